@@ -1,0 +1,67 @@
+// The only module that reads the environment. Every problem is reported at once, one readable line each.
+import { z } from "zod";
+
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord ID: 17 to 20 digits");
+
+const httpUrl = z
+  .string()
+  .url("must be a URL such as http://127.0.0.1:8080")
+  .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z
+      .string({ error: "is not set" })
+      .min(50, "does not look like a bot token (too short)")
+      .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, "does not look like a bot token (three dot-separated parts)"),
+  ),
+  FAL_KEY: z.preprocess(
+    emptyAsUnset,
+    z.string({ error: "is not set" }).min(8, "does not look like a fal key (too short)"),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUnset, snowflake.optional()),
+  DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default("./data/falcord.sqlite")),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  DISCORD_API_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  FAL_PROXY_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Where to get each value, for the message a user sees when it is missing or wrong. */
+const hints: Record<keyof Config, string> = {
+  DISCORD_TOKEN:
+    "create an application at https://discord.com/developers/applications, open Bot, press Reset Token and copy it",
+  FAL_KEY: "create a key at https://fal.ai/dashboard/keys",
+  DISCORD_GUILD_ID:
+    "optional; in Discord turn on Developer Mode (Settings → Advanced), right-click your server, Copy Server ID",
+  DATABASE_PATH: "optional; a file path such as ./data/falcord.sqlite",
+  LOG_LEVEL: "optional; one of fatal, error, warn, info, debug, trace, silent",
+  DISCORD_API_URL: "optional; leave unset to talk to Discord directly",
+  FAL_PROXY_URL: "optional; leave unset to talk to fal directly",
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem, one line each, with where to get the value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]) as keyof Config;
+    return `${name} ${issue.message}: ${hints[name] ?? ""}`.trim();
+  });
+  throw new ConfigError(problems);
+}

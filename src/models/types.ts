@@ -1,0 +1,105 @@
+// The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
+import type { z } from "zod";
+
+export type ModelKind = "text-to-image" | "edit";
+
+/** A user's request in falcord's own terms, before it is turned into a fal input. */
+export interface GenerationRequest {
+  prompt: string;
+  /** Image URLs for edit models (Discord attachment URLs, or fal storage URLs when re-hosted). */
+  imageUrls?: string[];
+  aspectRatio?: string;
+  resolution?: string;
+  count?: number;
+  format?: string;
+  seed?: number;
+  negativePrompt?: string;
+  steps?: number;
+  guidance?: number;
+  /** FireRed image_size preset name, or "WIDTHxHEIGHT". */
+  imageSize?: string;
+  safetyChecker?: boolean;
+  /** Gemini safety_tolerance "1" (strict) … "6" (least strict). */
+  safetyTolerance?: string;
+  webSearch?: boolean;
+  thinking?: string;
+}
+
+/** Which of GenerationRequest's knobs a model accepts, with the values it accepts. */
+export interface ModelOptions {
+  aspectRatios?: readonly string[];
+  defaultAspectRatio?: string;
+  resolutions?: readonly string[];
+  defaultResolution?: string;
+  count?: { min: number; max: number };
+  formats?: readonly string[];
+  defaultFormat?: string;
+  seed: boolean;
+  negativePrompt: boolean;
+  steps?: { min: number; max: number; default: number };
+  guidance?: { min: number; max: number; default: number };
+  imageSizes?: readonly string[];
+  safetyChecker: boolean;
+  safetyTolerance?: readonly string[];
+  webSearch: boolean;
+  thinking?: readonly string[];
+}
+
+export interface OutputImage {
+  url: string;
+  contentType?: string;
+  width?: number;
+  height?: number;
+  fileName?: string;
+  fileSize?: number;
+  /** True when the model's safety checker flagged this image. */
+  nsfw: boolean;
+}
+
+/** Every model's output in one shape. `images` may be empty: Gemini can answer with text only. */
+export interface NormalizedOutput {
+  images: OutputImage[];
+  description?: string;
+  seed?: number;
+}
+
+export interface CostEstimate {
+  usd: number;
+  /** False when fal publishes no price for the endpoint and the figure is our estimate. */
+  published: boolean;
+  /** How the figure was reached, e.g. "2 images × $0.15 × 2 (4K)". */
+  breakdown: string;
+}
+
+/** A user-facing problem with a request: which option, and what to change. */
+export interface RequestProblem {
+  option: keyof GenerationRequest | "images";
+  message: string;
+}
+
+export type BuildResult<I> = { ok: true; input: I } | { ok: false; problems: RequestProblem[] };
+
+export interface ModelDefinition<I extends Record<string, unknown> = Record<string, unknown>> {
+  /** Stable short key used in commands, custom ids and the database, e.g. "nano-banana-edit". */
+  id: string;
+  /** fal endpoint id, e.g. "fal-ai/nano-banana/edit". */
+  endpoint: string;
+  /** Display name, e.g. "Nano Banana (edit)". */
+  name: string;
+  /** One plain-language line on what the model is good at. */
+  summary: string;
+  kind: ModelKind;
+  /** For edit models: how many input images, and which fal field carries them. */
+  inputImages: { min: number; max: number; field: "image_urls" | "image_url" } | null;
+  options: ModelOptions;
+  /** fal's input schema for the endpoint, as published (fields, enums, defaults, ranges). */
+  inputSchema: z.ZodType<I>;
+  /** Turns a request into this endpoint's input, validated by inputSchema; problems are user-facing. */
+  buildInput(request: GenerationRequest): BuildResult<I>;
+  /** Normalises fal's result payload for this endpoint. Throws on a payload that is not the endpoint's output. */
+  normalizeOutput(raw: unknown): NormalizedOutput;
+  /** Cost before running (from the input) or after (with the real output, which settles it). */
+  estimateCost(input: I, output?: NormalizedOutput): CostEstimate;
+  /** Price as shown to users, e.g. "$0.039 per image". */
+  priceLabel: string;
+}
