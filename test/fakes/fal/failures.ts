@@ -1,0 +1,35 @@
+// Injected failures, queued by failNext() and handed out one per submit, in order.
+import type { Failure } from "./types.js";
+
+export interface PendingFailure {
+  failure: Failure;
+  endpoint?: string;
+  /** Submit attempts this failure still applies to (only "busy" spans more than one). */
+  remaining: number;
+}
+
+/** Failures answered at submit time; the others ride along with the job. */
+export function isSubmitFailure(failure: Failure): boolean {
+  return ["validation", "unauthorized", "busy", "slow-submit"].includes(failure.kind);
+}
+
+export class FailureQueue {
+  private readonly pending: PendingFailure[] = [];
+
+  add(failure: Failure, endpoint?: string): void {
+    const remaining = failure.kind === "busy" ? Math.max(1, failure.times ?? 1) : 1;
+    this.pending.push({ failure, remaining, ...(endpoint !== undefined ? { endpoint } : {}) });
+  }
+
+  /** The failure the next submit to `endpoint` gets, without consuming it. */
+  peek(endpoint: string): PendingFailure | undefined {
+    return this.pending.find((p) => p.endpoint === undefined || p.endpoint === endpoint);
+  }
+
+  consume(entry: PendingFailure): void {
+    entry.remaining -= 1;
+    if (entry.remaining > 0) return;
+    const index = this.pending.indexOf(entry);
+    if (index >= 0) this.pending.splice(index, 1);
+  }
+}

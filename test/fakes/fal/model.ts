@@ -1,0 +1,12 @@
+// The fake "model": fetch the job's inputs like a fal runner, then produce the endpoint's output.
+import { type InputDeps, fetchInputs } from "./inputs.js";
+import { buildOutput } from "./outputs.js";
+import type { RunModel } from "./queue.js";
+
+export function createModelRunner(deps: InputDeps): RunModel {
+  return async (job, signal) => {
+    const inputs = await fetchInputs(job, deps, signal);
+    if (!inputs.ok) return inputs.reply;
+    return { status: 200, body: await buildOutput(job, inputs.sizes, deps.storage) };
+  };
+}

@@ -1,0 +1,103 @@
+// The result JSON of a successful run, shaped per endpoint family, with images rendered and put on the fake CDN.
+import { randomInt } from "node:crypto";
+import { basename } from "node:path";
+import {
+  EXTREME_RATIOS,
+  FIRERED_IMAGE_SIZES,
+  type FalEndpointId,
+  GEMINI_RATIOS,
+  outputFamily,
+} from "./schemas.js";
+import { geminiSize, type ImageFormat, nearestRatio, type RenderedImage, renderImage, renderNoise, type Size } from "./render.js";
+import type { FakeStorage } from "./storage.js";
+import type { FakeFalJob } from "./types.js";
+
+const DEFAULT_LARGE_OUTPUT_BYTES = 12 * 1024 * 1024;
+
+export interface OutputImage {
+  url: string;
+  content_type: string;
+  file_name: string;
+  width: number;
+  height: number;
+  file_size: number;
+}
+
+export async function buildOutput(job: FakeFalJob, inputSizes: Size[], storage: FakeStorage): Promise<Record<string, unknown>> {
+  const endpoint = job.endpoint as FalEndpointId;
+  const family = outputFamily(endpoint);
+  const p = job.params;
+  const prompt = String(p.prompt);
+  const failure = job.failure;
+
+  const refusal =
+    failure?.kind === "text-only"
+      ? (failure.description ?? "I can't create that image, but here is what I would say about it instead.")
+      : failure?.kind === "nsfw" && family !== "firered"
+        ? "I can't generate that image because it may go against the content policy. Try a different prompt."
+        : undefined;
+  if (refusal !== undefined) {
+    if (family === "gemini-single") return { description: refusal };
+    if (family === "firered") return { images: [], seed: seedOf(p), prompt, has_nsfw_concepts: [], timings: { inference: 0 } };
+    return { images: [], description: refusal };
+  }
+
+  const count = family === "gemini-single" ? 1 : Number(p.num_images ?? 1);
+  const size = outputSize(endpoint, p, inputSizes[0]);
+  const format = (p.output_format ?? "png") as ImageFormat;
+  const nsfw = failure?.kind === "nsfw";
+  const rendered =
+    failure?.kind === "large-output"
+      ? await renderNoise(failure.bytes ?? DEFAULT_LARGE_OUTPUT_BYTES, size)
+      : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
+  const images = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+
+  if (family === "firered") {
+    const inference = job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0;
+    return { images, seed: seedOf(p), prompt, has_nsfw_concepts: images.map(() => nsfw), timings: { inference } };
+  }
+  const description = count === 1 ? `Here is your image of "${clip(prompt)}".` : `Here are ${count} images of "${clip(prompt)}".`;
+  return family === "gemini-single" ? { image: images[0], description } : { images, description };
+}
+
+function outputSize(endpoint: FalEndpointId, p: Record<string, unknown>, firstInput: Size | undefined): Size {
+  if (outputFamily(endpoint) === "firered") {
+    const requested = p.image_size;
+    if (typeof requested === "string" && requested in FIRERED_IMAGE_SIZES) {
+      return FIRERED_IMAGE_SIZES[requested as keyof typeof FIRERED_IMAGE_SIZES];
+    }
+    if (typeof requested === "object" && requested !== null) {
+      const { width, height } = requested as Size;
+      return { width, height };
+    }
+    return firstInput ?? { width: 1024, height: 1024 };
+  }
+  const allowed: readonly string[] = endpoint.startsWith("fal-ai/nano-banana-2")
+    ? [...GEMINI_RATIOS, ...EXTREME_RATIOS]
+    : GEMINI_RATIOS;
+  const requested = String(p.aspect_ratio ?? "auto");
+  const ratio = requested !== "auto" ? requested : firstInput ? nearestRatio(firstInput, allowed) : "1:1";
+  return geminiSize(ratio, String(p.resolution ?? "1K"));
+}
+
+function publish(image: RenderedImage, storage: FakeStorage, syncMode: boolean): OutputImage {
+  const url = syncMode
+    ? `data:${image.contentType};base64,${image.data.toString("base64")}`
+    : storage.put(image.data, image.contentType, image.ext);
+  return {
+    url,
+    content_type: image.contentType,
+    file_name: syncMode ? `output.${image.ext}` : basename(new URL(url).pathname),
+    width: image.width,
+    height: image.height,
+    file_size: image.data.length,
+  };
+}
+
+function seedOf(p: Record<string, unknown>): number {
+  return typeof p.seed === "number" ? p.seed : randomInt(0, 2 ** 31 - 1);
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

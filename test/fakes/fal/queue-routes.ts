@@ -1,0 +1,158 @@
+// The queue API over HTTP: submit, status, status stream (SSE), result and cancel.
+import { type FailureQueue, isSubmitFailure } from "./failures.js";
+import { type Exchange, readBody } from "./http.js";
+import type { JobQueue } from "./queue.js";
+import { falEndpointSchemas, isFalEndpoint } from "./schemas.js";
+import type { Failure, FakeFalJob } from "./types.js";
+import { parseJsonBody, validateInput } from "./validation.js";
+
+const SUBMIT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export class QueueRoutes {
+  private readonly openStreams = new Set<() => void>();
+  private readonly holds = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly failures: FailureQueue,
+  ) {}
+
+  async submit(ex: Exchange, endpoint: string): Promise<void> {
+    const raw = await readBody(ex.req, SUBMIT_BODY_LIMIT);
+    const parsed = parseJsonBody(raw.data);
+    if (parsed.ok) ex.body = parsed.value;
+    if (!isFalEndpoint(endpoint)) return ex.json(404, { detail: "Not Found" });
+    if (raw.tooLarge) return ex.json(413, { detail: "Request body too large" });
+
+    // One injected failure per submit: answered here, or carried by the job when the input is valid.
+    const pending = this.failures.peek(endpoint);
+    if (pending && isSubmitFailure(pending.failure)) {
+      this.failures.consume(pending);
+      const { failure } = pending;
+      switch (failure.kind) {
+        case "unauthorized":
+          return ex.json(401, { detail: "No user found for Key ID and Secret" });
+        case "busy":
+          return ex.json(503, { detail: "Service temporarily unavailable, please retry" });
+        case "validation": {
+          const field = failure.field ?? "prompt";
+          const input = parsed.ok && isRecord(parsed.value) ? parsed.value[field] : undefined;
+          const msg = failure.msg ?? "Value error, the input was rejected";
+          return ex.json(422, { detail: [{ loc: ["body", field], msg, type: "value_error", input }] });
+        }
+        case "slow-submit":
+          await this.hold(failure.ms);
+          break;
+      }
+    }
+
+    if (!parsed.ok) return ex.json(422, { detail: parsed.detail });
+    const checked = validateInput(falEndpointSchemas[endpoint], parsed.value);
+    if (!checked.ok) return ex.json(422, { detail: checked.detail });
+    let jobFailure: Failure | undefined;
+    if (pending && !isSubmitFailure(pending.failure)) {
+      this.failures.consume(pending);
+      jobFailure = pending.failure;
+    }
+    const job = this.queue.submit(endpoint, parsed.value as Record<string, unknown>, checked.params, jobFailure);
+    ex.requestId = job.requestId;
+    ex.json(
+      200,
+      { status: "IN_QUEUE", request_id: job.requestId, ...this.queue.urls(job), queue_position: job.queuePosition },
+      { "x-fal-request-id": job.requestId },
+    );
+  }
+
+  status(ex: Exchange, app: string, requestId: string, logs: boolean): void {
+    const job = this.find(ex, app, requestId);
+    if (!job) return;
+    const code = job.state === "COMPLETED" ? 200 : 202;
+    ex.json(code, this.queue.status(job, logs), { "x-fal-request-id": requestId });
+  }
+
+  /** One `data:` event per change; only new log lines in each; the response ends after COMPLETED. */
+  stream(ex: Exchange, app: string, requestId: string, logs: boolean): void {
+    const job = this.find(ex, app, requestId);
+    if (!job) return;
+    const { res } = ex;
+    ex.head(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+      "x-fal-request-id": requestId,
+    });
+    let logsSent = 0;
+    let last = "";
+    const finish = (): void => {
+      unsubscribe();
+      this.openStreams.delete(finish);
+      if (!res.writableEnded) res.end();
+    };
+    const send = (): void => {
+      const payload = JSON.stringify(this.queue.status(job, logs, logsSent));
+      logsSent = job.logs.length;
+      if (payload !== last && !res.writableEnded) res.write(`data: ${payload}\n\n`);
+      last = payload;
+      if (job.state === "COMPLETED") finish();
+    };
+    const unsubscribe = this.queue.subscribe(job, send);
+    this.openStreams.add(finish);
+    res.on("close", finish);
+    send();
+  }
+
+  result(ex: Exchange, app: string, requestId: string): void {
+    const job = this.find(ex, app, requestId);
+    if (!job) return;
+    const headers = { "x-fal-request-id": requestId };
+    if (job.state !== "COMPLETED" || !job.result) {
+      return ex.json(400, { detail: "Request is still in progress" }, headers);
+    }
+    job.resultFetches += 1;
+    const { failure } = job;
+    if (failure?.kind === "server-error" && job.result.status === 200 && job.resultFetches <= (failure.times ?? Infinity)) {
+      return ex.json(500, { detail: "Internal server error: the model crashed while processing the request" }, headers);
+    }
+    ex.json(job.result.status, job.result.body, headers);
+  }
+
+  cancel(ex: Exchange, app: string, requestId: string): void {
+    const job = this.find(ex, app, requestId);
+    if (!job) return;
+    if (this.queue.cancel(job)) ex.json(202, { status: "CANCELLATION_REQUESTED" });
+    else ex.json(400, { status: "ALREADY_COMPLETED" });
+  }
+
+  close(): void {
+    for (const finish of [...this.openStreams]) finish();
+    for (const timer of this.holds) clearTimeout(timer);
+    this.holds.clear();
+  }
+
+  /** The job, if it exists under this app (the URL without the endpoint's sub-path); else answers 404. */
+  private find(ex: Exchange, app: string, requestId: string): FakeFalJob | undefined {
+    ex.requestId = requestId;
+    ex.req.resume();
+    const job = this.queue.jobs.get(requestId);
+    if (!job || job.app !== app) {
+      ex.json(404, { detail: "Request not found" });
+      return undefined;
+    }
+    ex.endpoint = job.endpoint;
+    return job;
+  }
+
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.holds.delete(timer);
+        resolve();
+      }, ms);
+      this.holds.add(timer);
+    });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,136 @@
+// The fake fal's public types: options, failure injections, recorded requests and jobs.
+import type { EventEmitter } from "node:events";
+
+/** The key the fake expects unless told otherwise (fal keys look like `id:secret`). */
+export const FAKE_FAL_KEY = "fake-key-id:fake-key-secret";
+
+export interface FakeFalOptions {
+  /** Expected in `Authorization: Key <key>`; default FAKE_FAL_KEY. */
+  key?: string;
+  /** Time spent IN_QUEUE (queue positions count down to 0 over it); default 100. */
+  queueMs?: number;
+  /** Time spent IN_PROGRESS; default 200. */
+  runMs?: number | (() => number);
+  /** IN_PROGRESS log lines emitted over the run; default 3. */
+  logLines?: number;
+}
+
+export type Failure =
+  /** 422 at submit; `field` names the failing input field (default "prompt"). */
+  | { kind: "validation"; field?: string; msg?: string }
+  /** 401 at submit (a wrong key gets this automatically). */
+  | { kind: "unauthorized" }
+  /** The model crashed: status COMPLETED, the result answers 500 (`times` result fetches; default always). */
+  | { kind: "server-error"; times?: number }
+  /** 503 at submit `times` submit attempts (default 1); the client retries 503 with ~1 s backoff. */
+  | { kind: "busy"; times?: number }
+  /** Hold the submit response for `ms`. */
+  | { kind: "slow-submit"; ms: number }
+  /** COMPLETED with no image, only a description (Gemini refusing or asking back). */
+  | { kind: "text-only"; description?: string }
+  /** FireRed: has_nsfw_concepts true and black images. Gemini endpoints: a text-only refusal. */
+  | { kind: "nsfw" }
+  /** Output PNGs of random noise larger than `bytes` (default ~12 MiB, over Discord's 10 MiB). */
+  | { kind: "large-output"; bytes?: number }
+  /** Stays IN_PROGRESS until cancelled. */
+  | { kind: "never-finish" };
+
+export type FalRoute =
+  | "submit"
+  | "status"
+  | "stream"
+  | "result"
+  | "cancel"
+  | "upload-initiate"
+  | "upload-put"
+  | "cdn"
+  /** The fake itself fetching a job's input image. */
+  | "input-fetch"
+  | "unknown";
+
+export interface RecordedFalRequest {
+  /** Arrival time, epoch ms (Date.now()). */
+  at: number;
+  method: string;
+  /** x-fal-target-url for proxied requests, else the URL requested on the fake (or fetched by it). */
+  targetUrl: string;
+  route: FalRoute;
+  endpoint?: string;
+  requestId?: string;
+  /** HTTP status answered (or received, for input-fetch; 0 when the fetch itself failed). */
+  status: number;
+  /** Parsed JSON request body, when there was one. */
+  body?: unknown;
+  /** Bytes received (upload-put) or sent (cdn) or fetched (input-fetch). */
+  bytes?: number;
+}
+
+export type FalQueueState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+
+export interface FalLogLine {
+  message: string;
+  level: "INFO";
+  source: "USER";
+  timestamp: string;
+}
+
+export interface InputFetch {
+  url: string;
+  status: number;
+  contentType?: string;
+  width?: number;
+  height?: number;
+}
+
+/** What GET …/requests/{id} answers once the job is COMPLETED. */
+export interface FalResultReply {
+  status: number;
+  body: unknown;
+}
+
+export interface FakeFalJob {
+  requestId: string;
+  /** The full endpoint id submitted to, e.g. "fal-ai/nano-banana/edit". */
+  endpoint: string;
+  /** owner/alias, the part status/result/cancel URLs use. */
+  app: string;
+  /** The body as submitted. */
+  input: Record<string, unknown>;
+  /** The body after fal's defaults were applied. */
+  params: Record<string, unknown>;
+  state: FalQueueState;
+  queuePosition: number;
+  submittedAt: number;
+  startedAt?: number;
+  completedAt?: number;
+  cancelled: boolean;
+  failure?: Failure;
+  logs: FalLogLine[];
+  inputFetches: InputFetch[];
+  /** Set when COMPLETED. */
+  result?: FalResultReply;
+  /** How many times the result was fetched. */
+  resultFetches: number;
+}
+
+export interface FakeFal {
+  /** Use as FAL_PROXY_URL. */
+  url: string;
+  /** http://127.0.0.1:PORT — where CDN and upload URLs live. */
+  origin: string;
+  port: number;
+  key: string;
+  requests: RecordedFalRequest[];
+  /** "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
+  events: EventEmitter;
+  jobs: Map<string, FakeFalJob>;
+  /** Applies to the next submit (of `endpoint`, when given); queued failures apply one per submit, in order. */
+  failNext(failure: Failure, opts?: { endpoint?: string }): void;
+  /** Downloads of this URL fail with 403: on the fake's CDN, and when a job fetches it as an input. */
+  refuseUrl(url: string): void;
+  /** Put a file on the fake CDN; returns its URL. */
+  upload(data: Buffer, contentType: string): string;
+  /** Resolves with the first recorded request (already recorded ones included) matching `pred`. */
+  waitForRequest(pred: (r: RecordedFalRequest) => boolean, timeoutMs?: number): Promise<RecordedFalRequest>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,490 @@
+// The fake fal, driven by the real @fal-ai/client configured exactly as the bot configures it.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiError, type QueueStatus, ValidationError } from "@fal-ai/client";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createFal, type FalClient } from "../../src/fal/client.js";
+import {
+  FAKE_FAL_KEY,
+  type FakeFal,
+  type FakeFalOptions,
+  type FalEndpointId,
+  falEndpointSchemas,
+  startFakeFal,
+} from "../fakes/fal/index.js";
+
+interface ImageOut {
+  url: string;
+  content_type: string;
+  file_name: string;
+  width: number;
+  height: number;
+  file_size: number;
+}
+interface GeminiOut {
+  images: ImageOut[];
+  description: string;
+}
+
+const fakes: FakeFal[] = [];
+async function fakeFal(options: FakeFalOptions = { queueMs: 30, runMs: 40 }): Promise<{ fake: FakeFal; fal: FalClient }> {
+  const fake = await startFakeFal(options);
+  fakes.push(fake);
+  return { fake, fal: createFal({ FAL_KEY: fake.key, FAL_PROXY_URL: fake.url }) };
+}
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+// Loosely typed wrappers: the tests send inputs fal's typings would refuse.
+async function submit(fal: FalClient, endpoint: string, input: Record<string, unknown>): Promise<string> {
+  const queued = await fal.queue.submit(endpoint, { input });
+  return queued.request_id;
+}
+async function result<T>(fal: FalClient, endpoint: string, requestId: string): Promise<T> {
+  const { data } = await fal.queue.result(endpoint, { requestId });
+  return data as T;
+}
+async function failure(promise: Promise<unknown>): Promise<ApiError<unknown>> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+function completed(fake: FakeFal, requestId: string): Promise<void> {
+  if (fake.jobs.get(requestId)?.state === "COMPLETED") return Promise.resolve();
+  return new Promise((resolve) => {
+    const onCompleted = (e: { requestId: string }): void => {
+      if (e.requestId !== requestId) return;
+      fake.events.off("completed", onCompleted);
+      resolve();
+    };
+    fake.events.on("completed", onCompleted);
+  });
+}
+async function png(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: "#808080" } }).png().toBuffer();
+}
+async function download(url: string): Promise<{ status: number; type: string | null; data: Buffer }> {
+  const response = await fetch(url);
+  return { status: response.status, type: response.headers.get("content-type"), data: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe("fake fal: a generation end to end", () => {
+  it("submit → SSE status stream → result → CDN download, ~4 requests on the wire", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 300, runMs: 150, logLines: 3 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "a cat", aspect_ratio: "16:9" });
+
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId, logs: true });
+    const updates: QueueStatus[] = [];
+    stream.on("data", (s: QueueStatus) => updates.push(s));
+    const done = await stream.done();
+    expect(done?.status).toBe("COMPLETED");
+
+    const states = updates.map((u) => u.status);
+    expect(states[0]).toBe("IN_QUEUE");
+    expect(states.at(-1)).toBe("COMPLETED");
+    expect(states.indexOf("IN_PROGRESS")).toBeGreaterThan(states.lastIndexOf("IN_QUEUE"));
+    const positions = updates.flatMap((u) => (u.status === "IN_QUEUE" ? [u.queue_position] : []));
+    expect(positions.at(-1)).toBe(0);
+    expect(positions).toEqual([...positions].sort((a, b) => b - a));
+    expect(new Set(positions).size).toBe(positions.length);
+    const logs = updates.flatMap((u) => (u.status === "IN_PROGRESS" ? u.logs : []));
+    expect(logs.map((l) => l.message)).toEqual(["Generating (1/3)", "Generating (2/3)", "Generating (3/3)"]);
+    expect(logs[0]).toMatchObject({ level: "INFO", source: "USER" });
+    const last = updates.at(-1);
+    expect(last).toMatchObject({ status: "COMPLETED", logs: [], metrics: { inference_time: expect.any(Number) } });
+
+    const output = await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId);
+    expect(output.description).toContain("a cat");
+    expect(output.images).toHaveLength(1);
+    const [image] = output.images;
+    expect(image).toMatchObject({ content_type: "image/png", width: 1344, height: 768 });
+    expect(image?.url.startsWith(fake.origin + "/cdn/")).toBe(true);
+    const file = await download(image!.url);
+    expect(file).toMatchObject({ status: 200, type: "image/png" });
+    expect(file.data.length).toBe(image?.file_size);
+    const meta = await sharp(file.data).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 1344, 768]);
+
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["submit", 200],
+      ["stream", 200],
+      ["result", 200],
+      ["cdn", 200],
+    ]);
+    const [sub, str, res] = fake.requests;
+    expect(sub).toMatchObject({ method: "POST", targetUrl: "https://queue.fal.run/fal-ai/nano-banana", requestId });
+    expect(sub?.body).toEqual({ prompt: "a cat", aspect_ratio: "16:9" });
+    expect(str?.targetUrl).toBe(`https://queue.fal.run/fal-ai/nano-banana/requests/${requestId}/status/stream?logs=1`);
+    expect(res?.targetUrl).toBe(`https://queue.fal.run/fal-ai/nano-banana/requests/${requestId}`);
+    expect(fake.jobs.get(requestId)).toMatchObject({ state: "COMPLETED", endpoint: "fal-ai/nano-banana", cancelled: false });
+  });
+
+  it("an edit endpoint: status and result drop the sub-path; polling with logs works; the sub-path URL 404s", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 30, runMs: 150, logLines: 2 });
+    const input = fake.upload(await png(300, 200), "image/png");
+    const endpoint = "fal-ai/nano-banana/edit";
+    const queued = await fal.queue.submit(endpoint, { input: { prompt: "make it blue", image_urls: [input] } });
+    const base = `https://queue.fal.run/fal-ai/nano-banana/requests/${queued.request_id}`;
+    expect(queued).toMatchObject({ status_url: `${base}/status`, response_url: base, cancel_url: `${base}/cancel` });
+
+    const seen: QueueStatus[] = [];
+    const final = await fal.queue.subscribeToStatus(endpoint, {
+      requestId: queued.request_id,
+      logs: true,
+      pollInterval: 10,
+      onQueueUpdate: (s) => seen.push(s),
+    });
+    expect(final.status).toBe("COMPLETED");
+    expect(seen.some((s) => s.status === "IN_PROGRESS" && s.logs.length > 0)).toBe(true);
+    const polls = fake.requests.filter((r) => r.route === "status");
+    expect(polls.every((r) => r.targetUrl === `${base}/status?logs=1`)).toBe(true);
+    expect(polls.at(-1)?.status).toBe(200);
+    expect(polls.slice(0, -1).every((r) => r.status === 202)).toBe(true);
+
+    const output = await result<GeminiOut>(fal, endpoint, queued.request_id);
+    // aspect_ratio defaults to auto: the input's 3:2 shape.
+    expect(output.images[0]).toMatchObject({ width: 1248, height: 832 });
+    expect(fake.requests.find((r) => r.route === "result")?.targetUrl).toBe(base);
+    expect(fake.requests.find((r) => r.route === "input-fetch")).toMatchObject({ targetUrl: input, status: 200 });
+
+    const wrong = await fetch(fake.url, {
+      headers: {
+        authorization: `Key ${fake.key}`,
+        "x-fal-target-url": `https://queue.fal.run/${endpoint}/requests/${queued.request_id}/status`,
+      },
+    });
+    expect(wrong.status).toBe(404);
+    const wrongResult = await fetch(fake.url, {
+      headers: { authorization: `Key ${fake.key}`, "x-fal-target-url": `https://queue.fal.run/${endpoint}/requests/${queued.request_id}` },
+    });
+    expect(wrongResult.status).toBe(404);
+  });
+});
+
+describe("fake fal: rejections at submit", () => {
+  let fake: FakeFal;
+  let fal: FalClient;
+  beforeAll(async () => {
+    fake = await startFakeFal({ queueMs: 0, runMs: 0 });
+    fal = createFal({ FAL_KEY: FAKE_FAL_KEY, FAL_PROXY_URL: fake.url });
+  });
+  afterAll(() => fake.close());
+
+  it("422 with pydantic-style fieldErrors: a bad enum, a missing prompt, an unknown field, a count out of range", async () => {
+    const badEnum = await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x", aspect_ratio: "7:3" }));
+    expect(badEnum).toBeInstanceOf(ValidationError);
+    expect(badEnum.status).toBe(422);
+    const [enumError] = (badEnum as ValidationError).getFieldErrors("aspect_ratio");
+    expect(enumError).toMatchObject({ loc: ["body", "aspect_ratio"], type: "literal_error" });
+    expect(enumError?.msg).toContain("'16:9'");
+
+    const missing = (await failure(submit(fal, "fal-ai/nano-banana", { aspect_ratio: "1:1" }))) as ValidationError;
+    expect(missing.fieldErrors).toEqual([
+      { loc: ["body", "prompt"], msg: "Field required", type: "missing", input: { aspect_ratio: "1:1" } },
+    ]);
+
+    const extra = (await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x", style: "noir" }))) as ValidationError;
+    expect(extra.fieldErrors).toEqual([
+      { loc: ["body", "style"], msg: "Extra inputs are not permitted", type: "extra_forbidden", input: "noir" },
+    ]);
+
+    const many = (await failure(submit(fal, "fal-ai/nano-banana-pro", { prompt: "x", num_images: 5 }))) as ValidationError;
+    expect(many.getFieldErrors("num_images")[0]).toMatchObject({ type: "less_than_equal" });
+
+    const steps = (await failure(
+      submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: ["https://x/y.png"], num_inference_steps: 51, output_format: "webp" }),
+    )) as ValidationError;
+    expect(steps.fieldErrors.map((e) => e.loc.at(-1)).sort()).toEqual(["num_inference_steps", "output_format"]);
+
+    const noImages = (await failure(submit(fal, "fal-ai/nano-banana/edit", { prompt: "x", image_urls: [] }))) as ValidationError;
+    expect(noImages.getFieldErrors("image_urls")[0]).toMatchObject({ type: "too_short" });
+    expect(fake.requests.filter((r) => r.route === "submit").every((r) => r.status === 422)).toBe(true);
+    expect(fake.jobs.size).toBe(0);
+  });
+
+  it("401 for a wrong key, without retrying", async () => {
+    const stranger = createFal({ FAL_KEY: "wrong-key:wrong-secret", FAL_PROXY_URL: fake.url });
+    const before = fake.requests.length;
+    const error = await failure(submit(stranger, "fal-ai/nano-banana", { prompt: "x" }));
+    expect(error).not.toBeInstanceOf(ValidationError);
+    expect(error.status).toBe(401);
+    expect(error.body).toEqual({ detail: expect.any(String) });
+    expect(fake.requests.slice(before).map((r) => [r.route, r.status])).toEqual([["submit", 401]]);
+  });
+
+  it("404 for an unknown endpoint and for a job asked under another app", async () => {
+    expect((await failure(submit(fal, "fal-ai/flux/dev", { prompt: "x" }))).status).toBe(404);
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    expect((await failure(fal.queue.status("fal-ai/nano-banana-pro", { requestId }))).status).toBe(404);
+  });
+});
+
+describe("fake fal: input images", () => {
+  let images: Server;
+  let imagesOrigin: string;
+  beforeAll(async () => {
+    const body = await png(200, 400);
+    images = createServer((req, res) => {
+      if (req.url === "/ok.png") res.writeHead(200, { "content-type": "image/png", "content-length": body.length }).end(body);
+      else if (req.url === "/page.html") res.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => images.listen(0, "127.0.0.1", resolve));
+    imagesOrigin = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => images.close(() => resolve())));
+
+  it("an input URL that 404s fails the run: COMPLETED, and the result is a 422 file_download_error", async () => {
+    const { fake, fal } = await fakeFal();
+    const bad = `${imagesOrigin}/missing.png`;
+    const requestId = await submit(fal, "fal-ai/nano-banana/edit", { prompt: "x", image_urls: [`${imagesOrigin}/ok.png`, bad] });
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana/edit", { requestId });
+    expect((await stream.done())?.status).toBe("COMPLETED");
+    const error = (await failure(fal.queue.result("fal-ai/nano-banana/edit", { requestId }))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual([
+      {
+        loc: ["body", "image_urls", 1],
+        msg: "Failed to download the file. Please check if the URL is accessible.",
+        type: "file_download_error",
+        input: bad,
+      },
+    ]);
+    const fetches = fake.requests.filter((r) => r.route === "input-fetch").map((r) => [r.targetUrl, r.status]);
+    expect(fetches).toEqual(expect.arrayContaining([[`${imagesOrigin}/ok.png`, 200], [bad, 404]]));
+  });
+
+  it("a non-image content type and a refused URL fail the same way; gemini-flash-edit reports image_url", async () => {
+    const { fake, fal } = await fakeFal();
+    const html = `${imagesOrigin}/page.html`;
+    const first = await submit(fal, "fal-ai/gemini-flash-edit", { prompt: "x", image_url: html });
+    const refused = fake.upload(await png(10, 10), "image/png");
+    fake.refuseUrl(refused);
+    const second = await submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: [refused] });
+    await Promise.all([completed(fake, first), completed(fake, second)]);
+    const one = (await failure(fal.queue.result("fal-ai/gemini-flash-edit", { requestId: first }))) as ValidationError;
+    expect(one.fieldErrors[0]).toMatchObject({ loc: ["body", "image_url"], type: "file_download_error", input: html });
+    const two = (await failure(fal.queue.result("fal-ai/firered-image-edit-v1.1", { requestId: second }))) as ValidationError;
+    expect(two.fieldErrors[0]).toMatchObject({ loc: ["body", "image_urls", 0], type: "file_download_error" });
+    expect((await download(refused)).status).toBe(403);
+  });
+
+  it("a working input URL is fetched; FireRed's default output size is the input's size", async () => {
+    const { fake, fal } = await fakeFal();
+    const url = `${imagesOrigin}/ok.png`;
+    const requestId = await submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: [url], output_format: "jpeg" });
+    await completed(fake, requestId);
+    const output = await result<{ images: ImageOut[] }>(fal, "fal-ai/firered-image-edit-v1.1", requestId);
+    expect(output.images[0]).toMatchObject({ width: 200, height: 400, content_type: "image/jpeg" });
+    expect(fake.jobs.get(requestId)?.inputFetches).toEqual([{ url, status: 200, contentType: "image/png", width: 200, height: 400 }]);
+    const meta = await sharp((await download(output.images[0]!.url)).data).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 200, 400]);
+  });
+});
+
+describe("fake fal: storage", () => {
+  it("fal.storage.upload puts the bytes on the fake CDN", async () => {
+    const { fake, fal } = await fakeFal();
+    const bytes = await png(64, 48);
+    const url = await fal.storage.upload(new Blob([bytes], { type: "image/png" }));
+    expect(url.startsWith(`${fake.origin}/cdn/`)).toBe(true);
+    const file = await download(url);
+    expect(file.type).toBe("image/png");
+    expect(file.data.equals(bytes)).toBe(true);
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["upload-initiate", 200],
+      ["upload-put", 200],
+      ["cdn", 200],
+    ]);
+    expect(fake.requests[0]?.targetUrl).toBe("https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3");
+    expect(fake.requests[0]?.body).toMatchObject({ content_type: "image/png" });
+    expect(fake.requests[1]?.bytes).toBe(bytes.length);
+  });
+});
+
+describe("fake fal: cancel", () => {
+  it("cancelling a never-finishing job answers 202 and ends its stream; cancelling again answers 400", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 10, runMs: 20 });
+    fake.failNext({ kind: "never-finish" });
+    const requestId = await submit(fal, "fal-ai/nano-banana-2", { prompt: "x" });
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana-2", { requestId, logs: true });
+    const running = new Promise<void>((resolve) => stream.on("data", (s: QueueStatus) => s.status === "IN_PROGRESS" && resolve()));
+    await running;
+
+    await fal.queue.cancel("fal-ai/nano-banana-2", { requestId });
+    expect(fake.requests.find((r) => r.route === "cancel")).toMatchObject({ status: 202, requestId });
+    await stream.done();
+    expect(fake.jobs.get(requestId)).toMatchObject({ cancelled: true, state: "COMPLETED" });
+    expect((await failure(fal.queue.result("fal-ai/nano-banana-2", { requestId }))).status).toBe(400);
+
+    const again = await failure(fal.queue.cancel("fal-ai/nano-banana-2", { requestId }));
+    expect([again.status, again.body]).toEqual([400, { status: "ALREADY_COMPLETED" }]);
+  });
+
+  it("cancelling after completion answers 400 ALREADY_COMPLETED", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    await completed(fake, requestId);
+    const error = await failure(fal.queue.cancel("fal-ai/nano-banana", { requestId }));
+    expect([error.status, error.body]).toEqual([400, { status: "ALREADY_COMPLETED" }]);
+  });
+
+  it("result before completion answers 400 still in progress", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 10, runMs: 10 });
+    fake.failNext({ kind: "never-finish" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    const error = await failure(fal.queue.result("fal-ai/nano-banana", { requestId }));
+    expect([error.status, error.body]).toEqual([400, { detail: "Request is still in progress" }]);
+  });
+});
+
+describe("fake fal: failure injection", () => {
+  it("text-only: COMPLETED with no images and a description", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "text-only", description: "Which cat do you mean?" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "a cat" });
+    await completed(fake, requestId);
+    expect(await result(fal, "fal-ai/nano-banana", requestId)).toEqual({ images: [], description: "Which cat do you mean?" });
+  });
+
+  it("nsfw on FireRed: has_nsfw_concepts true for every image", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(32, 32), "image/png");
+    fake.failNext({ kind: "nsfw" }, { endpoint: "fal-ai/firered-image-edit-v1.1" });
+    const other = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    const requestId = await submit(fal, "fal-ai/firered-image-edit-v1.1", {
+      prompt: "x",
+      image_urls: [input],
+      num_images: 2,
+      image_size: "landscape_4_3",
+      seed: 7,
+    });
+    await Promise.all([completed(fake, other), completed(fake, requestId)]);
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", other)).images).toHaveLength(1);
+    const output = await result<{ images: ImageOut[]; has_nsfw_concepts: boolean[]; seed: number; prompt: string }>(
+      fal,
+      "fal-ai/firered-image-edit-v1.1",
+      requestId,
+    );
+    expect(output).toMatchObject({ has_nsfw_concepts: [true, true], seed: 7, prompt: "x" });
+    expect(output.images.map((i) => [i.width, i.height])).toEqual([
+      [1024, 768],
+      [1024, 768],
+    ]);
+  });
+
+  it("server-error: COMPLETED, then the result answers 500", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "server-error" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    await completed(fake, requestId);
+    expect((await fal.queue.status("fal-ai/nano-banana", { requestId })).status).toBe("COMPLETED");
+    const error = await failure(fal.queue.result("fal-ai/nano-banana", { requestId }));
+    expect(error.status).toBe(500);
+  });
+
+  it("busy: 503 once, the client retries and the submit succeeds", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "busy", times: 1 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["submit", 503],
+      ["submit", 200],
+    ]);
+    expect(fake.jobs.has(requestId)).toBe(true);
+  });
+
+  it("validation, unauthorized and slow-submit at submit", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "validation", field: "prompt", msg: "Prompt flagged" });
+    fake.failNext({ kind: "unauthorized" });
+    fake.failNext({ kind: "slow-submit", ms: 50 });
+    const invalid = (await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x" }))) as ValidationError;
+    expect(invalid.getFieldErrors("prompt")[0]).toMatchObject({ msg: "Prompt flagged", input: "x" });
+    expect((await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x" }))).status).toBe(401);
+    const started = Date.now();
+    await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it("large-output: a PNG bigger than Discord's 10 MiB", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "large-output" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    await completed(fake, requestId);
+    const [image] = (await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId)).images;
+    expect(image?.file_size).toBeGreaterThan(10 * 1024 * 1024);
+    const file = await download(image!.url);
+    expect(file.data.length).toBe(image?.file_size);
+    expect((await sharp(file.data).metadata()).format).toBe("png");
+  });
+
+  it("gemini-flash-edit answers a single image", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(64, 64), "image/png");
+    const requestId = await submit(fal, "fal-ai/gemini-flash-edit", { prompt: "x", image_url: input });
+    await completed(fake, requestId);
+    const output = await result<{ image: ImageOut; description: string }>(fal, "fal-ai/gemini-flash-edit", requestId);
+    expect(output.image).toMatchObject({ width: 1024, height: 1024, content_type: "image/png" });
+    expect(output.description).toEqual(expect.any(String));
+    expect(output).not.toHaveProperty("images");
+  });
+});
+
+describe("fake fal: every endpoint accepts a minimal valid input", () => {
+  let fake: FakeFal;
+  let fal: FalClient;
+  let image: string;
+  beforeAll(async () => {
+    fake = await startFakeFal({ queueMs: 0, runMs: 0, logLines: 1 });
+    fal = createFal({ FAL_KEY: FAKE_FAL_KEY, FAL_PROXY_URL: fake.url });
+    image = fake.upload(await png(48, 48), "image/png");
+  });
+  afterAll(() => fake.close());
+
+  const minimal: Record<FalEndpointId, (image: string) => Record<string, unknown>> = {
+    "fal-ai/nano-banana": () => ({ prompt: "x" }),
+    "fal-ai/nano-banana/edit": (url) => ({ prompt: "x", image_urls: [url] }),
+    "fal-ai/gemini-25-flash-image": () => ({ prompt: "x" }),
+    "fal-ai/gemini-25-flash-image/edit": (url) => ({ prompt: "x", image_urls: [url] }),
+    "fal-ai/nano-banana-pro": () => ({ prompt: "x" }),
+    "fal-ai/nano-banana-pro/edit": (url) => ({ prompt: "x", image_urls: [url] }),
+    "fal-ai/nano-banana-2": () => ({ prompt: "x" }),
+    "fal-ai/nano-banana-2/edit": (url) => ({ prompt: "x", image_urls: [url] }),
+    "fal-ai/gemini-flash-edit": (url) => ({ prompt: "x", image_url: url }),
+    "fal-ai/firered-image-edit-v1.1": (url) => ({ prompt: "x", image_urls: [url] }),
+  };
+
+  it("covers every schema", () => {
+    expect(Object.keys(minimal).sort()).toEqual(Object.keys(falEndpointSchemas).sort());
+  });
+
+  it.each(Object.entries(minimal))("%s", async (endpoint, input) => {
+    const requestId = await submit(fal, endpoint, input(image));
+    await completed(fake, requestId);
+    const output = await result<Record<string, unknown>>(fal, endpoint, requestId);
+    expect(output.image ?? (output.images as unknown[])[0]).toMatchObject({ url: expect.stringContaining("/cdn/") });
+  });
+
+  it("sizes follow aspect_ratio and resolution", async () => {
+    const cases: [string, Record<string, unknown>, [number, number]][] = [
+      ["fal-ai/nano-banana-pro", { prompt: "x", aspect_ratio: "9:16", resolution: "2K" }, [1536, 2688]],
+      ["fal-ai/nano-banana-2", { prompt: "x", aspect_ratio: "4:1", resolution: "0.5K", num_images: 2 }, [1024, 256]],
+      ["fal-ai/nano-banana-2", { prompt: "x", output_format: "webp" }, [1024, 1024]],
+    ];
+    for (const [endpoint, input, [width, height]] of cases) {
+      const requestId = await submit(fal, endpoint, input);
+      await completed(fake, requestId);
+      const { images } = await result<GeminiOut>(fal, endpoint, requestId);
+      expect(images).toHaveLength(Number(input.num_images ?? 1));
+      expect(images.map((i) => [i.width, i.height])).toEqual(images.map(() => [width, height]));
+      const meta = await sharp((await download(images[0]!.url)).data).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual([input.output_format ?? "png", width, height]);
+    }
+  });
+});
