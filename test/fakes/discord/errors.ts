@@ -1,0 +1,45 @@
+import type { FormErrorTree } from "./validation/form-errors.js";
+
+export interface DiscordErrorBody {
+  message: string;
+  code: number;
+  errors?: FormErrorTree;
+}
+
+/** An error answer in Discord's shape; route handlers throw it and the server serialises it. */
+export class DiscordHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: DiscordErrorBody,
+  ) {
+    super(`${status} ${body.code} ${body.message}`);
+  }
+}
+
+const error = (status: number, code: number, message: string) => () => new DiscordHttpError(status, { message, code });
+
+export const DiscordErrors = {
+  unauthorized: error(401, 0, "401: Unauthorized"),
+  notFound: error(404, 0, "404: Not Found"),
+  methodNotAllowed: error(405, 0, "405: Method Not Allowed"),
+  unknownApplication: error(404, 10002, "Unknown Application"),
+  unknownChannel: error(404, 10003, "Unknown Channel"),
+  unknownGuild: error(404, 10004, "Unknown Guild"),
+  unknownMember: error(404, 10007, "Unknown Member"),
+  unknownMessage: error(404, 10008, "Unknown Message"),
+  unknownWebhook: error(404, 10015, "Unknown Webhook"),
+  unknownInteraction: error(404, 10062, "Unknown interaction"),
+  unknownCommand: error(404, 10063, "Unknown application command"),
+  notAuthorizedForApplication: error(403, 20012, "You are not authorized to perform this action on this application"),
+  tooManyAttachments: error(400, 30015, "Maximum number of attachments in a message reached (10)"),
+  entityTooLarge: error(413, 40005, "Request entity too large"),
+  alreadyAcknowledged: error(400, 40060, "Interaction has already been acknowledged"),
+  missingAccess: error(403, 50001, "Missing Access"),
+  cannotEditOthers: error(403, 50005, "Cannot edit a message authored by another user"),
+  emptyMessage: error(400, 50006, "Cannot send an empty message"),
+  missingPermissions: error(403, 50013, "Missing Permissions"),
+  invalidWebhookToken: error(401, 50027, "Invalid Webhook Token"),
+  invalidJson: error(400, 50109, "The request body contains invalid JSON."),
+  invalidFormBody: (errors: FormErrorTree) =>
+    new DiscordHttpError(400, { message: "Invalid Form Body", code: 50035, errors }),
+};

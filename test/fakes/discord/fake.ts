@@ -1,0 +1,154 @@
+import { GatewayIntentBits, MessageType, type APIAttachment } from "discord-api-types/v10";
+import { AttachmentHost, toApiAttachment } from "./attachments.js";
+import { CommandStore } from "./commands.js";
+import {
+  DEFAULT_ATTACHMENT_SIZE_LIMIT,
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  DEFAULT_INTERACTION_DEADLINE_MS,
+  DEFAULT_INTERACTION_TOKEN_TTL_MS,
+  FAKE_APPLICATION_ID,
+  FAKE_BOT_TOKEN,
+  GATEWAY_PATH,
+  MESSAGE_FLAGS,
+} from "./constants.js";
+import type { FakeContext, Settings } from "./context.js";
+import { Gateway } from "./gateway/gateway.js";
+import { Router } from "./http/router.js";
+import { HttpServer } from "./http/server.js";
+import { InteractionDispatcher } from "./interactions/dispatcher.js";
+import { InteractionStore } from "./interactions/state.js";
+import { MessageWriter } from "./message-writer.js";
+import { MessageStore, toApiMessage, type MessageChange } from "./messages.js";
+import { RateLimiter } from "./ratelimit.js";
+import { Recorder } from "./recorder.js";
+import { callbackRoutes } from "./routes/callback.js";
+import { channelRoutes } from "./routes/channels.js";
+import { commandRoutes } from "./routes/commands.js";
+import { miscRoutes } from "./routes/misc.js";
+import { webhookRoutes } from "./routes/webhooks.js";
+import type { FakeAttachment, FakeDiscord, FakeDiscordOptions, FakeMessage, UserMessagePost } from "./types.js";
+import { World } from "./world.js";
+
+const GATEWAY_EVENTS: Record<MessageChange, string> = { create: "MESSAGE_CREATE", update: "MESSAGE_UPDATE", delete: "MESSAGE_DELETE" };
+
+/** Starts the fake on a free loopback port. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const settings: Settings = {
+    botToken: options.botToken ?? FAKE_BOT_TOKEN,
+    applicationId: options.applicationId ?? FAKE_APPLICATION_ID,
+    interactionDeadlineMs: options.interactionDeadlineMs ?? DEFAULT_INTERACTION_DEADLINE_MS,
+    interactionTokenTtlMs: options.interactionTokenTtlMs ?? DEFAULT_INTERACTION_TOKEN_TTL_MS,
+    attachmentSizeLimit: options.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+    strictCommands: options.strictCommands ?? false,
+    privilegedIntents: options.privilegedIntents ?? 0,
+  };
+  let port = 0;
+  const origin = () => `http://127.0.0.1:${port}`;
+  const gatewayUrl = () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
+
+  const world = new World(settings.applicationId);
+  const recorder = new Recorder();
+  const attachments = new AttachmentHost(origin);
+  const commands = new CommandStore(settings.applicationId);
+  const interactions = new InteractionStore();
+  const gateway = new Gateway({ world, recorder, botToken: settings.botToken, heartbeatIntervalMs: settings.heartbeatIntervalMs, privilegedIntents: settings.privilegedIntents, gatewayUrl });
+  const messages = new MessageStore((change, message) => {
+    recorder.events.emit("message", message, change);
+    if ((message.flags & MESSAGE_FLAGS.ephemeral) !== 0) return;
+    const payload = change === "delete" ? { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id } : gatewayMessage(message, gateway.intents());
+    gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
+  });
+  const writer = new MessageWriter(messages, attachments, settings.attachmentSizeLimit);
+  const ctx: FakeContext = { settings, world, commands, messages, writer, interactions, recorder, gatewayUrl };
+
+  const router = new Router();
+  router.add(...miscRoutes(ctx), ...commandRoutes(ctx), ...callbackRoutes(ctx), ...webhookRoutes(ctx), ...channelRoutes(ctx));
+  const rateLimiter = new RateLimiter(options.rateLimits !== false, typeof options.rateLimits === "object" ? options.rateLimits : {});
+  const server = new HttpServer({
+    router,
+    recorder,
+    rateLimiter,
+    attachments,
+    botToken: settings.botToken,
+    onUpgrade: (req, socket, head) => gateway.handleUpgrade(req, socket, head),
+  });
+  port = await server.listen();
+
+  const dispatcher = new InteractionDispatcher({
+    world,
+    commands,
+    interactions,
+    messages,
+    gateway,
+    recorder,
+    applicationId: settings.applicationId,
+    attachmentSizeLimit: settings.attachmentSizeLimit,
+    strictCommands: settings.strictCommands,
+  });
+
+  const postUserMessage = (p: UserMessagePost): FakeMessage => {
+    const user = p.user ?? world.users.member;
+    const channelId = p.channelId ?? world.channels.general;
+    if (!world.channel(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+    return messages.create({
+      channelId,
+      guildId: world.guildId,
+      author: world.apiUser(user),
+      type: MessageType.Default,
+      origin: "user",
+      route: "postUserMessage",
+      content: p.content ?? "",
+      embeds: p.embeds ?? [],
+      components: [],
+      attachments: (p.attachments ?? []).map((a) => hostedCopy(attachments, a)),
+      flags: 0,
+      allowed_mentions: undefined,
+    });
+  };
+
+  return {
+    apiUrl: `${origin()}/api`,
+    port,
+    botToken: settings.botToken,
+    applicationId: settings.applicationId,
+    guild: world.guild(),
+    channels: world.channels,
+    users: world.users,
+    roles: { everyone: world.roles.everyone, moderator: world.roles.moderator, artist: world.roles.artist },
+    requests: recorder.requests,
+    events: recorder.events,
+    waitForIdentify: (timeoutMs) => gateway.waitForReady(timeoutMs),
+    waitForRequest: (pred, timeoutMs) => recorder.waitForRequest(pred, timeoutMs),
+    commands: (guildId) => commands.list(guildId),
+    setCommands: (defs, guildId) => commands.overwrite(defs, guildId),
+    hostAttachment: (file) => toApiAttachment(attachments.host(file, world.channels.general)),
+    setAttachmentAvailable: (url, ok) => attachments.setAvailable(url, ok),
+    dispatchSlashCommand: (p) => dispatcher.slashCommand(p),
+    dispatchMessageCommand: (p) => dispatcher.messageCommand(p),
+    dispatchAutocomplete: (p) => dispatcher.autocomplete(p),
+    clickButton: (p) => dispatcher.clickButton(p),
+    submitModal: (p) => dispatcher.submitModal(p),
+    postUserMessage,
+    messages: (channelId) =>
+      messages.all().filter((m) => m.origin !== "user" && (channelId === undefined || m.channel_id === channelId)),
+    close: async () => {
+      gateway.close();
+      await server.close();
+    },
+  };
+}
+
+/** A user's message refers to attachments hosted on the fake CDN (from hostAttachment). */
+function hostedCopy(host: AttachmentHost, attachment: APIAttachment): FakeAttachment {
+  const hosted = host.find(attachment.url);
+  if (!hosted) throw new Error(`fake discord: attachment ${attachment.url} is not hosted by this fake (use hostAttachment)`);
+  return hosted;
+}
+
+/** MESSAGE_CREATE/UPDATE as a bot without the MessageContent intent sees them: no content of others' messages. */
+function gatewayMessage(message: FakeMessage, intents: number) {
+  const api = { ...toApiMessage(message), guild_id: message.guild_id };
+  const canRead = (intents & GatewayIntentBits.MessageContent) !== 0 || message.origin !== "user";
+  return canRead ? api : { ...api, content: "", embeds: [], attachments: [], components: [] };
+}

@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import type { AttachmentHost } from "../attachments.js";
+import { API_PREFIX, ATTACHMENT_PATH, GATEWAY_PATH } from "../constants.js";
+import { DiscordErrors, DiscordHttpError } from "../errors.js";
+import type { RateLimiter } from "../ratelimit.js";
+import { redactHeaders, type Recorder } from "../recorder.js";
+import type { RecordedRequest } from "../types.js";
+import { now } from "../util.js";
+import { parseBody, readBody, type UploadedFile } from "./body.js";
+import { majorParameter, type RouteMatch, type Router } from "./router.js";
+
+export interface HttpServerDeps {
+  router: Router;
+  recorder: Recorder;
+  rateLimiter: RateLimiter;
+  attachments: AttachmentHost;
+  botToken: string;
+  onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  raw?: { data: Buffer; contentType: string; head?: boolean };
+}
+
+interface Exchange {
+  route: string;
+  body: unknown;
+  files: UploadedFile[];
+}
+
+/** One loopback port: REST under /api/v10, the CDN under /attachments, the gateway upgrade at /gateway. */
+export class HttpServer {
+  private readonly server: Server;
+
+  constructor(private readonly deps: HttpServerDeps) {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(req.url ?? "/", "http://127.0.0.1").pathname === GATEWAY_PATH) deps.onUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(0, "127.0.0.1", () => {
+        const address = this.server.address();
+        if (address === null || typeof address === "string") reject(new Error("fake discord: no port"));
+        else resolve(address.port);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = now();
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const exchange: Exchange = { route: url.pathname, body: undefined, files: [] };
+    let answer: Answer;
+    try {
+      answer = await this.answer(req, url, exchange);
+    } catch (error) {
+      answer = errorAnswer(error);
+    }
+    this.send(res, answer);
+    this.deps.recorder.record({
+      kind: "http",
+      at,
+      method: req.method ?? "GET",
+      route: exchange.route,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: answer.status,
+      body: exchange.body,
+      response: answer.raw ? undefined : answer.body,
+      files: exchange.files.map((f) => ({ name: f.field, filename: f.filename, size: f.data.length, contentType: f.contentType })),
+      headers: redactHeaders(req.headers),
+    } satisfies RecordedRequest);
+  }
+
+  private async answer(req: IncomingMessage, url: URL, exchange: Exchange): Promise<Answer> {
+    const raw = await readBody(req);
+    if (url.pathname.startsWith(`${ATTACHMENT_PATH}/`)) {
+      exchange.route = `${ATTACHMENT_PATH}/:channel/:attachment/:filename`;
+      return this.cdn(req.method ?? "GET", url.pathname);
+    }
+    if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw DiscordErrors.notFound();
+    const path = url.pathname.slice(API_PREFIX.length);
+    const method = req.method ?? "GET";
+    const match = this.deps.router.match(method, path);
+    if (match === undefined) throw DiscordErrors.notFound();
+    if (match === "method") throw DiscordErrors.methodNotAllowed();
+    exchange.route = match.route.template;
+    const parsed = await parseBody(raw, req.headers["content-type"]);
+    exchange.body = parsed.json;
+    exchange.files = parsed.files;
+
+    const botAuth = req.headers.authorization === `Bot ${this.deps.botToken}`;
+    if (match.route.auth === "bot" && !botAuth) throw DiscordErrors.unauthorized();
+    const limit = this.deps.rateLimiter.take(match.route.bucket, `${method}:${match.route.template}`, this.major(match, path), botAuth);
+    if (limit && !limit.allowed) {
+      return {
+        status: 429,
+        headers: limit.headers,
+        body: { message: "You are being rate limited.", retry_after: limit.retryAfter, global: limit.global },
+      };
+    }
+    try {
+      const result = await match.route.handle({ params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, route: match.route.template });
+      return { ...result, headers: limit?.headers };
+    } catch (error) {
+      return { ...errorAnswer(error), headers: limit?.headers };
+    }
+  }
+
+  private major(match: RouteMatch, path: string): string {
+    return match.route.bucket === "interaction-callback" ? (match.params.id ?? "global") : majorParameter(path);
+  }
+
+  private cdn(method: string, path: string): Answer {
+    if (method !== "GET" && method !== "HEAD") throw DiscordErrors.methodNotAllowed();
+    const found = this.deps.attachments.serve(path);
+    // The real CDN answers refused / expired signed URLs with a plain-text 403 / 404.
+    if (found === "refused") return { status: 403, raw: { data: Buffer.from("This content is no longer available."), contentType: "text/plain" } };
+    if (!found) return { status: 404, raw: { data: Buffer.from("Not Found"), contentType: "text/plain" } };
+    return { status: 200, raw: { data: found.data, contentType: found.content_type ?? "application/octet-stream", head: method === "HEAD" } };
+  }
+
+  private send(res: ServerResponse, answer: Answer): void {
+    const headers: Record<string, string> = { ...answer.headers };
+    let payload: Buffer | undefined;
+    if (answer.raw) {
+      headers["content-type"] = answer.raw.contentType;
+      payload = answer.raw.data;
+    } else if (answer.body !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = Buffer.from(JSON.stringify(answer.body));
+    }
+    if (payload) headers["content-length"] = String(payload.length);
+    res.writeHead(answer.status, headers);
+    res.end(answer.raw?.head ? undefined : payload);
+  }
+}
+
+function errorAnswer(error: unknown): Answer {
+  if (error instanceof DiscordHttpError) return { status: error.status, body: error.body };
+  console.error("fake discord: internal error", error);
+  return { status: 500, body: { message: "500: Internal Server Error", code: 0 } };
+}

@@ -1,0 +1,76 @@
+import { ApplicationFlags } from "discord-api-types/v10";
+import type { FakeContext } from "../context.js";
+import { DiscordErrors } from "../errors.js";
+import { guildCreatePayload } from "../gateway/payloads.js";
+import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
+
+/** Gateway discovery, the bot's own user/application, and read-only guild lookups. */
+export function miscRoutes(ctx: FakeContext): RouteDef[] {
+  const route = (method: RouteDef["method"], template: string, auth: RouteDef["auth"], handle: (req: RouteRequest) => RouteResponse): RouteDef => ({
+    method,
+    template,
+    auth,
+    bucket: "route",
+    handle,
+  });
+  const { world } = ctx;
+  const guild = (req: RouteRequest) => {
+    if (req.params.guild !== world.guildId) throw DiscordErrors.unknownGuild();
+  };
+  return [
+    route("GET", "/gateway", "none", () => ({ status: 200, body: { url: ctx.gatewayUrl() } })),
+    route("GET", "/gateway/bot", "bot", () => ({
+      status: 200,
+      body: {
+        url: ctx.gatewayUrl(),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      },
+    })),
+    route("GET", "/users/@me", "bot", () => ({ status: 200, body: { ...world.botUser, verified: true, mfa_enabled: false } })),
+    route("GET", "/users/:user", "bot", (req) => {
+      const user = world.findUser(req.params.user ?? "");
+      if (req.params.user === world.botUser.id) return { status: 200, body: world.botUser };
+      if (!user) throw DiscordErrors.notFound();
+      return { status: 200, body: world.apiUser(user) };
+    }),
+    route("GET", "/applications/@me", "bot", () => ({
+      status: 200,
+      body: {
+        id: ctx.settings.applicationId,
+        name: world.botUser.username,
+        icon: null,
+        description: "",
+        bot_public: true,
+        bot_require_code_grant: false,
+        verify_key: "0".repeat(64),
+        flags: ApplicationFlags.ApplicationCommandBadge,
+        bot: world.botUser,
+        owner: world.apiUser(world.users.owner),
+        team: null,
+        integration_types_config: { "0": {} },
+      },
+    })),
+    route("GET", "/guilds/:guild", "bot", (req) => {
+      guild(req);
+      const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, joined_at: _j, large: _l, member_count: _n, ...rest } =
+        guildCreatePayload(world);
+      return { status: 200, body: rest };
+    }),
+    route("GET", "/guilds/:guild/channels", "bot", (req) => {
+      guild(req);
+      return { status: 200, body: world.channelList };
+    }),
+    route("GET", "/guilds/:guild/roles", "bot", (req) => {
+      guild(req);
+      return { status: 200, body: world.roleList };
+    }),
+    route("GET", "/guilds/:guild/members/:user", "bot", (req) => {
+      guild(req);
+      if (req.params.user === world.botUser.id) return { status: 200, body: world.botMember() };
+      const user = world.findUser(req.params.user ?? "");
+      if (!user) throw DiscordErrors.unknownMember();
+      return { status: 200, body: world.member(user) };
+    }),
+  ];
+}

@@ -1,0 +1,271 @@
+import type { EventEmitter } from "node:events";
+import type {
+  APIAllowedMentions,
+  APIApplicationCommand,
+  APIApplicationCommandInteractionDataOption,
+  APIAttachment,
+  APIChannel,
+  APIEmbed,
+  APIInteraction,
+  APIMessage,
+  APIMessageInteractionMetadata,
+  APIMessageTopLevelComponent,
+  APIRole,
+  APIUser,
+  MessageType,
+} from "discord-api-types/v10";
+
+export interface RateLimitWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitOptions {
+  /** Bucket for every authenticated or webhook route, per route template and major parameter. */
+  perRoute?: RateLimitWindow;
+  /** Bucket for POST /interactions/:id/:token/callback, per interaction (Discord exempts it from the global limit). */
+  interactionCallback?: RateLimitWindow;
+  /** Opt-in global limit over bot-token requests (Discord: 50/s). Off unless given. */
+  global?: RateLimitWindow;
+}
+
+export interface FakeDiscordOptions {
+  botToken?: string;
+  applicationId?: string;
+  interactionDeadlineMs?: number;
+  interactionTokenTtlMs?: number;
+  attachmentSizeLimit?: number;
+  rateLimits?: boolean | RateLimitOptions;
+  heartbeatIntervalMs?: number;
+  /**
+   * When true, dispatching a command that is not registered throws. Default false: Discord clients with a stale
+   * command cache do send interactions for removed commands. Registered commands are always checked.
+   */
+  strictCommands?: boolean;
+  /** Privileged intents the application is approved for (bitfield); others close the gateway with 4014. Default 0. */
+  privilegedIntents?: number;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name: string | null;
+  /** Role ids besides @everyone. */
+  roles: string[];
+  /** Guild-level permission bitfield, as Discord sends it in `member.permissions`. */
+  permissions: string;
+  isOwner: boolean;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  nsfw: boolean;
+  type: 0;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  ownerId: string;
+  roles: APIRole[];
+  channels: APIChannel[];
+}
+
+export interface FakeAttachment extends APIAttachment {
+  data: Buffer;
+}
+
+export type MessageOrigin = "channel" | "interaction" | "follow-up" | "user";
+
+/** The state of a message after one write (its creation or an edit). */
+export interface FakeMessageRevision {
+  at: number;
+  route: string;
+  content: string;
+  embeds: APIEmbed[];
+  components: APIMessageTopLevelComponent[];
+  attachments: FakeAttachment[];
+  flags: number;
+  allowed_mentions: APIAllowedMentions | undefined;
+}
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  guild_id: string;
+  author: APIUser;
+  type: MessageType;
+  content: string;
+  embeds: APIEmbed[];
+  components: APIMessageTopLevelComponent[];
+  attachments: FakeAttachment[];
+  flags: number;
+  /** As the last write sent it (undefined when the write carried none). */
+  allowed_mentions: APIAllowedMentions | undefined;
+  /** What Discord would have pinged, given content and allowed_mentions. */
+  mention_everyone: boolean;
+  mentions: string[];
+  mention_roles: string[];
+  timestamp: string;
+  edited_timestamp: string | null;
+  webhook_id?: string;
+  application_id?: string;
+  interaction_metadata?: APIMessageInteractionMetadata;
+  origin: MessageOrigin;
+  interactionId?: string;
+  deleted: boolean;
+  /** Every write, oldest first; the last entry is the current state. */
+  history: FakeMessageRevision[];
+}
+
+export interface RecordedFile {
+  name: string;
+  filename: string;
+  size: number;
+  contentType: string;
+}
+
+export interface RecordedRequest {
+  kind: "http" | "gateway";
+  /** performance.now() when the request (or frame) arrived / was sent. */
+  at: number;
+  /** HTTP method; "WS" for gateway frames. */
+  method: string;
+  /** Route template, e.g. "/interactions/:interaction/:token/callback"; "/gateway" for frames. */
+  route: string;
+  path: string;
+  query: Record<string, string>;
+  /** HTTP status; 0 for gateway frames. */
+  status: number;
+  /** Parsed JSON body (or payload_json); the frame payload for gateway frames. */
+  body: unknown;
+  /** JSON the fake answered with (HTTP only). */
+  response: unknown;
+  files: RecordedFile[];
+  headers: Record<string, string>;
+  /** Gateway frames: "in" = sent by the client, "out" = sent by the fake. */
+  direction?: "in" | "out";
+  op?: number;
+  t?: string | null;
+}
+
+export interface InteractionResponseRecord {
+  type: number;
+  /**
+   * The callback's `data` as sent (message, modal or autocomplete choices). Typed `any` on purpose:
+   * tests read whichever shape the callback type implies.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data?: any;
+  at: number;
+}
+
+export interface InteractionHandle {
+  id: string;
+  token: string;
+  /** performance.now() when INTERACTION_CREATE was sent. */
+  dispatchedAt: number;
+  /** The exact INTERACTION_CREATE payload. */
+  payload: APIInteraction;
+  response(timeoutMs?: number): Promise<InteractionResponseRecord>;
+  original(): FakeMessage | undefined;
+  waitForOriginal(pred: (m: FakeMessage) => boolean, timeoutMs?: number): Promise<FakeMessage>;
+  followUps(): FakeMessage[];
+}
+
+/** A slash-command option; `type` is taken from the registered command when omitted. */
+export interface SimpleOption {
+  name: string;
+  type?: number;
+  value?: string | number | boolean | APIAttachment;
+  focused?: boolean;
+  options?: SimpleOption[];
+}
+
+export type SlashOptionInput = SimpleOption | APIApplicationCommandInteractionDataOption;
+
+export interface InteractionSource {
+  user?: FakeUser;
+  channelId?: string;
+  guildId?: string;
+  locale?: string;
+}
+
+export interface SlashCommandDispatch extends InteractionSource {
+  name: string;
+  options?: SlashOptionInput[];
+  subcommand?: string;
+  subcommandGroup?: string;
+  attachments?: APIAttachment[];
+}
+
+export interface MessageCommandDispatch extends InteractionSource {
+  name: string;
+  targetMessage: FakeMessage | APIMessage;
+}
+
+export interface AutocompleteDispatch extends InteractionSource {
+  name: string;
+  options?: SlashOptionInput[];
+  subcommand?: string;
+  subcommandGroup?: string;
+  /** Name of the focused option (its value is what the user typed so far). */
+  focused: string;
+}
+
+export interface ButtonClick {
+  message: FakeMessage;
+  customId: string;
+  user?: FakeUser;
+}
+
+export interface ModalSubmission {
+  customId: string;
+  fields: Record<string, string>;
+  user?: FakeUser;
+  channelId?: string;
+  message?: FakeMessage;
+}
+
+export interface UserMessagePost {
+  channelId?: string;
+  user?: FakeUser;
+  content?: string;
+  attachments?: APIAttachment[];
+  embeds?: APIEmbed[];
+}
+
+export interface HostedFile {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface FakeDiscord {
+  apiUrl: string;
+  port: number;
+  botToken: string;
+  applicationId: string;
+  guild: FakeGuild;
+  channels: { general: string; nsfw: string; art: string };
+  users: { owner: FakeUser; moderator: FakeUser; member: FakeUser; other: FakeUser };
+  roles: { everyone: string; moderator: string; artist: string };
+  requests: RecordedRequest[];
+  events: EventEmitter;
+  waitForIdentify(timeoutMs?: number): Promise<void>;
+  waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  commands(guildId?: string): APIApplicationCommand[];
+  /** Seed commands directly, as if PUT by the bot (for tests that do not register through REST). */
+  setCommands(defs: unknown[], guildId?: string): APIApplicationCommand[];
+  hostAttachment(file: HostedFile): APIAttachment;
+  setAttachmentAvailable(url: string, ok: boolean): void;
+  dispatchSlashCommand(p: SlashCommandDispatch): InteractionHandle;
+  dispatchMessageCommand(p: MessageCommandDispatch): InteractionHandle;
+  dispatchAutocomplete(p: AutocompleteDispatch): InteractionHandle;
+  clickButton(p: ButtonClick): InteractionHandle;
+  submitModal(p: ModalSubmission): InteractionHandle;
+  postUserMessage(p: UserMessagePost): FakeMessage;
+  messages(channelId?: string): FakeMessage[];
+  close(): Promise<void>;
+}

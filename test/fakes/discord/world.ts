@@ -1,0 +1,216 @@
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  type APIGuildMember,
+  type ChannelFlags,
+  type GuildMemberFlags,
+  type RoleFlags,
+  type UserFlags,
+  type APIInteractionGuildMember,
+  type APIRole,
+  type APITextChannel,
+  type APIUser,
+} from "discord-api-types/v10";
+import { snowflake } from "./snowflake.js";
+import type { FakeGuild, FakeUser } from "./types.js";
+
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((acc, bit) => acc | bit, 0n);
+
+const EVERYONE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseApplicationCommands |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.UseExternalEmojis |
+  PermissionFlagsBits.ChangeNickname |
+  PermissionFlagsBits.CreateInstantInvite;
+
+const BOT_ROLE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseExternalEmojis |
+  PermissionFlagsBits.AddReactions;
+
+const JOINED_AT = new Date(Date.UTC(2024, 0, 1)).toISOString();
+
+function role(id: string, name: string, position: number, permissions: bigint, extra: Partial<APIRole> = {}): APIRole {
+  return {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.toString(),
+    managed: false,
+    mentionable: false,
+    flags: 0 as RoleFlags,
+    ...extra,
+  };
+}
+
+function textChannel(guildId: string, name: string, position: number, nsfw: boolean): APITextChannel {
+  return {
+    id: snowflake(),
+    type: ChannelType.GuildText,
+    guild_id: guildId,
+    name,
+    position,
+    permission_overwrites: [],
+    nsfw,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    parent_id: null,
+    flags: 0 as ChannelFlags,
+  };
+}
+
+/** The one guild the fake bot is in: roles, text channels (one nsfw) and four members besides the bot. */
+export class World {
+  readonly guildId = snowflake();
+  readonly roles: { everyone: string; moderator: string; artist: string; bot: string };
+  readonly roleList: APIRole[];
+  readonly channelList: APITextChannel[];
+  readonly channels: { general: string; nsfw: string; art: string };
+  readonly users: { owner: FakeUser; moderator: FakeUser; member: FakeUser; other: FakeUser };
+  readonly botUser: APIUser;
+  readonly guildName = "Falcord Test Server";
+
+  constructor(readonly applicationId: string) {
+    const moderatorRole = snowflake();
+    const artistRole = snowflake();
+    const botRole = snowflake();
+    this.roles = { everyone: this.guildId, moderator: moderatorRole, artist: artistRole, bot: botRole };
+    this.roleList = [
+      role(this.guildId, "@everyone", 0, EVERYONE_PERMISSIONS),
+      role(artistRole, "Artist", 1, 0n, { mentionable: true }),
+      role(moderatorRole, "Moderator", 2, PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild, {
+        hoist: true,
+      }),
+      role(botRole, "Falcord", 3, BOT_ROLE_PERMISSIONS, { managed: true, tags: { bot_id: applicationId } }),
+    ];
+    const general = textChannel(this.guildId, "general", 0, false);
+    const art = textChannel(this.guildId, "art", 1, false);
+    const nsfw = textChannel(this.guildId, "nsfw", 2, true);
+    this.channelList = [general, art, nsfw];
+    this.channels = { general: general.id, nsfw: nsfw.id, art: art.id };
+    this.botUser = {
+      id: applicationId,
+      username: "Falcord",
+      discriminator: "0000",
+      global_name: null,
+      avatar: null,
+      bot: true,
+      flags: 0 as UserFlags,
+    };
+    this.users = {
+      owner: this.makeUser("owner", "Olivia Owner", [], true),
+      moderator: this.makeUser("moderator", "Milo Moderator", [moderatorRole], false),
+      member: this.makeUser("member", "Mia Member", [artistRole], false),
+      other: this.makeUser("other", "Otto Other", [], false),
+    };
+  }
+
+  get ownerId(): string {
+    return this.users.owner.id;
+  }
+
+  guild(): FakeGuild {
+    return { id: this.guildId, name: this.guildName, ownerId: this.ownerId, roles: this.roleList, channels: this.channelList };
+  }
+
+  allUsers(): FakeUser[] {
+    return Object.values(this.users);
+  }
+
+  findUser(id: string): FakeUser | undefined {
+    return this.allUsers().find((u) => u.id === id);
+  }
+
+  channel(id: string): APITextChannel | undefined {
+    return this.channelList.find((c) => c.id === id);
+  }
+
+  apiUser(user: FakeUser): APIUser {
+    return {
+      id: user.id,
+      username: user.username,
+      discriminator: "0",
+      global_name: user.global_name,
+      avatar: null,
+      bot: false,
+      flags: 0 as UserFlags,
+      public_flags: 0 as UserFlags,
+    };
+  }
+
+  member(user: FakeUser): APIGuildMember {
+    return {
+      user: this.apiUser(user),
+      nick: null,
+      avatar: null,
+      banner: null,
+      roles: user.roles,
+      joined_at: JOINED_AT,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  interactionMember(user: FakeUser): APIInteractionGuildMember {
+    return { ...this.member(user), user: this.apiUser(user), permissions: user.permissions };
+  }
+
+  botMember(): APIGuildMember {
+    return {
+      user: this.botUser,
+      nick: null,
+      avatar: null,
+      banner: null,
+      roles: [this.roles.bot],
+      joined_at: JOINED_AT,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  /** The bot's permissions (no channel overwrites exist in the fake guild). */
+  botPermissions(): bigint {
+    return this.permissionsFor([this.roles.bot], false);
+  }
+
+  permissionsFor(roleIds: readonly string[], isOwner: boolean): bigint {
+    if (isOwner) return ALL_PERMISSIONS;
+    let bits = 0n;
+    for (const r of this.roleList) {
+      if (r.id === this.guildId || roleIds.includes(r.id)) bits |= BigInt(r.permissions);
+    }
+    return (bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits;
+  }
+
+  private makeUser(username: string, globalName: string, roles: string[], isOwner: boolean): FakeUser {
+    const user: FakeUser = { id: snowflake(), username, global_name: globalName, roles, permissions: "0", isOwner };
+    user.permissions = this.permissionsFor(roles, isOwner).toString();
+    return user;
+  }
+}

@@ -1,0 +1,434 @@
+// The fake Discord, driven by the real discord.js Client configured the way the bot configures it.
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
+import {
+  ActionRowBuilder,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  Client,
+  ContextMenuCommandBuilder,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  InteractionContextType,
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  Routes,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ApplicationCommandData,
+  type Interaction,
+  type TextChannel,
+} from "discord.js";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from "../fakes/discord/index.js";
+
+let fake: FakeDiscord | undefined;
+let client: Client | undefined;
+
+afterEach(async () => {
+  await client?.destroy();
+  await fake?.close();
+  client = undefined;
+  fake = undefined;
+});
+
+async function connect(options: FakeDiscordOptions = {}): Promise<{ fake: FakeDiscord; client: Client<true> }> {
+  fake = await startFakeDiscord({ heartbeatIntervalMs: 100, ...options });
+  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, allowedMentions: { parse: [] } });
+  const ready = once(client, Events.ClientReady);
+  await client.login(fake.botToken);
+  await ready;
+  return { fake, client: client as Client<true> };
+}
+
+/** The next interaction the client emits, narrowed by a type guard. */
+function nextInteraction<T extends Interaction>(c: Client, guard: (i: Interaction) => i is T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    c.once(Events.InteractionCreate, (i) => (guard(i) ? resolve(i) : reject(new Error(`unexpected interaction type ${i.type}`))));
+  });
+}
+
+async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DiscordAPIError);
+  return error as DiscordAPIError;
+}
+
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#3366ff" } }).png().toBuffer();
+
+const imagine = new SlashCommandBuilder()
+  .setName("imagine")
+  .setDescription("Generate an image")
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setNSFW(false)
+  .addStringOption((o) => o.setName("prompt").setDescription("What to draw").setRequired(true).setMaxLength(2000))
+  .addAttachmentOption((o) => o.setName("image").setDescription("A reference image"))
+  .addStringOption((o) => o.setName("style").setDescription("A style").setAutocomplete(true))
+  .toJSON();
+
+const editWithAi = new ContextMenuCommandBuilder()
+  .setName("Edit with AI")
+  .setType(ApplicationCommandType.Message)
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .toJSON();
+
+const isWrite = (r: RecordedRequest) =>
+  r.kind === "http" &&
+  r.status < 300 &&
+  ((r.method === "POST" && r.route === "/channels/:ch/messages") ||
+    (r.method === "PATCH" && r.route.startsWith("/webhooks/")) ||
+    (r.method === "POST" && r.route === "/webhooks/:app/:token") ||
+    (r.method === "PATCH" && r.route === "/channels/:ch/messages/:id"));
+
+describe("gateway", () => {
+  it("logs discord.js in, delivers the guild with its channels, and acknowledges heartbeats", async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(fake.guild.id);
+    expect(guild?.name).toBe(fake.guild.name);
+    expect(client.user.id).toBe(fake.applicationId);
+    expect(client.application.id).toBe(fake.applicationId);
+    const nsfw = guild?.channels.cache.get(fake.channels.nsfw);
+    expect(nsfw?.type).toBe(ChannelType.GuildText);
+    expect(nsfw?.isTextBased() && "nsfw" in nsfw && nsfw.nsfw).toBe(true);
+    expect(guild?.channels.cache.get(fake.channels.general)?.isTextBased()).toBe(true);
+    expect(guild?.members.cache.get(fake.users.moderator.id)?.permissions.has("ManageMessages")).toBe(true);
+    expect(guild?.ownerId).toBe(fake.users.owner.id);
+
+    const ack = await fake.waitForRequest((r) => r.kind === "gateway" && r.direction === "out" && r.op === 11);
+    const beat = fake.requests.find((r) => r.kind === "gateway" && r.direction === "in" && r.op === 1);
+    expect(beat).toBeDefined();
+    expect(ack.at).toBeGreaterThanOrEqual(beat?.at ?? Infinity);
+    const dispatches = fake.requests.filter((r) => r.kind === "gateway" && r.op === 0).map((r) => (r.body as { s: number }).s);
+    expect(dispatches).toEqual(dispatches.map((_, i) => i + 1));
+  });
+
+  it("rejects a wrong token on REST and on the gateway", async () => {
+    fake = await startFakeDiscord();
+    const wrong = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    await expect(wrong.login("MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.wrong.token")).rejects.toThrow(/invalid token/i);
+    await wrong.destroy();
+    const gatewayBot = fake.requests.find((r) => r.route === "/gateway/bot");
+    expect(gatewayBot?.status).toBe(401);
+    expect(gatewayBot?.headers.authorization).toBe("Bot ***");
+
+    const ws = new WebSocket(`ws://127.0.0.1:${fake.port}/gateway?v=10&encoding=json`);
+    await once(ws, "open");
+    ws.send(JSON.stringify({ op: 2, d: { token: "nope", intents: 1, properties: {} } }));
+    const [code] = (await once(ws, "close")) as [number];
+    expect(code).toBe(4004);
+  });
+});
+
+describe("application commands", () => {
+  it("bulk-overwrites guild commands the way Discord stores them, so discord.js sees them as equal", async () => {
+    const { fake, client } = await connect();
+    const defs = [imagine, editWithAi];
+    const set = await client.application.commands.set(defs, fake.guild.id);
+    expect(set.size).toBe(2);
+    const stored = fake.commands(fake.guild.id);
+    expect(stored.map((c) => c.name)).toEqual(["imagine", "Edit with AI"]);
+    expect(stored[1]).toMatchObject({ type: 3, description: "", default_member_permissions: null, nsfw: false, guild_id: fake.guild.id });
+    expect(fake.commands()).toEqual([]);
+
+    const fetched = await client.application.commands.fetch({ guildId: fake.guild.id });
+    for (const def of defs) {
+      const command = fetched.find((c) => c.name === def.name);
+      // equals() compares raw API JSON at runtime; its typings only admit the camelCase ApplicationCommandData.
+      expect(command?.equals(def as unknown as ApplicationCommandData), def.name).toBe(true);
+    }
+
+    // Re-registering the same definitions keeps ids and versions; a changed one gets a new version.
+    await client.application.commands.set(defs, fake.guild.id);
+    expect(fake.commands(fake.guild.id).map((c) => [c.id, c.version])).toEqual(stored.map((c) => [c.id, c.version]));
+    const changed = { ...imagine, description: "Generate images" };
+    await client.application.commands.set([changed, editWithAi], fake.guild.id);
+    const [after] = fake.commands(fake.guild.id);
+    expect(after?.id).toBe(stored[0]?.id);
+    expect(after?.version).not.toBe(stored[0]?.version);
+
+    const invalid = await apiError(client.application.commands.set([{ name: "Imagine", description: "x" }], fake.guild.id));
+    expect(invalid.code).toBe(50035);
+    expect(invalid.rawError).toMatchObject({ errors: { 0: { name: { _errors: [{ code: "APPLICATION_COMMAND_INVALID_NAME" }] } } } });
+
+    // Like real Discord: a builder's toJSON() keeps `nsfw: undefined` when setNSFW() was never called, and
+    // equals() then compares undefined with the stored false. A JSON round-trip (what goes over the wire) is equal.
+    const unsetNsfw = new SlashCommandBuilder()
+      .setName("draw")
+      .setDescription("Draw something")
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .toJSON();
+    const [draw] = (await client.application.commands.set([unsetNsfw], fake.guild.id)).values();
+    expect(draw?.equals(unsetNsfw as unknown as ApplicationCommandData)).toBe(false);
+    expect(draw?.equals(JSON.parse(JSON.stringify(unsetNsfw)) as ApplicationCommandData)).toBe(true);
+  });
+});
+
+describe("slash commands", () => {
+  it("delivers options and attachments, accepts one reply and rejects a second with 40060", async () => {
+    const { fake, client } = await connect();
+    fake.setCommands([imagine], fake.guild.id);
+    const image = fake.hostAttachment({ filename: "cat.png", contentType: "image/png", data: await png(8, 6) });
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({
+      name: "imagine",
+      options: [
+        { name: "prompt", value: "a cat in a hat" },
+        { name: "image", value: image.id },
+      ],
+      attachments: [image],
+      user: fake.users.moderator,
+    });
+    const interaction = await arrived;
+    expect(interaction.commandName).toBe("imagine");
+    expect(interaction.options.getString("prompt")).toBe("a cat in a hat");
+    const attachment = interaction.options.getAttachment("image");
+    expect(attachment?.url).toBe(image.url);
+    expect(attachment?.contentType).toBe("image/png");
+    expect([attachment?.width, attachment?.height]).toEqual([8, 6]);
+    expect(interaction.attachmentSizeLimit).toBe(10 * 1024 * 1024);
+    expect(interaction.channelId).toBe(fake.channels.general);
+    expect(interaction.user.id).toBe(fake.users.moderator.id);
+    expect(interaction.memberPermissions?.has("ManageGuild")).toBe(true);
+    expect(interaction.inCachedGuild()).toBe(true);
+
+    await interaction.reply({ content: "Working on it", flags: MessageFlags.Ephemeral });
+    const response = await handle.response();
+    expect(response.type).toBe(4);
+    expect(response.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(handle.original()?.content).toBe("Working on it");
+
+    // discord.js refuses a second reply locally, so send it raw: the fake answers like Discord.
+    const again = await apiError(
+      client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: "again" } }, auth: false }),
+    );
+    expect(again.code).toBe(40060);
+    expect(again.status).toBe(400);
+  });
+
+  it("answers a late acknowledgement with 10062 Unknown interaction", async () => {
+    const { fake, client } = await connect({ interactionDeadlineMs: 200 });
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "late" }] });
+    const interaction = await arrived;
+    await delay(300);
+    const error = await apiError(interaction.deferReply());
+    expect(error.code).toBe(10062);
+    expect(error.status).toBe(404);
+  });
+
+  it("stores files of a deferred reply's edit and enforces file size, file count and content length", async () => {
+    const { fake, client } = await connect({ attachmentSizeLimit: 1000 });
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
+    const interaction = await arrived;
+    expect(interaction.attachmentSizeLimit).toBe(1000);
+    await interaction.deferReply();
+    expect(handle.original()?.flags).toBe(MessageFlags.Loading);
+
+    const bytes = await png(16, 9);
+    expect(bytes.length).toBeLessThan(1000);
+    await interaction.editReply({ content: "Here you go", files: [new AttachmentBuilder(bytes, { name: "fox.png" })] });
+    const original = await handle.waitForOriginal((m) => m.attachments.length === 1);
+    const [stored] = original.attachments;
+    expect(stored?.filename).toBe("fox.png");
+    expect(stored?.content_type).toBe("image/png");
+    expect(stored?.size).toBe(bytes.length);
+    expect(stored?.data.equals(bytes)).toBe(true);
+    expect(await sharp(stored?.data).metadata()).toMatchObject({ width: 16, height: 9 });
+    expect(original.flags & MessageFlags.Loading).toBe(0);
+    const served = await fetch(stored?.url ?? "");
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    const upload = fake.requests.find((r) => r.method === "PATCH" && r.route === "/webhooks/:app/:token/messages/@original");
+    expect(upload?.files).toEqual([{ name: "files[0]", filename: "fox.png", size: bytes.length, contentType: "image/png" }]);
+
+    const tooBig = await apiError(interaction.editReply({ files: [new AttachmentBuilder(Buffer.alloc(1001, 1), { name: "big.bin" })] }));
+    expect([tooBig.status, tooBig.code]).toEqual([413, 40005]);
+    const files = Array.from({ length: 11 }, (_, i) => new AttachmentBuilder(Buffer.from([i]), { name: `f${i}.bin` }));
+    const tooMany = await apiError(interaction.editReply({ files }));
+    expect(tooMany.code).toBe(30015);
+    const tooLong = await apiError(interaction.editReply({ content: "x".repeat(2001) }));
+    expect(tooLong.code).toBe(50035);
+    expect(tooLong.rawError).toMatchObject({ errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } });
+    // Rejected edits leave the message alone.
+    expect(handle.original()?.content).toBe("Here you go");
+    expect(handle.original()?.history).toHaveLength(2);
+  });
+
+  it("expires the interaction token, while the bot token can still edit the reply", async () => {
+    const { fake, client } = await connect({ interactionTokenTtlMs: 300 });
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "slow" }] });
+    const interaction = await arrived;
+    const callback = await interaction.deferReply({ withResponse: true });
+    const messageId = callback.resource?.message?.id;
+    expect(messageId).toBe(handle.original()?.id);
+    await delay(350);
+
+    const expired = await apiError(interaction.editReply("too late"));
+    expect([expired.status, expired.code]).toEqual([401, 50027]);
+    const channel = interaction.channel as TextChannel;
+    const edited = await channel.messages.edit(messageId ?? "", { content: "done, via the bot token" });
+    expect(edited.content).toBe("done, via the bot token");
+    expect(handle.original()?.content).toBe("done, via the bot token");
+  });
+
+  it("answers autocomplete with choices", async () => {
+    const { fake, client } = await connect();
+    fake.setCommands([imagine], fake.guild.id);
+    const arrived = nextInteraction(client, (i) => i.isAutocomplete());
+    const handle = fake.dispatchAutocomplete({ name: "imagine", options: [{ name: "prompt", value: "x" }, { name: "style", value: "wat" }], focused: "style" });
+    const interaction = await arrived;
+    expect(interaction.options.getFocused(true)).toMatchObject({ name: "style", value: "wat" });
+    await interaction.respond([{ name: "Watercolour", value: "watercolour" }]);
+    expect(await handle.response()).toMatchObject({ type: 8, data: { choices: [{ name: "Watercolour", value: "watercolour" }] } });
+  });
+});
+
+describe("rate limits", () => {
+  it("answers 429 with headers past the bucket, and discord.js, reading the headers, never hits one", async () => {
+    const { fake, client } = await connect({ rateLimits: { perRoute: { limit: 3, windowMs: 1000 } } });
+    const url = `${fake.apiUrl}/v10/channels/${fake.channels.general}/messages`;
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(url, { headers: { authorization: `Bot ${fake.botToken}` } });
+      statuses.push(res.status);
+      expect(res.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(res.headers.get("x-ratelimit-bucket")).toMatch(/^[0-9a-f]+$/);
+      if (res.status === 429) limited = res;
+      else await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(limited?.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(limited?.headers.get("x-ratelimit-reset-after"))).toBeLessThanOrEqual(1);
+    expect(Number(limited?.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000 - 1);
+    const body = (await limited?.json()) as { message: string; retry_after: number; global: boolean };
+    expect(body).toMatchObject({ message: "You are being rate limited.", global: false });
+    expect(body.retry_after).toBeGreaterThan(0);
+    expect(fake.requests.filter((r) => r.status === 429)).toHaveLength(1);
+
+    const channel = client.channels.cache.get(fake.channels.art) as TextChannel;
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) await channel.send(`message ${i}`);
+    const sends = fake.requests.filter((r) => r.route === "/channels/:ch/messages" && r.method === "POST");
+    expect(sends).toHaveLength(5);
+    expect(sends.every((r) => r.status === 200)).toBe(true);
+    // The fourth send waited for the bucket to reset instead of drawing a 429.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fake.messages(fake.channels.art).map((m) => m.content)).toEqual(Array.from({ length: 5 }, (_, i) => `message ${i}`));
+  });
+});
+
+describe("components", () => {
+  it("delivers button clicks and modal submits, and shows Label modals", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId("edit:42").setLabel("Edit").setStyle(ButtonStyle.Primary),
+    );
+    const sent = await channel.send({ content: "Result", components: [row] });
+    const message = fake.messages(fake.channels.general).find((m) => m.id === sent.id);
+    if (!message) throw new Error("message not stored");
+
+    // A failed callback does not acknowledge: the invalid modal is refused, the valid one then works.
+    const clicked = nextInteraction(client, (i) => i.isButton());
+    const click = fake.clickButton({ message, customId: "edit:42", user: fake.users.member });
+    const button = await clicked;
+    expect(button.customId).toBe("edit:42");
+    expect(button.message.id).toBe(sent.id);
+    const badModal = { custom_id: "edit-modal", title: "t".repeat(46), components: [] };
+    const refused = await apiError(client.rest.post(Routes.interactionCallback(button.id, button.token), { body: { type: 9, data: badModal }, auth: false }));
+    expect(refused.code).toBe(50035);
+    expect(refused.rawError).toMatchObject({ errors: { data: { title: {}, components: {} } } });
+
+    const modal = new ModalBuilder()
+      .setCustomId("edit-modal")
+      .setTitle("Edit this image")
+      .addLabelComponents(
+        new LabelBuilder()
+          .setLabel("Prompt")
+          .setTextInputComponent(new TextInputBuilder().setCustomId("prompt").setStyle(TextInputStyle.Paragraph).setMaxLength(4000)),
+      );
+    await button.showModal(modal);
+    expect(await click.response()).toMatchObject({ type: 9, data: { custom_id: "edit-modal", components: [{ type: 18 }] } });
+    expect(() => fake?.submitModal({ customId: "edit-modal", fields: { prompt: "x".repeat(4001) } })).toThrow(/at most 4000/);
+
+    const submitted = nextInteraction(client, (i) => i.isModalSubmit());
+    const submit = fake.submitModal({ customId: "edit-modal", fields: { prompt: "make it blue" } });
+    const modalSubmit = await submitted;
+    expect(modalSubmit.customId).toBe("edit-modal");
+    expect(modalSubmit.fields.getTextInputValue("prompt")).toBe("make it blue");
+    expect(modalSubmit.user.id).toBe(fake.users.member.id);
+    expect(modalSubmit.isFromMessage() && modalSubmit.message.id).toBe(sent.id);
+    await modalSubmit.deferUpdate();
+    expect((await submit.response()).type).toBe(6);
+  });
+
+  it("gives a message context-menu command the target message with its attachments", async () => {
+    const { fake, client } = await connect();
+    await client.application.commands.set([editWithAi], fake.guild.id);
+    const image = fake.hostAttachment({ filename: "photo.png", contentType: "image/png", data: await png(5, 5) });
+    const posted = fake.postUserMessage({ channelId: fake.channels.art, user: fake.users.other, content: "look", attachments: [image] });
+    const arrived = nextInteraction(client, (i) => i.isMessageContextMenuCommand());
+    fake.dispatchMessageCommand({ name: "Edit with AI", targetMessage: posted });
+    const interaction = await arrived;
+    expect(interaction.commandName).toBe("Edit with AI");
+    expect(interaction.channelId).toBe(fake.channels.art);
+    expect(interaction.targetMessage.author.id).toBe(fake.users.other.id);
+    const attachment = interaction.targetMessage.attachments.first();
+    expect(attachment?.url).toBe(image.url);
+    expect(attachment?.size).toBe(image.size);
+    expect(fake.messages(fake.channels.art)).toEqual([]);
+
+    fake.setAttachmentAvailable(image.url, false);
+    expect((await fetch(image.url)).status).toBe(403);
+    fake.setAttachmentAvailable(image.url, true);
+    expect((await fetch(image.url)).status).toBe(200);
+  });
+});
+
+describe("allowed mentions", () => {
+  it("records the client-wide allowed_mentions on every message create and edit", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const sent = await channel.send("@everyone look");
+    await sent.edit("@everyone look again");
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "@everyone" }] });
+    const interaction = await arrived;
+    await interaction.reply("@everyone prompt");
+    await interaction.editReply("@everyone edited");
+    await interaction.followUp("@here follow-up");
+
+    const writes = fake.requests.filter(isWrite);
+    expect(writes.map((r) => `${r.method} ${r.route}`)).toEqual([
+      "POST /channels/:ch/messages",
+      "PATCH /channels/:ch/messages/:id",
+      "PATCH /webhooks/:app/:token/messages/@original",
+      "POST /webhooks/:app/:token",
+    ]);
+    for (const write of writes) expect((write.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+    expect((await handle.response()).data.allowed_mentions).toEqual({ parse: [] });
+    const stored = fake.messages();
+    expect(stored).toHaveLength(3);
+    expect(stored.every((m) => m.allowed_mentions !== undefined && !m.mention_everyone)).toBe(true);
+    expect(handle.followUps().map((m) => m.content)).toEqual(["@here follow-up"]);
+  });
+});
