@@ -92,6 +92,8 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   /** For edit models: how many input images, and which fal field carries them. */
   inputImages: { min: number; max: number; field: "image_urls" | "image_url" } | null;
   options: ModelOptions;
+  /** Longest prompt (and negative prompt) accepted, in characters; commands can use it as Discord's `max_length`. */
+  maxPromptLength: number;
   /** fal's input schema for the endpoint, as published (fields, enums, defaults, ranges). */
   inputSchema: z.ZodType<I>;
   /** Turns a request into this endpoint's input, validated by inputSchema; problems are user-facing. */

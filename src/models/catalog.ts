@@ -1,0 +1,62 @@
+// The registry of every model falcord offers. Built once at load; a duplicate id or endpoint stops the process.
+import type { CatalogLookup, ModelFamily } from "./define-model.js";
+import { fireRedModels } from "./firered.js";
+import { geminiFlashEditModels } from "./gemini-flash-edit.js";
+import { nanoBanana2Models } from "./nano-banana-2.js";
+import { nanoBananaProModels } from "./nano-banana-pro.js";
+import { nanoBananaModels } from "./nano-banana.js";
+import { offers } from "./option-rules.js";
+import type { ModelDefinition, ModelKind } from "./types.js";
+
+export interface Catalog extends CatalogLookup {
+  /** Every model, in the order they are offered. */
+  all(): readonly ModelDefinition[];
+  /** Like `get`, for ids that must exist (stored jobs, defaults): throws on an unknown id. */
+  require(id: string): ModelDefinition;
+  byEndpoint(endpoint: string): ModelDefinition | undefined;
+  defaultFor(kind: ModelKind): ModelDefinition;
+}
+
+export function createCatalog(families: readonly ModelFamily[], defaults: Readonly<Record<ModelKind, string>>): Catalog {
+  const models: ModelDefinition[] = [];
+  const byId = new Map<string, ModelDefinition>();
+  const byEndpoint = new Map<string, ModelDefinition>();
+
+  const catalog: Catalog = {
+    all: () => models,
+    get: (id) => byId.get(id),
+    require(id) {
+      const model = byId.get(id);
+      if (!model) throw new Error(`unknown model "${id}"; the catalog has ${[...byId.keys()].join(", ")}`);
+      return model;
+    },
+    byEndpoint: (endpoint) => byEndpoint.get(endpoint),
+    list: (kind) => models.filter((model) => model.kind === kind),
+    defaultFor: (kind) => catalog.require(defaults[kind]),
+    modelsSupporting: (option, value) => models.filter((model) => offers(model, option, value)),
+  };
+
+  for (const family of families) {
+    for (const model of family(catalog)) {
+      if (byId.has(model.id)) throw new Error(`model catalog: the id "${model.id}" is used by two models`);
+      const owner = byEndpoint.get(model.endpoint);
+      if (owner) throw new Error(`model catalog: "${model.id}" and "${owner.id}" both use the endpoint ${model.endpoint}`);
+      byId.set(model.id, model);
+      byEndpoint.set(model.endpoint, model);
+      models.push(model);
+    }
+  }
+  Object.freeze(models);
+
+  for (const [kind, id] of Object.entries(defaults)) {
+    if (byId.get(id)?.kind !== kind) {
+      throw new Error(`model catalog: the default ${kind} model "${id}" is missing or of another kind`);
+    }
+  }
+  return catalog;
+}
+
+export const catalog: Catalog = createCatalog(
+  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels],
+  { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
+);

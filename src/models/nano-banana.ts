@@ -1,0 +1,76 @@
+// Gemini 2.5 Flash Image, which fal serves under two names: fal-ai/nano-banana and fal-ai/gemini-25-flash-image
+// (same inputs, same output, same price). Both are offered so a server can pick either.
+import { z } from "zod";
+import type { ModelFamily } from "./define-model.js";
+import { imageUrlsField, type Choice } from "./fields.js";
+import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
+import type { PerImagePrice } from "./pricing.js";
+
+const textToImageAspect = { values: geminiAspectRatios, default: "1:1" } as const satisfies Choice;
+const editAspect = { values: ["auto", ...geminiAspectRatios], default: "auto" } as const satisfies Choice;
+
+/**
+ * fal publishes no cap on image_urls. Google's image-generation guide says Gemini 2.5 Flash Image works best
+ * with up to 3 input images, so that is the most we send.
+ */
+const MAX_IMAGES = 3;
+
+const textToImageSchema = z.strictObject({
+  ...geminiCommonFields,
+  aspect_ratio: z.enum(textToImageAspect.values).default(textToImageAspect.default),
+});
+
+const editSchema = z.strictObject({
+  ...geminiCommonFields,
+  aspect_ratio: z.enum(editAspect.values).default(editAspect.default),
+  image_urls: imageUrlsField(MAX_IMAGES),
+});
+
+const price: PerImagePrice = { usd: 0.039, published: true };
+
+const names = [
+  {
+    id: "nano-banana",
+    endpoint: "fal-ai/nano-banana",
+    name: "Nano Banana",
+    summary: "Google's fast, low-cost image model: good everyday pictures from a text prompt.",
+    editSummary: "Changes or combines up to 3 of your images as you describe, quickly and cheaply.",
+  },
+  {
+    id: "gemini-25-flash-image",
+    endpoint: "fal-ai/gemini-25-flash-image",
+    name: "Gemini 2.5 Flash Image",
+    summary: "The model behind Nano Banana, under Google's own name: quick pictures from a text prompt.",
+    editSummary: "The model behind Nano Banana (edit), under Google's own name: edits up to 3 of your images.",
+  },
+];
+
+export const nanoBananaModels: ModelFamily = (lookup) =>
+  names.flatMap(({ id, endpoint, name, summary, editSummary }) => [
+    geminiModel(
+      {
+        id,
+        endpoint,
+        name,
+        summary,
+        inputSchema: textToImageSchema,
+        aspectRatio: textToImageAspect,
+        price,
+        editCounterpart: `${id}-edit`,
+      },
+      lookup,
+    ),
+    geminiModel(
+      {
+        id: `${id}-edit`,
+        endpoint: `${endpoint}/edit`,
+        name: `${name} (edit)`,
+        summary: editSummary,
+        inputSchema: editSchema,
+        aspectRatio: editAspect,
+        maxImages: MAX_IMAGES,
+        price,
+      },
+      lookup,
+    ),
+  ]);
