@@ -59,9 +59,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  const byVariable = new Map<keyof Config, string[]>();
+  for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]) as keyof Config;
-    return `${name} ${issue.message}: ${hints[name] ?? ""}`.trim();
-  });
+    const messages = byVariable.get(name) ?? [];
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+    byVariable.set(name, messages);
+  }
+  const problems = [...byVariable].map(([name, messages]) => `${name} ${messages.join("; ")}: ${hints[name]}`);
   throw new ConfigError(problems);
 }

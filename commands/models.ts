@@ -1,0 +1,19 @@
+// /models: the catalog as a member sees it.
+import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { describeModel } from "../src/discord/format-model.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("models")
+  .setDescription("List the image models this bot can use, what each does, and what it costs")
+  .setContexts(0)
+  .setIntegrationTypes(0)
+  .toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const embed = new EmbedBuilder()
+    .setTitle("Image models")
+    .setDescription("Use `/imagine` to make an image from text, `/edit` to change images you attach.")
+    .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model) })));
+  await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,44 @@
+// What a module in commands/ exports, and the check that it does, run when the commands are loaded.
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from "discord.js";
+import { z } from "zod";
+import type { AppContext } from "../context.js";
+
+export interface ChatInputCommand {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void>;
+}
+
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void>;
+}
+
+export type Command = ChatInputCommand | MessageCommand;
+
+const commandModuleSchema = z.object({
+  data: z
+    .object({
+      name: z.string().min(1).max(32),
+      type: z.union([z.literal(1), z.literal(3)]).optional(),
+    })
+    .loose(),
+  execute: z.function(),
+  autocomplete: z.function().optional(),
+});
+
+/** Checks a loaded module's shape; throws an Error naming the file and what is wrong. */
+export function assertCommandModule(file: string, module: unknown): Command {
+  const parsed = commandModuleSchema.safeParse(module);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "module"}: ${issue.message}`);
+    throw new Error(`command module ${file} is not a command (${problems.join("; ")})`);
+  }
+  return module as Command;
+}

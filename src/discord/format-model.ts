@@ -1,0 +1,30 @@
+// How a model is described to members: what it does, what it takes, what it costs.
+import type { ModelDefinition } from "../models/types.js";
+
+function imageInputs(model: ModelDefinition): string {
+  if (!model.inputImages) return "text only";
+  const { min, max } = model.inputImages;
+  if (min === max) return `${min} input image${min === 1 ? "" : "s"}`;
+  return `${min}–${max} input images`;
+}
+
+function knobs(model: ModelDefinition): string {
+  const { options } = model;
+  const parts: string[] = [];
+  if (options.resolutions?.length) parts.push(`resolution ${options.resolutions.join("/")}`);
+  if (options.count) parts.push(`up to ${options.count.max} images`);
+  if (options.webSearch) parts.push("web search");
+  if (options.negativePrompt) parts.push("negative prompt");
+  return parts.join(", ");
+}
+
+export function describeModel(model: ModelDefinition): string {
+  const kind = model.kind === "edit" ? "Edits images" : "Makes images from text";
+  const lines = [
+    model.summary,
+    `${kind} · ${imageInputs(model)} · ${model.priceLabel}`,
+    knobs(model),
+    `\`${model.id}\``,
+  ];
+  return lines.filter(Boolean).join("\n").slice(0, 1024);
+}

@@ -1,0 +1,34 @@
+// Registers the slash and context-menu commands, only when Discord's copy differs from ours.
+import type { APIApplicationCommand, Client } from "discord.js";
+import type { Logger } from "../log.js";
+import type { Command } from "./command.js";
+
+export type RegistrationOutcome = "unchanged" | "registered";
+
+export async function registerCommands(
+  client: Client<true>,
+  commands: Iterable<Command>,
+  log: Logger,
+  guildId?: string,
+): Promise<RegistrationOutcome> {
+  // The JSON round trip drops keys the builders leave as undefined (nsfw, …); equals() would count them as changes.
+  const definitions = [...commands].map((command) => JSON.parse(JSON.stringify(command.data)) as Command["data"]);
+  const manager = client.application.commands;
+  const existing = guildId ? await manager.fetch({ guildId }) : await manager.fetch();
+  const unchanged =
+    existing.size === definitions.length &&
+    definitions.every((definition) =>
+      existing.some(
+        (command) => command.name === definition.name && command.type === (definition.type ?? 1) && // equals() reads both the API (snake_case) and the builder (camelCase) forms.
+          command.equals(definition as APIApplicationCommand, true),
+      ),
+    );
+  const scope = guildId ? `guild ${guildId}` : "global";
+  if (unchanged) {
+    log.info({ scope, count: definitions.length }, "commands unchanged; not registering");
+    return "unchanged";
+  }
+  await (guildId ? manager.set(definitions, guildId) : manager.set(definitions));
+  log.info({ scope, commands: definitions.map((d) => d.name) }, "commands registered");
+  return "registered";
+}

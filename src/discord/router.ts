@@ -1,0 +1,68 @@
+// The single entry for every interaction: finds its handler and guards it with one error boundary.
+import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
+import type { AppContext } from "../context.js";
+import type { Command } from "./command.js";
+import { newReference } from "./reference.js";
+
+export function createInteractionRouter(commands: ReadonlyMap<string, Command>, ctx: AppContext) {
+  return async function route(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    try {
+      if (interaction.isAutocomplete()) {
+        const command = commands.get(interaction.commandName);
+        if (command && "autocomplete" in command && command.autocomplete) await command.autocomplete(interaction, ctx);
+        else await interaction.respond([]);
+        return;
+      }
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (!command) {
+          await interaction.reply({
+            content: "That command is no longer part of this bot. Discord may still be showing an old list; try again in a minute.",
+            flags: MessageFlags.Ephemeral,
+          });
+          return;
+        }
+        // The command's data.type decides which interaction it is given; registration keeps the two in step.
+        await (command.execute as (i: typeof interaction, c: AppContext) => Promise<void>)(interaction, ctx);
+        return;
+      }
+      if (interaction.isRepliable()) {
+        await interaction.reply({
+          content: "This button or form is no longer active. Run the command again to get a fresh one.",
+          flags: MessageFlags.Ephemeral,
+        });
+      }
+    } catch (error) {
+      const ref = newReference();
+      ctx.log.error(
+        { err: error, ref, interaction: describe(interaction), ms: Math.round(performance.now() - started) },
+        "interaction failed",
+      );
+      if (interaction.isRepliable()) await tellUserSomethingWentWrong(interaction, ref, ctx);
+    }
+  };
+}
+
+function describe(interaction: Interaction) {
+  return {
+    id: interaction.id,
+    type: interaction.type,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
+    user: interaction.user.id,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+  };
+}
+
+async function tellUserSomethingWentWrong(interaction: RepliableInteraction, ref: string, ctx: AppContext) {
+  const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    // The interaction may have expired; the log line with the ref is all that is left.
+    ctx.log.warn({ err: error, ref }, "could not tell the user about a failed interaction");
+  }
+}

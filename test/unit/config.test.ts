@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GabCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
+const valid = { DISCORD_TOKEN: token, FAL_KEY: "fal-key-1234:secret-5678" };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected loadConfig to fail");
+}
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ DATABASE_PATH: "./data/falcord.sqlite", LOG_LEVEL: "info" });
+    expect(config.DISCORD_GUILD_ID).toBeUndefined();
+    expect(config.DISCORD_API_URL).toBeUndefined();
+  });
+
+  it("names every missing required variable with where to get it, one line each", () => {
+    const problems = problemsOf({});
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^DISCORD_TOKEN is not set: .*discord\.com\/developers\/applications/);
+    expect(problems[1]).toMatch(/^FAL_KEY is not set: .*fal\.ai\/dashboard\/keys/);
+    for (const line of problems) expect(line).not.toContain("\n");
+  });
+
+  it("treats empty values (as copied from .env.example) as unset", () => {
+    expect(problemsOf({ DISCORD_TOKEN: "", FAL_KEY: "  " })).toHaveLength(2);
+    expect(loadConfig({ ...valid, DISCORD_GUILD_ID: "", DISCORD_API_URL: "" }).DISCORD_GUILD_ID).toBeUndefined();
+  });
+
+  it("rejects malformed values and says what is wrong", () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: "not-a-token",
+      FAL_KEY: "x",
+      DISCORD_GUILD_ID: "my-server",
+      LOG_LEVEL: "loud",
+      DISCORD_API_URL: "ftp://example",
+      FAL_PROXY_URL: "not a url",
+    });
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "DISCORD_TOKEN",
+      "FAL_KEY",
+      "DISCORD_GUILD_ID",
+      "LOG_LEVEL",
+      "DISCORD_API_URL",
+      "FAL_PROXY_URL",
+    ]);
+    expect(problems.join("\n")).toContain("Discord ID");
+  });
+
+  it("normalises service URLs", () => {
+    const config = loadConfig({ ...valid, DISCORD_API_URL: "http://127.0.0.1:9000/api/", FAL_PROXY_URL: "http://127.0.0.1:9001/" });
+    expect(config.DISCORD_API_URL).toBe("http://127.0.0.1:9000/api");
+    expect(config.FAL_PROXY_URL).toBe("http://127.0.0.1:9001");
+  });
+});

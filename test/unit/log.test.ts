@@ -1,0 +1,49 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, createScrubber } from "../../src/log.js";
+
+const botToken = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GabCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
+const falKey = "3f2a9c1e-77aa-4bd0-9a51-0c2d5b7e8f90:5be0d2c8a1f34e6c9b7a2d1e0f3c4b5a";
+const interactionToken = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpxd2VydHl1aW9wYXNkZmdoamts";
+
+function capture() {
+  let text = "";
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  const log = createLogger({ level: "trace", secrets: [botToken, falKey], pretty: false }, stream);
+  return { log, text: () => text };
+}
+
+describe("log redaction", () => {
+  it("keeps the bot token, the fal key and interaction tokens out of every line", () => {
+    const { log, text } = capture();
+    const apiError = Object.assign(new Error(`Request to /webhooks/111111111111111111/${interactionToken}/messages/@original failed`), {
+      url: `http://127.0.0.1/api/v10/interactions/222222222222222222/${interactionToken}/callback`,
+      requestBody: { headers: { Authorization: `Bot ${botToken}` } },
+      cause: new Error(`fal said: Key ${falKey} is invalid`),
+    });
+    log.error({ err: apiError }, "interaction failed");
+    log.info({ config: { DISCORD_TOKEN: botToken, FAL_KEY: falKey } }, "config");
+    log.info({ headers: { authorization: `Key ${falKey}` }, token: interactionToken }, "request");
+    log.debug(`raw ${botToken} and ${falKey}`);
+    const out = text();
+    expect(out.split("\n").filter(Boolean)).toHaveLength(4);
+    expect(out).not.toContain(botToken);
+    expect(out).not.toContain(falKey);
+    expect(out).not.toContain(interactionToken);
+    // The parts that help debugging stay.
+    expect(out).toContain("/webhooks/111111111111111111/[redacted]/messages/@original");
+    expect(out).toContain("interaction failed");
+  });
+
+  it("scrubs token-shaped strings even when they are not the configured secrets", () => {
+    const scrub = createScrubber([]);
+    const otherToken = "ODk3NjU0MzIxMDk4NzY1NDMy.Gh1JkL.zyxwvutsrqponmlkjihgfedcba9876543210ZY";
+    expect(scrub(`token ${otherToken} leaked`)).toBe("token [redacted] leaked");
+    expect(scrub("Authorization: Bot abc.def.ghi12345")).toBe("Authorization: Bot [redacted]");
+  });
+});
