@@ -1,0 +1,167 @@
+// The jobs table behind an async interface: every state change is one guarded UPDATE, so a transition
+// that already happened (a repeat after a crash, a race) changes nothing and reports false.
+import type { Selectable } from "kysely";
+import type { GenerationRequest, NormalizedOutput } from "../models/types.js";
+import type { Db } from "./database.js";
+import type { JobState, JobsTable } from "./schema.js";
+
+export interface NewJob {
+  ref: string;
+  modelId: string;
+  endpoint: string;
+  request: GenerationRequest;
+  input: Record<string, unknown>;
+  requesterId: string;
+  guildId: string | null;
+  channelId: string;
+  applicationId: string;
+  interactionId: string;
+  interactionToken: string;
+  tokenExpiresAt: number;
+  ephemeral: boolean;
+  channelNsfw: boolean;
+  uploadLimit: number;
+  costEstimate: number;
+  parentJobId?: number;
+}
+
+export interface JobRecord extends NewJob {
+  id: number;
+  state: JobState;
+  replyMessageId: string | null;
+  requestId: string | null;
+  result: NormalizedOutput | null;
+  error: unknown;
+  costFinal: number | null;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  completedAt: number | null;
+  deliveredAt: number | null;
+}
+
+export const finishedStates: readonly JobState[] = ["delivered", "failed", "cancelled"];
+
+export interface JobRepository {
+  create(job: NewJob): Promise<JobRecord>;
+  get(id: number): Promise<JobRecord | undefined>;
+  getByRef(ref: string): Promise<JobRecord | undefined>;
+  /** Jobs not yet delivered, failed or cancelled, oldest first. */
+  unfinished(): Promise<JobRecord[]>;
+  setReplyMessageId(id: number, messageId: string): Promise<void>;
+  markSubmitted(id: number, requestId: string): Promise<boolean>;
+  markRunning(id: number): Promise<boolean>;
+  markCompleted(id: number, result: NormalizedOutput, costFinal: number): Promise<boolean>;
+  markDelivered(id: number): Promise<boolean>;
+  markFailed(id: number, error: unknown): Promise<boolean>;
+  markCancelled(id: number, error: unknown): Promise<boolean>;
+}
+
+function toRecord(row: Selectable<JobsTable>): JobRecord {
+  return {
+    id: row.id,
+    ref: row.ref,
+    state: row.state,
+    modelId: row.model_id,
+    endpoint: row.endpoint,
+    request: JSON.parse(row.request_json) as GenerationRequest,
+    input: JSON.parse(row.input_json) as Record<string, unknown>,
+    requesterId: row.requester_id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    applicationId: row.application_id,
+    interactionId: row.interaction_id,
+    interactionToken: row.interaction_token,
+    tokenExpiresAt: row.token_expires_at,
+    ephemeral: row.ephemeral === 1,
+    channelNsfw: row.channel_nsfw === 1,
+    uploadLimit: row.upload_limit,
+    costEstimate: row.cost_estimate,
+    ...(row.parent_job_id !== null ? { parentJobId: row.parent_job_id } : {}),
+    replyMessageId: row.reply_message_id,
+    requestId: row.request_id,
+    result: row.result_json ? (JSON.parse(row.result_json) as NormalizedOutput) : null,
+    error: row.error_json ? (JSON.parse(row.error_json) as unknown) : null,
+    costFinal: row.cost_final,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    completedAt: row.completed_at,
+    deliveredAt: row.delivered_at,
+  };
+}
+
+export function createJobRepository(db: Db, now: () => number = Date.now): JobRepository {
+  const transition = async (id: number, from: readonly JobState[], changes: Partial<Selectable<JobsTable>>) => {
+    const result = await db
+      .updateTable("jobs")
+      .set({ ...changes, updated_at: now() })
+      .where("id", "=", id)
+      .where("state", "in", from)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  };
+  const get = async (id: number) => {
+    const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && toRecord(row);
+  };
+
+  return {
+    async create(job) {
+      const at = now();
+      const { id } = await db
+        .insertInto("jobs")
+        .values({
+          ref: job.ref,
+          state: "accepted",
+          model_id: job.modelId,
+          endpoint: job.endpoint,
+          request_json: JSON.stringify(job.request),
+          input_json: JSON.stringify(job.input),
+          requester_id: job.requesterId,
+          guild_id: job.guildId,
+          channel_id: job.channelId,
+          application_id: job.applicationId,
+          interaction_id: job.interactionId,
+          interaction_token: job.interactionToken,
+          token_expires_at: job.tokenExpiresAt,
+          ephemeral: job.ephemeral ? 1 : 0,
+          channel_nsfw: job.channelNsfw ? 1 : 0,
+          upload_limit: job.uploadLimit,
+          cost_estimate: job.costEstimate,
+          parent_job_id: job.parentJobId ?? null,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return (await get(id))!;
+    },
+    get,
+    async getByRef(ref) {
+      const row = await db.selectFrom("jobs").selectAll().where("ref", "=", ref).executeTakeFirst();
+      return row && toRecord(row);
+    },
+    async unfinished() {
+      const rows = await db.selectFrom("jobs").selectAll().where("state", "not in", finishedStates).orderBy("id").execute();
+      return rows.map(toRecord);
+    },
+    async setReplyMessageId(id, messageId) {
+      await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
+    },
+    markSubmitted: (id, requestId) => transition(id, ["accepted"], { state: "submitted", request_id: requestId, submitted_at: now() }),
+    markRunning: (id) => transition(id, ["submitted"], { state: "running" }),
+    markCompleted: (id, result, costFinal) =>
+      transition(id, ["submitted", "running"], {
+        state: "completed",
+        result_json: JSON.stringify(result),
+        cost_final: costFinal,
+        completed_at: now(),
+      }),
+    markDelivered: (id) => transition(id, ["completed"], { state: "delivered", delivered_at: now() }),
+    markFailed: (id, error) =>
+      transition(id, ["accepted", "submitted", "running", "completed"], { state: "failed", error_json: JSON.stringify(error) }),
+    markCancelled: (id, error) =>
+      transition(id, ["accepted", "submitted", "running"], { state: "cancelled", error_json: JSON.stringify(error) }),
+  };
+}

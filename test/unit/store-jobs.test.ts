@@ -1,0 +1,90 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../src/store/database.js";
+import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
+
+const opened: Db[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.destroy()));
+});
+
+async function open(path: string) {
+  const db = await openDatabase(path);
+  opened.push(db);
+  return db;
+}
+
+const newJob = (ref: string): NewJob => ({
+  ref,
+  modelId: "nano-banana",
+  endpoint: "fal-ai/nano-banana",
+  request: { prompt: "a cat" },
+  input: { prompt: "a cat" },
+  requesterId: "100000000000000001",
+  guildId: "100000000000000002",
+  channelId: "100000000000000003",
+  applicationId: "100000000000000004",
+  interactionId: "100000000000000005",
+  interactionToken: "token",
+  tokenExpiresAt: 1_000_000,
+  ephemeral: false,
+  channelNsfw: false,
+  uploadLimit: 10 * 1024 * 1024,
+  costEstimate: 0.039,
+});
+
+describe("the database", () => {
+  it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
+    const db = await open(path);
+    await createJobRepository(db).create(newJob("AAAAAA"));
+    await db.destroy();
+    opened.pop();
+    const again = await open(path);
+    expect(await createJobRepository(again).getByRef("AAAAAA")).toMatchObject({ state: "accepted" });
+    const raw = new SQLite(path, { readonly: true });
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.prepare("select name from kysely_migration").all()).toEqual([{ name: "0001_jobs" }]);
+    raw.close();
+  });
+});
+
+describe("the job repository", () => {
+  it("walks a job through its states, each transition once", async () => {
+    let clock = 1000;
+    const jobs = createJobRepository(await open(":memory:"), () => clock);
+    const job = await jobs.create(newJob("BBBBBB"));
+    expect(job).toMatchObject({ state: "accepted", request: { prompt: "a cat" }, ephemeral: false, createdAt: 1000 });
+
+    clock = 2000;
+    expect(await jobs.markSubmitted(job.id, "req-1")).toBe(true);
+    expect(await jobs.markSubmitted(job.id, "req-2")).toBe(false);
+    expect(await jobs.markRunning(job.id)).toBe(true);
+    expect(await jobs.markCompleted(job.id, { images: [], description: "hi" }, 0)).toBe(true);
+    expect(await jobs.markDelivered(job.id)).toBe(true);
+    expect(await jobs.markDelivered(job.id)).toBe(false);
+    expect(await jobs.markFailed(job.id, { kind: "unknown" })).toBe(false);
+
+    const done = await jobs.get(job.id);
+    expect(done).toMatchObject({ state: "delivered", requestId: "req-1", submittedAt: 2000, result: { description: "hi" } });
+  });
+
+  it("lists only unfinished jobs, oldest first", async () => {
+    const jobs = createJobRepository(await open(":memory:"));
+    const a = await jobs.create(newJob("CCCCCC"));
+    const b = await jobs.create(newJob("DDDDDD"));
+    const c = await jobs.create(newJob("EEEEEE"));
+    await jobs.markFailed(b.id, { kind: "timeout" });
+    await jobs.markSubmitted(c.id, "req");
+    expect((await jobs.unfinished()).map((j) => j.ref)).toEqual([a.ref, c.ref]);
+  });
+
+  it("refuses a second job with the same ref", async () => {
+    const jobs = createJobRepository(await open(":memory:"));
+    await jobs.create(newJob("FFFFFF"));
+    await expect(jobs.create(newJob("FFFFFF"))).rejects.toThrow(/UNIQUE/);
+  });
+});
