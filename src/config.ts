@@ -31,6 +31,9 @@ export const configSchema = z.object({
   ),
   DISCORD_API_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
   FAL_PROXY_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  PROGRESS_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(250).max(60_000).default(1500)),
+  JOB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(600_000)),
+  IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -46,6 +49,9 @@ const hints: Record<keyof Config, string> = {
   LOG_LEVEL: "optional; one of fatal, error, warn, info, debug, trace, silent",
   DISCORD_API_URL: "optional; leave unset to talk to Discord directly",
   FAL_PROXY_URL: "optional; leave unset to talk to fal directly",
+  PROGRESS_INTERVAL_MS: "optional; milliseconds between progress edits of a reply, 250 to 60000 (default 1500)",
+  JOB_TIMEOUT_MS: "optional; milliseconds before a generation is cancelled, 1000 to 3600000 (default 600000, 10 minutes)",
+  IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 
 export class ConfigError extends Error {

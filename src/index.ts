@@ -8,6 +8,7 @@ import { loadCommands } from "./discord/load-commands.js";
 import { registerCommands } from "./discord/register.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
+import { RunTimes } from "./jobs/eta.js";
 import { createLogger } from "./log.js";
 import { catalog } from "./models/catalog.js";
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY] });
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
-  const ctx: AppContext = { config, log, fal: createFal(config), catalog };
+  const ctx: AppContext = { config, log, fal: createFal(config), catalog, runTimes: new RunTimes() };
   const commands = await loadCommands();
   const client = createDiscordClient(config);
   const route = createInteractionRouter(commands, ctx);

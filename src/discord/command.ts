@@ -3,19 +3,32 @@ import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
+import { customIdPrefixPattern } from "./custom-id.js";
 
-export interface ChatInputCommand {
+/** Answers submits of the modals a command shows; found by the custom_id's "<name>:<version>" prefix (custom-id.ts). */
+export interface ModalHandler {
+  prefix: string;
+  /** `args` are the custom_id's parts after the prefix. */
+  handle(interaction: ModalSubmitInteraction, ctx: AppContext, args: readonly string[]): Promise<void>;
+}
+
+interface CommandHandlers {
+  modals?: readonly ModalHandler[];
+}
+
+export interface ChatInputCommand extends CommandHandlers {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void>;
 }
 
-export interface MessageCommand {
+export interface MessageCommand extends CommandHandlers {
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
   execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void>;
 }
@@ -31,6 +44,14 @@ const commandModuleSchema = z.object({
     .loose(),
   execute: z.function(),
   autocomplete: z.function().optional(),
+  modals: z
+    .array(
+      z.object({
+        prefix: z.string().regex(customIdPrefixPattern, 'must be "<name>:<version>", e.g. "editai:1"'),
+        handle: z.function(),
+      }),
+    )
+    .optional(),
 });
 
 /** Checks a loaded module's shape; throws an Error naming the file and what is wrong. */

@@ -1,10 +1,14 @@
 // The single entry for every interaction: finds its handler and guards it with one error boundary.
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import type { AppContext } from "../context.js";
-import type { Command } from "./command.js";
+import type { Command, ModalHandler } from "./command.js";
+import { splitCustomId } from "./custom-id.js";
 import { newReference } from "./reference.js";
 
 export function createInteractionRouter(commands: ReadonlyMap<string, Command>, ctx: AppContext) {
+  const modals = new Map<string, ModalHandler>(
+    [...commands.values()].flatMap((command) => command.modals ?? []).map((handler) => [handler.prefix, handler]),
+  );
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     try {
@@ -26,6 +30,14 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
         // The command's data.type decides which interaction it is given; registration keeps the two in step.
         await (command.execute as (i: typeof interaction, c: AppContext) => Promise<void>)(interaction, ctx);
         return;
+      }
+      if (interaction.isModalSubmit()) {
+        const { prefix, args } = splitCustomId(interaction.customId);
+        const handler = modals.get(prefix);
+        if (handler) {
+          await handler.handle(interaction, ctx, args);
+          return;
+        }
       }
       if (interaction.isRepliable()) {
         await interaction.reply({

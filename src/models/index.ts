@@ -3,5 +3,5 @@ export { catalog, createCatalog, type Catalog } from "./catalog.js";
 export type { CatalogLookup, ModelFamily } from "./define-model.js";
 export { MAX_SEED } from "./fields.js";
 export { imageSideBounds, imageSizePresets, type ImageSizePreset } from "./image-size.js";
-export { requestOptions, type RequestOption } from "./option-rules.js";
+export { labelForFalField, requestOptions, type RequestOption } from "./option-rules.js";
 export type * from "./types.js";

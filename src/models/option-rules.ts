@@ -162,3 +162,11 @@ export function offers(target: OptionTarget, option: RequestOption, value?: unkn
   if (!rule.isOffered(target.options)) return false;
   return value === undefined || rule.check(value, target) === undefined;
 }
+
+const fixedFieldLabels: Record<string, string> = { prompt: "prompt", image_urls: "images", image_url: "image" };
+
+/** The plain-language name of a fal input field, for explaining fal's own validation errors. */
+export function labelForFalField(falField: string): string {
+  const top = falField.split(".")[0] ?? falField;
+  return fixedFieldLabels[top] ?? Object.values(optionRules).find((rule) => rule.falField === top)?.label ?? top.replace(/_/g, " ");
+}

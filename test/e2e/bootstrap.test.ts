@@ -3,25 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
+import { fakeEnv } from "./harness.js";
 
 let discord: FakeDiscord;
 let fal: FakeFal;
 const bots: BotProcess[] = [];
 
-function botEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    DISCORD_TOKEN: discord.botToken,
-    FAL_KEY: fal.key,
-    DISCORD_API_URL: discord.apiUrl,
-    FAL_PROXY_URL: fal.url,
-    DISCORD_GUILD_ID: discord.guild.id,
-    LOG_LEVEL: "debug",
-    ...extra,
-  };
-}
-
 function startBot(extra?: Record<string, string>): BotProcess {
-  const bot = BotProcess.start(botEnv(extra));
+  const bot = BotProcess.start(fakeEnv(discord, fal, extra));
   bots.push(bot);
   return bot;
 }

@@ -20,8 +20,11 @@ import {
   ModalBuilder,
   Routes,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
+  ComponentType,
+  type APIModalInteractionResponseCallbackData,
   type ApplicationCommandData,
   type Interaction,
   type TextChannel,
@@ -401,6 +404,81 @@ describe("components", () => {
     expect((await fetch(image.url)).status).toBe(403);
     fake.setAttachmentAvailable(image.url, true);
     expect((await fetch(image.url)).status).toBe(200);
+  });
+
+  it("submits a Label string select in a modal as Discord does: defaults, chosen values, strict checks", async () => {
+    const { fake, client } = await connect();
+    await client.application.commands.set([editWithAi], fake.guild.id);
+    const posted = fake.postUserMessage({ content: "look" });
+    const select = (options: { value: string; default?: boolean }[], maxValues = 1) =>
+      new StringSelectMenuBuilder()
+        .setCustomId("model")
+        .setMaxValues(maxValues)
+        .addOptions(options.map((o) => ({ label: o.value, ...o })));
+    const modal = (options: { value: string; default?: boolean }[], maxValues = 1) =>
+      new ModalBuilder()
+        .setCustomId("pick")
+        .setTitle("Pick")
+        .addLabelComponents(
+          new LabelBuilder().setLabel("Prompt").setTextInputComponent(new TextInputBuilder().setCustomId("prompt").setStyle(TextInputStyle.Short)),
+          new LabelBuilder().setLabel("Model").setStringSelectMenuComponent(select(options, maxValues)),
+        );
+    const open = async (m: ModalBuilder | APIModalInteractionResponseCallbackData) => {
+      const arrived = nextInteraction(client, (i) => i.isMessageContextMenuCommand());
+      const handle = fake.dispatchMessageCommand({ name: "Edit with AI", targetMessage: posted });
+      const interaction = await arrived;
+      return { handle, interaction, shown: interaction.showModal(m) };
+    };
+    const submit = async (fields: Record<string, string | string[]>) => {
+      const arrived = nextInteraction(client, (i) => i.isModalSubmit());
+      const handle = fake.submitModal({ customId: "pick", fields });
+      return { handle, interaction: await arrived };
+    };
+
+    // 26 options and a disabled select do not make a valid modal.
+    const tooMany = Array.from({ length: 26 }, (_, i) => ({ value: `m${i}` }));
+    const refused = await open({
+      custom_id: "pick",
+      title: "Pick",
+      components: [
+        {
+          type: ComponentType.Label,
+          label: "Model",
+          component: { type: ComponentType.StringSelect, custom_id: "model", options: tooMany.map((o) => ({ label: o.value, ...o })), disabled: true },
+        },
+      ],
+    });
+    const error = await apiError(refused.shown);
+    expect(error.code).toBe(50035);
+    expect(error.rawError).toMatchObject({ errors: { data: { components: { 0: { component: { options: {}, disabled: {} } } } } } });
+
+    const first = await open(modal([{ value: "fast" }, { value: "careful", default: true }]));
+    await first.shown;
+    expect(await first.handle.response()).toMatchObject({ type: 9, data: { components: [{ type: 18 }, { type: 18, component: { type: 3 } }] } });
+    expect(() => fake?.submitModal({ customId: "pick", fields: { prompt: "x", model: "slow" } })).toThrow(/offers no option slow/);
+    expect(() => fake?.submitModal({ customId: "pick", fields: { prompt: "x", model: ["fast", "careful"] } })).toThrow(/at most 1 values/);
+    expect(() => fake?.submitModal({ customId: "pick", fields: { prompt: "x", model: [] } })).toThrow(/is required/);
+    expect(() => fake?.submitModal({ customId: "pick", fields: { prompt: ["x"] } })).toThrow(/takes a string/);
+
+    // Left untouched, the select submits its default option.
+    const untouched = await submit({ prompt: "make it blue" });
+    expect(untouched.interaction.fields.getStringSelectValues("model")).toEqual(["careful"]);
+    expect(untouched.handle.payload.data).toMatchObject({
+      custom_id: "pick",
+      components: [
+        { type: 18, component: { type: 4, custom_id: "prompt", value: "make it blue" } },
+        { type: 18, component: { type: 3, custom_id: "model", values: ["careful"] } },
+      ],
+    });
+    await untouched.interaction.deferReply();
+
+    const second = await open(modal([{ value: "fast" }, { value: "careful" }, { value: "cheap" }], 2));
+    await second.shown;
+    const chosen = await submit({ prompt: "make it red", model: ["fast", "cheap"] });
+    expect(chosen.interaction.fields.getStringSelectValues("model")).toEqual(["fast", "cheap"]);
+    expect(chosen.interaction.fields.getTextInputValue("prompt")).toBe("make it red");
+    await chosen.interaction.deferReply();
+    expect((await chosen.handle.response()).type).toBe(5);
   });
 });
 

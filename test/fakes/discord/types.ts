@@ -130,6 +130,8 @@ export interface RecordedRequest {
   kind: "http" | "gateway";
   /** performance.now() when the request (or frame) arrived / was sent. */
   at: number;
+  /** HTTP only: performance.now() when the fake had written its response. */
+  finishedAt?: number;
   /** HTTP method; "WS" for gateway frames. */
   method: string;
   /** Route template, e.g. "/interactions/:interaction/:token/callback"; "/gateway" for frames. */
@@ -222,7 +224,11 @@ export interface ButtonClick {
 
 export interface ModalSubmission {
   customId: string;
-  fields: Record<string, string>;
+  /**
+   * By custom_id: a text input's value, or a string select's chosen values (one value may be given as a string).
+   * A select left out is submitted with its default options, as the user saw it.
+   */
+  fields: Record<string, string | string[]>;
   user?: FakeUser;
   channelId?: string;
   message?: FakeMessage;

@@ -31,7 +31,7 @@ export type { FalFieldError } from "./validation.js";
 
 export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFal> {
   const key = options.key ?? FAKE_FAL_KEY;
-  const { runMs = 200 } = options;
+  const { queueMs = 100, runMs = 200 } = options;
   const events = new EventEmitter();
   // Tests and the bench wait on many jobs at once.
   events.setMaxListeners(0);
@@ -50,7 +50,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
   const storage = new FakeStorage(origin);
   const queue = new JobQueue(
     {
-      queueMs: options.queueMs ?? 100,
+      queueMs: typeof queueMs === "function" ? queueMs : () => queueMs,
       runMs: typeof runMs === "function" ? runMs : () => runMs,
       logLines: options.logLines ?? 3,
     },

@@ -8,7 +8,7 @@ import type { FakeFalJob, FalResultReply, Failure } from "./types.js";
 export type RunModel = (job: FakeFalJob, signal: AbortSignal) => Promise<FalResultReply>;
 
 export interface QueueSettings {
-  queueMs: number;
+  queueMs: () => number;
   runMs: () => number;
   logLines: number;
 }
@@ -35,7 +35,7 @@ export class JobQueue {
   ) {}
 
   submit(endpoint: string, input: Record<string, unknown>, params: Record<string, unknown>, failure?: Failure): FakeFalJob {
-    const { queueMs } = this.settings;
+    const queueMs = Math.max(0, this.settings.queueMs());
     const positions = queueMs > 0 ? INITIAL_QUEUE_POSITION : 0;
     const job: FakeFalJob = {
       requestId: randomUUID(),

@@ -7,8 +7,8 @@ export const FAKE_FAL_KEY = "fake-key-id:fake-key-secret";
 export interface FakeFalOptions {
   /** Expected in `Authorization: Key <key>`; default FAKE_FAL_KEY. */
   key?: string;
-  /** Time spent IN_QUEUE (queue positions count down to 0 over it); default 100. */
-  queueMs?: number;
+  /** Time spent IN_QUEUE (queue positions count down to 0 over it), asked per job when a function; default 100. */
+  queueMs?: number | (() => number);
   /** Time spent IN_PROGRESS; default 200. */
   runMs?: number | (() => number);
   /** IN_PROGRESS log lines emitted over the run; default 3. */

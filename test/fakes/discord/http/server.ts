@@ -76,6 +76,7 @@ export class HttpServer {
     this.deps.recorder.record({
       kind: "http",
       at,
+      finishedAt: now(),
       method: req.method ?? "GET",
       route: exchange.route,
       path: url.pathname,

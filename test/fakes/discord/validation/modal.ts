@@ -47,6 +47,7 @@ function validateTopLevel(errors: FormErrors, path: FieldPath, c: JsonObject, se
       if (description !== undefined) errors.maxLength([...path, "description"], description, LIMITS.labelDescription);
       const inner = asRecord(c.component);
       if (inner.type === ComponentType.TextInput) validateTextInput(errors, [...path, "component"], inner, false, seen);
+      else if (inner.type === ComponentType.StringSelect) validateStringSelect(errors, [...path, "component"], inner, seen);
       else if (typeof inner.custom_id === "string") remember(errors, [...path, "component"], inner.custom_id, seen);
       else errors.required([...path, "component"]);
       return;
@@ -85,6 +86,48 @@ function validateTextInput(errors: FormErrors, path: FieldPath, input: JsonObjec
   if (value !== undefined) errors.maxLength([...path, "value"], value, max ?? LIMITS.textInputValue);
   const placeholder = optionalString(input.placeholder);
   if (placeholder !== undefined) errors.maxLength([...path, "placeholder"], placeholder, LIMITS.placeholder);
+}
+
+function validateStringSelect(errors: FormErrors, path: FieldPath, select: JsonObject, seen: Set<string>): void {
+  const customId = optionalString(select.custom_id);
+  if (customId === undefined) errors.required([...path, "custom_id"]);
+  else remember(errors, path, customId, seen);
+  if (select.disabled === true) errors.add([...path, "disabled"], "COMPONENT_DISABLED_IN_MODAL", "Select menus in a modal cannot be disabled.");
+  const options = asArray(select.options).map(asRecord);
+  if (options.length < 1 || options.length > LIMITS.selectOptions) {
+    errors.add([...path, "options"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${LIMITS.selectOptions} in length.`);
+  }
+  const values = new Set<string>();
+  options.forEach((option, i) => {
+    const at = [...path, "options", i];
+    const label = optionalString(option.label);
+    if (label === undefined) errors.required([...at, "label"]);
+    else errors.lengthBetween([...at, "label"], label, 1, LIMITS.selectOptionText);
+    const value = optionalString(option.value);
+    if (value === undefined) errors.required([...at, "value"]);
+    else errors.lengthBetween([...at, "value"], value, 1, LIMITS.selectOptionText);
+    if (value !== undefined && values.has(value)) {
+      errors.add([...at, "value"], "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED", "Select option values must be unique");
+    }
+    if (value !== undefined) values.add(value);
+    const description = optionalString(option.description);
+    if (description !== undefined) errors.maxLength([...at, "description"], description, LIMITS.selectOptionText);
+  });
+  const min = optionalNumber(select.min_values) ?? 1;
+  const max = optionalNumber(select.max_values) ?? 1;
+  if (min < 0 || min > LIMITS.selectOptions) {
+    errors.add([...path, "min_values"], "NUMBER_TYPE_MAX", `int value should be less than or equal to ${LIMITS.selectOptions}.`);
+  }
+  if (max < 1 || max > LIMITS.selectOptions) {
+    errors.add([...path, "max_values"], "NUMBER_TYPE_MAX", `int value should be less than or equal to ${LIMITS.selectOptions}.`);
+  }
+  if (min > max || max > options.length) {
+    errors.add([...path, "max_values"], "SELECT_COMPONENT_MAX_VALUES_TOO_HIGH", "max_values must be between min_values and the number of options.");
+  }
+  const defaults = options.filter((option) => option.default === true).length;
+  if (defaults > max) errors.add([...path, "options"], "SELECT_COMPONENT_TOO_MANY_DEFAULTS", `At most ${max} options can be default.`);
+  const placeholder = optionalString(select.placeholder);
+  if (placeholder !== undefined) errors.maxLength([...path, "placeholder"], placeholder, LIMITS.selectPlaceholder);
 }
 
 function remember(errors: FormErrors, path: FieldPath, customId: string, seen: Set<string>): void {

@@ -1,0 +1,61 @@
+// "Edit with AI": a message context-menu command. Takes the message's images, asks for the instruction and the model
+// in a modal, and runs the edit behind the modal's reply.
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  MessageFlags,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import type { AppContext } from "../src/context.js";
+import type { ModalHandler } from "../src/discord/command.js";
+import { makeCustomId } from "../src/discord/custom-id.js";
+import { editModal, readEditModal } from "../src/discord/edit-modal.js";
+import { startGeneration } from "../src/discord/generate.js";
+import type { InputImage } from "../src/discord/input-images.js";
+import { imagesOfMessage } from "../src/discord/message-images.js";
+import { PendingForms } from "../src/discord/pending-forms.js";
+
+const FORM_PREFIX = "editai:1";
+
+export const data = new ContextMenuCommandBuilder()
+  .setName("Edit with AI")
+  .setType(ApplicationCommandType.Message)
+  .setContexts(0)
+  .setIntegrationTypes(0)
+  .toJSON();
+
+// The images of each open form, by the id in its custom_id. In memory: a restart forgets open forms.
+const openForms = new PendingForms<readonly InputImage[]>();
+
+export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {
+  const images = imagesOfMessage(interaction.targetMessage);
+  if (images.length === 0) {
+    await interaction.reply({
+      content: "That message has no images to edit. Use Edit with AI on a message with an attached image or an embedded picture.",
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const formId = openForms.put(images);
+  await interaction.showModal(editModal(makeCustomId(FORM_PREFIX, formId), ctx.catalog, images.length));
+}
+
+async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [formId]: readonly string[]): Promise<void> {
+  const images = formId === undefined ? undefined : openForms.take(formId);
+  if (!images) {
+    await interaction.reply({
+      content: "This form has expired; use Edit with AI on the message again.",
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const { prompt, model } = readEditModal(interaction, ctx.catalog);
+  await startGeneration(
+    interaction,
+    { model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length), private: false },
+    ctx,
+  );
+}
+
+export const modals: readonly ModalHandler[] = [{ prefix: FORM_PREFIX, handle: submitted }];

@@ -1,0 +1,54 @@
+// /edit: change one or more attached images with an instruction.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { startGeneration } from "../src/discord/generate.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "../src/discord/generation-options.js";
+import { fromAttachment } from "../src/discord/input-images.js";
+import { catalog } from "../src/models/index.js";
+
+// Attachment options offered; a model that takes fewer says so when more are given.
+const imageOptionNames = ["image", "image2", "image3", "image4", "image5"] as const;
+
+const fireRed = catalog.list("edit").find((model) => model.options.negativePrompt);
+const fireRedName = fireRed?.name ?? "FireRed";
+
+const builder = new SlashCommandBuilder()
+  .setName("edit")
+  .setDescription("Change attached images with an instruction")
+  .setContexts(0)
+  .setIntegrationTypes(0);
+addPromptOption(builder, catalog.list("edit"), "What to change, e.g. 'make the sky stormy'");
+builder.addAttachmentOption((o) => o.setName("image").setDescription("The image to edit").setRequired(true));
+for (const name of imageOptionNames.slice(1)) {
+  builder.addAttachmentOption((o) => o.setName(name).setDescription("Another image to use (for models that take several)"));
+}
+addModelOptions(builder, catalog, "edit");
+builder
+  .addStringOption((o) => o.setName("negative_prompt").setDescription(`What to avoid (${fireRedName} only)`).setMaxLength(fireRed?.maxPromptLength ?? 1500))
+  .addIntegerOption((o) => {
+    const steps = fireRed?.options.steps;
+    return o.setName("steps").setDescription(`Inference steps (${fireRedName} only)`).setMinValue(steps?.min ?? 2).setMaxValue(steps?.max ?? 50);
+  })
+  .addNumberOption((o) => {
+    const guidance = fireRed?.options.guidance;
+    return o.setName("guidance").setDescription(`How closely to follow the prompt (${fireRedName} only)`).setMinValue(guidance?.min ?? 1).setMaxValue(guidance?.max ?? 10);
+  })
+  .addStringOption((o) =>
+    o
+      .setName("image_size")
+      .setDescription(`Output size preset (${fireRedName} only; default: the input's size)`)
+      .addChoices(...(fireRed?.options.imageSizes ?? []).map((value) => ({ name: value, value }))),
+  )
+  .addBooleanOption((o) => o.setName("safety_checker").setDescription(`Flag NSFW results (${fireRedName} only; default on)`));
+addWebSearchOption(builder, catalog, "edit");
+addPrivateOption(builder);
+
+export const data = builder.toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const images = imageOptionNames.flatMap((name) => {
+    const attachment = interaction.options.getAttachment(name);
+    return attachment ? [fromAttachment(name, attachment)] : [];
+  });
+  await startGeneration(interaction, readOrder(interaction, ctx.catalog, "edit", images), ctx);
+}

@@ -1,0 +1,22 @@
+// /imagine: make images from a text prompt.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { startGeneration } from "../src/discord/generate.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "../src/discord/generation-options.js";
+import { catalog } from "../src/models/index.js";
+
+const builder = new SlashCommandBuilder()
+  .setName("imagine")
+  .setDescription("Make images from a text prompt")
+  .setContexts(0)
+  .setIntegrationTypes(0);
+addPromptOption(builder, catalog.list("text-to-image"), "What to make, in your own words");
+addModelOptions(builder, catalog, "text-to-image");
+addWebSearchOption(builder, catalog, "text-to-image");
+addPrivateOption(builder);
+
+export const data = builder.toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  await startGeneration(interaction, readOrder(interaction, ctx.catalog, "text-to-image", []), ctx);
+}

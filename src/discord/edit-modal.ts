@@ -1,0 +1,76 @@
+// The modal that asks how to edit images picked outside a slash command (a message's images): the instruction and the model.
+import {
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import type { Catalog } from "../models/catalog.js";
+import type { ModelDefinition } from "../models/types.js";
+
+const PROMPT = "prompt";
+const MODEL = "model";
+// Discord's limits: a text input value holds at most 4000 characters, a select at most 25 options of 100-character text.
+const TEXT_INPUT_MAX = 4000;
+const SELECT_OPTIONS_MAX = 25;
+const OPTION_TEXT_MAX = 100;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function modelOptionDescription(model: ModelDefinition, imageCount: number): string {
+  const max = model.inputImages?.max ?? imageCount;
+  if (imageCount <= max) return clip(model.summary, OPTION_TEXT_MAX);
+  return max === 1 ? `Takes one image: uses the first of the ${imageCount}` : `Takes ${max} images: uses the first ${max} of the ${imageCount}`;
+}
+
+export function editModal(customId: string, catalog: Catalog, imageCount: number): ModalBuilder {
+  const models = catalog.list("edit").slice(0, SELECT_OPTIONS_MAX);
+  const fallback = catalog.defaultFor("edit");
+  const longestPrompt = Math.min(TEXT_INPUT_MAX, Math.max(...models.map((model) => model.maxPromptLength)));
+  const title = imageCount === 1 ? "Edit the image with AI" : `Edit ${imageCount} images with AI`;
+  return new ModalBuilder()
+    .setCustomId(customId)
+    .setTitle(title)
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel("Instruction")
+        .setDescription("What should change? The model keeps the rest.")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(PROMPT)
+            .setStyle(TextInputStyle.Paragraph)
+            .setRequired(true)
+            .setMinLength(1)
+            .setMaxLength(longestPrompt)
+            .setPlaceholder("e.g. make the sky stormy and add a lighthouse on the cliff"),
+        ),
+      new LabelBuilder()
+        .setLabel("Model")
+        .setStringSelectMenuComponent(
+          new StringSelectMenuBuilder()
+            .setCustomId(MODEL)
+            .setRequired(true)
+            .addOptions(
+              models.map((model) => ({
+                label: clip(model.name, OPTION_TEXT_MAX),
+                value: model.id,
+                description: modelOptionDescription(model, imageCount),
+                default: model.id === fallback.id,
+              })),
+            ),
+        ),
+    );
+}
+
+export function readEditModal(interaction: ModalSubmitInteraction, catalog: Catalog): { prompt: string; model: ModelDefinition } {
+  const [id] = interaction.fields.getStringSelectValues(MODEL);
+  const chosen = id === undefined ? undefined : catalog.get(id);
+  return {
+    prompt: interaction.fields.getTextInputValue(PROMPT),
+    model: chosen?.kind === "edit" ? chosen : catalog.defaultFor("edit"),
+  };
+}

@@ -1,0 +1,33 @@
+// What a user is told when a job fails: what happened, what to do, and the reference that is in the log.
+import type { JobFailure } from "../jobs/generation.js";
+import { labelForFalField } from "../models/index.js";
+import { clock } from "./progress-text.js";
+
+export function failureText(failure: JobFailure, ref: string): string {
+  const tail = `(ref ${ref})`;
+  switch (failure.kind) {
+    case "invalid-input": {
+      const details = failure.fields.map((f) => `• ${labelForFalField(f.field)}: ${f.message}`).join("\n");
+      return `❌ fal did not accept this request:\n${details}\nChange that and try again. ${tail}`;
+    }
+    case "content-policy":
+      return `🚫 The model refused this request under its content policy. Try rewording the prompt or using other images. ${tail}`;
+    case "input-download":
+    case "input-unavailable":
+      return `❌ One of your images could not be read, even after uploading it again. Attach it again (PNG, JPEG, WebP or GIF) and retry. ${tail}`;
+    case "unauthorized":
+      return `⚠️ The bot's fal key was refused, so it cannot make images right now. A server admin must fix the bot's FAL_KEY. ${tail}`;
+    case "busy":
+      return `⏳ fal is busy right now and did not take the job after several tries. Please try again in a few minutes. ${tail}`;
+    case "timeout":
+      return `⌛ This took longer than ${clock(failure.afterMs)}, so it was cancelled (nothing more will be charged). Please try again. ${tail}`;
+    case "model-error":
+      return `❌ The model failed while making your image. Please try again; if it keeps failing, try another model. ${tail}`;
+    case "output-unavailable":
+      return `❌ The image was made but could not be downloaded from fal. Please try again. ${tail}`;
+    case "network":
+      return `❌ The bot could not reach fal. Please try again in a minute. ${tail}`;
+    case "unknown":
+      return `❌ Something went wrong on our side. Please try again; if it keeps happening, tell a server admin and quote the ref. ${tail}`;
+  }
+}

@@ -1,0 +1,20 @@
+// The images a message carries, for commands that act on a message: image attachments, then embed images.
+import type { Embed, Message } from "discord.js";
+import { fromAttachment, type InputImage } from "./input-images.js";
+
+export function imagesOfMessage(message: Message): InputImage[] {
+  const attachments = [...message.attachments.values()]
+    .filter((attachment) => attachment.contentType?.toLowerCase().startsWith("image/"))
+    .map((attachment) => fromAttachment(attachment.name, attachment));
+  const embedded = message.embeds.flatMap(embedImageUrls).map((url, i) => ({ label: `embedded image ${i + 1}`, url }));
+  const seen = new Set<string>();
+  return [...attachments, ...embedded].filter((image) => !seen.has(image.url) && seen.add(image.url));
+}
+
+// Discord's media proxy copy is preferred: the original host may refuse other fetchers or be gone by now.
+function embedImageUrls(embed: Embed): string[] {
+  return [embed.image, embed.thumbnail].flatMap((asset) => {
+    const url = asset?.proxyURL ?? asset?.url;
+    return url ? [url] : [];
+  });
+}

@@ -1,0 +1,42 @@
+// The deferred reply's text while a job runs: queued, generating (elapsed, bar, ETA, latest log), delivering.
+import type { JobPhase } from "../jobs/generation.js";
+
+const barWidth = 12;
+
+export function clock(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+function bar(fraction: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * barWidth);
+  return "▰".repeat(filled) + "▱".repeat(barWidth - filled);
+}
+
+export function quote(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export function progressText(header: string, phase: JobPhase, now: number): string {
+  switch (phase.phase) {
+    case "queued":
+      if (phase.position === undefined) return `${header}\n⏳ Sending to fal…`;
+      return `${header}\n⏳ Waiting in fal's queue — ${phase.position === 0 ? "next up" : `position ${phase.position + 1}`}`;
+    case "running": {
+      const elapsed = now - phase.startedAt;
+      const lines = [header];
+      if (phase.typicalMs) {
+        const remaining = phase.typicalMs - elapsed;
+        const eta = remaining > 0 ? `about ${clock(remaining)} left` : "almost done";
+        lines.push(`🎨 Generating · ${clock(elapsed)} · ${bar(elapsed / phase.typicalMs)} ${eta}`);
+      } else {
+        lines.push(`🎨 Generating · ${clock(elapsed)}`);
+      }
+      if (phase.log) lines.push(`-# ${quote(phase.log, 180)}`);
+      return lines.join("\n");
+    }
+    case "delivering":
+      return `${header}\n📦 Done — fetching the images…`;
+  }
+}

@@ -1,0 +1,55 @@
+// The finished reply: the images as one set of attachments, and an embed with Gemini's description,
+// the prompt, model, size, seed and time.
+import { AttachmentBuilder, EmbedBuilder } from "discord.js";
+import type { GenerationOutcome } from "../jobs/generation.js";
+import type { GenerationRequest, ModelDefinition } from "../models/types.js";
+import { quote } from "./progress-text.js";
+
+type Success = Extract<GenerationOutcome, { ok: true }>;
+
+export interface ResultMessage {
+  content: string;
+  embeds: EmbedBuilder[];
+  files: AttachmentBuilder[];
+}
+
+const colour = 0x5865f2;
+
+function sizes(outcome: Success): string | undefined {
+  const distinct = [...new Set(outcome.files.filter((f) => f.width && f.height).map((f) => `${f.width}×${f.height}`))];
+  return distinct.length ? distinct.join(", ") : undefined;
+}
+
+export function resultMessage(model: ModelDefinition, request: GenerationRequest, outcome: Success): ResultMessage {
+  const embed = new EmbedBuilder().setColor(colour);
+  const description = outcome.output.description?.trim();
+  const textOnly = outcome.output.images.length === 0;
+  if (textOnly) {
+    embed
+      .setTitle("No image this time — the model answered in words")
+      .setDescription(quote(description || "(the model returned neither an image nor any text)", 3500));
+  } else if (description) {
+    embed.setDescription(quote(description, 3500));
+  }
+  embed.addFields({ name: "Prompt", value: quote(request.prompt, 1000) });
+  const facts = [
+    { name: "Model", value: model.name, inline: true },
+    { name: "Size", value: sizes(outcome), inline: true },
+    { name: "Seed", value: (outcome.output.seed ?? request.seed)?.toString(), inline: true },
+    { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
+  ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
+  embed.addFields(facts);
+  if (outcome.withheld.length) {
+    const n = outcome.withheld.length;
+    embed.addFields({
+      name: "Withheld",
+      value: `${n} image${n === 1 ? " was" : "s were"} flagged by the safety checker and ${n === 1 ? "is" : "are"} not shown, because this channel is not marked NSFW.`,
+    });
+  }
+  const notes = [...new Set(outcome.files.map((f) => f.adjustment).filter(Boolean))];
+  if (notes.length) embed.setFooter({ text: notes.join("; ") });
+  const files = outcome.files.map((file) =>
+    new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(request.prompt, 1000) }),
+  );
+  return { content: "", embeds: [embed], files };
+}

@@ -1,0 +1,58 @@
+// Edits one message with the latest text: at most one edit per interval, only when the text changed,
+// and never two edits in flight. Intermediate texts are dropped; the newest one always gets through.
+export class ThrottledEditor {
+  private lastSent: string | undefined;
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private pending: string | undefined;
+  private inFlight: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly send: (text: string) => Promise<void>,
+    private readonly intervalMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  show(text: string): void {
+    if (this.closed) return;
+    this.pending = text;
+    this.pump();
+  }
+
+  /** Stops editing and waits for an edit in flight, so the caller's next edit cannot be overtaken. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pending = undefined;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+
+  private pump(): void {
+    if (this.closed || this.inFlight || this.timer || this.pending === undefined) return;
+    if (this.pending === this.lastSent) {
+      this.pending = undefined;
+      return;
+    }
+    const wait = this.lastStart + this.intervalMs - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.pump();
+      }, wait);
+      return;
+    }
+    const text = this.pending;
+    this.pending = undefined;
+    this.lastStart = performance.now();
+    this.inFlight = this.send(text)
+      .then(
+        () => void (this.lastSent = text),
+        (error: unknown) => this.onError(error),
+      )
+      .finally(() => {
+        this.inFlight = undefined;
+        this.pump();
+      });
+  }
+}

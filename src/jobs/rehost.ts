@@ -1,0 +1,37 @@
+// Copies input images onto fal storage, for when fal cannot fetch the original links (expired or refused).
+import type { FalClient } from "../fal/client.js";
+import { download } from "../media/download.js";
+
+export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export class InputUnavailableError extends Error {
+  constructor(readonly url: string, cause: unknown) {
+    super(`could not download input image ${url}`, { cause });
+    this.name = "InputUnavailableError";
+  }
+}
+
+export async function rehostImages(fal: FalClient, urls: readonly string[]): Promise<string[]> {
+  return Promise.all(
+    urls.map(async (url) => {
+      let file;
+      try {
+        file = await download(url, { maxBytes: MAX_INPUT_IMAGE_BYTES, timeoutMs: 30_000 });
+      } catch (error) {
+        throw new InputUnavailableError(url, error);
+      }
+      return fal.storage.upload(new Blob([file.bytes], { type: file.contentType }));
+    }),
+  );
+}
+
+/** The same input with its image links replaced, field by field as the model takes them. */
+export function withImageUrls(input: Record<string, unknown>, field: "image_urls" | "image_url", urls: string[]) {
+  return { ...input, [field]: field === "image_url" ? urls[0] : urls };
+}
+
+export function imageUrlsOf(input: Record<string, unknown>, field: "image_urls" | "image_url"): string[] {
+  const value = input[field];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === "string" ? [value] : [];
+}

@@ -1,0 +1,41 @@
+// Makes an output image fit Discord's per-file upload limit: first re-encode, then scale down.
+import sharp from "sharp";
+
+export interface ImageFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export interface FittedImage extends ImageFile {
+  /** What was done to make it fit, for the result message; undefined when it fit as it was. */
+  adjustment?: string;
+}
+
+const qualities = [90, 80, 70];
+
+function withExtension(fileName: string, extension: string): string {
+  return fileName.replace(/\.[^.]*$/, "") + extension;
+}
+
+export async function fitToLimit(image: ImageFile, limitBytes: number): Promise<FittedImage> {
+  if (image.bytes.byteLength <= limitBytes) return image;
+  const metadata = await sharp(image.bytes).metadata();
+  const width = metadata.width ?? 0;
+  for (let scale = 1; scale >= 0.1; scale *= 0.75) {
+    for (const quality of qualities) {
+      let pipeline = sharp(image.bytes);
+      if (scale < 1) pipeline = pipeline.resize({ width: Math.max(1, Math.round(width * scale)) });
+      const bytes = await pipeline.webp({ quality, effort: 2 }).toBuffer();
+      if (bytes.byteLength <= limitBytes) {
+        const info = await sharp(bytes).metadata();
+        const adjustment =
+          scale < 1
+            ? `scaled to ${info.width}×${info.height} to fit Discord's upload limit`
+            : "re-encoded as WebP to fit Discord's upload limit";
+        return { bytes, contentType: "image/webp", fileName: withExtension(image.fileName, ".webp"), adjustment };
+      }
+    }
+  }
+  throw new Error(`could not fit ${image.fileName} under ${limitBytes} bytes`);
+}

@@ -1,0 +1,103 @@
+// Shared steps of the generation suites: input images on the fake CDN, dispatching /imagine and /edit,
+// and reading the wire records of the fakes.
+import type { APIAttachment } from "discord-api-types/v10";
+import sharp from "sharp";
+import type { FakeMessage, InteractionHandle, RecordedRequest, SimpleOption } from "../fakes/discord/index.js";
+import type { RecordedFalRequest } from "../fakes/fal/index.js";
+import type { Harness } from "./harness.js";
+
+/** A small real PNG, a different colour per call so inputs are distinguishable. */
+let shade = 0;
+export async function pngBytes(width = 96, height = 64): Promise<Buffer> {
+  shade = (shade + 47) % 256;
+  return sharp({ create: { width, height, channels: 3, background: { r: shade, g: 120, b: 255 - shade } } })
+    .png()
+    .toBuffer();
+}
+
+/** A member's image on the fake Discord CDN, ready to pass as an attachment option. */
+export async function hostImage(h: Harness, filename = "photo.png"): Promise<APIAttachment> {
+  return h.discord.hostAttachment({ filename, contentType: "image/png", data: await pngBytes() });
+}
+
+export interface GenerationCommand {
+  prompt: string;
+  /** Option name → value, e.g. { model: "nano-banana-pro", count: 2 }. */
+  options?: Record<string, string | number | boolean>;
+  /** /edit only: the attachments, given to the options image, image2, … in order. */
+  images?: APIAttachment[];
+  channelId?: string;
+}
+
+const imageOptionNames = ["image", "image2", "image3", "image4", "image5"];
+
+function dispatch(h: Harness, name: "imagine" | "edit", command: GenerationCommand): InteractionHandle {
+  const images = command.images ?? [];
+  const options: SimpleOption[] = [
+    { name: "prompt", value: command.prompt },
+    ...images.map((attachment, i) => ({ name: imageOptionNames[i] ?? `image${i + 1}`, value: attachment })),
+    ...Object.entries(command.options ?? {}).map(([name, value]) => ({ name, value })),
+  ];
+  return h.discord.dispatchSlashCommand({
+    name,
+    options,
+    ...(images.length ? { attachments: images } : {}),
+    ...(command.channelId ? { channelId: command.channelId } : {}),
+  });
+}
+
+export const imagine = (h: Harness, command: GenerationCommand) => dispatch(h, "imagine", command);
+export const edit = (h: Harness, command: GenerationCommand) => dispatch(h, "edit", command);
+
+const refPattern = /\(ref ([A-Z2-9]{6})\)/;
+
+const isFinal = (content: unknown, embeds: unknown) =>
+  (Array.isArray(embeds) && embeds.length > 0) || (typeof content === "string" && refPattern.test(content));
+
+/**
+ * The reply once the job is over: the result (an embed) or a failure (text with a ref). Resolves once the fake
+ * has also recorded that edit's request (it records after answering), so the records are complete too.
+ */
+export async function waitForFinal(h: Harness, interaction: InteractionHandle, timeoutMs = 15_000): Promise<FakeMessage> {
+  const message = await interaction.waitForOriginal((m) => isFinal(m.content, m.embeds), timeoutMs);
+  await h.discord.waitForRequest(
+    (r) => r.path.includes(interaction.token) && r.method === "PATCH" && isFinal(bodyOf(r).content, bodyOf(r).embeds),
+    timeoutMs,
+  );
+  return message;
+}
+
+/** The `(ref XXXXXX)` a failure reply quotes. */
+export function refOf(message: FakeMessage): string {
+  const ref = refPattern.exec(message.content)?.[1];
+  if (!ref) throw new Error(`no (ref …) in the reply: ${message.content}`);
+  return ref;
+}
+
+export function falRequests(h: Harness, route: RecordedFalRequest["route"], since = 0): RecordedFalRequest[] {
+  return h.fal.requests.slice(since).filter((r) => r.route === route);
+}
+
+export function submitBody(request: RecordedFalRequest): Record<string, unknown> {
+  return request.body as Record<string, unknown>;
+}
+
+/** The HTTP requests that wrote this interaction's messages: its callback and its webhook calls, in arrival order. */
+export function interactionWrites(h: Harness, interaction: InteractionHandle): RecordedRequest[] {
+  return h.discord.requests.filter(
+    (r) =>
+      r.kind === "http" &&
+      (r.path.includes(`/interactions/${interaction.id}/`) || r.path.includes(`/webhooks/${h.discord.applicationId}/${interaction.token}`)),
+  );
+}
+
+/** PATCHes of @original for this interaction, in arrival order. */
+export function originalEdits(h: Harness, interaction: InteractionHandle): RecordedRequest[] {
+  return interactionWrites(h, interaction).filter(
+    (r) => r.method === "PATCH" && r.route === "/webhooks/:app/:token/messages/@original",
+  );
+}
+
+export function bodyOf(request: RecordedRequest): Record<string, unknown> {
+  return (request.body ?? {}) as Record<string, unknown>;
+}

@@ -1,0 +1,81 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { download, DownloadError } from "../../src/media/download.js";
+import { fitToLimit } from "../../src/media/fit.js";
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === "/small") return res.writeHead(200, { "content-type": "image/png; charset=binary" }).end(Buffer.alloc(100, 1));
+    if (req.url === "/declared-big") return res.writeHead(200, { "content-length": String(10_000) }).end(Buffer.alloc(10_000));
+    if (req.url === "/chunked-big") {
+      res.writeHead(200, { "content-type": "image/png" });
+      for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
+      return res.end();
+    }
+    if (req.url === "/stall") return void res.writeHead(200).write("x");
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<DownloadError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DownloadError);
+  return error as DownloadError;
+}
+
+describe("download", () => {
+  it("returns the bytes and the bare content type", async () => {
+    const file = await download(`${base}/small`, { maxBytes: 1000, timeoutMs: 2000 });
+    expect(file.bytes.byteLength).toBe(100);
+    expect(file.contentType).toBe("image/png");
+  });
+
+  it("refuses a file over the cap, declared or streamed", async () => {
+    expect((await failure(download(`${base}/declared-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
+    expect((await failure(download(`${base}/chunked-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
+  });
+
+  it("gives up on a stalled download and on an error status", async () => {
+    expect((await failure(download(`${base}/stall`, { maxBytes: 5000, timeoutMs: 200 }))).reason).toBe("timeout");
+    const notFound = await failure(download(`${base}/missing`, { maxBytes: 5000, timeoutMs: 2000 }));
+    expect([notFound.reason, notFound.status]).toEqual(["status", 404]);
+  });
+});
+
+describe("fitToLimit", () => {
+  const noise = async (size: number) => {
+    const raw = Buffer.alloc(size * size * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
+  };
+
+  it("leaves an image that fits alone", async () => {
+    const bytes = await noise(64);
+    const fitted = await fitToLimit({ bytes, contentType: "image/png", fileName: "a.png" }, bytes.byteLength);
+    expect(fitted.bytes).toBe(bytes);
+    expect(fitted.adjustment).toBeUndefined();
+  });
+
+  it("re-encodes or scales an image down until it fits, and says so", async () => {
+    const bytes = await noise(512);
+    const limit = Math.floor(bytes.byteLength / 20);
+    const fitted = await fitToLimit({ bytes, contentType: "image/png", fileName: "big.png" }, limit);
+    expect(fitted.bytes.byteLength).toBeLessThanOrEqual(limit);
+    expect(fitted.fileName).toBe("big.webp");
+    expect(fitted.contentType).toBe("image/webp");
+    expect(fitted.adjustment).toMatch(/Discord's upload limit/);
+    const meta = await sharp(fitted.bytes).metadata();
+    expect(meta.format).toBe("webp");
+  });
+});

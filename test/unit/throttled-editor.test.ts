@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ThrottledEditor } from "../../src/discord/throttled-editor.js";
+
+describe("ThrottledEditor", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
+  afterEach(() => vi.useRealTimers());
+
+  function recorder(latencyMs: number) {
+    const sent: { text: string; at: number; done?: number }[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const send = async (text: string) => {
+      const entry: { text: string; at: number; done?: number } = { text, at: performance.now() };
+      sent.push(entry);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      inFlight--;
+      entry.done = performance.now();
+    };
+    return { sent, send, maxInFlight: () => maxInFlight };
+  }
+
+  it("sends the first text at once, then at most one edit per interval, always ending on the newest text", async () => {
+    const r = recorder(100);
+    const editor = new ThrottledEditor(r.send, 1500, () => {});
+    for (let i = 0; i < 40; i++) {
+      editor.show(`step ${i}`);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(3000);
+    await editor.close();
+    expect(r.sent[0]!.text).toBe("step 0");
+    expect(r.sent.at(-1)!.text).toBe("step 39");
+    for (let i = 1; i < r.sent.length; i++) expect(r.sent[i]!.at - r.sent[i - 1]!.at).toBeGreaterThanOrEqual(1500);
+    expect(r.sent.length).toBeLessThanOrEqual(4 + 1);
+    expect(r.maxInFlight()).toBe(1);
+  });
+
+  it("skips a text equal to the last one sent", async () => {
+    const r = recorder(10);
+    const editor = new ThrottledEditor(r.send, 1000, () => {});
+    editor.show("same");
+    await vi.advanceTimersByTimeAsync(2000);
+    editor.show("same");
+    await vi.advanceTimersByTimeAsync(2000);
+    await editor.close();
+    expect(r.sent.map((s) => s.text)).toEqual(["same"]);
+  });
+
+  it("never overlaps edits when one is slower than the interval", async () => {
+    const r = recorder(2500);
+    const editor = new ThrottledEditor(r.send, 1000, () => {});
+    for (let i = 0; i < 10; i++) {
+      editor.show(`t${i}`);
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    await vi.advanceTimersByTimeAsync(10_000);
+    await editor.close();
+    expect(r.maxInFlight()).toBe(1);
+    for (let i = 1; i < r.sent.length; i++) expect(r.sent[i]!.at).toBeGreaterThanOrEqual(r.sent[i - 1]!.done!);
+  });
+
+  it("close waits for the edit in flight and sends nothing after", async () => {
+    const r = recorder(300);
+    const editor = new ThrottledEditor(r.send, 1000, () => {});
+    editor.show("a");
+    editor.show("b");
+    const closing = editor.close();
+    await vi.advanceTimersByTimeAsync(300);
+    await closing;
+    expect(r.sent[0]!.done).toBeDefined();
+    editor.show("c");
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(r.sent.map((s) => s.text)).toEqual(["a"]);
+  });
+
+  it("reports a failed edit and keeps going", async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const editor = new ThrottledEditor(
+      async () => {
+        if (++calls === 1) throw new Error("429");
+      },
+      100,
+      (error) => errors.push(error),
+    );
+    editor.show("x");
+    await vi.advanceTimersByTimeAsync(10);
+    editor.show("y");
+    await vi.advanceTimersByTimeAsync(500);
+    await editor.close();
+    expect(errors).toHaveLength(1);
+    expect(calls).toBe(2);
+  });
+});
