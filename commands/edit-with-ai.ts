@@ -14,7 +14,6 @@ import { editModal, readEditModal } from "../src/discord/edit-modal.js";
 import { startGeneration } from "../src/discord/generate.js";
 import type { InputImage } from "../src/discord/input-images.js";
 import { imagesOfMessage } from "../src/discord/message-images.js";
-import { PendingForms } from "../src/discord/pending-forms.js";
 
 const FORM_PREFIX = "editai:1";
 
@@ -25,8 +24,8 @@ export const data = new ContextMenuCommandBuilder()
   .setIntegrationTypes(0)
   .toJSON();
 
-// The images of each open form, by the id in its custom_id. In memory: a restart forgets open forms.
-const openForms = new PendingForms<readonly InputImage[]>();
+/** A form left open longer must be reopened from the message. */
+const FORM_TTL_MS = 15 * 60 * 1000;
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {
   const images = imagesOfMessage(interaction.targetMessage);
@@ -37,12 +36,12 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     });
     return;
   }
-  const formId = openForms.put(images);
+  const formId = await ctx.forms.put(images, FORM_TTL_MS);
   await interaction.showModal(editModal(makeCustomId(FORM_PREFIX, formId), ctx.catalog, images.length));
 }
 
 async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [formId]: readonly string[]): Promise<void> {
-  const images = formId === undefined ? undefined : openForms.take(formId);
+  const images = formId === undefined ? undefined : await ctx.forms.take<InputImage[]>(formId);
   if (!images) {
     await interaction.reply({
       content: "This form has expired; use Edit with AI on the message again.",

@@ -2,8 +2,13 @@
 import type { Config } from "./config.js";
 import type { FalClient } from "./fal/client.js";
 import type { RunTimes } from "./jobs/eta.js";
+import type { JobRunner } from "./jobs/runner.js";
 import type { Logger } from "./log.js";
 import type { Catalog } from "./models/catalog.js";
+import type { FormRepository } from "./store/forms.js";
+import type { JobRepository } from "./store/jobs.js";
+import type { LedgerRepository } from "./store/ledger.js";
+import type { SettingsRepository } from "./store/settings.js";
 
 export interface AppContext {
   config: Config;
@@ -12,4 +17,12 @@ export interface AppContext {
   catalog: Catalog;
   /** Recent generation times per model, for progress ETAs. */
   runTimes: RunTimes;
+  jobs: JobRepository;
+  /** Open modals' payloads, by the id in their custom_id. */
+  forms: FormRepository;
+  /** Per-server policy. */
+  settings: SettingsRepository;
+  /** Reserved and settled cost per job. */
+  ledger: LedgerRepository;
+  runner: JobRunner;
 }

@@ -1,16 +1,24 @@
 // Process entry: config → logger → fal → discord → commands → register.
-import { Events } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { createDiscordClient } from "./discord/client.js";
 import { loadCommands } from "./discord/load-commands.js";
 import { registerCommands } from "./discord/register.js";
+import { jobButtonHandlers } from "./discord/job-buttons.js";
+import { createJobReporter } from "./discord/job-reporter.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
 import { RunTimes } from "./jobs/eta.js";
-import { createLogger } from "./log.js";
+import { JobRunner } from "./jobs/runner.js";
+import { createLogger, type Logger } from "./log.js";
 import { catalog } from "./models/catalog.js";
+import { openDatabase, type Db } from "./store/database.js";
+import { createFormRepository } from "./store/forms.js";
+import { createJobRepository } from "./store/jobs.js";
+import { createLedgerRepository } from "./store/ledger.js";
+import { createSettingsRepository } from "./store/settings.js";
 
 function readConfigOrExit(): Config {
   loadDotenv({ quiet: true });
@@ -28,15 +36,55 @@ function readConfigOrExit(): Config {
   }
 }
 
+/** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
+const shutdownGraceMs = 8000;
+
+async function openDatabaseOrExit(path: string, log: Logger): Promise<Db> {
+  try {
+    return await openDatabase(path);
+  } catch (error) {
+    log.fatal({ err: error, path }, "could not open the database");
+    process.stderr.write(`falcord could not open its database at ${path}: ${(error as Error).message}\nCheck DATABASE_PATH and that the folder is writable.\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY] });
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
-  const ctx: AppContext = { config, log, fal: createFal(config), catalog, runTimes: new RunTimes() };
-  const commands = await loadCommands();
+  const db = await openDatabaseOrExit(config.DATABASE_PATH, log);
+  const jobs = createJobRepository(db);
+  const ledger = createLedgerRepository(db);
+  const fal = createFal(config);
+  const runTimes = new RunTimes();
   const client = createDiscordClient(config);
-  const route = createInteractionRouter(commands, ctx);
+  const runner = new JobRunner({
+    fal,
+    log,
+    jobs,
+    catalog,
+    runTimes,
+    timeoutMs: config.JOB_TIMEOUT_MS,
+    uploadInputs: config.IMAGE_INPUT === "upload",
+    // Jobs run only once the client is ready (recovery starts after ClientReady).
+    reporterFor: (job) => createJobReporter({ client: client as Client<true>, config, log, jobs, catalog }, job),
+  });
+  const ctx: AppContext = {
+    config,
+    log,
+    fal,
+    catalog,
+    runTimes,
+    jobs,
+    forms: createFormRepository(db),
+    settings: createSettingsRepository(db),
+    ledger,
+    runner,
+  };
+  const commands = await loadCommands();
+  const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
@@ -45,18 +93,31 @@ async function main(): Promise<void> {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
     try {
       await registerCommands(ready, commands.values(), log, config.DISCORD_GUILD_ID);
-      log.info("ready");
     } catch (error) {
       log.error({ err: error }, "registering commands failed; existing commands keep working");
     }
+    const recovered = await runner.recover();
+    log.info({ recovered }, "ready");
   });
 
-  const shutdown = (signal: string) => {
-    log.info({ signal }, "shutting down");
-    void client.destroy().finally(() => process.exit(0));
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, inFlight: runner.inFlight }, "shutting down; jobs in flight resume at the next start");
+    const deadline = setTimeout(() => {
+      log.warn("shutdown took too long; exiting anyway (unfinished jobs resume at the next start)");
+      process.exit(0);
+    }, shutdownGraceMs);
+    await runner.shutdown();
+    await client.destroy();
+    await db.destroy();
+    clearTimeout(deadline);
+    log.info("stopped");
+    process.exit(0);
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
 
   try {
     await client.login(config.DISCORD_TOKEN);

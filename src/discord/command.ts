@@ -1,6 +1,7 @@
 // What a module in commands/ exports, and the check that it does, run when the commands are loaded.
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
@@ -18,9 +19,18 @@ export interface ModalHandler {
   handle(interaction: ModalSubmitInteraction, ctx: AppContext, args: readonly string[]): Promise<void>;
 }
 
-interface CommandHandlers {
-  modals?: readonly ModalHandler[];
+/** Answers clicks on the buttons a command (or the bot) posts; found by prefix like ModalHandler. */
+export interface ButtonHandler {
+  prefix: string;
+  handle(interaction: ButtonInteraction, ctx: AppContext, args: readonly string[]): Promise<void>;
 }
+
+export interface ComponentHandlers {
+  modals?: readonly ModalHandler[];
+  buttons?: readonly ButtonHandler[];
+}
+
+type CommandHandlers = ComponentHandlers;
 
 export interface ChatInputCommand extends CommandHandlers {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -35,6 +45,11 @@ export interface MessageCommand extends CommandHandlers {
 
 export type Command = ChatInputCommand | MessageCommand;
 
+const handlerSchema = z.object({
+  prefix: z.string().regex(customIdPrefixPattern, 'must be "<name>:<version>", e.g. "editai:1"'),
+  handle: z.function(),
+});
+
 const commandModuleSchema = z.object({
   data: z
     .object({
@@ -44,14 +59,8 @@ const commandModuleSchema = z.object({
     .loose(),
   execute: z.function(),
   autocomplete: z.function().optional(),
-  modals: z
-    .array(
-      z.object({
-        prefix: z.string().regex(customIdPrefixPattern, 'must be "<name>:<version>", e.g. "editai:1"'),
-        handle: z.function(),
-      }),
-    )
-    .optional(),
+  modals: z.array(handlerSchema).optional(),
+  buttons: z.array(handlerSchema).optional(),
 });
 
 /** Checks a loaded module's shape; throws an Error naming the file and what is wrong. */

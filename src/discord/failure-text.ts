@@ -27,6 +27,8 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `❌ The image was made but could not be downloaded from fal. Please try again. ${tail}`;
     case "network":
       return `❌ The bot could not reach fal. Please try again in a minute. ${tail}`;
+    case "interrupted":
+      return `⚠️ The bot restarted before fal confirmed this job, so it was stopped here. Press Retry to run it again. ${tail}`;
     case "unknown":
       return `❌ Something went wrong on our side. Please try again; if it keeps happening, tell a server admin and quote the ref. ${tail}`;
   }

@@ -11,14 +11,9 @@ export async function loadCommands(directory: URL = defaultDirectory): Promise<M
     .filter((name) => [".js", ".ts"].includes(extname(name)) && !name.endsWith(".d.ts"))
     .sort();
   const commands = new Map<string, Command>();
-  const modalPrefixes = new Set<string>();
   for (const file of files) {
     const command = assertCommandModule(file, await import(pathToFileURL(new URL(file, directory).pathname).href));
     if (commands.has(command.data.name)) throw new Error(`two command modules are named "${command.data.name}"`);
-    for (const { prefix } of command.modals ?? []) {
-      if (modalPrefixes.has(prefix)) throw new Error(`two modal handlers use the custom id prefix "${prefix}" (${file})`);
-      modalPrefixes.add(prefix);
-    }
     commands.set(command.data.name, command);
   }
   return commands;

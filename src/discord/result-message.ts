@@ -1,11 +1,14 @@
 // The finished reply: the images as one set of attachments, and an embed with Gemini's description,
 // the prompt, model, size, seed and time.
 import { AttachmentBuilder, EmbedBuilder } from "discord.js";
-import type { GenerationOutcome } from "../jobs/generation.js";
-import type { GenerationRequest, ModelDefinition } from "../models/types.js";
+import type { PreparedFiles } from "../jobs/generation.js";
+import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/types.js";
 import { quote } from "./progress-text.js";
 
-type Success = Extract<GenerationOutcome, { ok: true }>;
+export interface FinishedJob extends PreparedFiles {
+  output: NormalizedOutput;
+  elapsedMs: number;
+}
 
 export interface ResultMessage {
   content: string;
@@ -15,12 +18,12 @@ export interface ResultMessage {
 
 const colour = 0x5865f2;
 
-function sizes(outcome: Success): string | undefined {
+function sizes(outcome: FinishedJob): string | undefined {
   const distinct = [...new Set(outcome.files.filter((f) => f.width && f.height).map((f) => `${f.width}×${f.height}`))];
   return distinct.length ? distinct.join(", ") : undefined;
 }
 
-export function resultMessage(model: ModelDefinition, request: GenerationRequest, outcome: Success): ResultMessage {
+export function resultMessage(model: ModelDefinition, request: GenerationRequest, outcome: FinishedJob): ResultMessage {
   const embed = new EmbedBuilder().setColor(colour);
   const description = outcome.output.description?.trim();
   const textOnly = outcome.output.images.length === 0;

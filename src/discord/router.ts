@@ -1,14 +1,28 @@
 // The single entry for every interaction: finds its handler and guards it with one error boundary.
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import type { AppContext } from "../context.js";
-import type { Command, ModalHandler } from "./command.js";
+import type { ButtonHandler, Command, ComponentHandlers, ModalHandler } from "./command.js";
 import { splitCustomId } from "./custom-id.js";
 import { newReference } from "./reference.js";
 
-export function createInteractionRouter(commands: ReadonlyMap<string, Command>, ctx: AppContext) {
-  const modals = new Map<string, ModalHandler>(
-    [...commands.values()].flatMap((command) => command.modals ?? []).map((handler) => [handler.prefix, handler]),
-  );
+function byPrefix<H extends { prefix: string }>(kind: string, handlers: readonly H[]): Map<string, H> {
+  const map = new Map<string, H>();
+  for (const handler of handlers) {
+    if (map.has(handler.prefix)) throw new Error(`two ${kind} handlers use the custom id prefix "${handler.prefix}"`);
+    map.set(handler.prefix, handler);
+  }
+  return map;
+}
+
+/** `handlers`: the bot's own buttons and forms that belong to no command (the buttons under results). */
+export function createInteractionRouter(
+  commands: ReadonlyMap<string, Command>,
+  ctx: AppContext,
+  handlers: readonly ComponentHandlers[] = [],
+) {
+  const sets = [...commands.values(), ...handlers];
+  const modals = byPrefix<ModalHandler>("modal", sets.flatMap((set) => set.modals ?? []));
+  const buttons = byPrefix<ButtonHandler>("button", sets.flatMap((set) => set.buttons ?? []));
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     try {
@@ -31,12 +45,14 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command>, 
         await (command.execute as (i: typeof interaction, c: AppContext) => Promise<void>)(interaction, ctx);
         return;
       }
-      if (interaction.isModalSubmit()) {
+      if (interaction.isModalSubmit() || interaction.isButton()) {
         const { prefix, args } = splitCustomId(interaction.customId);
-        const handler = modals.get(prefix);
-        if (handler) {
-          await handler.handle(interaction, ctx, args);
-          return;
+        if (interaction.isButton()) {
+          const handler = buttons.get(prefix);
+          if (handler) return await handler.handle(interaction, ctx, args);
+        } else {
+          const handler = modals.get(prefix);
+          if (handler) return await handler.handle(interaction, ctx, args);
         }
       }
       if (interaction.isRepliable()) {

@@ -1,5 +1,5 @@
-// One generation from submit to files ready for Discord: fal's queue, the timeout, the re-host retry,
-// the result, and the outputs downloaded and fitted to the upload limit.
+// The steps of one generation at fal, each usable on its own so a job can resume at any of them:
+// submit, await the result (with the timeout and the cancel), and fetch the outputs fitted for Discord.
 import type { QueueStatus } from "@fal-ai/client";
 import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
@@ -11,26 +11,6 @@ import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/t
 import type { RunTimes } from "./eta.js";
 import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "./rehost.js";
 
-export interface GenerationJob {
-  /** Short reference shown to the user and written in every log line of the job. */
-  ref: string;
-  model: ModelDefinition;
-  input: Record<string, unknown>;
-  /** Per-file byte limit of the message the result goes into. */
-  uploadLimitBytes: number;
-  /** Withhold images the model flagged as NSFW (the channel is not marked NSFW). */
-  withholdNsfw: boolean;
-}
-
-export interface GenerationDeps {
-  fal: FalClient;
-  log: Logger;
-  runTimes: RunTimes;
-  timeoutMs: number;
-  /** Re-host input images on fal storage before the first submit. */
-  uploadInputs: boolean;
-}
-
 export type JobPhase =
   | { phase: "queued"; position?: number }
   | { phase: "running"; startedAt: number; typicalMs?: number; log?: string }
@@ -41,108 +21,84 @@ export interface DeliveredImage extends FittedImage {
   height?: number;
 }
 
-export type GenerationOutcome =
-  | {
-      ok: true;
-      output: NormalizedOutput;
-      files: DeliveredImage[];
-      withheld: OutputImage[];
-      elapsedMs: number;
-      requestId: string;
-    }
-  | { ok: false; failure: JobFailure };
-
 export type JobFailure =
   | FalFailure
   | { kind: "timeout"; afterMs: number }
   | { kind: "input-unavailable"; url: string }
-  | { kind: "output-unavailable"; message: string };
+  | { kind: "output-unavailable"; message: string }
+  | { kind: "interrupted" };
 
-class JobTimeout extends Error {
+export class JobTimeout extends Error {
   constructor(readonly afterMs: number) {
     super(`the job took longer than ${afterMs} ms`);
+    this.name = "JobTimeout";
   }
 }
 
-export async function runGeneration(
-  job: GenerationJob,
-  deps: GenerationDeps,
-  onPhase: (phase: JobPhase) => void,
-): Promise<GenerationOutcome> {
-  const started = performance.now();
-  const log = deps.log.child({ job: job.ref, model: job.model.id });
-  const field = job.model.inputImages?.field;
-  let input = job.input;
-  let rehosted = false;
-  try {
-    if (field && deps.uploadInputs) {
-      input = withImageUrls(input, field, await rehostImages(deps.fal, imageUrlsOf(input, field)));
-      rehosted = true;
-    }
-    for (;;) {
-      const requestId = await submit(deps.fal, job.model.endpoint, input);
-      log.info({ requestId }, "submitted to fal");
-      try {
-        const raw = await watchAndFetch(job, deps, requestId, onPhase, log);
-        const output = job.model.normalizeOutput(raw);
-        onPhase({ phase: "delivering" });
-        const withheld = job.withholdNsfw ? output.images.filter((image) => image.nsfw) : [];
-        const shown = output.images.filter((image) => !withheld.includes(image));
-        const files = await Promise.all(shown.map((image, index) => fetchOutput(job, image, index)));
-        const elapsedMs = performance.now() - started;
-        log.info({ requestId, images: files.length, withheld: withheld.length, ms: Math.round(elapsedMs) }, "generation finished");
-        return { ok: true, output, files, withheld, elapsedMs, requestId };
-      } catch (error) {
-        const failure = error instanceof JobTimeout ? undefined : classifyFalError(error);
-        if (failure?.kind === "input-download" && field && !rehosted) {
-          log.warn({ requestId, urls: failure.urls }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
-          input = withImageUrls(input, field, await rehostImages(deps.fal, imageUrlsOf(input, field)));
-          rehosted = true;
-          continue;
-        }
-        throw error;
-      }
-    }
-  } catch (error) {
-    return { ok: false, failure: describeFailure(error, log) };
-  }
+class OutputUnavailable extends Error {}
+
+/** The same input with its images re-hosted on fal storage. */
+export async function rehostInput(fal: FalClient, model: ModelDefinition, input: Record<string, unknown>) {
+  const field = model.inputImages?.field;
+  if (!field) return input;
+  return withImageUrls(input, field, await rehostImages(fal, imageUrlsOf(input, field)));
 }
 
-async function watchAndFetch(
-  job: GenerationJob,
-  deps: GenerationDeps,
-  requestId: string,
-  onPhase: (phase: JobPhase) => void,
-  log: Logger,
-): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new JobTimeout(deps.timeoutMs)), deps.timeoutMs);
+export { submit };
+
+/** True when fal failed to fetch an input image, the case a re-host and one more submit can cure. */
+export function isInputDownloadFailure(error: unknown): boolean {
+  return !(error instanceof JobTimeout) && classifyFalError(error).kind === "input-download";
+}
+
+export interface AwaitOptions {
+  fal: FalClient;
+  log: Logger;
+  runTimes: RunTimes;
+  /** Time left before the job is cancelled at fal. */
+  timeoutMs: number;
+  /** Stops watching without cancelling at fal (shutdown). */
+  signal: AbortSignal;
+  onPhase(phase: JobPhase): void;
+  /** Called once, when fal first reports the request running. */
+  onRunning(): void;
+}
+
+/** Watches the request to completion and returns fal's raw result; on timeout cancels it at fal and throws JobTimeout. */
+export async function awaitResult(model: ModelDefinition, requestId: string, options: AwaitOptions): Promise<unknown> {
+  const { fal, log, runTimes } = options;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new JobTimeout(options.timeoutMs)), Math.max(0, options.timeoutMs));
+  const signal = AbortSignal.any([timeout.signal, options.signal]);
   let runningSince: number | undefined;
   let lastLog: string | undefined;
   const onStatus = (status: QueueStatus) => {
-    if (status.status === "IN_QUEUE") return onPhase({ phase: "queued", position: status.queue_position });
-    runningSince ??= performance.now();
+    if (status.status === "IN_QUEUE") return options.onPhase({ phase: "queued", position: status.queue_position });
+    if (runningSince === undefined) {
+      runningSince = performance.now();
+      options.onRunning();
+    }
     const latest = status.logs?.at(-1)?.message;
     if (latest) lastLog = latest;
     if (status.status === "IN_PROGRESS") {
-      onPhase({ phase: "running", startedAt: runningSince, typicalMs: deps.runTimes.typical(job.model.id), log: lastLog });
+      options.onPhase({ phase: "running", startedAt: runningSince, typicalMs: runTimes.typical(model.id), log: lastLog });
     }
   };
   try {
-    await waitForCompletion(deps.fal, job.model.endpoint, requestId, {
+    await waitForCompletion(fal, model.endpoint, requestId, {
       onStatus,
-      signal: controller.signal,
+      signal,
       onFallback: (error) => log.warn({ err: error, requestId }, "status stream failed; polling instead"),
     });
-    if (runningSince !== undefined) deps.runTimes.record(job.model.id, performance.now() - runningSince);
-    return await fetchResult(deps.fal, job.model.endpoint, requestId);
+    if (runningSince !== undefined) runTimes.record(model.id, performance.now() - runningSince);
+    return await fetchResult(fal, model.endpoint, requestId);
   } catch (error) {
-    if (controller.signal.aborted) {
-      await cancel(deps.fal, job.model.endpoint, requestId).catch((cancelError: unknown) =>
+    if (timeout.signal.aborted) {
+      await cancel(fal, model.endpoint, requestId).catch((cancelError: unknown) =>
         log.warn({ err: cancelError, requestId }, "cancelling the timed-out request at fal failed"),
       );
-      log.warn({ requestId, timeoutMs: deps.timeoutMs }, "generation timed out; cancelled at fal");
-      throw controller.signal.reason;
+      log.warn({ requestId, timeoutMs: options.timeoutMs }, "generation timed out; cancelled at fal");
+      throw timeout.signal.reason;
     }
     throw error;
   } finally {
@@ -152,33 +108,53 @@ async function watchAndFetch(
 
 const maxOutputBytes = 64 * 1024 * 1024;
 
-async function fetchOutput(job: GenerationJob, image: OutputImage, index: number): Promise<DeliveredImage> {
-  const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000 }).catch((error: unknown) => {
-    throw Object.assign(new Error(`could not download output ${index + 1}`, { cause: error }), { outputUnavailable: true });
-  });
-  const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
-  const fileName = `${job.model.id}-${job.ref.toLowerCase()}-${index + 1}.${extension}`;
-  const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, job.uploadLimitBytes);
-  return { ...fitted, width: image.width, height: image.height };
+export interface PreparedFiles {
+  files: DeliveredImage[];
+  withheld: OutputImage[];
 }
 
-function describeFailure(error: unknown, log: Logger): JobFailure {
+/** Downloads the outputs to show (flagged ones are withheld when asked) and fits each to the upload limit. */
+export async function prepareFiles(
+  model: ModelDefinition,
+  ref: string,
+  output: NormalizedOutput,
+  { uploadLimitBytes, withholdNsfw }: { uploadLimitBytes: number; withholdNsfw: boolean },
+): Promise<PreparedFiles> {
+  const withheld = withholdNsfw ? output.images.filter((image) => image.nsfw) : [];
+  const shown = output.images.filter((image) => !withheld.includes(image));
+  const files = await Promise.all(
+    shown.map(async (image, index) => {
+      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000 }).catch((error: unknown) => {
+        throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
+      });
+      const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
+      const fileName = `${model.id}-${ref.toLowerCase()}-${index + 1}.${extension}`;
+      const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, uploadLimitBytes);
+      return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height };
+    }),
+  );
+  return { files, withheld };
+}
+
+/** What went wrong, for the user and the record; logged once here with the detail an admin needs. */
+export function describeFailure(error: unknown, log: Logger): JobFailure {
   if (error instanceof JobTimeout) return { kind: "timeout", afterMs: error.afterMs };
   if (error instanceof InputUnavailableError) {
     log.warn({ err: error }, "an input image could not be downloaded for re-hosting");
     return { kind: "input-unavailable", url: error.url };
   }
-  if ((error as { outputUnavailable?: boolean }).outputUnavailable) {
+  if (error instanceof OutputUnavailable) {
     log.error({ err: error }, "an output image could not be downloaded");
-    return { kind: "output-unavailable", message: (error as Error).message };
+    return { kind: "output-unavailable", message: error.message };
   }
   const failure = classifyFalError(error);
   if (failure.kind === "unauthorized") {
-    // Every job fails until an admin acts, so the line says exactly what is wrong and what to do.
-    log.error({ err: error, failure }, `fal refused the bot's FAL_KEY (HTTP ${failure.status}); set a valid key and restart the bot`);
-    return failure;
+    log.error(
+      { err: error, failure },
+      `fal refused the bot's FAL_KEY (HTTP ${failure.status}); set a valid key and restart the bot`,
+    );
+  } else {
+    log[failure.kind === "unknown" ? "error" : "warn"]({ err: error, failure }, "generation failed");
   }
-  const level = failure.kind === "unknown" ? "error" : "warn";
-  log[level]({ err: error, failure }, "generation failed");
   return failure;
 }

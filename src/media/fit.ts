@@ -10,6 +10,9 @@ export interface ImageFile {
 export interface FittedImage extends ImageFile {
   /** What was done to make it fit, for the result message; undefined when it fit as it was. */
   adjustment?: string;
+  /** The new size, when it was scaled. */
+  width?: number;
+  height?: number;
 }
 
 const qualities = [90, 80, 70];
@@ -33,7 +36,13 @@ export async function fitToLimit(image: ImageFile, limitBytes: number): Promise<
           scale < 1
             ? `scaled to ${info.width}×${info.height} to fit Discord's upload limit`
             : "re-encoded as WebP to fit Discord's upload limit";
-        return { bytes, contentType: "image/webp", fileName: withExtension(image.fileName, ".webp"), adjustment };
+        return {
+          bytes,
+          contentType: "image/webp",
+          fileName: withExtension(image.fileName, ".webp"),
+          adjustment,
+          ...(scale < 1 ? { width: info.width, height: info.height } : {}),
+        };
       }
     }
   }

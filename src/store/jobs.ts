@@ -23,6 +23,8 @@ export interface NewJob {
   uploadLimit: number;
   costEstimate: number;
   parentJobId?: number;
+  /** How images the model flagged are shown outside NSFW channels; withheld unless the server chose spoilers. */
+  nsfwPolicy?: "withhold" | "spoiler";
 }
 
 export interface JobRecord extends NewJob {
@@ -38,6 +40,7 @@ export interface JobRecord extends NewJob {
   submittedAt: number | null;
   completedAt: number | null;
   deliveredAt: number | null;
+  deletedAt: number | null;
 }
 
 export const finishedStates: readonly JobState[] = ["delivered", "failed", "cancelled"];
@@ -49,12 +52,19 @@ export interface JobRepository {
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
-  markSubmitted(id: number, requestId: string): Promise<boolean>;
+  /** Records fal's request id, and the input as sent (its images may have been re-hosted). */
+  markSubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
+  /** A second submit of the same job after fal could not fetch its images. */
+  markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
   markCompleted(id: number, result: NormalizedOutput, costFinal: number): Promise<boolean>;
   markDelivered(id: number): Promise<boolean>;
   markFailed(id: number, error: unknown): Promise<boolean>;
   markCancelled(id: number, error: unknown): Promise<boolean>;
+  /** The result was deleted from Discord; the record stays (it is the job's history). */
+  markDeleted(id: number): Promise<void>;
+  /** The jobs made from this one (re-rolls, edits, retries), oldest first. */
+  children(id: number): Promise<JobRecord[]>;
 }
 
 function toRecord(row: Selectable<JobsTable>): JobRecord {
@@ -78,6 +88,7 @@ function toRecord(row: Selectable<JobsTable>): JobRecord {
     uploadLimit: row.upload_limit,
     costEstimate: row.cost_estimate,
     ...(row.parent_job_id !== null ? { parentJobId: row.parent_job_id } : {}),
+    nsfwPolicy: row.nsfw_policy,
     replyMessageId: row.reply_message_id,
     requestId: row.request_id,
     result: row.result_json ? (JSON.parse(row.result_json) as NormalizedOutput) : null,
@@ -88,6 +99,7 @@ function toRecord(row: Selectable<JobsTable>): JobRecord {
     submittedAt: row.submitted_at,
     completedAt: row.completed_at,
     deliveredAt: row.delivered_at,
+    deletedAt: row.deleted_at,
   };
 }
 
@@ -130,6 +142,7 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
           upload_limit: job.uploadLimit,
           cost_estimate: job.costEstimate,
           parent_job_id: job.parentJobId ?? null,
+          nsfw_policy: job.nsfwPolicy ?? "withhold",
           created_at: at,
           updated_at: at,
         })
@@ -149,7 +162,15 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
     async setReplyMessageId(id, messageId) {
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
-    markSubmitted: (id, requestId) => transition(id, ["accepted"], { state: "submitted", request_id: requestId, submitted_at: now() }),
+    markSubmitted: (id, requestId, input) =>
+      transition(id, ["accepted"], {
+        state: "submitted",
+        request_id: requestId,
+        input_json: JSON.stringify(input),
+        submitted_at: now(),
+      }),
+    markResubmitted: (id, requestId, input) =>
+      transition(id, ["submitted", "running"], { state: "submitted", request_id: requestId, input_json: JSON.stringify(input) }),
     markRunning: (id) => transition(id, ["submitted"], { state: "running" }),
     markCompleted: (id, result, costFinal) =>
       transition(id, ["submitted", "running"], {
@@ -161,6 +182,13 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
     markDelivered: (id) => transition(id, ["completed"], { state: "delivered", delivered_at: now() }),
     markFailed: (id, error) =>
       transition(id, ["accepted", "submitted", "running", "completed"], { state: "failed", error_json: JSON.stringify(error) }),
+    async markDeleted(id) {
+      await db.updateTable("jobs").set({ deleted_at: now(), updated_at: now() }).where("id", "=", id).execute();
+    },
+    async children(id) {
+      const rows = await db.selectFrom("jobs").selectAll().where("parent_job_id", "=", id).orderBy("id").execute();
+      return rows.map(toRecord);
+    },
     markCancelled: (id, error) =>
       transition(id, ["accepted", "submitted", "running"], { state: "cancelled", error_json: JSON.stringify(error) }),
   };

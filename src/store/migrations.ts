@@ -40,4 +40,48 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("jobs_requester").on("jobs").columns(["guild_id", "requester_id", "created_at"]).execute();
     },
   },
+  "0002_forms_and_deletions": {
+    async up(db: Kysely<unknown>) {
+      // What an open modal needs when it comes back (a custom_id holds 100 characters, too few for image links).
+      await db.schema
+        .createTable("pending_forms")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("payload_json", "text", (c) => c.notNull())
+        .addColumn("expires_at", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("pending_forms_expiry").on("pending_forms").column("expires_at").execute();
+      await db.schema.alterTable("jobs").addColumn("deleted_at", "integer").execute();
+      await db.schema.createIndex("jobs_parent").on("jobs").column("parent_job_id").execute();
+    },
+  },
+  "0003_settings_and_ledger": {
+    async up(db: Kysely<unknown>) {
+      // One row per server; the settings themselves are JSON checked by a zod schema on the way in and out.
+      await db.schema
+        .createTable("guild_settings")
+        .addColumn("guild_id", "text", (c) => c.primaryKey())
+        .addColumn("settings_json", "text", (c) => c.notNull())
+        .addColumn("updated_by", "text")
+        .addColumn("updated_at", "integer", (c) => c.notNull())
+        .execute();
+      // One row per job: the cost reserved when it was accepted, settled with the real output or released.
+      await db.schema
+        .createTable("ledger")
+        .addColumn("job_id", "integer", (c) => c.primaryKey().references("jobs.id"))
+        .addColumn("guild_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("model_id", "text", (c) => c.notNull())
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("images", "integer", (c) => c.notNull())
+        .addColumn("usd", "real", (c) => c.notNull())
+        .addColumn("created_at", "integer", (c) => c.notNull())
+        .addColumn("settled_at", "integer")
+        .execute();
+      await db.schema.createIndex("ledger_guild_day").on("ledger").columns(["guild_id", "day"]).execute();
+      // How this job shows images the model flagged, decided by the server's settings when it was accepted.
+      await db.schema.alterTable("jobs").addColumn("nsfw_policy", "text", (c) => c.notNull().defaultTo("withhold")).execute();
+      await db.schema.createIndex("ledger_member_day").on("ledger").columns(["guild_id", "user_id", "day"]).execute();
+    },
+  },
 };

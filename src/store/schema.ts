@@ -37,8 +37,45 @@ export interface JobsTable {
   submitted_at: number | null;
   completed_at: number | null;
   delivered_at: number | null;
+  /** When the result was deleted with its Delete button. */
+  deleted_at: number | null;
+  nsfw_policy: Generated<"withhold" | "spoiler">;
+}
+
+export interface PendingFormsTable {
+  id: string;
+  payload_json: string;
+  expires_at: number;
+}
+
+export interface GuildSettingsTable {
+  guild_id: string;
+  settings_json: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export type LedgerStatus = "reserved" | "settled" | "released";
+
+export interface LedgerTable {
+  job_id: number;
+  guild_id: string;
+  user_id: string;
+  model_id: string;
+  /** UTC day the job was accepted, YYYY-MM-DD: quotas and budgets are per UTC day. */
+  day: string;
+  status: LedgerStatus;
+  /** Images reserved, then the images actually returned. */
+  images: number;
+  /** Estimated cost reserved, then the settled cost. */
+  usd: number;
+  created_at: number;
+  settled_at: number | null;
 }
 
 export interface Database {
   jobs: JobsTable;
+  pending_forms: PendingFormsTable;
+  guild_settings: GuildSettingsTable;
+  ledger: LedgerTable;
 }

@@ -88,6 +88,12 @@ export class BotProcess {
     return this.waitForLog((line) => line.msg === msg, timeoutMs);
   }
 
+  /** SIGKILL, as a crash or an OOM kill would end it: no shutdown code runs. Resolves once it exited. */
+  async kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    return this.exited;
+  }
+
   /** SIGTERM, then the exit; SIGKILL if it does not exit within the grace period. */
   async stop(graceMs = 10_000) {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;

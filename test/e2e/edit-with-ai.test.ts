@@ -1,15 +1,13 @@
 // "Edit with AI" on a member's message: the modal, its submit, and the edit it runs, against the real bot process.
 import { EmbedType } from "discord-api-types/v10";
+import { rmSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
-import { BotProcess } from "./bot-process.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness | undefined;
-const extraBots: BotProcess[] = [];
 afterEach(async () => {
-  await Promise.all(extraBots.splice(0).map((bot) => bot.stop()));
   await h?.close();
   h = undefined;
 });
@@ -116,20 +114,26 @@ describe("Edit with AI", () => {
     expect(submits(h)).toHaveLength(0);
   });
 
-  it("explains a form the bot no longer knows (opened before a restart)", async () => {
+  it("keeps a form open across a restart: its submit after the restart runs the edit", async () => {
+    h = await startHarness();
+    const target = await postImages(h, 1);
+    const { modal } = await openForm(h, target);
+    await h.restart();
+
+    const submit = h.discord.submitModal({ customId: modal.custom_id, fields: { prompt: "make it night" } });
+    expect((await submit.response()).type).toBe(5);
+    const final = await submit.waitForOriginal((m) => m.attachments.length > 0, 15_000);
+    expect(final.attachments).toHaveLength(1);
+    expect(submits(h)).toHaveLength(1);
+    expect(submits(h)[0]!.body).toMatchObject({ prompt: "make it night", image_urls: [target.attachments[0]!.url] });
+  });
+
+  it("explains a form the bot no longer knows (its record is gone)", async () => {
     h = await startHarness();
     const { modal } = await openForm(h, await postImages(h, 1));
     await h.bot.stop();
-    const restarted = BotProcess.start({
-      DISCORD_TOKEN: h.discord.botToken,
-      FAL_KEY: h.fal.key,
-      DISCORD_API_URL: h.discord.apiUrl,
-      FAL_PROXY_URL: h.fal.url,
-      DISCORD_GUILD_ID: h.discord.guild.id,
-      LOG_LEVEL: "debug",
-    });
-    extraBots.push(restarted);
-    await restarted.waitForMessage("ready");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(h.databasePath + suffix, { force: true });
+    await h.restart();
 
     const response = await h.discord.submitModal({ customId: modal.custom_id, fields: { prompt: "make it night" } }).response();
     expect(response.type).toBe(4);

@@ -101,3 +101,31 @@ export function originalEdits(h: Harness, interaction: InteractionHandle): Recor
 export function bodyOf(request: RecordedRequest): Record<string, unknown> {
   return (request.body ?? {}) as Record<string, unknown>;
 }
+
+/**
+ * The Discord writes that put image files into this interaction's reply: edits through its token and bot-token
+ * edits of its message. A result delivered once has exactly one.
+ */
+export function resultWrites(h: Harness, interaction: InteractionHandle): RecordedRequest[] {
+  const messageId = interaction.original()?.id;
+  return h.discord.requests.filter(
+    (r) =>
+      r.kind === "http" &&
+      r.files.length > 0 &&
+      (r.path.includes(interaction.token) || (messageId !== undefined && r.path.endsWith(`/messages/${messageId}`))),
+  );
+}
+
+/** The custom ids of a message's buttons, in order. */
+export function buttonIds(message: FakeMessage): string[] {
+  const ids: string[] = [];
+  const visit = (components: readonly unknown[]) => {
+    for (const raw of components) {
+      const component = raw as { type?: number; custom_id?: string; components?: unknown[] };
+      if (component.type === 2 && component.custom_id) ids.push(component.custom_id);
+      visit(component.components ?? []);
+    }
+  };
+  visit(message.components);
+  return ids;
+}

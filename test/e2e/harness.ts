@@ -1,4 +1,7 @@
 // One running bot against fresh fakes, for the end-to-end suites.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal, type FakeFalOptions } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
@@ -6,7 +9,12 @@ import { BotProcess } from "./bot-process.js";
 export interface Harness {
   discord: FakeDiscord;
   fal: FakeFal;
+  /** The bot process running now (replaced by restart()). */
   bot: BotProcess;
+  /** The bot's SQLite file, in a temporary folder of this harness; it outlives restarts. */
+  databasePath: string;
+  /** Stops the bot if it still runs (SIGTERM), starts a new process with the same environment and database, and waits for "ready". */
+  restart(): Promise<BotProcess>;
   close(): Promise<void>;
 }
 
@@ -32,15 +40,25 @@ export function fakeEnv(discord: FakeDiscord, fal: FakeFal, extra: Record<string
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const discord = await startFakeDiscord(options.discord);
   const fal = await startFakeFal(options.fal);
-  const bot = BotProcess.start(fakeEnv(discord, fal, options.env));
-  await bot.waitForMessage("ready");
-  return {
+  const databasePath = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
+  const env = fakeEnv(discord, fal, { DATABASE_PATH: databasePath, ...options.env });
+  const harness: Harness = {
     discord,
     fal,
-    bot,
+    bot: BotProcess.start(env),
+    databasePath,
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = BotProcess.start(env);
+      await harness.bot.waitForMessage("ready");
+      return harness.bot;
+    },
     async close() {
-      await bot.stop();
+      await harness.bot.stop();
       await Promise.all([discord.close(), fal.close()]);
+      rmSync(dirname(databasePath), { recursive: true, force: true });
     },
   };
+  await harness.bot.waitForMessage("ready");
+  return harness;
 }

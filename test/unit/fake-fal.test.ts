@@ -5,6 +5,7 @@ import { ApiError, type QueueStatus, ValidationError } from "@fal-ai/client";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFal, type FalClient } from "../../src/fal/client.js";
+import { classifyFalError } from "../../src/fal/errors.js";
 import {
   FAKE_FAL_KEY,
   type FakeFal,
@@ -305,6 +306,23 @@ describe("fake fal: storage", () => {
     expect(fake.requests[0]?.body).toMatchObject({ content_type: "image/png" });
     expect(fake.requests[1]?.bytes).toBe(bytes.length);
   });
+
+  it("holdCdn: downloads arrive (recorded as arrivals) but are answered only once released", async () => {
+    const { fake } = await fakeFal();
+    const url = fake.upload(await png(8, 8), "image/png");
+    const release = fake.holdCdn();
+    const pending = download(url);
+    const arrival = await fake.waitForArrival((a) => a.route === "cdn" && a.targetUrl === url);
+    expect(arrival).toMatchObject({ method: "GET", route: "cdn" });
+    // An answered download is recorded in the same turn as its arrival; this one is not.
+    expect(fake.requests).toEqual([]);
+    release();
+    expect((await pending).type).toBe("image/png");
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([["cdn", 200]]);
+    // Released for good: later downloads are answered at once.
+    await download(url);
+    expect(fake.arrivals.map((a) => a.route)).toEqual(["cdn", "cdn"]);
+  });
 });
 
 describe("fake fal: cancel", () => {
@@ -408,8 +426,85 @@ describe("fake fal: failure injection", () => {
     expect(invalid.getFieldErrors("prompt")[0]).toMatchObject({ msg: "Prompt flagged", input: "x" });
     expect((await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x" }))).status).toBe(401);
     const started = Date.now();
-    await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    const [answered, arrived] = [fake.requests.length, fake.arrivals.length];
+    const slow = submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    // A held submit is an arrival at once, and a recorded request only once answered.
+    await fake.waitForArrival((a) => a.route === "submit" && fake.arrivals.indexOf(a) >= arrived);
+    expect(fake.requests).toHaveLength(answered);
+    await slow;
+    expect(fake.requests).toHaveLength(answered + 1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it("validation with a type: fal's error type at submit, e.g. a content-policy refusal", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "validation", type: "content_policy_violation", msg: "Prompt flagged by the safety checker" });
+    const error = (await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x" }))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual([
+      { loc: ["body", "prompt"], msg: "Prompt flagged by the safety checker", type: "content_policy_violation", input: "x" },
+    ]);
+    expect(classifyFalError(error)).toEqual({ kind: "content-policy", message: "Prompt flagged by the safety checker" });
+    expect(fake.jobs.size).toBe(0);
+  });
+
+  it("validation when result: the submit is taken, the job COMPLETES, and the result answers the 422", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const msg = "The generated image was flagged by the content checker";
+    fake.failNext({ kind: "validation", type: "content_policy_violation", msg, when: "result" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "a forbidden thing" });
+    await completed(fake, requestId);
+    expect((await fal.queue.status("fal-ai/nano-banana", { requestId })).status).toBe("COMPLETED");
+    const error = (await failure(fal.queue.result("fal-ai/nano-banana", { requestId }))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.status).toBe(422);
+    expect(error.fieldErrors).toEqual([
+      { loc: ["body", "prompt"], msg, type: "content_policy_violation", input: "a forbidden thing" },
+    ]);
+    expect(classifyFalError(error)).toEqual({ kind: "content-policy", message: msg });
+    expect(fake.jobs.get(requestId)?.result?.status).toBe(422);
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["submit", 200],
+      ["status", 200],
+      ["result", 422],
+    ]);
+    // Only that job: the next one succeeds.
+    const next = await submit(fal, "fal-ai/nano-banana", { prompt: "y" });
+    await completed(fake, next);
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", next)).images).toHaveLength(1);
+  });
+
+  it.each(["end", "reset"] as const)("stream-break (%s): the stream stops after its first event; polling still completes", async (how) => {
+    const { fake, fal } = await fakeFal({ queueMs: 150, runMs: 100 });
+    fake.failNext({ kind: "stream-break", how });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId, logs: true });
+    const updates: QueueStatus[] = [];
+    stream.on("data", (s: QueueStatus) => updates.push(s));
+    if (how === "end") {
+      expect((await stream.done())?.status).toBe("IN_QUEUE");
+    } else {
+      const error: unknown = await stream.done().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ApiError);
+    }
+    expect(updates.map((u) => u.status)).toEqual(["IN_QUEUE"]);
+    expect(fake.jobs.get(requestId)?.state).not.toBe("COMPLETED");
+
+    const final = await fal.queue.subscribeToStatus("fal-ai/nano-banana", { requestId, logs: true, pollInterval: 10 });
+    expect(final.status).toBe("COMPLETED");
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId)).images).toHaveLength(1);
+    expect(updates).toHaveLength(1);
+    const routes = fake.requests.map((r) => r.route);
+    expect(routes.slice(0, 3)).toEqual(["submit", "stream", "status"]);
+    expect(routes.at(-1)).toBe("result");
+
+    // Only that job: a new job's stream runs to COMPLETED.
+    const next = await submit(fal, "fal-ai/nano-banana", { prompt: "y" });
+    const whole = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId: next });
+    expect((await whole.done())?.status).toBe("COMPLETED");
   });
 
   it("large-output: a PNG bigger than Discord's 10 MiB", async () => {

@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/database.js";
 import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
+import { migrations } from "../../src/store/migrations.js";
 
 const opened: Db[] = [];
 afterEach(async () => {
@@ -47,7 +48,7 @@ describe("the database", () => {
     expect(await createJobRepository(again).getByRef("AAAAAA")).toMatchObject({ state: "accepted" });
     const raw = new SQLite(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.prepare("select name from kysely_migration").all()).toEqual([{ name: "0001_jobs" }]);
+    expect(raw.prepare("select name from kysely_migration").all()).toEqual(Object.keys(migrations).map((name) => ({ name })));
     raw.close();
   });
 });
@@ -60,8 +61,8 @@ describe("the job repository", () => {
     expect(job).toMatchObject({ state: "accepted", request: { prompt: "a cat" }, ephemeral: false, createdAt: 1000 });
 
     clock = 2000;
-    expect(await jobs.markSubmitted(job.id, "req-1")).toBe(true);
-    expect(await jobs.markSubmitted(job.id, "req-2")).toBe(false);
+    expect(await jobs.markSubmitted(job.id, "req-1", { prompt: "a cat" })).toBe(true);
+    expect(await jobs.markSubmitted(job.id, "req-2", { prompt: "a cat" })).toBe(false);
     expect(await jobs.markRunning(job.id)).toBe(true);
     expect(await jobs.markCompleted(job.id, { images: [], description: "hi" }, 0)).toBe(true);
     expect(await jobs.markDelivered(job.id)).toBe(true);
@@ -78,7 +79,7 @@ describe("the job repository", () => {
     const b = await jobs.create(newJob("DDDDDD"));
     const c = await jobs.create(newJob("EEEEEE"));
     await jobs.markFailed(b.id, { kind: "timeout" });
-    await jobs.markSubmitted(c.id, "req");
+    await jobs.markSubmitted(c.id, "req", c.input);
     expect((await jobs.unfinished()).map((j) => j.ref)).toEqual([a.ref, c.ref]);
   });
 

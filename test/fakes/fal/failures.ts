@@ -1,5 +1,6 @@
 // Injected failures, queued by failNext() and handed out one per submit, in order.
 import type { Failure } from "./types.js";
+import type { FalFieldError } from "./validation.js";
 
 export interface PendingFailure {
   failure: Failure;
@@ -10,7 +11,22 @@ export interface PendingFailure {
 
 /** Failures answered at submit time; the others ride along with the job. */
 export function isSubmitFailure(failure: Failure): boolean {
-  return ["validation", "unauthorized", "busy", "slow-submit"].includes(failure.kind);
+  if (failure.kind === "validation") return failure.when !== "result";
+  return ["unauthorized", "busy", "slow-submit"].includes(failure.kind);
+}
+
+/** The 422 detail of an injected validation failure; `input` is the submitted body. */
+export function validationDetail(failure: Extract<Failure, { kind: "validation" }>, input: unknown): FalFieldError[] {
+  const field = failure.field ?? "prompt";
+  const value = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>)[field] : undefined;
+  return [
+    {
+      loc: ["body", field],
+      msg: failure.msg ?? "Value error, the input was rejected",
+      type: failure.type ?? "value_error",
+      input: value,
+    },
+  ];
 }
 
 export class FailureQueue {

@@ -19,6 +19,18 @@ export class Exchange {
     private readonly recorder: Recorder,
   ) {}
 
+  /** Records the arrival, once the route is known (before any hold). */
+  arrived(): void {
+    this.recorder.arrive({
+      at: this.at,
+      method: this.req.method ?? "GET",
+      targetUrl: this.targetUrl,
+      route: this.route,
+      ...(this.endpoint !== undefined ? { endpoint: this.endpoint } : {}),
+      ...(this.requestId !== undefined ? { requestId: this.requestId } : {}),
+    });
+  }
+
   json(status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
     const text = JSON.stringify(body);
     this.head(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });

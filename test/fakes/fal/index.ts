@@ -17,6 +17,7 @@ export type {
   FakeFal,
   FakeFalJob,
   FakeFalOptions,
+  FalArrival,
   FalLogLine,
   FalQueueState,
   FalResultReply,
@@ -67,15 +68,19 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     port,
     key,
     requests: recorder.requests,
+    arrivals: recorder.arrivals,
     events,
     jobs: queue.jobs,
     failNext: (failure, opts) => failures.add(failure, opts?.endpoint),
     refuseUrl: (url) => storage.refuse(url),
     upload: (data, contentType) => storage.put(data, contentType),
     waitForRequest: (pred, timeoutMs) => recorder.waitFor(pred, timeoutMs),
+    waitForArrival: (pred, timeoutMs) => recorder.waitForArrival(pred, timeoutMs),
+    holdCdn: () => storage.holdDownloads(),
     close() {
       closed ??= new Promise<void>((resolve) => {
         routes.close();
+        storage.releaseAll();
         queue.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 // The queue API over HTTP: submit, status, status stream (SSE), result and cancel.
-import { type FailureQueue, isSubmitFailure } from "./failures.js";
+import { type FailureQueue, isSubmitFailure, validationDetail } from "./failures.js";
 import { type Exchange, readBody } from "./http.js";
 import type { JobQueue } from "./queue.js";
 import { falEndpointSchemas, isFalEndpoint } from "./schemas.js";
@@ -34,12 +34,8 @@ export class QueueRoutes {
           return ex.json(401, { detail: "No user found for Key ID and Secret" });
         case "busy":
           return ex.json(503, { detail: "Service temporarily unavailable, please retry" });
-        case "validation": {
-          const field = failure.field ?? "prompt";
-          const input = parsed.ok && isRecord(parsed.value) ? parsed.value[field] : undefined;
-          const msg = failure.msg ?? "Value error, the input was rejected";
-          return ex.json(422, { detail: [{ loc: ["body", field], msg, type: "value_error", input }] });
-        }
+        case "validation":
+          return ex.json(422, { detail: validationDetail(failure, parsed.ok ? parsed.value : undefined) });
         case "slow-submit":
           await this.hold(failure.ms);
           break;
@@ -70,7 +66,7 @@ export class QueueRoutes {
     ex.json(code, this.queue.status(job, logs), { "x-fal-request-id": requestId });
   }
 
-  /** One `data:` event per change; only new log lines in each; the response ends after COMPLETED. */
+  /** One `data:` event per change; only new log lines in each; the response ends after COMPLETED (or breaks, when injected). */
   stream(ex: Exchange, app: string, requestId: string, logs: boolean): void {
     const job = this.find(ex, app, requestId);
     if (!job) return;
@@ -86,14 +82,18 @@ export class QueueRoutes {
     const finish = (): void => {
       unsubscribe();
       this.openStreams.delete(finish);
-      if (!res.writableEnded) res.end();
+      if (!res.writableEnded && !res.destroyed) res.end();
     };
     const send = (): void => {
       const payload = JSON.stringify(this.queue.status(job, logs, logsSent));
       logsSent = job.logs.length;
-      if (payload !== last && !res.writableEnded) res.write(`data: ${payload}\n\n`);
+      const breaking = job.failure?.kind === "stream-break" && job.state !== "COMPLETED" ? (job.failure.how ?? "end") : undefined;
+      // A reset drops the connection once this event is on the wire (writes are corked until the next tick).
+      const written = breaking === "reset" ? () => res.destroy() : undefined;
+      if (payload !== last && !res.writableEnded) res.write(`data: ${payload}\n\n`, written);
       last = payload;
-      if (job.state === "COMPLETED") finish();
+      if (job.state === "COMPLETED" || breaking === "end") finish();
+      else if (breaking === "reset") unsubscribe();
     };
     const unsubscribe = this.queue.subscribe(job, send);
     this.openStreams.add(finish);
@@ -151,8 +151,4 @@ export class QueueRoutes {
       this.holds.add(timer);
     });
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -35,8 +35,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const own = new URL(req.url ?? "/", deps.origin);
   if (own.pathname === PROXY_PATH) return proxied(req, res, own, deps);
   const ex = new Exchange(req, res, own.href, deps.recorder);
-  if (own.pathname.startsWith("/cdn/")) return deps.storage.handleCdn(ex, own.pathname);
-  if (own.pathname.startsWith("/upload/")) return deps.storage.handleUploadPut(ex, own.pathname);
+  if (own.pathname.startsWith("/cdn/")) ex.route = "cdn";
+  else if (own.pathname.startsWith("/upload/")) ex.route = "upload-put";
+  ex.arrived();
+  if (ex.route === "cdn") return deps.storage.handleCdn(ex, own.pathname);
+  if (ex.route === "upload-put") return deps.storage.handleUploadPut(ex, own.pathname);
   req.resume();
   ex.json(404, { detail: "Not Found" });
 }
@@ -54,6 +57,7 @@ async function proxied(req: IncomingMessage, res: ServerResponse, own: URL, deps
   ex.route = route.route;
   if (route.route === "submit") ex.endpoint = route.endpoint;
   if ("requestId" in route) ex.requestId = route.requestId;
+  ex.arrived();
 
   if (req.headers.authorization !== `Key ${deps.key}`) {
     req.resume();

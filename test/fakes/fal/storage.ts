@@ -28,6 +28,8 @@ export class FakeStorage {
   /** upload path → the CDN path its bytes will be served at. */
   private readonly uploads = new Map<string, { cdnPath: string; contentType: string }>();
   private readonly refused = new Set<string>();
+  /** Set while CDN downloads are held: resolves when they are released. */
+  private held: { until: Promise<void>; release: () => void } | undefined;
 
   constructor(private readonly origin: string) {}
 
@@ -36,6 +38,25 @@ export class FakeStorage {
     const path = `/cdn/${randomUUID()}.${ext}`;
     this.files.set(path, { data, contentType });
     return this.origin + path;
+  }
+
+  /** Holds CDN downloads until the returned function (or releaseAll) is called. */
+  holdDownloads(): () => void {
+    if (!this.held) {
+      let release = () => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      this.held = { until, release };
+    }
+    const held = this.held;
+    return () => {
+      held.release();
+      if (this.held === held) this.held = undefined;
+    };
+  }
+
+  releaseAll(): void {
+    this.held?.release();
+    this.held = undefined;
   }
 
   refuse(url: string): void {
@@ -82,9 +103,10 @@ export class FakeStorage {
     ex.bytesOut(200, null, { "content-length": 0 });
   }
 
-  handleCdn(ex: Exchange, path: string): void {
+  async handleCdn(ex: Exchange, path: string): Promise<void> {
     ex.route = "cdn";
     ex.req.resume();
+    if (this.held) await this.held.until;
     const file = this.files.get(path);
     if (this.refused.has(this.origin + path)) return ex.json(403, { detail: "Access denied" });
     if (!file) return ex.json(404, { detail: "File not found" });

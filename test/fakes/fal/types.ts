@@ -16,8 +16,12 @@ export interface FakeFalOptions {
 }
 
 export type Failure =
-  /** 422 at submit; `field` names the failing input field (default "prompt"). */
-  | { kind: "validation"; field?: string; msg?: string }
+  /**
+   * 422 with one pydantic-style error on `field` (default "prompt") of fal's error `type` (default "value_error";
+   * fal refuses a prompt with "content_policy_violation"). `when` "submit" (default) answers the submit; "result"
+   * lets the job run to COMPLETED and answers its result with the 422, as fal reports a policy refusal.
+   */
+  | { kind: "validation"; field?: string; msg?: string; type?: string; when?: "submit" | "result" }
   /** 401 at submit (a wrong key gets this automatically). */
   | { kind: "unauthorized" }
   /** The model crashed: status COMPLETED, the result answers 500 (`times` result fetches; default always). */
@@ -33,7 +37,12 @@ export type Failure =
   /** Output PNGs of random noise larger than `bytes` (default ~12 MiB, over Discord's 10 MiB). */
   | { kind: "large-output"; bytes?: number }
   /** Stays IN_PROGRESS until cancelled. */
-  | { kind: "never-finish" };
+  | { kind: "never-finish" }
+  /**
+   * Every SSE status stream of the job breaks right after its first event, before COMPLETED: `how` "end" (default)
+   * closes the response cleanly, "reset" drops the connection mid-body. Polling the status still works.
+   */
+  | { kind: "stream-break"; how?: "end" | "reset" };
 
 export type FalRoute =
   | "submit"
@@ -64,6 +73,9 @@ export interface RecordedFalRequest {
   /** Bytes received (upload-put) or sent (cdn) or fetched (input-fetch). */
   bytes?: number;
 }
+
+/** A request as it arrived, before the fake answered it (`requests` has it once answered; a held one only here). */
+export type FalArrival = Pick<RecordedFalRequest, "at" | "method" | "targetUrl" | "route" | "endpoint" | "requestId">;
 
 export type FalQueueState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 
@@ -121,7 +133,9 @@ export interface FakeFal {
   port: number;
   key: string;
   requests: RecordedFalRequest[];
-  /** "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
+  /** Every request as it arrived, before its answer: a held submit or CDN download is here at once. */
+  arrivals: FalArrival[];
+  /** "arrival" (FalArrival), "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
   events: EventEmitter;
   jobs: Map<string, FakeFalJob>;
   /** Applies to the next submit (of `endpoint`, when given); queued failures apply one per submit, in order. */
@@ -132,5 +146,9 @@ export interface FakeFal {
   upload(data: Buffer, contentType: string): string;
   /** Resolves with the first recorded request (already recorded ones included) matching `pred`. */
   waitForRequest(pred: (r: RecordedFalRequest) => boolean, timeoutMs?: number): Promise<RecordedFalRequest>;
+  /** Resolves with the first arrival (already seen ones included) matching `pred`. */
+  waitForArrival(pred: (r: FalArrival) => boolean, timeoutMs?: number): Promise<FalArrival>;
+  /** Holds every CDN download from now on (they arrive but get no answer) until the returned release() is called or the fake closes. */
+  holdCdn(): () => void;
   close(): Promise<void>;
 }

@@ -1,0 +1,103 @@
+// The buttons under results, looked up in the store so they work days later and after restarts:
+// Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, and Retry.
+import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
+import type { AppContext } from "../context.js";
+import { MAX_SEED } from "../models/index.js";
+import type { ModelDefinition } from "../models/types.js";
+import type { JobRecord } from "../store/jobs.js";
+import type { ButtonHandler, ComponentHandlers, ModalHandler } from "./command.js";
+import { makeCustomId } from "./custom-id.js";
+import { editModal, readEditModal } from "./edit-modal.js";
+import { startGeneration } from "./generate.js";
+import type { InputImage } from "./input-images.js";
+import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+
+const EDIT_FORM_PREFIX = "jobedit:1";
+
+type AnyJobInteraction = ButtonInteraction | ModalSubmitInteraction;
+
+async function tell(interaction: AnyJobInteraction, content: string) {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+/** The job behind a button, or an explanation to the clicker when there is none to use. */
+async function findJob(interaction: AnyJobInteraction, ctx: AppContext, ref: string | undefined) {
+  const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
+  const model = job && ctx.catalog.get(job.modelId);
+  if (!job || !model) {
+    await tell(interaction, "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.");
+    return undefined;
+  }
+  return { job, model };
+}
+
+function inputImagesOf(job: JobRecord, model: ModelDefinition): InputImage[] {
+  const field = model.inputImages?.field;
+  const value = field ? job.input[field] : undefined;
+  const urls = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  return urls.map((url, index) => ({ label: `image ${index + 1}`, url }));
+}
+
+async function rerun(interaction: ButtonInteraction, ctx: AppContext, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
+  const { imageUrls: _images, ...request } = job.request;
+  if (newSeed && model.options.seed) request.seed = Math.floor(Math.random() * MAX_SEED);
+  else if (newSeed) delete request.seed;
+  await startGeneration(
+    interaction,
+    { model, request, images: inputImagesOf(job, model), private: job.ephemeral, parentJobId: job.id },
+    ctx,
+  );
+}
+
+function mayDelete(interaction: ButtonInteraction, job: JobRecord): boolean {
+  return interaction.user.id === job.requesterId || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages));
+}
+
+async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action, ref]: readonly string[]) {
+  const found = await findJob(interaction, ctx, ref);
+  if (!found) return;
+  const { job, model } = found;
+  switch (action as JobAction) {
+    case "reroll":
+      return rerun(interaction, ctx, job, model, true);
+    case "retry":
+      return rerun(interaction, ctx, job, model, false);
+    case "edit": {
+      const images = job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
+      if (!images.length) return tell(interaction, "This result has no images to edit.");
+      return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
+    }
+    case "delete": {
+      if (!mayDelete(interaction, job)) {
+        return tell(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.");
+      }
+      await interaction.deferUpdate();
+      await interaction.message.delete();
+      await interaction.followUp({ content: "Deleted.", flags: MessageFlags.Ephemeral });
+      await ctx.jobs.markDeleted(job.id);
+      ctx.log.info({ job: job.ref, by: interaction.user.id }, "result deleted");
+      return;
+    }
+    default:
+      return tell(interaction, "This button is from an older version of the bot. Run the command again.");
+  }
+}
+
+async function onEditForm(interaction: ModalSubmitInteraction, ctx: AppContext, [ref]: readonly string[]) {
+  const found = await findJob(interaction, ctx, ref);
+  if (!found) return;
+  const { job } = found;
+  const { prompt, model } = readEditModal(interaction, ctx.catalog);
+  const shown = job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
+  const images = shown.map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
+  await startGeneration(
+    interaction,
+    { model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length), private: job.ephemeral, parentJobId: job.id },
+    ctx,
+  );
+}
+
+const buttons: ButtonHandler[] = [{ prefix: JOB_BUTTON_PREFIX, handle: onButton }];
+const modals: ModalHandler[] = [{ prefix: EDIT_FORM_PREFIX, handle: onEditForm }];
+
+export const jobButtonHandlers: ComponentHandlers = { buttons, modals };

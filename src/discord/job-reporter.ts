@@ -1,0 +1,78 @@
+// A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
+import type { Client } from "discord.js";
+import type { Config } from "../config.js";
+import type { JobFailure, JobPhase } from "../jobs/generation.js";
+import type { JobReporter } from "../jobs/runner.js";
+import type { Logger } from "../log.js";
+import type { Catalog } from "../models/catalog.js";
+import type { JobRecord, JobRepository } from "../store/jobs.js";
+import { failureText } from "./failure-text.js";
+import { progressText, quote } from "./progress-text.js";
+import { editReply, type ReplyLocation, type ReplyPayload } from "./reply-target.js";
+import { resultButtons, retryButtons } from "./result-buttons.js";
+import { resultMessage, type FinishedJob } from "./result-message.js";
+import { ThrottledEditor } from "./throttled-editor.js";
+
+export interface ReporterDeps {
+  client: Client<true>;
+  config: Pick<Config, "PROGRESS_INTERVAL_MS">;
+  log: Logger;
+  jobs: JobRepository;
+  catalog: Catalog;
+}
+
+/** Failures worth a Retry button: the same request may well succeed later. */
+const retryable = new Set<JobFailure["kind"]>(["interrupted", "busy", "timeout", "model-error", "network", "unknown", "output-unavailable"]);
+
+export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReporter {
+  const model = deps.catalog.require(job.modelId);
+  const log = deps.log.child({ job: job.ref });
+  const location: ReplyLocation = { ...job };
+  const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
+
+  const edit = async (payload: ReplyPayload) => {
+    const outcome = await editReply(deps.client, location, payload);
+    if (location.replyMessageId !== outcome.message.id && outcome.via !== "direct-message") {
+      location.replyMessageId = outcome.message.id;
+      await deps.jobs.setReplyMessageId(job.id, outcome.message.id);
+    }
+  };
+  const editor = new ThrottledEditor(
+    (content) => edit({ content }),
+    deps.config.PROGRESS_INTERVAL_MS,
+    (error) => log.warn({ err: error }, "a progress edit failed"),
+  );
+  let phase: JobPhase | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+  let closed = false;
+  const render = () => phase && editor.show(progressText(header, phase, performance.now()));
+
+  return {
+    phase(next) {
+      if (closed) return;
+      phase = next;
+      ticker ??= setInterval(render, deps.config.PROGRESS_INTERVAL_MS);
+      render();
+    },
+    async delivered(result: FinishedJob) {
+      const message = resultMessage(model, job.request, result);
+      await edit({
+        ...message,
+        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral }),
+      });
+    },
+    async failed(failure) {
+      await edit({
+        content: failureText(failure, job.ref),
+        embeds: [],
+        files: [],
+        components: retryable.has(failure.kind) ? retryButtons(job.ref) : [],
+      });
+    },
+    async close() {
+      closed = true;
+      clearInterval(ticker);
+      await editor.close();
+    },
+  };
+}

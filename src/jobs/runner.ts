@@ -1,0 +1,174 @@
+// Drives jobs through their states, writing each transition to the store before the next side effect,
+// so that a restart resumes every job where it stopped: never submitted twice, never delivered twice.
+import type { FalClient } from "../fal/client.js";
+import type { Logger } from "../log.js";
+import type { Catalog } from "../models/catalog.js";
+import type { NormalizedOutput } from "../models/types.js";
+import type { JobRecord, JobRepository } from "../store/jobs.js";
+import type { RunTimes } from "./eta.js";
+import {
+  awaitResult,
+  describeFailure,
+  isInputDownloadFailure,
+  prepareFiles,
+  rehostInput,
+  submit,
+  type JobFailure,
+  type JobPhase,
+  type PreparedFiles,
+} from "./generation.js";
+
+/** How a job talks to its requester; the Discord side implements it. */
+export interface JobReporter {
+  phase(phase: JobPhase): void;
+  delivered(result: PreparedFiles & { output: NormalizedOutput; elapsedMs: number }): Promise<void>;
+  failed(failure: JobFailure): Promise<void>;
+  /** Stops progress updates and waits for one in flight. */
+  close(): Promise<void>;
+}
+
+export interface RunnerDeps {
+  fal: FalClient;
+  log: Logger;
+  jobs: JobRepository;
+  catalog: Catalog;
+  runTimes: RunTimes;
+  timeoutMs: number;
+  uploadInputs: boolean;
+  reporterFor(job: JobRecord): JobReporter;
+  now?: () => number;
+}
+
+class Shutdown extends Error {
+  constructor() {
+    super("the bot is shutting down");
+  }
+}
+
+export class JobRunner {
+  private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
+  private stopping = false;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** False once shutdown began: new work must be turned away. */
+  get accepting(): boolean {
+    return !this.stopping;
+  }
+
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Runs (or resumes) a job in the background. */
+  start(job: JobRecord): void {
+    if (this.running.has(job.id)) return;
+    const stop = new AbortController();
+    const done = this.drive(job, stop.signal)
+      .catch((error: unknown) => this.deps.log.error({ err: error, job: job.ref }, "a job's runner failed"))
+      .finally(() => this.running.delete(job.id));
+    this.running.set(job.id, { stop, done });
+  }
+
+  /** At start-up: resume every unfinished job; one that never reached fal is reported as interrupted. */
+  async recover(): Promise<number> {
+    const unfinished = await this.deps.jobs.unfinished();
+    for (const job of unfinished) {
+      this.deps.log.info({ job: job.ref, state: job.state }, "recovering a job");
+      if (job.state === "accepted") await this.interrupted(job);
+      else this.start(job);
+    }
+    return unfinished.length;
+  }
+
+  /** Stops watching every job (they stay persisted and resume at the next start) and waits for them to settle. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const { stop } of this.running.values()) stop.abort(new Shutdown());
+    await Promise.allSettled([...this.running.values()].map((entry) => entry.done));
+  }
+
+  private async interrupted(job: JobRecord): Promise<void> {
+    const failure: JobFailure = { kind: "interrupted" };
+    if (!(await this.deps.jobs.markFailed(job.id, failure))) return;
+    const reporter = this.deps.reporterFor(job);
+    await reporter.failed(failure).catch((error: unknown) =>
+      this.deps.log.warn({ err: error, job: job.ref }, "could not tell the user their job was interrupted"),
+    );
+  }
+
+  private async drive(initial: JobRecord, stop: AbortSignal): Promise<void> {
+    const { deps } = this;
+    const now = deps.now ?? Date.now;
+    const model = deps.catalog.require(initial.modelId);
+    const log = deps.log.child({ job: initial.ref, model: model.id });
+    const reporter = deps.reporterFor(initial);
+    let job = initial;
+    const refresh = async () => {
+      job = (await deps.jobs.get(job.id)) ?? job;
+    };
+    try {
+      if (job.state === "accepted") {
+        reporter.phase({ phase: "queued" });
+        const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
+        // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
+        const requestId = await submit(deps.fal, model.endpoint, input);
+        await deps.jobs.markSubmitted(job.id, requestId, input);
+        log.info({ requestId }, "submitted to fal");
+        await refresh();
+      } else if (job.state !== "completed") {
+        reporter.phase({ phase: "queued" });
+      }
+      let rehosted = deps.uploadInputs;
+      while (job.state === "submitted" || job.state === "running") {
+        const requestId = job.requestId!;
+        try {
+          const raw = await awaitResult(model, requestId, {
+            fal: deps.fal,
+            log,
+            runTimes: deps.runTimes,
+            timeoutMs: deps.timeoutMs - (now() - (job.submittedAt ?? now())),
+            signal: stop,
+            onPhase: (phase) => reporter.phase(phase),
+            onRunning: () =>
+              void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
+          });
+          const output = model.normalizeOutput(raw);
+          const cost = model.estimateCost(job.input, output).usd;
+          await deps.jobs.markCompleted(job.id, output, cost);
+          await refresh();
+        } catch (error) {
+          if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
+          log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
+          const input = await rehostInput(deps.fal, model, job.input);
+          rehosted = true;
+          const retryId = await submit(deps.fal, model.endpoint, input);
+          await deps.jobs.markResubmitted(job.id, retryId, input);
+          log.info({ requestId: retryId }, "submitted to fal again with re-hosted images");
+          await refresh();
+        }
+      }
+      if (job.state !== "completed" || !job.result) return;
+      reporter.phase({ phase: "delivering" });
+      const files = await prepareFiles(model, job.ref, job.result, {
+        uploadLimitBytes: job.uploadLimit,
+        withholdNsfw: !job.channelNsfw,
+      });
+      if (stop.aborted) throw stop.reason;
+      await reporter.close();
+      await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
+      await deps.jobs.markDelivered(job.id);
+      log.info({ images: files.files.length, withheld: files.withheld.length, ms: now() - job.createdAt }, "delivered");
+    } catch (error) {
+      await reporter.close();
+      if (stop.aborted && stop.reason instanceof Shutdown) {
+        log.info({ state: job.state }, "left for the next start");
+        return;
+      }
+      const failure = describeFailure(error, log);
+      const marked =
+        failure.kind === "timeout" ? await deps.jobs.markCancelled(job.id, failure) : await deps.jobs.markFailed(job.id, failure);
+      if (marked) await reporter.failed(failure);
+    }
+  }
+}

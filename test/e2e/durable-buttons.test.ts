@@ -1,0 +1,114 @@
+// Issue 4 end to end: a result's buttons are looked up in the database, so they keep working after a restart;
+// and a job outlives its interaction token by editing its reply with the bot token.
+import { afterEach, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import type { FakeMessage } from "../fakes/discord/index.js";
+import { buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
+import { startHarness, type Harness } from "./harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const EPHEMERAL = 64;
+
+function refOfResult(message: FakeMessage): string {
+  const reroll = buttonIds(message).find((id) => id.startsWith("job:1:reroll:"));
+  if (!reroll) throw new Error(`no Re-roll button under the message: ${JSON.stringify(message.components)}`);
+  return reroll.split(":")[3]!;
+}
+
+describe("a result's buttons after a restart", () => {
+  it("Re-roll, Edit and Delete work; Delete by another member is refused; a result the bot has no record of is explained", async () => {
+    h = await startHarness();
+    const first = imagine(h, { prompt: "a red fox in the snow", options: { seed: 1234 } });
+    const result = await waitForFinal(h, first);
+    expect(result.attachments).toHaveLength(1);
+    const ref = refOfResult(result);
+    expect(buttonIds(result)).toEqual([`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`]);
+    const [original] = falRequests(h, "submit");
+    const outputUrls = (h.fal.jobs.get(original!.requestId!)!.result!.body as { images: { url: string }[] }).images.map((i) => i.url);
+    expect(outputUrls).toHaveLength(1);
+
+    await h.restart();
+
+    // Re-roll: a new reply, the same request at the same endpoint, a new seed.
+    const reroll = h.discord.clickButton({ message: result, customId: `job:1:reroll:${ref}` });
+    expect((await reroll.response()).type).toBe(5);
+    const rerolled = await waitForFinal(h, reroll);
+    expect(rerolled.attachments, rerolled.content).toHaveLength(1);
+    expect(rerolled.id).not.toBe(result.id);
+    const [, again] = falRequests(h, "submit");
+    expect(again?.endpoint).toBe(original!.endpoint);
+    expect(submitBody(again!)).toMatchObject({ prompt: "a red fox in the snow", seed: expect.any(Number) });
+    expect(submitBody(again!).seed).not.toBe(1234);
+    expect(submitBody(original!).seed).toBe(1234);
+
+    // Edit: a modal, then an edit whose input is the result's images as fal served them.
+    const editClick = h.discord.clickButton({ message: result, customId: `job:1:edit:${ref}` });
+    const modal = await editClick.response();
+    expect(modal.type).toBe(9);
+    expect(modal.data.custom_id).toBe(`jobedit:1:${ref}`);
+    const submitted = h.discord.submitModal({ customId: modal.data.custom_id, fields: { prompt: "make it night", model: "nano-banana-edit" } });
+    expect((await submitted.response()).type).toBe(5);
+    const edited = await waitForFinal(h, submitted);
+    expect(edited.attachments, edited.content).toHaveLength(1);
+    const editSubmit = falRequests(h, "submit")[2];
+    expect(editSubmit?.endpoint).toBe("fal-ai/nano-banana/edit");
+    expect(submitBody(editSubmit!)).toMatchObject({ prompt: "make it night", image_urls: outputUrls });
+
+    // Delete by someone else: refused, privately; the result stays.
+    const refused = await h.discord.clickButton({ message: result, customId: `job:1:delete:${ref}`, user: h.discord.users.other }).response();
+    expect(refused.type).toBe(4);
+    expect(refused.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(refused.data.content).toMatch(/Only the person who asked/);
+    expect(h.discord.requests.filter((r) => r.method === "DELETE" && r.path.endsWith(`/messages/${result.id}`))).toEqual([]);
+    expect(result.deleted).toBe(false);
+
+    // Delete by the requester: gone.
+    const deletion = h.discord.clickButton({ message: result, customId: `job:1:delete:${ref}` });
+    expect((await deletion.response()).type).toBe(6);
+    await h.discord.waitForRequest((r) => r.method === "DELETE" && r.path.endsWith(`/messages/${result.id}`) && r.status === 204);
+    expect(result.deleted).toBe(true);
+    await h.discord.waitForRequest((r) => r.method === "POST" && r.path.includes(deletion.token) && r.status === 200);
+    const [confirmation] = deletion.followUps();
+    expect(confirmation?.content).toBe("Deleted.");
+    expect((confirmation?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(rerolled.deleted).toBe(false);
+
+    // The database is lost: the buttons of results it knew reach a bot without their records.
+    await h.bot.stop();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(h.databasePath + suffix, { force: true });
+    await h.restart();
+    const submitsBefore = falRequests(h, "submit").length;
+    const unknown = h.discord.clickButton({ message: rerolled, customId: buttonIds(rerolled)[0]! });
+    const explained = await unknown.response();
+    expect(explained.at - unknown.dispatchedAt).toBeLessThan(3000);
+    expect(explained.type).toBe(4);
+    expect(explained.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(explained.data.content).toMatch(/no longer in the bot's records/);
+    expect(h.fal.arrivals.filter((a) => a.route === "submit")).toHaveLength(submitsBefore);
+  });
+});
+
+describe("a job that outlives its interaction token", () => {
+  it("delivers by editing the original reply with the bot token", async () => {
+    h = await startHarness({ discord: { interactionTokenTtlMs: 2000 }, fal: { runMs: 4000 } });
+    const interaction = imagine(h, { prompt: "a slow glacier" });
+    expect((await interaction.response()).type).toBe(5);
+    const reply = interaction.original()!;
+
+    const write = await h.discord.waitForRequest((r) => r.kind === "http" && r.files.length > 0, 20_000);
+    expect(write).toMatchObject({ method: "PATCH", route: "/channels/:ch/messages/:id", status: 200 });
+    expect(write.path.endsWith(`/channels/${reply.channel_id}/messages/${reply.id}`)).toBe(true);
+    expect(write.headers.authorization).toBe("Bot ***");
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.embeds).toHaveLength(1);
+    expect(buttonIds(reply)[0]).toMatch(/^job:1:reroll:/);
+    expect(resultWrites(h, interaction)).toEqual([write]);
+    expect(h.discord.messages().map((m) => m.id)).toEqual([reply.id]);
+    expect(h.discord.requests.filter((r) => r.method === "POST" && r.route === "/channels/:ch/messages")).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+// Issue 4 end to end: jobs survive the bot's death. SIGKILL at each point of a job's life (while fal runs it, after
+// fal completed but before delivery, after the defer but before the submit) and SIGTERM with jobs in flight; the
+// restarted bot (same database) finishes every job, never submits one twice and never delivers one twice.
+import SQLite from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../fakes/discord/index.js";
+import type { FalArrival } from "../fakes/fal/index.js";
+import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
+import { startHarness, type Harness } from "./harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
+
+/** The job rows as the bot stored them (read-only; the bot may be running). */
+function storedJobs(harness: Harness): { id: number; ref: string; state: string; request_id: string | null; parent_job_id: number | null }[] {
+  const db = new SQLite(harness.databasePath, { readonly: true });
+  try {
+    return db.prepare("SELECT id, ref, state, request_id, parent_job_id FROM jobs ORDER BY id").all() as ReturnType<typeof storedJobs>;
+  } finally {
+    db.close();
+  }
+}
+
+/** The job's result is in its reply, once: one write carried its files, and it is the only message the bot made for it. */
+function expectDeliveredOnce(harness: Harness, interaction: InteractionHandle): void {
+  const reply = interaction.original();
+  expect(reply?.attachments, reply?.content).toHaveLength(1);
+  expect(resultWrites(harness, interaction)).toHaveLength(1);
+  const made = harness.discord.messages().filter((m) => m.interactionId === interaction.id || m.attachments.length > 0);
+  expect(made.map((m) => m.id)).toEqual([reply!.id]);
+}
+
+describe("a bot killed with SIGKILL", () => {
+  it("while fal runs the job: the restarted bot watches the same request and delivers once", async () => {
+    h = await startHarness({ fal: { runMs: 3000 } });
+    const interaction = imagine(h, { prompt: "a lighthouse in a storm" });
+    const { requestId } = await h.fal.waitForRequest((r) => r.route === "submit", 10_000);
+    // The bot watches the request, so it has recorded its id.
+    await h.fal.waitForArrival((a) => a.route === "stream" && a.requestId === requestId, 10_000);
+    await h.bot.kill();
+    expect(h.fal.jobs.get(requestId!)?.state).not.toBe("COMPLETED");
+    expect(resultWrites(h, interaction)).toHaveLength(0);
+
+    const bot = await h.restart();
+    expect(bot.logs.find((l) => l.msg === "recovering a job")).toMatchObject({ state: expect.stringMatching(/^(submitted|running)$/) });
+    await waitForFinal(h, interaction);
+    await bot.waitForMessage("delivered");
+
+    expectDeliveredOnce(h, interaction);
+    expect(falRequests(h, "submit")).toHaveLength(1);
+    expect(submitArrivals(h)).toHaveLength(1);
+    // The restarted bot asked about the same request.
+    expect(h.fal.arrivals.filter((a) => a.route === "stream" || a.route === "status").every((a) => a.requestId === requestId)).toBe(true);
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
+  });
+
+  it("after fal completed and the bot fetched the result, before delivery: delivers once, without asking fal again", async () => {
+    h = await startHarness();
+    const release = h.fal.holdCdn();
+    const interaction = imagine(h, { prompt: "a harbour at dawn" });
+    const { requestId } = await h.fal.waitForRequest((r) => r.route === "submit", 10_000);
+    await h.fal.waitForRequest((r) => r.route === "result" && r.requestId === requestId, 10_000);
+    const outputs = (h.fal.jobs.get(requestId!)!.result!.body as { images: { url: string }[] }).images.map((i) => i.url);
+    // The bot is downloading the output: it stored the result first.
+    await h.fal.waitForArrival((a) => a.route === "cdn" && a.targetUrl === outputs[0], 10_000);
+    await h.bot.kill();
+    release();
+    expect(resultWrites(h, interaction)).toHaveLength(0);
+
+    const seen = h.fal.arrivals.length;
+    const bot = await h.restart();
+    expect(bot.logs.find((l) => l.msg === "recovering a job")).toMatchObject({ state: "completed" });
+    await waitForFinal(h, interaction);
+    await bot.waitForMessage("delivered");
+
+    expectDeliveredOnce(h, interaction);
+    expect(submitArrivals(h)).toHaveLength(1);
+    // From the stored result straight to the download: no status, no result fetch again.
+    expect(h.fal.arrivals.slice(seen).map((a) => a.route)).toEqual(["cdn"]);
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
+  });
+
+  it("after the defer, before fal answered the submit: tells the user and offers Retry; nothing is submitted on restart", async () => {
+    h = await startHarness();
+    // fal holds the submit: the bot cannot have a request id when it dies.
+    h.fal.failNext({ kind: "slow-submit", ms: 60_000 });
+    const interaction = imagine(h, { prompt: "a quiet library", options: { seed: 77 } });
+    expect((await interaction.response()).type).toBe(5);
+    await h.fal.waitForArrival((a) => a.route === "submit", 10_000);
+    await h.bot.kill();
+
+    await h.restart();
+    const told = await waitForFinal(h, interaction);
+    expect(told.content).toMatch(/restarted before fal confirmed this job.*Retry/);
+    const ref = refOf(told);
+    expect(buttonIds(told)).toEqual([`job:1:retry:${ref}`]);
+    expect(submitArrivals(h)).toHaveLength(1);
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ ref, state: "failed", request_id: null })]);
+
+    const retry = h.discord.clickButton({ message: told, customId: `job:1:retry:${ref}` });
+    expect((await retry.response()).type).toBe(5);
+    const final = await waitForFinal(h, retry);
+    await h.bot.waitForMessage("delivered");
+    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.id).not.toBe(told.id);
+    expect(resultWrites(h, retry)).toHaveLength(1);
+    const submits = submitArrivals(h);
+    expect(submits).toHaveLength(2);
+    expect(falRequests(h, "submit").map((r) => submitBody(r))).toEqual([expect.objectContaining({ prompt: "a quiet library", seed: 77 })]);
+    const [interrupted, retried] = storedJobs(h);
+    expect([interrupted?.state, retried?.state]).toEqual(["failed", "delivered"]);
+    expect(retried?.parent_job_id).toBe(interrupted?.id);
+  });
+});
+
+describe("SIGTERM", () => {
+  it("with jobs in flight: exits 0 within 10 s without cancelling them at fal; after a restart both deliver once", async () => {
+    h = await startHarness({ fal: { runMs: 4000 } });
+    const jobs = [imagine(h, { prompt: "a red kite over hills" }), imagine(h, { prompt: "a blue kite over the sea" })];
+    const requestIds = await waitForWatched(h, 2);
+
+    const began = performance.now();
+    const exit = await h.bot.stop(10_000);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(performance.now() - began).toBeLessThan(10_000);
+    // It did not wait for the jobs, nor cancel them: fal is still running both.
+    expect(requestIds.map((id) => h!.fal.jobs.get(id)?.state).filter((state) => state === "COMPLETED")).toEqual([]);
+    expect(h.fal.arrivals.filter((a) => a.route === "cancel")).toEqual([]);
+
+    const bot = await h.restart();
+    for (const interaction of jobs) await waitForFinal(h, interaction);
+    await bot.waitForLog((l) => l.msg === "delivered" && bot.logs.filter((m) => m.msg === "delivered").length === 2);
+    for (const interaction of jobs) expect(resultWrites(h, interaction)).toHaveLength(1);
+    expect(h.discord.messages().filter((m) => m.attachments.length > 0)).toHaveLength(2);
+    expect(submitArrivals(h)).toHaveLength(2);
+    expect(storedJobs(h).map((j) => j.state)).toEqual(["delivered", "delivered"]);
+  });
+
+  it("while a job is being delivered: a new /imagine is told the bot is restarting; the job delivers after the restart", async () => {
+    h = await startHarness();
+    const release = h.fal.holdCdn();
+    const interaction = imagine(h, { prompt: "a windmill at dusk" });
+    // The download is held, so the shutdown waits for it.
+    await h.fal.waitForArrival((a) => a.route === "cdn", 10_000);
+    const began = performance.now();
+    const exited = h.bot.stop(10_000);
+    await h.bot.waitForMessage("shutting down; jobs in flight resume at the next start");
+
+    const late = imagine(h, { prompt: "too late" });
+    const answer = await late.response();
+    expect(answer.type).toBe(4);
+    expect(answer.data.flags & 64).toBe(64);
+    expect(answer.data.content).toMatch(/restarting/);
+    release();
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(performance.now() - began).toBeLessThan(10_000);
+
+    // Delivered once, by whichever process got to it.
+    await h.restart();
+    await waitForFinal(h, interaction);
+    expectDeliveredOnce(h, interaction);
+    expect(submitArrivals(h).length).toBe(1);
+    expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["a windmill at dusk"]);
+  });
+});
+
+/** Waits until the bot watches `count` requests (it recorded their ids), and returns them in submit order. */
+async function waitForWatched(harness: Harness, count: number): Promise<string[]> {
+  const watched = () => [...new Set(harness.fal.arrivals.filter((a) => a.route === "stream").map((a) => a.requestId!))];
+  await harness.fal.waitForArrival(() => watched().length >= count, 10_000);
+  return falRequests(harness, "submit").map((r) => r.requestId!).filter((id) => watched().includes(id));
+}

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/policy/admission.js";
+import { guildSettingsSchema, type GuildSettings } from "../../src/policy/settings.js";
+import { catalog } from "../../src/models/index.js";
+import { openDatabase, type Db } from "../../src/store/database.js";
+import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
+import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
+import { createSettingsRepository } from "../../src/store/settings.js";
+
+const settings = (patch: Partial<GuildSettings> = {}) => guildSettingsSchema.parse(patch);
+const ask = (modelId: string, patch: Partial<JobAsk> = {}): JobAsk => ({
+  model: catalog.require(modelId),
+  request: { prompt: "p" },
+  images: 1,
+  usd: 0.039,
+  ...patch,
+});
+const member = { channelId: "300000000000000001", roleIds: [] as string[], canManageServer: false };
+const noUse = { memberImages: 0, guildUsd: 0, memberInFlight: 0, memberLastJobAt: undefined };
+const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+
+describe("permission checks", () => {
+  it("pass by default", () => {
+    expect(permissionProblems(settings(), member, ask("nano-banana-pro", { images: 4 }))).toEqual([]);
+  });
+
+  it("send members to the allowed channels", () => {
+    const problems = permissionProblems(settings({ allowedChannelIds: ["300000000000000009"] }), member, ask("nano-banana"));
+    expect(problems).toEqual(["The bot is not used in this channel on this server. Use <#300000000000000009> for this."]);
+  });
+
+  it("refuse a model the server turned off", () => {
+    expect(permissionProblems(settings({ enabledModels: ["nano-banana"] }), member, ask("nano-banana-2"))[0]).toMatch(
+      /^Nano Banana 2 is turned off on this server/,
+    );
+  });
+
+  it("gate premium choices behind the role, except for members with the role or Manage Server", () => {
+    const gated = settings({ premiumRoleIds: ["400000000000000001"], premiumCountAbove: 2 });
+    const premium = ask("nano-banana-pro", { request: { prompt: "p", resolution: "4K" }, images: 3 });
+    expect(permissionProblems(gated, member, premium)).toEqual([
+      "Nano Banana Pro needs the <@&400000000000000001> role.",
+      "The 4K resolution needs the <@&400000000000000001> role.",
+      "More than 2 images at once needs the <@&400000000000000001> role.",
+    ]);
+    expect(permissionProblems(gated, { ...member, roleIds: ["400000000000000001"] }, premium)).toEqual([]);
+    expect(permissionProblems(gated, { ...member, canManageServer: true }, premium)).toEqual([]);
+    expect(permissionProblems(gated, member, ask("nano-banana"))).toEqual([]);
+  });
+});
+
+describe("limit checks", () => {
+  const resets = `<t:${nextUtcMidnight(now) / 1000}:R>`;
+
+  it("enforce the cooldown with the time it ends", () => {
+    const problems = limitProblems(settings({ cooldownSeconds: 60 }), { ...noUse, memberLastJobAt: now - 10_000 }, ask("nano-banana"), now);
+    expect(problems).toEqual([`Please wait a little: you can start another job <t:${(now + 50_000) / 1000}:R>.`]);
+    expect(limitProblems(settings({ cooldownSeconds: 60 }), { ...noUse, memberLastJobAt: now - 60_000 }, ask("nano-banana"), now)).toEqual([]);
+  });
+
+  it("cap the jobs in flight", () => {
+    expect(limitProblems(settings({ maxJobsInFlight: 2 }), { ...noUse, memberInFlight: 2 }, ask("nano-banana"), now)[0]).toMatch(
+      /^You already have 2 jobs running/,
+    );
+  });
+
+  it("count the daily quota, including a request larger than what is left", () => {
+    const quota = settings({ dailyImageQuota: 20 });
+    expect(limitProblems(quota, { ...noUse, memberImages: 20 }, ask("nano-banana"), now)).toEqual([
+      `You have used 20 of your 20 images today; it resets ${resets}.`,
+    ]);
+    expect(limitProblems(quota, { ...noUse, memberImages: 18 }, ask("nano-banana", { images: 4 }), now)[0]).toMatch(
+      /^You have 2 of your 20 images left today and asked for 4/,
+    );
+    expect(limitProblems(quota, { ...noUse, memberImages: 16 }, ask("nano-banana", { images: 4 }), now)).toEqual([]);
+  });
+
+  it("hold the server to its daily budget", () => {
+    const budget = settings({ dailyBudgetUsd: 1 });
+    expect(limitProblems(budget, { ...noUse, guildUsd: 1 }, ask("nano-banana"), now)).toEqual([
+      `The server's daily budget is spent; it resets ${resets}.`,
+    ]);
+    expect(limitProblems(budget, { ...noUse, guildUsd: 0.9 }, ask("nano-banana-pro", { usd: 0.15 }), now)[0]).toMatch(/would go over/);
+    expect(limitProblems(budget, { ...noUse, guildUsd: 0.961 }, ask("nano-banana"), now)).toEqual([]);
+  });
+});
+
+describe("the ledger", () => {
+  let db: Db;
+  afterEach(async () => db.destroy());
+
+  const job = (ref: string, requesterId = "100000000000000001"): NewJob => ({
+    ref,
+    modelId: "nano-banana",
+    endpoint: "fal-ai/nano-banana",
+    request: { prompt: "p" },
+    input: { prompt: "p" },
+    requesterId,
+    guildId: "200000000000000001",
+    channelId: "300000000000000001",
+    applicationId: "1",
+    interactionId: "2",
+    interactionToken: "t",
+    tokenExpiresAt: 0,
+    ephemeral: false,
+    channelNsfw: false,
+    uploadLimit: 1,
+    costEstimate: 0.1,
+  });
+
+  it("admits exactly as many of 50 simultaneous jobs as the budget fits", async () => {
+    db = await openDatabase(":memory:");
+    const ledger = createLedgerRepository(db, () => now);
+    const budget = settings({ dailyBudgetUsd: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ledger.admit({
+          job: job(`J${String(i).padStart(5, "0")}`, `10000000000000000${i % 10}`),
+          guildId: "200000000000000001",
+          images: 1,
+          usd: 0.1,
+          day: utcDay(now),
+          decide: (totals) => limitProblems(budget, totals, ask("nano-banana", { usd: 0.1 }), now),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect((await createJobRepository(db).unfinished()).length).toBe(10);
+    const totals = await ledger.today("200000000000000001", "100000000000000001", utcDay(now));
+    expect(totals.guildUsd).toBeCloseTo(1, 9);
+  });
+
+  it("settles with the real figures and releases failed jobs", async () => {
+    db = await openDatabase(":memory:");
+    const ledger = createLedgerRepository(db, () => now);
+    const admit = (ref: string) =>
+      ledger.admit({ job: job(ref), guildId: "200000000000000001", images: 4, usd: 0.156, day: utcDay(now), decide: () => [] });
+    const a = await admit("AAAAAA");
+    const b = await admit("BBBBBB");
+    if (!a.ok || !b.ok) throw new Error("expected admission");
+    await ledger.settle(a.job.id, 2, 0.078);
+    await ledger.release(b.job.id);
+    await ledger.settle(b.job.id, 4, 1);
+    expect(await ledger.today("200000000000000001", "100000000000000001", utcDay(now))).toMatchObject({ memberImages: 2, guildUsd: 0.078 });
+    expect(await ledger.spendSince("200000000000000001", "2026-11-01")).toEqual([
+      { day: "2026-11-22", modelId: "nano-banana", userId: "100000000000000001", images: 2, usd: 0.078 },
+    ]);
+  });
+});
+
+describe("settings", () => {
+  it("read defaults for a new server and keep what was saved", async () => {
+    const db = await openDatabase(":memory:");
+    const repo = createSettingsRepository(db);
+    expect(await repo.get("200000000000000001")).toEqual(guildSettingsSchema.parse({}));
+    await repo.save("200000000000000001", settings({ dailyImageQuota: 5, nsfwPolicy: "spoiler" }), "1");
+    expect(await repo.get("200000000000000001")).toMatchObject({ dailyImageQuota: 5, nsfwPolicy: "spoiler", cooldownSeconds: 0 });
+    await expect(repo.save("200000000000000001", { ...settings(), cooldownSeconds: -1 }, "1")).rejects.toThrow();
+    await db.destroy();
+  });
+});
