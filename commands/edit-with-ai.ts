@@ -52,7 +52,7 @@ async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [
   const { prompt, model } = readEditModal(interaction, ctx.catalog);
   await startGeneration(
     interaction,
-    { model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length), private: false },
+    { kind: "edit", model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length) },
     ctx,
   );
 }

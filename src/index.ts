@@ -12,6 +12,7 @@ import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
 import { RunTimes } from "./jobs/eta.js";
 import { JobRunner } from "./jobs/runner.js";
+import { FairScheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./log.js";
 import { catalog } from "./models/catalog.js";
 import { openDatabase, type Db } from "./store/database.js";
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     fal,
     log,
     jobs,
+    ledger,
+    scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,

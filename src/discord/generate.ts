@@ -1,24 +1,32 @@
 // From a command (or a button) to a running job: check everything that can be checked locally and answer
-// mistakes ephemerally; otherwise record the job, defer at once, and hand the job to the runner.
+// mistakes ephemerally; otherwise admit the job under the server's policy (which records it and reserves
+// its cost in one transaction), defer at once, and hand the job to the runner.
 import {
   MessageFlags,
+  PermissionFlagsBits,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildTextBasedChannel,
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { AppContext } from "../context.js";
-import type { GenerationRequest, ModelDefinition } from "../models/types.js";
+import type { GenerationRequest, ModelDefinition, ModelKind } from "../models/types.js";
+import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../policy/admission.js";
+import { defaultGuildSettings, type GuildSettings } from "../policy/settings.js";
+import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
 import { newReference } from "./reference.js";
 
 export type GenerationInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
 export interface GenerationOrder {
-  model: ModelDefinition;
+  kind: ModelKind;
+  /** The member's choice; when unset, the server's default model, then the catalog's. */
+  model?: ModelDefinition;
   request: Omit<GenerationRequest, "imageUrls">;
   images: readonly InputImage[];
-  private: boolean;
+  /** The member's choice; when unset, the server's default. */
+  private?: boolean;
   /** The job this one was made from (re-roll, edit of a result, retry). */
   parentJobId?: number;
 }
@@ -43,20 +51,42 @@ function channelIsNsfw(interaction: GenerationInteraction): boolean {
   return Boolean(channel && "nsfw" in channel && channel.nsfw);
 }
 
-/** Validates, records, defers, and starts the job; resolves once the interaction is acknowledged. */
+function memberFacts(interaction: GenerationInteraction): MemberFacts {
+  const roles = interaction.member?.roles;
+  return {
+    channelId: interaction.channelId ?? "",
+    roleIds: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [],
+    canManageServer: Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
+  };
+}
+
+function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: AppContext): ModelDefinition {
+  if (order.model) return order.model;
+  const serverDefault = order.kind === "edit" ? settings.defaultEditModel : settings.defaultTextModel;
+  const model = serverDefault ? ctx.catalog.get(serverDefault) : undefined;
+  return model?.kind === order.kind ? model : ctx.catalog.defaultFor(order.kind);
+}
+
+/** Validates, admits, defers, and starts the job; resolves once the interaction is acknowledged. */
 export async function startGeneration(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
   if (!ctx.runner.accepting) return tellRestarting(interaction);
+  const settings = interaction.guildId ? await ctx.settings.get(interaction.guildId) : defaultGuildSettings;
+  const model = pickModel(order, settings, ctx);
+  const isPrivate = order.private ?? settings.privateByDefault;
   const request: GenerationRequest = { ...order.request, ...(order.images.length ? { imageUrls: order.images.map((i) => i.url) } : {}) };
-  const imageProblems = inputImageProblems(order.images);
-  const built = order.model.buildInput(request);
-  const problems = [...imageProblems, ...(built.ok ? [] : built.problems.map((p) => p.message))];
+  const built = model.buildInput(request);
+  const problems = [...inputImageProblems(order.images), ...(built.ok ? [] : built.problems.map((p) => p.message))];
   if (problems.length || !built.ok) return refuse(interaction, problems);
 
-  // The job is recorded before the defer, so no acknowledged interaction is ever without its job.
-  const job = await ctx.jobs.create({
+  const ask: JobAsk = { model, request, images: request.count ?? 1, usd: model.estimateCost(built.input).usd };
+  const denied = permissionProblems(settings, memberFacts(interaction), ask);
+  if (denied.length) return refuse(interaction, denied);
+
+  const now = Date.now();
+  const job = {
     ref: newReference(),
-    modelId: order.model.id,
-    endpoint: order.model.endpoint,
+    modelId: model.id,
+    endpoint: model.endpoint,
     request,
     input: built.input,
     requesterId: interaction.user.id,
@@ -66,19 +96,31 @@ export async function startGeneration(interaction: GenerationInteraction, order:
     interactionId: interaction.id,
     interactionToken: interaction.token,
     tokenExpiresAt: interaction.createdTimestamp + interactionTokenLifetimeMs,
-    ephemeral: order.private,
+    ephemeral: isPrivate,
     channelNsfw: channelIsNsfw(interaction),
     uploadLimit: interaction.attachmentSizeLimit,
-    costEstimate: order.model.estimateCost(built.input).usd,
+    costEstimate: ask.usd,
+    nsfwPolicy: settings.nsfwPolicy,
     ...(order.parentJobId !== undefined ? { parentJobId: order.parentJobId } : {}),
+  };
+  // The job is recorded (with its cost reserved) before the defer, so no acknowledged interaction is ever without its job.
+  const admitted = await ctx.ledger.admit({
+    job,
+    guildId: interaction.guildId ?? `dm:${interaction.user.id}`,
+    images: ask.images,
+    usd: ask.usd,
+    day: utcDay(now),
+    decide: (totals) => limitProblems(settings, totals, ask, now),
   });
+  if (!admitted.ok) return refuse(interaction, admitted.problems);
   try {
-    const response = await interaction.deferReply({ ...(order.private ? { flags: MessageFlags.Ephemeral } : {}), withResponse: true });
+    const response = await interaction.deferReply({ ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}), withResponse: true });
     const messageId = response.resource?.message?.id ?? null;
-    if (messageId) await ctx.jobs.setReplyMessageId(job.id, messageId);
-    ctx.runner.start({ ...job, replyMessageId: messageId });
+    if (messageId) await ctx.jobs.setReplyMessageId(admitted.job.id, messageId);
+    ctx.runner.start({ ...admitted.job, replyMessageId: messageId });
   } catch (error) {
-    await ctx.jobs.markFailed(job.id, { kind: "unknown", message: "the interaction could not be acknowledged" });
+    await ctx.jobs.markFailed(admitted.job.id, { kind: "unknown", message: "the interaction could not be acknowledged" });
+    await ctx.ledger.release(admitted.job.id);
     throw error;
   }
 }

@@ -93,23 +93,26 @@ function readRequest(interaction: ChatInputCommandInteraction): Omit<GenerationR
   >;
 }
 
-function chosenModel(interaction: ChatInputCommandInteraction, catalog: Catalog, kind: ModelKind): ModelDefinition {
+function chosenModel(interaction: ChatInputCommandInteraction, catalog: Catalog, kind: ModelKind): ModelDefinition | undefined {
   const id = interaction.options.getString("model");
   const model = id ? catalog.get(id) : undefined;
-  return model?.kind === kind ? model : catalog.defaultFor(kind);
+  return model?.kind === kind ? model : undefined;
 }
 
-/** The whole order of a /imagine or /edit: model, request, images and privacy. */
+/** The whole order of a /imagine or /edit; what the member left unset is decided by the server's settings. */
 export function readOrder(
   interaction: ChatInputCommandInteraction,
   catalog: Catalog,
   kind: ModelKind,
   images: readonly InputImage[],
 ): GenerationOrder {
+  const model = chosenModel(interaction, catalog, kind);
+  const isPrivate = interaction.options.getBoolean("private");
   return {
-    model: chosenModel(interaction, catalog, kind),
+    kind,
+    ...(model ? { model } : {}),
     request: readRequest(interaction),
     images,
-    private: interaction.options.getBoolean("private") ?? false,
+    ...(isPrivate !== null ? { private: isPrivate } : {}),
   };
 }

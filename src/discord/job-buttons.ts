@@ -44,7 +44,7 @@ async function rerun(interaction: ButtonInteraction, ctx: AppContext, job: JobRe
   else if (newSeed) delete request.seed;
   await startGeneration(
     interaction,
-    { model, request, images: inputImagesOf(job, model), private: job.ephemeral, parentJobId: job.id },
+    { kind: model.kind, model, request, images: inputImagesOf(job, model), private: job.ephemeral, parentJobId: job.id },
     ctx,
   );
 }
@@ -92,7 +92,14 @@ async function onEditForm(interaction: ModalSubmitInteraction, ctx: AppContext, 
   const images = shown.map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
   await startGeneration(
     interaction,
-    { model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length), private: job.ephemeral, parentJobId: job.id },
+    {
+      kind: "edit",
+      model,
+      request: { prompt },
+      images: images.slice(0, model.inputImages?.max ?? images.length),
+      private: job.ephemeral,
+      parentJobId: job.id,
+    },
     ctx,
   );
 }

@@ -20,6 +20,10 @@ export function quote(text: string, max: number): string {
 
 export function progressText(header: string, phase: JobPhase, now: number): string {
   switch (phase.phase) {
+    case "waiting": {
+      const ahead = phase.position - 1;
+      return `${header}\n⏳ Waiting for a free slot — ${ahead === 0 ? "next in line" : `${ahead} job${ahead === 1 ? "" : "s"} ahead`}`;
+    }
     case "queued":
       if (phase.position === undefined) return `${header}\n⏳ Sending to fal…`;
       return `${header}\n⏳ Waiting in fal's queue — ${phase.position === 0 ? "next up" : `position ${phase.position + 1}`}`;

@@ -12,6 +12,7 @@ import type { RunTimes } from "./eta.js";
 import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "./rehost.js";
 
 export type JobPhase =
+  | { phase: "waiting"; position: number }
   | { phase: "queued"; position?: number }
   | { phase: "running"; startedAt: number; typicalMs?: number; log?: string }
   | { phase: "delivering" };
@@ -113,14 +114,14 @@ export interface PreparedFiles {
   withheld: OutputImage[];
 }
 
-/** Downloads the outputs to show (flagged ones are withheld when asked) and fits each to the upload limit. */
+/** Downloads the outputs to show and fits each to the upload limit; images the model flagged are shown, withheld or put behind a spoiler. */
 export async function prepareFiles(
   model: ModelDefinition,
   ref: string,
   output: NormalizedOutput,
-  { uploadLimitBytes, withholdNsfw }: { uploadLimitBytes: number; withholdNsfw: boolean },
+  { uploadLimitBytes, flagged }: { uploadLimitBytes: number; flagged: "show" | "withhold" | "spoiler" },
 ): Promise<PreparedFiles> {
-  const withheld = withholdNsfw ? output.images.filter((image) => image.nsfw) : [];
+  const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];
   const shown = output.images.filter((image) => !withheld.includes(image));
   const files = await Promise.all(
     shown.map(async (image, index) => {
@@ -128,7 +129,9 @@ export async function prepareFiles(
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
       const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
-      const fileName = `${model.id}-${ref.toLowerCase()}-${index + 1}.${extension}`;
+      // Discord blurs a file whose name starts with SPOILER_ until it is clicked.
+      const spoiler = flagged === "spoiler" && image.nsfw ? "SPOILER_" : "";
+      const fileName = `${spoiler}${model.id}-${ref.toLowerCase()}-${index + 1}.${extension}`;
       const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, uploadLimitBytes);
       return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height };
     }),

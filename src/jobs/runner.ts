@@ -5,7 +5,9 @@ import type { Logger } from "../log.js";
 import type { Catalog } from "../models/catalog.js";
 import type { NormalizedOutput } from "../models/types.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
+import type { LedgerRepository } from "../store/ledger.js";
 import type { RunTimes } from "./eta.js";
+import type { FairScheduler, Slot } from "./scheduler.js";
 import {
   awaitResult,
   describeFailure,
@@ -31,6 +33,8 @@ export interface RunnerDeps {
   fal: FalClient;
   log: Logger;
   jobs: JobRepository;
+  ledger: Pick<LedgerRepository, "settle" | "release">;
+  scheduler: FairScheduler;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -91,6 +95,7 @@ export class JobRunner {
   private async interrupted(job: JobRecord): Promise<void> {
     const failure: JobFailure = { kind: "interrupted" };
     if (!(await this.deps.jobs.markFailed(job.id, failure))) return;
+    await this.deps.ledger.release(job.id);
     const reporter = this.deps.reporterFor(job);
     await reporter.failed(failure).catch((error: unknown) =>
       this.deps.log.warn({ err: error, job: job.ref }, "could not tell the user their job was interrupted"),
@@ -107,7 +112,16 @@ export class JobRunner {
     const refresh = async () => {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
+    let slot: Slot | undefined;
     try {
+      if (job.state !== "completed") {
+        // A slot is held while the job is at fal; members take turns for free slots.
+        slot = await deps.scheduler.acquire({
+          key: `${job.guildId ?? "dm"}:${job.requesterId}`,
+          signal: stop,
+          onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
+        });
+      }
       if (job.state === "accepted") {
         reporter.phase({ phase: "queued" });
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
@@ -136,6 +150,7 @@ export class JobRunner {
           const output = model.normalizeOutput(raw);
           const cost = model.estimateCost(job.input, output).usd;
           await deps.jobs.markCompleted(job.id, output, cost);
+          await deps.ledger.settle(job.id, output.images.length, cost);
           await refresh();
         } catch (error) {
           if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
@@ -148,11 +163,12 @@ export class JobRunner {
           await refresh();
         }
       }
+      slot?.release();
       if (job.state !== "completed" || !job.result) return;
       reporter.phase({ phase: "delivering" });
       const files = await prepareFiles(model, job.ref, job.result, {
         uploadLimitBytes: job.uploadLimit,
-        withholdNsfw: !job.channelNsfw,
+        flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
       });
       if (stop.aborted) throw stop.reason;
       await reporter.close();
@@ -168,7 +184,12 @@ export class JobRunner {
       const failure = describeFailure(error, log);
       const marked =
         failure.kind === "timeout" ? await deps.jobs.markCancelled(job.id, failure) : await deps.jobs.markFailed(job.id, failure);
-      if (marked) await reporter.failed(failure);
+      if (!marked) return;
+      // A job that completed at fal was billed; only one that did not is released.
+      if (job.state !== "completed") await deps.ledger.release(job.id);
+      await reporter.failed(failure);
+    } finally {
+      slot?.release();
     }
   }
 }

@@ -1,0 +1,58 @@
+// /settings: a server's policy for the bot — models, defaults, quotas, budget, channels, premium roles.
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { canManageServer, manageServerPermission } from "../src/discord/manage-server.js";
+import { applySettingsChange } from "../src/discord/settings-change.js";
+import { settingsProblems } from "../src/discord/settings-check.js";
+import { describeChanges, settingsEmbed } from "../src/discord/settings-embed.js";
+import { addSettingsSubcommands, readSettingsChange } from "../src/discord/settings-options.js";
+import { catalog } from "../src/models/index.js";
+import { guildSettingsSchema, type GuildSettings } from "../src/policy/settings.js";
+
+const builder = new SlashCommandBuilder()
+  .setName("settings")
+  .setDescription("See or change how the bot works on this server")
+  .setDefaultMemberPermissions(manageServerPermission)
+  .setContexts(0)
+  .setIntegrationTypes(0);
+
+export const data = addSettingsSubcommands(builder, catalog).toJSON();
+
+const sameSettings = (a: GuildSettings, b: GuildSettings) =>
+  JSON.stringify(guildSettingsSchema.parse(a)) === JSON.stringify(guildSettingsSchema.parse(b));
+
+const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join("\n");
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const guildId = interaction.guildId;
+  if (!guildId) {
+    await interaction.reply({ content: "Settings belong to a server; run `/settings` in one.", flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const change = readSettingsChange(interaction);
+  if (change.kind !== "view" && !canManageServer(interaction)) {
+    await interaction.reply({ content: "Only members with Manage Server can change the bot's settings.", flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const current = await ctx.settings.get(guildId);
+  const applied = applySettingsChange(current, change, ctx.catalog, guildId);
+  const problems = [...applied.problems, ...(applied.problems.length ? [] : settingsProblems(applied.settings, ctx.catalog))];
+  if (problems.length) {
+    await interaction.reply({
+      content: `Nothing was saved. Please change this:\n${bullets(problems)}`.slice(0, 2000),
+      embeds: [settingsEmbed(current, ctx.catalog)],
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const changed = sameSettings(current, applied.settings) ? undefined : describeChanges(current, applied.settings, ctx.catalog);
+  const saved = changed ? await ctx.settings.save(guildId, applied.settings, interaction.user.id) : current;
+  if (changed) ctx.log.info({ guild: guildId, by: interaction.user.id, changes: changed }, "settings changed");
+  const lines = changed ? [changed.length ? `Saved:\n${bullets(changed)}` : "Saved.", ...applied.notes] : [...applied.notes];
+  if (!changed && !lines.length && change.kind !== "view") lines.push("Nothing changed: these already are the settings.");
+  await interaction.reply({
+    ...(lines.length ? { content: lines.join("\n").slice(0, 2000) } : {}),
+    embeds: [settingsEmbed(saved, ctx.catalog)],
+    flags: MessageFlags.Ephemeral,
+  });
+}

@@ -1,0 +1,43 @@
+// /usage: what a member has used today and has left; for members with Manage Server, the server's last 30 days.
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { canManageServer } from "../src/discord/manage-server.js";
+import { memberUsageEmbed, serverUsageEmbed, usageChartFile } from "../src/discord/usage-embeds.js";
+import { renderUsageChart } from "../src/policy/usage-chart.js";
+import { lastDays, sumSpend, usageReport } from "../src/policy/usage-report.js";
+import { utcDay } from "../src/store/ledger.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("usage")
+  .setDescription("See what you have used today and what is left; admins also see the server's spend")
+  .setContexts(0)
+  .setIntegrationTypes(0)
+  .toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const guildId = interaction.guildId;
+  if (!guildId) {
+    await interaction.reply({ content: "Usage is counted per server; run `/usage` in one.", flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const admin = canManageServer(interaction);
+  // Rendering the chart can take longer than Discord's 3 s to answer.
+  if (admin) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const now = Date.now();
+  const today = utcDay(now);
+  const days = lastDays(today, admin ? 30 : 1);
+  const [settings, totals, rows] = await Promise.all([
+    ctx.settings.get(guildId),
+    ctx.ledger.today(guildId, interaction.user.id, today),
+    ctx.ledger.spendSince(guildId, days[0] ?? today),
+  ]);
+  const spentToday = sumSpend(rows.filter((row) => row.userId === interaction.user.id && row.day === today));
+  const own = memberUsageEmbed(settings, totals, spentToday, now);
+  if (!admin) {
+    await interaction.reply({ embeds: [own], flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const report = usageReport(rows, days, (id) => ctx.catalog.get(id)?.name ?? id, "Server spend, last 30 days");
+  const chart = await renderUsageChart(report.chart);
+  await interaction.editReply({ embeds: [own, serverUsageEmbed(report, settings)], files: [{ attachment: chart, name: usageChartFile }] });
+}
