@@ -2,7 +2,7 @@
 // and reading the wire records of the fakes.
 import type { APIAttachment } from "discord-api-types/v10";
 import sharp from "sharp";
-import type { FakeMessage, InteractionHandle, RecordedRequest, SimpleOption } from "../fakes/discord/index.js";
+import type { FakeMessage, FakeUser, InteractionHandle, RecordedRequest, SimpleOption } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import type { Harness } from "./harness.js";
 
@@ -27,6 +27,8 @@ export interface GenerationCommand {
   /** /edit only: the attachments, given to the options image, image2, … in order. */
   images?: APIAttachment[];
   channelId?: string;
+  /** Who runs the command; the fake's default is the plain member. */
+  user?: FakeUser;
 }
 
 const imageOptionNames = ["image", "image2", "image3", "image4", "image5"];
@@ -43,6 +45,7 @@ function dispatch(h: Harness, name: "imagine" | "edit", command: GenerationComma
     options,
     ...(images.length ? { attachments: images } : {}),
     ...(command.channelId ? { channelId: command.channelId } : {}),
+    ...(command.user ? { user: command.user } : {}),
   });
 }
 

@@ -1,0 +1,130 @@
+// Shared steps of the server-policy suites (issue 5): /settings as an admin, extra plain members, refusals
+// that must be ephemeral and specific, and proof that a refused request never reached fal.
+import SQLite from "better-sqlite3";
+import { expect } from "vitest";
+import type { FakeUser, InteractionHandle, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
+import { snowflake } from "../fakes/discord/snowflake.js";
+import type { FalRoute } from "../fakes/fal/index.js";
+import { nextUtcMidnight } from "../../src/policy/admission.js";
+import { falRequests, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
+import type { Harness } from "./harness.js";
+
+/** Runs a /settings subcommand as the owner (unless told otherwise) and checks it saved or viewed without problems. */
+export async function changeSettings(
+  h: Harness,
+  subcommand: string,
+  options: Record<string, string | number | boolean> = {},
+  user: FakeUser = h.discord.users.owner,
+): Promise<InteractionResponseRecord> {
+  const list: SimpleOption[] = Object.entries(options).map(([name, value]) => ({ name, value }));
+  const response = await h.discord.dispatchSlashCommand({ name: "settings", subcommand, options: list, user }).response();
+  expect(response.type).toBe(4);
+  expect(response.data.flags & 64).toBe(64);
+  const content = String(response.data.content ?? "");
+  expect(content, `/settings ${subcommand} ${JSON.stringify(options)}`).not.toMatch(/Nothing was saved|Only members with Manage Server/);
+  if (subcommand !== "view" && subcommand !== "reset") expect(content).toMatch(/^Saved/);
+  return response;
+}
+
+let extraCount = 0;
+
+/**
+ * Another plain member of the fake guild (no roles, @everyone's permissions), so a test starts with nobody's
+ * quota, cooldown or jobs in flight. The fake builds interactions from the user object it is given.
+ */
+export function plainMember(h: Harness, name: string): FakeUser {
+  extraCount += 1;
+  const base = h.discord.users.other;
+  return { ...base, id: snowflake(), username: `${name}-${extraCount}`, global_name: name, roles: [] };
+}
+
+/** `<t:…:R>` of the next UTC midnight, as the refusals quote it. */
+export function resetsTag(now = Date.now()): string {
+  return `<t:${Math.ceil(nextUtcMidnight(now) / 1000)}:R>`;
+}
+
+/**
+ * The interaction was refused before the defer: an immediate ephemeral message that starts as every refusal
+ * does and contains each of `lines` as one bullet. Returns the text.
+ */
+export async function expectRefused(interaction: InteractionHandle, ...lines: string[]): Promise<string> {
+  const response = await interaction.response();
+  const content = String(response.data?.content ?? "");
+  expect(response.type, content).toBe(4);
+  expect(response.data.flags & 64).toBe(64);
+  expect(content).toMatch(/^Nothing was sent to the model\. Please change this:\n/);
+  const bullets = content.split("\n").slice(1);
+  for (const line of lines) expect(bullets).toContain(`• ${line}`);
+  expect(bullets).toHaveLength(lines.length);
+  return content;
+}
+
+/** Prompts of the submits fal answered from record index `since` on, in order. */
+export function submittedPrompts(h: Harness, since = 0): string[] {
+  return falRequests(h, "submit", since).map((r) => String(submitBody(r).prompt));
+}
+
+/**
+ * Proof that nothing refused since `since` reached fal: one more, allowed job (by `user`) goes all the way, and its
+ * submit is the only one since `since`. A refused request's submit could not still be on its way after that.
+ */
+export async function expectNoSubmitSince(h: Harness, since: number, user: FakeUser, prompt: string): Promise<void> {
+  const allowed = imagine(h, { prompt, user });
+  expect((await allowed.response()).type).toBe(5);
+  await waitForFinal(h, allowed);
+  expect(submittedPrompts(h, since)).toEqual([prompt]);
+}
+
+/** Resolves once `count` requests of `route` arrived at fal after the first `since` arrivals. */
+export async function waitForArrivals(h: Harness, route: FalRoute, count: number, since: number): Promise<void> {
+  const old = new Set(h.fal.arrivals.slice(0, since));
+  let seen = 0;
+  await h.fal.waitForArrival((a) => !old.has(a) && a.route === route && ++seen === count);
+}
+
+export interface LedgerRow {
+  job_id: number;
+  user_id: string;
+  model_id: string;
+  day: string;
+  status: string;
+  images: number;
+  usd: number;
+}
+
+/** The bot's ledger for the fake guild, read with plain SQL (readonly) — independent of the bot's code. */
+export function ledgerRows(h: Harness): LedgerRow[] {
+  const db = new SQLite(h.databasePath, { readonly: true });
+  try {
+    return db
+      .prepare("select job_id, user_id, model_id, day, status, images, usd from ledger where guild_id = ? order by job_id")
+      .all(h.discord.guild.id) as LedgerRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/** What SQLite sums for the server's spend today (reserved and settled), exactly as the bot's admission reads it. */
+export function guildSpendToday(h: Harness, day: string): number {
+  const db = new SQLite(h.databasePath, { readonly: true });
+  try {
+    const row = db
+      .prepare("select coalesce(sum(usd), 0) as usd from ledger where guild_id = ? and day = ? and status != 'released'")
+      .get(h.discord.guild.id, day) as { usd: number };
+    return row.usd;
+  } finally {
+    db.close();
+  }
+}
+
+/** When the member's latest job was accepted (jobs.created_at, epoch ms). */
+export function lastJobCreatedAt(h: Harness, userId: string): number {
+  const db = new SQLite(h.databasePath, { readonly: true });
+  try {
+    const row = db.prepare("select max(created_at) as at from jobs where requester_id = ?").get(userId) as { at: number | null };
+    if (row.at === null) throw new Error(`no job of ${userId}`);
+    return Number(row.at);
+  } finally {
+    db.close();
+  }
+}
