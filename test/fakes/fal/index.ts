@@ -56,7 +56,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       logLines: options.logLines ?? 3,
     },
     events,
-    createModelRunner({ storage, recorder }),
+    createModelRunner({ storage, recorder, ...(options.outputBytes !== undefined ? { outputBytes: options.outputBytes } : {}) }),
   );
   const routes = new QueueRoutes(queue, failures);
   server.on("request", createRequestHandler({ origin, key, recorder, storage, routes }));

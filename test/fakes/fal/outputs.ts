@@ -8,7 +8,16 @@ import {
   GEMINI_RATIOS,
   outputFamily,
 } from "./schemas.js";
-import { geminiSize, type ImageFormat, nearestRatio, type RenderedImage, renderImage, renderNoise, type Size } from "./render.js";
+import {
+  geminiSize,
+  type ImageFormat,
+  nearestRatio,
+  type RenderedImage,
+  renderImage,
+  renderNoise,
+  renderSized,
+  type Size,
+} from "./render.js";
 import type { FakeStorage } from "./storage.js";
 import type { FakeFalJob } from "./types.js";
 
@@ -23,7 +32,13 @@ export interface OutputImage {
   file_size: number;
 }
 
-export async function buildOutput(job: FakeFalJob, inputSizes: Size[], storage: FakeStorage): Promise<Record<string, unknown>> {
+/** `outputBytes`: when set, normal outputs are images of about that many bytes (see FakeFalOptions.outputBytes). */
+export async function buildOutput(
+  job: FakeFalJob,
+  inputSizes: Size[],
+  storage: FakeStorage,
+  outputBytes?: number,
+): Promise<Record<string, unknown>> {
   const endpoint = job.endpoint as FalEndpointId;
   const family = outputFamily(endpoint);
   const p = job.params;
@@ -49,7 +64,9 @@ export async function buildOutput(job: FakeFalJob, inputSizes: Size[], storage: 
   const rendered =
     failure?.kind === "large-output"
       ? await renderNoise(failure.bytes ?? DEFAULT_LARGE_OUTPUT_BYTES, size)
-      : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
+      : outputBytes !== undefined && !nsfw
+        ? await renderSized(size, format, outputBytes)
+        : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
   const images = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
 
   if (family === "firered") {

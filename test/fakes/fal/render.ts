@@ -110,3 +110,21 @@ export function renderNoise(minBytes: number, shape: Size): Promise<RenderedImag
     return { data, width, height, contentType: "image/png", ext: "png" };
   });
 }
+
+/**
+ * An image of exactly `size` whose encoding is about `bytes` long: rows of random noise (which does not compress)
+ * over a flat rest, so the file is as heavy as a real model output. Capped at the noise of the whole image.
+ */
+export function renderSized(size: Size, format: ImageFormat, bytes: number): Promise<RenderedImage> {
+  const { width, height } = size;
+  const rowBytes = width * 3;
+  const noiseRows = Math.min(height, Math.max(1, Math.round(bytes / rowBytes)));
+  return cached(`sized.${width}x${height}.${format}.${noiseRows}`, async () => {
+    const raw = Buffer.alloc(rowBytes * height, 96);
+    randomBytes(rowBytes * noiseRows).copy(raw);
+    const data = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .toFormat(format, format === "png" ? {} : { quality: 100 })
+      .toBuffer();
+    return { data, width, height, contentType: CONTENT_TYPES[format], ext: EXTENSIONS[format] };
+  });
+}

@@ -13,6 +13,11 @@ export interface FakeFalOptions {
   runMs?: number | (() => number);
   /** IN_PROGRESS log lines emitted over the run; default 3. */
   logLines?: number;
+  /**
+   * Make every successful output image about this many bytes (at the size the request asks for), as real model
+   * outputs are, instead of a tiny flat image. Default: unset (tiny images). Used by the bench (~1 MiB PNGs).
+   */
+  outputBytes?: number;
 }
 
 export type Failure =

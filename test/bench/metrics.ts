@@ -1,0 +1,215 @@
+// The figures of one run, computed only from what the fakes recorded (and /proc for memory and CPU).
+// Jobs are matched across the fakes by their prompt, which is unique per job.
+import type { RecordedRequest } from "../fakes/discord/index.js";
+import type { RecordedFalRequest } from "../fakes/fal/index.js";
+import { finalKind, tokenOf, type ScenarioRecords } from "./scenario.js";
+
+export interface Stats {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export interface RunMetrics {
+  subject: string;
+  n: number;
+  /** Dispatch (INTERACTION_CREATE sent) → the interaction callback arriving at the fake, ms. */
+  ackMs: Stats;
+  /** Acks that arrived later than Discord's 3 s, or were refused. */
+  acksLate: number;
+  /** fal COMPLETED → the final edit carrying the result answered by the fake (what the user sees), ms. */
+  deliveryOverheadMs: Stats;
+  /** The same, to the final edit's arrival at the fake, ms. */
+  deliveryOverheadArrivalMs: Stats;
+  discord: {
+    requests: number;
+    perJob: number;
+    /** Most requests one job made, and how many jobs made more than 2 + duration / 1.5 s. */
+    maxPerJob: number;
+    jobsOverBudget: number;
+    /** Requests not tied to one job's token (channel fetches, …). */
+    unattributed: number;
+    status429: number;
+    /** Most requests that arrived at the fake within one second (discord.js queues bot-token and webhook requests at 50/s). */
+    peakPerSecond: number;
+    byRoute: Record<string, number>;
+  };
+  fal: {
+    requests: number;
+    perJob: number;
+    maxPerJob: number;
+    byRoute: Record<string, number>;
+    status429: number;
+  };
+  /** fal duration of a job (submit → COMPLETED), ms. */
+  falDurationMs: Stats;
+  /** Peak VmRSS sampled every 100 ms from ready to the end of the run. */
+  peakRssMb: number;
+  /** VmHWM at the end: the kernel's peak over the whole process life (start-up included). */
+  peakRssLifetimeMb: number;
+  rssAtReadyMb: number;
+  cpuSeconds: number;
+  cpuSecondsPer100Jobs: number;
+  delivered: number;
+  failed: number;
+  lost: number;
+  /** First dispatch → last job ended, s. */
+  wallSeconds: number;
+  startupMs: number;
+  /** Event-loop delay of the bench process that hosts the fakes, ms (their timestamps can be late by up to this). */
+  harnessLoopDelayMs: ScenarioRecords["harnessLoopDelay"];
+  notes: string[];
+}
+
+export function stats(values: number[]): Stats {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const count = sorted.length;
+  if (count === 0) return { count, p50: NaN, p99: NaN, max: NaN, mean: NaN };
+  const at = (q: number) => sorted[Math.min(count - 1, Math.max(0, Math.ceil(q * count) - 1))]!;
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / count;
+  return { count, p50: at(0.5), p99: at(0.99), max: sorted[count - 1]!, mean };
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+export function computeMetrics(r: ScenarioRecords): RunMetrics {
+  const { n, subject } = r.options;
+  const notes: string[] = [];
+  const toEpoch = (perfMs: number) => performance.timeOrigin + perfMs;
+  const discordRequests = r.discord.requests.slice(r.discordFrom).filter((q): q is RecordedRequest => q.kind === "http" && !q.path.startsWith("/attachments/"));
+  const falRequests = r.fal.requests.slice(r.falFrom);
+
+  // Discord: per interaction token.
+  const byToken = new Map<string, RecordedRequest[]>();
+  let unattributed = 0;
+  for (const request of discordRequests) {
+    const token = tokenOf(request);
+    if (token) byToken.set(token, [...(byToken.get(token) ?? []), request]);
+    else unattributed += 1;
+  }
+
+  // fal: the job's request id by prompt (the last accepted submit), its CDN files by URL.
+  const requestIdByPrompt = new Map<string, string>();
+  for (const request of falRequests) {
+    const prompt = (request.body as { prompt?: unknown } | undefined)?.prompt;
+    if (request.route === "submit" && request.status === 200 && request.requestId && typeof prompt === "string") {
+      requestIdByPrompt.set(prompt, request.requestId);
+    }
+  }
+  const requestIdByCdnUrl = new Map<string, string>();
+  for (const job of r.fal.jobs.values()) {
+    const body = job.result?.body as { images?: { url?: string }[] } | undefined;
+    for (const image of body?.images ?? []) if (image.url) requestIdByCdnUrl.set(new URL(image.url).pathname, job.requestId);
+  }
+  const falByRequestId = new Map<string, RecordedFalRequest[]>();
+  for (const request of falRequests) {
+    const id = request.requestId ?? (request.route === "cdn" ? requestIdByCdnUrl.get(new URL(request.targetUrl).pathname) : undefined);
+    if (id) falByRequestId.set(id, [...(falByRequestId.get(id) ?? []), request]);
+  }
+
+  const acks: number[] = [];
+  let acksLate = 0;
+  const overhead: number[] = [];
+  const overheadArrival: number[] = [];
+  const durations: number[] = [];
+  const discordPerJob: number[] = [];
+  const falPerJob: number[] = [];
+  let jobsOverBudget = 0;
+  let delivered = 0;
+  let failed = 0;
+  for (const job of r.jobs) {
+    if (job.outcome === "delivered") delivered += 1;
+    else if (job.outcome === "failed") failed += 1;
+    const handle = job.handle;
+    if (!handle) continue;
+    const writes = byToken.get(handle.token) ?? [];
+    discordPerJob.push(writes.length);
+    const callback = writes.find((q) => q.route === "/interactions/:id/:token/callback");
+    if (callback) {
+      acks.push(callback.at - handle.dispatchedAt);
+      if (callback.at - handle.dispatchedAt > 3000 || callback.status >= 300) acksLate += 1;
+    } else acksLate += 1;
+
+    const requestId = requestIdByPrompt.get(job.prompt);
+    const falJob = requestId ? r.fal.jobs.get(requestId) : undefined;
+    falPerJob.push(requestId ? (falByRequestId.get(requestId)?.length ?? 0) : 0);
+    const duration = falJob?.completedAt !== undefined ? falJob.completedAt - falJob.submittedAt : undefined;
+    if (duration !== undefined) durations.push(duration);
+    if (duration !== undefined && writes.length > 2 + duration / 1500) jobsOverBudget += 1;
+    const final = writes.find((q) => finalKind(q, r.fal.origin) === "delivered");
+    if (final && falJob?.completedAt !== undefined) {
+      overhead.push(toEpoch(final.finishedAt ?? final.at) - falJob.completedAt);
+      overheadArrival.push(toEpoch(final.at) - falJob.completedAt);
+    }
+  }
+  const lost = n - delivered - failed;
+  const dispatchErrors = r.jobs.filter((j) => j.dispatchError).length;
+  if (dispatchErrors) notes.push(`${dispatchErrors} dispatches failed: ${r.jobs.find((j) => j.dispatchError)?.dispatchError}`);
+  if (r.subjectExit) notes.push(`the subject ${r.subjectExit}`);
+  if (unattributed) notes.push(`${unattributed} Discord requests not tied to a job: ${JSON.stringify(countBy(discordRequests.filter((q) => !tokenOf(q)), (q) => `${q.method} ${q.route}`))}`);
+  const cpu = r.cpuAtEnd - r.cpuAtReady;
+  const discordTotal = discordRequests.length;
+  return {
+    subject,
+    n,
+    ackMs: roundStats(stats(acks)),
+    acksLate,
+    deliveryOverheadMs: roundStats(stats(overhead)),
+    deliveryOverheadArrivalMs: roundStats(stats(overheadArrival)),
+    discord: {
+      requests: discordTotal,
+      perJob: round(discordTotal / n, 2),
+      maxPerJob: Math.max(0, ...discordPerJob),
+      jobsOverBudget,
+      unattributed,
+      status429: discordRequests.filter((q) => q.status === 429).length,
+      peakPerSecond: peakPerSecond(discordRequests.map((q) => q.at)),
+      byRoute: countBy(discordRequests, (q) => `${q.method} ${q.route} ${q.status}`),
+    },
+    fal: {
+      requests: falRequests.length,
+      perJob: round(falRequests.length / n, 2),
+      maxPerJob: Math.max(0, ...falPerJob),
+      byRoute: countBy(falRequests, (q) => q.route),
+      status429: falRequests.filter((q) => q.status === 429).length,
+    },
+    falDurationMs: roundStats(stats(durations)),
+    peakRssMb: mb(r.peakSampledRss),
+    peakRssLifetimeMb: mb(Math.max(r.peakHwm, r.peakSampledRss)),
+    rssAtReadyMb: mb(r.rssAtReady),
+    cpuSeconds: round(cpu, 2),
+    cpuSecondsPer100Jobs: round((cpu / n) * 100, 2),
+    delivered,
+    failed,
+    lost,
+    wallSeconds: round((r.endedAt - r.burstStartedAt) / 1000, 1),
+    startupMs: Math.round(r.startupMs),
+    harnessLoopDelayMs: r.harnessLoopDelay,
+    notes,
+  };
+}
+
+function roundStats(s: Stats): Stats {
+  return { count: s.count, p50: round(s.p50), p99: round(s.p99), max: round(s.max), mean: round(s.mean) };
+}
+
+/** The most timestamps (ms) within any 1000 ms window. */
+function peakPerSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let from = 0;
+  for (let to = 0; to < sorted.length; to++) {
+    while (sorted[to]! - sorted[from]! >= 1000) from += 1;
+    best = Math.max(best, to - from + 1);
+  }
+  return best;
+}

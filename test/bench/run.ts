@@ -1,0 +1,219 @@
+// `npm run bench`: falcord against a naive peer on the same burst of /imagine interactions, measured from the
+// fakes' records. Flags: --n 200,500  --min-ms 2000 --max-ms 6000  --queue-ms 100  --image-bytes 1048576
+// --burst-ms 1000  --deadline-s 300  --only falcord|peer  --out bench-results/latest.json  --cpu-prof <dir>
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { computeMetrics, type RunMetrics } from "./metrics.js";
+import { closeScenario, runScenario } from "./scenario.js";
+import { root, type SubjectName } from "./subject.js";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "200,500" },
+    "min-ms": { type: "string", default: "2000" },
+    "max-ms": { type: "string", default: "6000" },
+    "queue-ms": { type: "string", default: "100" },
+    "image-bytes": { type: "string", default: String(1024 * 1024) },
+    "burst-ms": { type: "string", default: "1000" },
+    "deadline-s": { type: "string", default: "300" },
+    only: { type: "string" },
+    out: { type: "string", default: "bench-results/latest.json" },
+    "cpu-prof": { type: "string" },
+    "falcord-dir": { type: "string" },
+    "subject-logs": { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(
+    "npm run bench -- [--n 200,500] [--min-ms 2000] [--max-ms 6000] [--queue-ms 100] [--image-bytes 1048576]\n" +
+      "                 [--burst-ms 1000] [--deadline-s 300] [--only falcord|peer] [--out bench-results/latest.json]\n" +
+      "                 [--cpu-prof DIR]   (write a .cpuprofile of each subject process into DIR)\n" +
+      "                 [--falcord-dir DIR] (run falcord from another checkout, e.g. a `git archive HEAD` copy)\n" +
+      "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n",
+  );
+  process.exit(0);
+}
+
+function int(name: string, value: string | undefined, min: number): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    process.stderr.write(`bench: --${name} must be an integer ≥ ${min} (got ${value})\n`);
+    process.exit(2);
+  }
+  return parsed;
+}
+
+const sizes = (values.n ?? "").split(",").map((v) => int("n", v.trim(), 1));
+const minMs = int("min-ms", values["min-ms"], 0);
+const maxMs = int("max-ms", values["max-ms"], minMs);
+const queueMs = int("queue-ms", values["queue-ms"], 0);
+const imageBytes = int("image-bytes", values["image-bytes"], 1);
+const burstMs = int("burst-ms", values["burst-ms"], 0);
+const deadlineMs = int("deadline-s", values["deadline-s"], 1) * 1000;
+if (values.only !== undefined && values.only !== "falcord" && values.only !== "peer") {
+  process.stderr.write(`bench: --only takes falcord or peer (got ${values.only})\n`);
+  process.exit(2);
+}
+const subjects: SubjectName[] = values.only ? [values.only as SubjectName] : ["falcord", "peer"];
+const out = resolve(root, values.out ?? "bench-results/latest.json");
+const profileDir = values["cpu-prof"] ? resolve(root, values["cpu-prof"]) : undefined;
+const falcordDir = resolve(root, values["falcord-dir"] ?? ".");
+const logDir = values["subject-logs"] ? resolve(root, values["subject-logs"]) : undefined;
+if (logDir) mkdirSync(logDir, { recursive: true });
+
+const log = (line: string) => process.stderr.write(line + "\n");
+
+// Build once, as `npm start` would on its first start; the runs then start without compiling.
+if (subjects.includes("falcord")) {
+  log("bench: building falcord (npm start's build step)…");
+  const built = spawnSync(process.execPath, [join(falcordDir, "scripts", "start.mjs"), "--build-only"], {
+    cwd: falcordDir,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (built.status !== 0) {
+    log("bench: the build failed; falcord cannot be measured.");
+    process.exit(1);
+  }
+}
+
+const runs: RunMetrics[] = [];
+for (const n of sizes) {
+  for (const subject of subjects) {
+    log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs…`);
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${subject}-n${n}-${Date.now()}.cpuprofile`] : undefined;
+    const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, ...(logDir ? { logDir } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
+    try {
+      const metrics = computeMetrics(records);
+      runs.push(metrics);
+      log(`  ${subject} N=${n}: ${metrics.delivered} delivered, ${metrics.failed} failed, ${metrics.lost} lost in ${metrics.wallSeconds} s`);
+      for (const note of metrics.notes) log(`  note: ${note}`);
+      if (metrics.lost || metrics.failed) log(`  ${subject} stderr (tail):\n${records.stderrTail}`);
+    } finally {
+      await closeScenario(records);
+    }
+  }
+}
+
+// Targets (DESIGN.md §8 / issue 7), checked for falcord.
+interface TargetCheck {
+  n: number;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+function checks(run: RunMetrics, peer: RunMetrics | undefined): TargetCheck[] {
+  const list: TargetCheck[] = [
+    { n: run.n, target: "ack p99 < 20 ms", value: `${run.ackMs.p99} ms`, met: run.ackMs.p99 < 20 },
+    { n: run.n, target: "delivery overhead p50 < 50 ms", value: `${run.deliveryOverheadMs.p50} ms`, met: run.deliveryOverheadMs.p50 < 50 },
+    { n: run.n, target: "fal requests/job ≤ 4", value: `${run.fal.perJob} (max ${run.fal.maxPerJob})`, met: run.fal.maxPerJob <= 4 },
+    {
+      n: run.n,
+      target: "Discord requests/job ≤ 2 + duration/1.5 s",
+      value: `${run.discord.perJob}/job, ${run.discord.jobsOverBudget} jobs over`,
+      met: run.discord.jobsOverBudget === 0,
+    },
+    { n: run.n, target: "zero 429s", value: String(run.discord.status429 + run.fal.status429), met: run.discord.status429 + run.fal.status429 === 0 },
+    {
+      n: run.n,
+      target: "peak RSS < 200 MB",
+      value: `${run.peakRssMb} MB sampled, ${run.peakRssLifetimeMb} MB VmHWM`,
+      met: Math.max(run.peakRssMb, run.peakRssLifetimeMb) < 200,
+    },
+    { n: run.n, target: "no job lost", value: `${run.delivered}/${run.n} delivered`, met: run.delivered === run.n },
+  ];
+  if (peer) {
+    const ratio = run.deliveryOverheadMs.p50 / peer.deliveryOverheadMs.p50;
+    list.splice(2, 0, { n: run.n, target: "delivery overhead p50 ≤ 1/5 of the peer's", value: `×${ratio.toFixed(3)}`, met: ratio <= 0.2 });
+  }
+  return list;
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? String(v) : "–");
+const rows: [string, (m: RunMetrics) => number][] = [
+  ["ack p50 (ms)", (m) => m.ackMs.p50],
+  ["ack p99 (ms)", (m) => m.ackMs.p99],
+  ["ack max (ms)", (m) => m.ackMs.max],
+  ["delivery overhead p50 (ms)", (m) => m.deliveryOverheadMs.p50],
+  ["delivery overhead p99 (ms)", (m) => m.deliveryOverheadMs.p99],
+  ["Discord requests / job", (m) => m.discord.perJob],
+  ["Discord 429s", (m) => m.discord.status429],
+  ["Discord requests, peak per s", (m) => m.discord.peakPerSecond],
+  ["jobs over Discord budget", (m) => m.discord.jobsOverBudget],
+  ["fal requests / job", (m) => m.fal.perJob],
+  ["fal requests / job (max)", (m) => m.fal.maxPerJob],
+  ["peak RSS, run (MB)", (m) => m.peakRssMb],
+  ["peak RSS, VmHWM (MB)", (m) => m.peakRssLifetimeMb],
+  ["RSS at ready (MB)", (m) => m.rssAtReadyMb],
+  ["CPU s / 100 jobs", (m) => m.cpuSecondsPer100Jobs],
+  ["delivered", (m) => m.delivered],
+  ["failed", (m) => m.failed],
+  ["lost", (m) => m.lost],
+  ["wall time (s)", (m) => m.wallSeconds],
+  ["fakes' loop delay, burst max (ms)", (m) => m.harnessLoopDelayMs.burstMax],
+  ["fakes' loop delay, run p99 (ms)", (m) => m.harnessLoopDelayMs.runP99],
+];
+
+const lines: string[] = [];
+const ratios: Record<string, Record<string, number>> = {};
+for (const n of sizes) {
+  const falcord = runs.find((m) => m.n === n && m.subject === "falcord");
+  const peer = runs.find((m) => m.n === n && m.subject === "peer");
+  const both = falcord && peer;
+  lines.push("", `N = ${n} (fal ${minMs}–${maxMs} ms, ${imageBytes} B images, burst over ${burstMs} ms)`);
+  const header = ["metric".padEnd(34), "falcord".padStart(10), "peer".padStart(10), ...(both ? ["falcord/peer".padStart(13)] : [])];
+  lines.push(header.join(" "));
+  ratios[n] = {};
+  for (const [label, pick] of rows) {
+    const a = falcord ? pick(falcord) : NaN;
+    const b = peer ? pick(peer) : NaN;
+    const ratio = b !== 0 ? a / b : NaN;
+    if (both && Number.isFinite(ratio)) ratios[n]![label] = Number(ratio.toFixed(3));
+    lines.push([label.padEnd(34), fmt(a).padStart(10), fmt(b).padStart(10), ...(both ? [(Number.isFinite(ratio) ? ratio.toFixed(3) : "–").padStart(13)] : [])].join(" "));
+  }
+}
+const targets = sizes.flatMap((n) => {
+  const falcord = runs.find((m) => m.n === n && m.subject === "falcord");
+  return falcord ? checks(falcord, runs.find((m) => m.n === n && m.subject === "peer")) : [];
+});
+if (targets.length) {
+  lines.push("", "falcord against the targets:");
+  for (const t of targets) lines.push(`  ${t.met ? "MET   " : "MISSED"} N=${t.n}  ${t.target}: ${t.value}`);
+}
+process.stdout.write(lines.join("\n") + "\n");
+
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: (await import("node:os")).cpus().length,
+      falcord: { dir: falcordDir, commit: gitCommit(falcordDir) },
+      settings: { sizes, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, discordRateLimits: "fake defaults (5/s per route, 50/s per interaction callback) + global 50/s" },
+      runs,
+      ratios,
+      targets,
+    },
+    null,
+    2,
+  ) + "\n",
+);
+log(`bench: results written to ${out}`);
+
+function gitCommit(dir: string): string {
+  const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" });
+  if (head.status !== 0) {
+    // A `git archive` copy: the commit it was made from, when noted in SNAPSHOT_COMMIT.
+    const noted = join(dir, "SNAPSHOT_COMMIT");
+    return existsSync(noted) ? `${readFileSync(noted, "utf8").trim()} (snapshot)` : "unknown (not a git checkout)";
+  }
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "src", "commands"], { cwd: dir, encoding: "utf8" }).stdout.trim();
+  return head.stdout.trim() + (dirty ? " + uncommitted changes in src/ or commands/" : "");
+}

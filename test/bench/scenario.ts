@@ -1,0 +1,238 @@
+// One bench run: fresh fakes, one subject process, N /imagine interactions in a burst, wait until every job is
+// delivered (or the deadline), stop the subject. Everything measured comes from the fakes' records and /proc.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
+import { startFakeDiscord, type FakeDiscord, type FakeUser, type InteractionHandle, type RecordedRequest } from "../fakes/discord/index.js";
+import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
+import { snowflake } from "../fakes/discord/snowflake.js";
+import { cpuSeconds, memory, root, Subject, type SubjectName } from "./subject.js";
+
+export interface ScenarioOptions {
+  subject: SubjectName;
+  n: number;
+  minMs: number;
+  maxMs: number;
+  queueMs: number;
+  imageBytes: number;
+  /** The N interactions are dispatched evenly over this window. */
+  burstMs: number;
+  /** How long to wait for deliveries after the burst. */
+  deadlineMs: number;
+  /** Node flags for the subject (profiling). */
+  nodeArgs?: string[];
+  /** falcord's checkout to run (default: this repository). */
+  falcordDir?: string;
+  /** Folder for the subject's full output (<subject>-n<N>.log). */
+  logDir?: string;
+  log(line: string): void;
+}
+
+export interface BenchJob {
+  index: number;
+  prompt: string;
+  handle?: InteractionHandle;
+  dispatchError?: string;
+  outcome?: "delivered" | "failed";
+}
+
+export interface ScenarioRecords {
+  options: Omit<ScenarioOptions, "log">;
+  discord: FakeDiscord;
+  fal: FakeFal;
+  jobs: BenchJob[];
+  /** Indexes into the fakes' request lists where the burst began (startup requests come before). */
+  discordFrom: number;
+  falFrom: number;
+  burstStartedAt: number;
+  burstEndedAt: number;
+  /** performance.now() when the last job ended (or the deadline passed). */
+  endedAt: number;
+  rssAtReady: number;
+  peakSampledRss: number;
+  peakHwm: number;
+  rssSamples: number;
+  cpuAtReady: number;
+  cpuAtEnd: number;
+  /** Event-loop delay of this process (the fakes) during the burst and over the whole run, ms: how far the fakes' own timestamps can lag. */
+  harnessLoopDelay: { burstP99: number; burstMax: number; runP99: number; runMax: number };
+  startupMs: number;
+  subjectExit?: string;
+  stderrTail: string;
+}
+
+/** Discord's global limit (50 requests/s over bot-token requests); the fake's per-route and callback buckets stay at its defaults. */
+const discordRateLimits = { global: { limit: 50, windowMs: 1000 } };
+
+const refPattern = /\(ref [A-Z2-9]{6}\)/;
+
+/** Classifies a write to an interaction's reply: the result, a failure, or progress (undefined). */
+export function finalKind(request: RecordedRequest, falOrigin: string): "delivered" | "failed" | undefined {
+  if (request.kind !== "http" || request.status < 200 || request.status >= 300) return undefined;
+  if (request.method !== "PATCH" && request.method !== "POST") return undefined;
+  const body = (request.body ?? {}) as { content?: unknown };
+  const content = typeof body.content === "string" ? body.content : "";
+  if (request.files.length > 0 || content.includes(`${falOrigin}/cdn/`)) return "delivered";
+  if (refPattern.test(content) || content === "Something went wrong.") return "failed";
+  return undefined;
+}
+
+/** The interaction token a request's path carries, if any (webhook edits and the callback). */
+export function tokenOf(request: RecordedRequest): string | undefined {
+  return /^\/api\/v10\/(?:webhooks\/\d+|interactions\/\d+)\/([^/]+)/.exec(request.path)?.[1];
+}
+
+function benchUser(index: number, permissions: string): FakeUser {
+  return { id: snowflake(), username: `bench${index}`, global_name: `Bench User ${index}`, roles: [], permissions, isOwner: false };
+}
+
+export async function runScenario(options: ScenarioOptions): Promise<ScenarioRecords> {
+  const { n, subject: name, log } = options;
+  const spread = options.maxMs - options.minMs;
+  const discord = await startFakeDiscord({ rateLimits: discordRateLimits });
+  let fal: FakeFal | undefined;
+  let subject: Subject | undefined;
+  const dir = mkdtempSync(join(tmpdir(), `falcord-bench-${name}-`));
+  try {
+    fal = await startFakeFal({
+      queueMs: options.queueMs,
+      runMs: () => options.minMs + Math.random() * spread,
+      outputBytes: options.imageBytes,
+    });
+    const env = {
+      DISCORD_TOKEN: discord.botToken,
+      FAL_KEY: fal.key,
+      DISCORD_API_URL: discord.apiUrl,
+      FAL_PROXY_URL: fal.url,
+      DISCORD_GUILD_ID: discord.guild.id,
+      DATABASE_PATH: join(dir, "falcord.sqlite"),
+      LOG_LEVEL: "info",
+      MAX_CONCURRENT_JOBS: String(Math.min(1000, n)),
+    };
+    const startedAt = performance.now();
+    // falcord runs from an empty folder (no stray .env); the peer from the repository so `--import tsx` resolves.
+    subject = new Subject(name, { env, cwd: name === "falcord" ? dir : root, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}), ...(options.falcordDir ? { falcordDir: options.falcordDir } : {}),
+      ...(options.logDir ? { logFile: join(options.logDir, `${name}-n${n}.log`) } : {}),
+    });
+    await subject.ready(120_000);
+    await discord.waitForIdentify(10_000);
+    const startupMs = performance.now() - startedAt;
+    // Let start-up settle (registration, recovery, the first heartbeat) before measuring.
+    await delay(500);
+    const pid = subject.pid;
+    const rssAtReady = memory(pid)?.rss ?? NaN;
+    const cpuAtReady = cpuSeconds(pid) ?? NaN;
+    subject.startSampling(100);
+
+    const tag = randomBytes(3).toString("hex");
+    const permissions = discord.users.other.permissions;
+    const channels = [discord.channels.general, discord.channels.art];
+    const jobs: BenchJob[] = Array.from({ length: n }, (_, index) => ({ index, prompt: `bench ${tag} job ${index}: a lighthouse on a cliff at dusk, oil painting` }));
+    const byToken = new Map<string, BenchJob>();
+    const discordFrom = discord.requests.length;
+    const falFrom = fal.requests.length;
+    const falOrigin = fal.origin;
+
+    let ended = 0;
+    let resolveAll: () => void = () => undefined;
+    const allEnded = new Promise<void>((resolve) => (resolveAll = resolve));
+    const onRequest = (request: RecordedRequest) => {
+      const token = tokenOf(request);
+      const job = token ? byToken.get(token) : undefined;
+      if (!job || job.outcome) return;
+      const kind = finalKind(request, falOrigin);
+      if (!kind) return;
+      job.outcome = kind;
+      ended += 1;
+      if (ended === n) resolveAll();
+    };
+    discord.events.on("request", onRequest);
+
+    // The burst: N interactions, evenly over burstMs, from N members in two channels.
+    const burstLoop = monitorEventLoopDelay({ resolution: 5 });
+    const runLoop = monitorEventLoopDelay({ resolution: 5 });
+    burstLoop.enable();
+    runLoop.enable();
+    const burstStartedAt = performance.now();
+    const ticks = Math.max(1, Math.round(options.burstMs / 5));
+    for (let tick = 0; tick < ticks; tick++) {
+      const from = Math.floor((tick * n) / ticks);
+      const to = Math.floor(((tick + 1) * n) / ticks);
+      for (let i = from; i < to; i++) {
+        const job = jobs[i]!;
+        try {
+          job.handle = discord.dispatchSlashCommand({
+            name: "imagine",
+            options: [{ name: "prompt", type: 3, value: job.prompt }],
+            user: benchUser(i, permissions),
+            channelId: channels[i % channels.length]!,
+          });
+          byToken.set(job.handle.token, job);
+        } catch (error) {
+          job.dispatchError = error instanceof Error ? error.message : String(error);
+          job.outcome = "failed";
+          ended += 1;
+        }
+      }
+      const next = burstStartedAt + ((tick + 1) * options.burstMs) / ticks;
+      const wait = next - performance.now();
+      if (wait > 0) await delay(wait);
+    }
+    const burstEndedAt = performance.now();
+    burstLoop.disable();
+    log(`  ${name} N=${n}: burst of ${n} dispatched in ${(burstEndedAt - burstStartedAt).toFixed(0)} ms; waiting for deliveries…`);
+    if (ended === n) resolveAll();
+
+    // Wait for every job to end, with a progress line every 10 s, until the deadline.
+    const deadline = burstEndedAt + options.deadlineMs;
+    let subjectExit: string | undefined;
+    const exited = subject.exited.then(({ code, signal }) => (subjectExit = `exited early: code ${code} signal ${signal}`));
+    while (ended < n && performance.now() < deadline && subjectExit === undefined) {
+      await Promise.race([allEnded, exited, delay(Math.min(10_000, Math.max(0, deadline - performance.now())))]);
+      if (ended < n && subjectExit === undefined) log(`  ${name} N=${n}: ${ended}/${n} ended after ${((performance.now() - burstStartedAt) / 1000).toFixed(0)} s`);
+    }
+    const endedAt = performance.now();
+    runLoop.disable();
+    const ms = (h: IntervalHistogram, q: number | "max") => Number(((q === "max" ? h.max : h.percentile(q)) / 1e6).toFixed(1));
+    const harnessLoopDelay = { burstP99: ms(burstLoop, 99), burstMax: ms(burstLoop, "max"), runP99: ms(runLoop, 99), runMax: ms(runLoop, "max") };
+    discord.events.off("request", onRequest);
+    const cpuAtEnd = cpuSeconds(pid) ?? NaN;
+    const peakHwm = memory(pid)?.hwm ?? NaN;
+    subject.stopSampling();
+    return {
+      options: { subject: name, n, minMs: options.minMs, maxMs: options.maxMs, queueMs: options.queueMs, imageBytes: options.imageBytes, burstMs: options.burstMs, deadlineMs: options.deadlineMs },
+      discord,
+      fal,
+      jobs,
+      discordFrom,
+      falFrom,
+      burstStartedAt,
+      burstEndedAt,
+      endedAt,
+      rssAtReady,
+      peakSampledRss: subject.peakSampledRss,
+      peakHwm,
+      rssSamples: subject.samples,
+      cpuAtReady,
+      cpuAtEnd,
+      harnessLoopDelay,
+      startupMs,
+      ...(subjectExit ? { subjectExit } : {}),
+      stderrTail: subject.stderrTail.slice(-4000),
+    };
+  } catch (error) {
+    await Promise.all([discord.close(), fal?.close()]);
+    throw error;
+  } finally {
+    await subject?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Closes the fakes of a finished run (after its metrics were computed). */
+export async function closeScenario(records: Pick<ScenarioRecords, "discord" | "fal">): Promise<void> {
+  await Promise.all([records.discord.close(), records.fal.close()]);
+}
