@@ -1,10 +1,12 @@
 // The services a command or handler may use. Passed explicitly; there are no module-level singletons.
 import type { Config } from "./config.js";
+import type { ContestEngine } from "./contests/engine.js";
 import type { FalClient } from "./fal/client.js";
 import type { RunTimes } from "./jobs/eta.js";
 import type { JobRunner } from "./jobs/runner.js";
 import type { Logger } from "./log.js";
 import type { Catalog } from "./models/catalog.js";
+import type { ContestRepository } from "./store/contests.js";
 import type { FormRepository } from "./store/forms.js";
 import type { JobRepository } from "./store/jobs.js";
 import type { LedgerRepository } from "./store/ledger.js";
@@ -25,4 +27,7 @@ export interface AppContext {
   /** Reserved and settled cost per job. */
   ledger: LedgerRepository;
   runner: JobRunner;
+  contests: ContestRepository;
+  /** Contest entries, phases and their timers. */
+  contestEngine: ContestEngine;
 }

@@ -3,6 +3,8 @@ import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./context.js";
+import { contestForResult, enteringContest } from "./contests/delivery.js";
+import { createContestEngine } from "./contests/engine.js";
 import { createDiscordClient } from "./discord/client.js";
 import { loadCommands } from "./discord/load-commands.js";
 import { registerCommands } from "./discord/register.js";
@@ -15,6 +17,7 @@ import { JobRunner } from "./jobs/runner.js";
 import { FairScheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./log.js";
 import { catalog } from "./models/catalog.js";
+import { createContestRepository } from "./store/contests.js";
 import { openDatabase, type Db } from "./store/database.js";
 import { createFormRepository } from "./store/forms.js";
 import { createJobRepository } from "./store/jobs.js";
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
   const fal = createFal(config);
   const runTimes = new RunTimes();
   const client = createDiscordClient(config);
+  const contests = createContestRepository(db);
+  const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
   const runner = new JobRunner({
     fal,
     log,
@@ -72,7 +77,16 @@ async function main(): Promise<void> {
     timeoutMs: config.JOB_TIMEOUT_MS,
     uploadInputs: config.IMAGE_INPUT === "upload",
     // Jobs run only once the client is ready (recovery starts after ClientReady).
-    reporterFor: (job) => createJobReporter({ client: client as Client<true>, config, log, jobs, catalog }, job),
+    reporterFor: (job) =>
+      enteringContest(
+        createJobReporter(
+          { client: client as Client<true>, config, log, jobs, catalog, contestFor: (finished) => contestForResult(contests, finished) },
+          job,
+        ),
+        job,
+        contestEngine.entries,
+        log,
+      ),
   });
   const ctx: AppContext = {
     config,
@@ -85,6 +99,8 @@ async function main(): Promise<void> {
     settings: createSettingsRepository(db),
     ledger,
     runner,
+    contests,
+    contestEngine,
   };
   const commands = await loadCommands();
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
@@ -100,7 +116,9 @@ async function main(): Promise<void> {
       log.error({ err: error }, "registering commands failed; existing commands keep working");
     }
     const recovered = await runner.recover();
-    log.info({ recovered }, "ready");
+    // Contest phases whose time passed while the bot was down run now, once; the others get their timers.
+    const contestsScheduled = await contestEngine.schedule.rebuild();
+    log.info({ recovered, contests: contestsScheduled }, "ready");
   });
 
   let stopping = false;
@@ -112,6 +130,7 @@ async function main(): Promise<void> {
       log.warn("shutdown took too long; exiting anyway (unfinished jobs resume at the next start)");
       process.exit(0);
     }, shutdownGraceMs);
+    contestEngine.schedule.stop();
     await runner.shutdown();
     await client.destroy();
     await db.destroy();

@@ -29,6 +29,8 @@ export interface GenerationOrder {
   private?: boolean;
   /** The job this one was made from (re-roll, edit of a result, retry). */
   parentJobId?: number;
+  /** /contest enter: the contest the result enters once delivered. */
+  contestId?: number;
 }
 
 /** Discord's interaction tokens live 15 minutes. */
@@ -102,6 +104,7 @@ export async function startGeneration(interaction: GenerationInteraction, order:
     costEstimate: ask.usd,
     nsfwPolicy: settings.nsfwPolicy,
     ...(order.parentJobId !== undefined ? { parentJobId: order.parentJobId } : {}),
+    ...(order.contestId !== undefined ? { contestId: order.contestId } : {}),
   };
   // The job is recorded (with its cost reserved) before the defer, so no acknowledged interaction is ever without its job.
   const admitted = await ctx.ledger.admit({

@@ -19,6 +19,8 @@ export interface ReporterDeps {
   log: Logger;
   jobs: JobRepository;
   catalog: Catalog;
+  /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
+  contestFor?(job: JobRecord): Promise<number | undefined>;
 }
 
 /** Failures worth a Retry button: the same request may well succeed later. */
@@ -56,9 +58,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     },
     async delivered(result: FinishedJob) {
       const message = resultMessage(model, job.request, result);
+      const contestId = result.files.length > 0 ? await deps.contestFor?.(job).catch(() => undefined) : undefined;
       await edit({
         ...message,
-        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral }),
+        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, contestId }),
       });
     },
     async failed(failure) {

@@ -1,5 +1,6 @@
 // The buttons under a result (and under an interrupted job): their custom ids and their rows.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from "discord.js";
+import { submitButton } from "../contests/messages.js";
 import { makeCustomId } from "./custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
@@ -10,7 +11,10 @@ export function jobButtonId(action: JobAction, ref: string): string {
   return makeCustomId(JOB_BUTTON_PREFIX, action, ref);
 }
 
-export function resultButtons(ref: string, { canEdit, canDelete }: { canEdit: boolean; canDelete: boolean }) {
+export function resultButtons(
+  ref: string,
+  { canEdit, canDelete, contestId }: { canEdit: boolean; canDelete: boolean; contestId?: number | undefined },
+) {
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(jobButtonId("reroll", ref)).setLabel("Re-roll").setEmoji("🎲").setStyle(ButtonStyle.Secondary),
   );
@@ -24,6 +28,7 @@ export function resultButtons(ref: string, { canEdit, canDelete }: { canEdit: bo
       new ButtonBuilder().setCustomId(jobButtonId("delete", ref)).setLabel("Delete").setEmoji("🗑️").setStyle(ButtonStyle.Danger),
     );
   }
+  if (contestId !== undefined) row.addComponents(submitButton(contestId, ref));
   return [row];
 }
 

@@ -55,6 +55,20 @@ function togglePremiumRole(settings: GuildSettings, guildId: string, roleId: str
   return { settings: { ...settings, premiumRoleIds }, notes, problems: [] };
 }
 
+function toggleContestRole(settings: GuildSettings, guildId: string, roleId: string, required: boolean): AppliedChange {
+  if (roleId === guildId) {
+    return { settings, notes: [], problems: ["Every member has @everyone; pick a role that only contest moderators have."] };
+  }
+  const listed = settings.contestModeratorRoleIds.includes(roleId);
+  if (listed === required) {
+    return unchanged(settings, required ? `<@&${roleId}> can already run contests.` : `<@&${roleId}> was not a contest role.`);
+  }
+  const contestModeratorRoleIds = required
+    ? [...settings.contestModeratorRoleIds, roleId]
+    : settings.contestModeratorRoleIds.filter((id) => id !== roleId);
+  return { settings: { ...settings, contestModeratorRoleIds }, notes: [], problems: [] };
+}
+
 export function applySettingsChange(settings: GuildSettings, change: SettingsChange, catalog: Catalog, guildId: string): AppliedChange {
   switch (change.kind) {
     case "view":
@@ -72,5 +86,7 @@ export function applySettingsChange(settings: GuildSettings, change: SettingsCha
       return toggleChannel(settings, change.channelId, change.allowed);
     case "premium-role":
       return togglePremiumRole(settings, guildId, change.roleId, change.required);
+    case "contest-role":
+      return toggleContestRole(settings, guildId, change.roleId, change.required);
   }
 }

@@ -14,6 +14,7 @@ const labels: Record<keyof GuildSettings, string> = {
   dailyBudgetUsd: "Daily budget",
   allowedChannelIds: "Channels",
   premiumRoleIds: "Premium roles",
+  contestModeratorRoleIds: "Contest roles",
   premiumCountAbove: "Premium image count",
   nsfwPolicy: "Flagged images",
   privateByDefault: "Private replies",
@@ -32,6 +33,7 @@ function schemaProblems(settings: GuildSettings): string[] {
     const label = key ? labels[key] : "Settings";
     if (key === "allowedChannelIds" && issue.code === "too_big") return "At most 25 channels can be on the list.";
     if (key === "premiumRoleIds" && issue.code === "too_big") return "At most 25 roles can unlock premium choices.";
+    if (key === "contestModeratorRoleIds" && issue.code === "too_big") return "At most 25 roles can run contests.";
     return `${label}: ${issue.message}.`;
   });
 }

@@ -64,6 +64,10 @@ export function settingLines(settings: GuildSettings, catalog: Catalog): Setting
     },
     { name: "Premium needs", value: roles || "No role: every member may use premium choices" },
     { name: "Premium choices", value: premiumChoices(settings, catalog) },
+    {
+      name: "Contests run by",
+      value: ["Manage Server", ...settings.contestModeratorRoleIds.map((id) => `<@&${id}>`)].join(" or "),
+    },
     { name: "Flagged images outside NSFW channels", value: settings.nsfwPolicy === "spoiler" ? "Posted behind a spoiler" : "Withheld" },
     { name: "Replies private by default", value: settings.privateByDefault ? "Yes" : "No" },
   ];

@@ -9,7 +9,8 @@ export type SettingsChange =
   | { kind: "set"; values: Partial<GuildSettings> }
   | { kind: "model"; modelId: string; enabled: boolean }
   | { kind: "channel"; channelId: string; allowed: boolean }
-  | { kind: "premium-role"; roleId: string; required: boolean };
+  | { kind: "premium-role"; roleId: string; required: boolean }
+  | { kind: "contest-role"; roleId: string; required: boolean };
 
 type Builder = SlashCommandSubcommandsOnlyBuilder;
 
@@ -74,6 +75,13 @@ export function addSettingsSubcommands(builder: Builder, catalog: Catalog): Buil
         .addRoleOption((o) => o.setName("role").setDescription("Which role").setRequired(true))
         .addBooleanOption((o) => o.setName("required").setDescription("Add (true) or remove (false)").setRequired(true)),
     )
+    .addSubcommand((s) =>
+      s
+        .setName("contest_role")
+        .setDescription("Add or remove a role whose members may run prompt contests (/contest)")
+        .addRoleOption((o) => o.setName("role").setDescription("Which role").setRequired(true))
+        .addBooleanOption((o) => o.setName("required").setDescription("Add (true) or remove (false)").setRequired(true)),
+    )
     .addSubcommand((s) => s.setName("reset").setDescription("Put every setting back to the bot's defaults"));
 }
 
@@ -107,6 +115,8 @@ export function readSettingsChange(interaction: ChatInputCommandInteraction): Se
       return { kind: "channel", channelId: o.getChannel("channel", true).id, allowed: o.getBoolean("allowed", true) };
     case "premium_role":
       return { kind: "premium-role", roleId: o.getRole("role", true).id, required: o.getBoolean("required", true) };
+    case "contest_role":
+      return { kind: "contest-role", roleId: o.getRole("role", true).id, required: o.getBoolean("required", true) };
     case "reset":
       return { kind: "reset" };
     default:

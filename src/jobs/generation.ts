@@ -3,7 +3,7 @@
 import type { QueueStatus } from "@fal-ai/client";
 import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
-import { cancel, fetchResult, submit, waitForCompletion } from "../fal/queue.js";
+import { cancel, fetchResult, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import { download } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
@@ -44,8 +44,6 @@ export async function rehostInput(fal: FalClient, model: ModelDefinition, input:
   if (!field) return input;
   return withImageUrls(input, field, await rehostImages(fal, imageUrlsOf(input, field)));
 }
-
-export { submit };
 
 /** True when fal failed to fetch an input image, the case a re-host and one more submit can cure. */
 export function isInputDownloadFailure(error: unknown): boolean {

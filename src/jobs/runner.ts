@@ -1,6 +1,7 @@
 // Drives jobs through their states, writing each transition to the store before the next side effect,
 // so that a restart resumes every job where it stopped: never submitted twice, never delivered twice.
 import type { FalClient } from "../fal/client.js";
+import { submit } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { Catalog } from "../models/catalog.js";
 import type { NormalizedOutput } from "../models/types.js";
@@ -14,7 +15,6 @@ import {
   isInputDownloadFailure,
   prepareFiles,
   rehostInput,
-  submit,
   type JobFailure,
   type JobPhase,
   type PreparedFiles,

@@ -21,6 +21,8 @@ export const guildSettingsSchema = z.object({
   allowedChannelIds: z.array(snowflake).max(25).default([]),
   /** Roles that unlock premium choices (Nano Banana Pro, 2K/4K, counts above the threshold); empty means everyone. */
   premiumRoleIds: z.array(snowflake).max(25).default([]),
+  /** Roles whose members may run prompt contests (besides members with Manage Server). */
+  contestModeratorRoleIds: z.array(snowflake).max(25).default([]),
   /** Counts above this are premium. */
   premiumCountAbove: z.number().int().min(1).max(4).default(2),
   /** Flagged images outside NSFW channels: withheld, or posted behind a spoiler. */

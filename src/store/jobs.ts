@@ -25,6 +25,8 @@ export interface NewJob {
   parentJobId?: number;
   /** How images the model flagged are shown outside NSFW channels; withheld unless the server chose spoilers. */
   nsfwPolicy?: "withhold" | "spoiler";
+  /** /contest enter: the contest this job's result enters once delivered. */
+  contestId?: number;
 }
 
 export interface JobRecord extends NewJob {
@@ -89,6 +91,7 @@ function toRecord(row: Selectable<JobsTable>): JobRecord {
     costEstimate: row.cost_estimate,
     ...(row.parent_job_id !== null ? { parentJobId: row.parent_job_id } : {}),
     nsfwPolicy: row.nsfw_policy,
+    ...(row.contest_id !== null ? { contestId: row.contest_id } : {}),
     replyMessageId: row.reply_message_id,
     requestId: row.request_id,
     result: row.result_json ? (JSON.parse(row.result_json) as NormalizedOutput) : null,
@@ -143,6 +146,7 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
           cost_estimate: job.costEstimate,
           parent_job_id: job.parentJobId ?? null,
           nsfw_policy: job.nsfwPolicy ?? "withhold",
+          contest_id: job.contestId ?? null,
           created_at: at,
           updated_at: at,
         })

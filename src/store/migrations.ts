@@ -84,4 +84,61 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("ledger_member_day").on("ledger").columns(["guild_id", "user_id", "day"]).execute();
     },
   },
+  "0004_contests": {
+    async up(db: Kysely<unknown>) {
+      // A contest's phase moves submission → voting → results (or cancelled) by guarded UPDATEs, at the times stored here.
+      await db.schema
+        .createTable("contests")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("guild_id", "text", (c) => c.notNull())
+        .addColumn("channel_id", "text", (c) => c.notNull())
+        .addColumn("theme", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("phase", "text", (c) => c.notNull())
+        .addColumn("submission_ends_at", "integer", (c) => c.notNull())
+        .addColumn("voting_ends_at", "integer", (c) => c.notNull())
+        .addColumn("entries_per_member", "integer", (c) => c.notNull())
+        .addColumn("votes_per_member", "integer")
+        .addColumn("allowed_models_json", "text")
+        .addColumn("approval", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("hide_counts", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("announcement_message_id", "text")
+        .addColumn("results_message_id", "text")
+        .addColumn("created_at", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "integer", (c) => c.notNull())
+        .addColumn("ended_at", "integer")
+        .execute();
+      await db.schema.createIndex("contests_guild_phase").on("contests").columns(["guild_id", "phase"]).execute();
+      await db.schema
+        .createTable("contest_entries")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("contest_id", "integer", (c) => c.notNull().references("contests.id"))
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("job_id", "integer", (c) => c.references("jobs.id"))
+        .addColumn("image_index", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("model_id", "text", (c) => c.notNull())
+        .addColumn("prompt", "text", (c) => c.notNull())
+        .addColumn("image_url", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("message_id", "text")
+        .addColumn("decided_by", "text")
+        .addColumn("created_at", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("contest_entries_member").on("contest_entries").columns(["contest_id", "user_id"]).execute();
+      // One image enters a contest once.
+      await db.schema.createIndex("contest_entries_job").on("contest_entries").columns(["contest_id", "job_id", "image_index"]).unique().execute();
+      await db.schema
+        .createTable("contest_votes")
+        .addColumn("entry_id", "integer", (c) => c.notNull().references("contest_entries.id"))
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("contest_id", "integer", (c) => c.notNull().references("contests.id"))
+        .addColumn("created_at", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("contest_votes_pk", ["entry_id", "user_id"])
+        .execute();
+      await db.schema.createIndex("contest_votes_member").on("contest_votes").columns(["contest_id", "user_id"]).execute();
+      // A job made by /contest enter becomes an entry of this contest when it is delivered.
+      await db.schema.alterTable("jobs").addColumn("contest_id", "integer", (c) => c.references("contests.id")).execute();
+    },
+  },
 };

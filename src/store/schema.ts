@@ -40,6 +40,8 @@ export interface JobsTable {
   /** When the result was deleted with its Delete button. */
   deleted_at: number | null;
   nsfw_policy: Generated<"withhold" | "spoiler">;
+  /** Set for jobs made by /contest enter: the contest the result enters once delivered. */
+  contest_id: number | null;
 }
 
 export interface PendingFormsTable {
@@ -73,9 +75,63 @@ export interface LedgerTable {
   settled_at: number | null;
 }
 
+export type ContestPhase = "submission" | "voting" | "results" | "cancelled";
+
+export interface ContestsTable {
+  id: Generated<number>;
+  guild_id: string;
+  channel_id: string;
+  theme: string;
+  created_by: string;
+  phase: ContestPhase;
+  submission_ends_at: number;
+  voting_ends_at: number;
+  entries_per_member: number;
+  /** null: one vote per entry, as many entries as the member likes. */
+  votes_per_member: number | null;
+  /** Model ids; null means every model the server allows. */
+  allowed_models_json: string | null;
+  approval: number;
+  hide_counts: number;
+  announcement_message_id: string | null;
+  results_message_id: string | null;
+  created_at: number;
+  updated_at: number;
+  ended_at: number | null;
+}
+
+export type EntryStatus = "pending" | "approved" | "rejected" | "withdrawn";
+
+export interface ContestEntriesTable {
+  id: Generated<number>;
+  contest_id: number;
+  user_id: string;
+  job_id: number | null;
+  image_index: number;
+  model_id: string;
+  prompt: string;
+  /** Where the image can be fetched: the entry message's attachment once posted, else the job's output. */
+  image_url: string;
+  status: EntryStatus;
+  message_id: string | null;
+  decided_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContestVotesTable {
+  entry_id: number;
+  user_id: string;
+  contest_id: number;
+  created_at: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   pending_forms: PendingFormsTable;
   guild_settings: GuildSettingsTable;
   ledger: LedgerTable;
+  contests: ContestsTable;
+  contest_entries: ContestEntriesTable;
+  contest_votes: ContestVotesTable;
 }

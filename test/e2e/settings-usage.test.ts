@@ -70,7 +70,7 @@ describe("/settings", () => {
     expect(byName.get("usage")?.default_member_permissions ?? null).toBeNull();
     const registered = h.discord.commands(h.discord.guild.id).find((c) => c.name === "settings");
     expect(registered?.default_member_permissions).toBe("32");
-    expect(registered?.options?.map((o) => o.name)).toEqual(["view", "set", "model", "channel", "premium_role", "reset"]);
+    expect(registered?.options?.map((o) => o.name)).toEqual(["view", "set", "model", "channel", "premium_role", "contest_role", "reset"]);
   });
 
   it("refuses a member without Manage Server, and changes nothing", async () => {

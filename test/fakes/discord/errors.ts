@@ -37,6 +37,7 @@ export const DiscordErrors = {
   missingAccess: error(403, 50001, "Missing Access"),
   cannotEditOthers: error(403, 50005, "Cannot edit a message authored by another user"),
   emptyMessage: error(400, 50006, "Cannot send an empty message"),
+  cannotMessageUser: error(400, 50007, "Cannot send messages to this user"),
   missingPermissions: error(403, 50013, "Missing Permissions"),
   invalidWebhookToken: error(401, 50027, "Invalid Webhook Token"),
   invalidJson: error(400, 50109, "The request body contains invalid JSON."),

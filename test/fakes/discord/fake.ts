@@ -56,6 +56,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const messages = new MessageStore((change, message) => {
     recorder.events.emit("message", message, change);
     if ((message.flags & MESSAGE_FLAGS.ephemeral) !== 0) return;
+    if (message.guild_id === "") {
+      // A direct message: only a bot with the DirectMessages intent hears of it, and it carries no guild.
+      if (change === "delete") return;
+      gateway.dispatch(GATEWAY_EVENTS[change], toApiMessage(message), GatewayIntentBits.DirectMessages);
+      return;
+    }
     const payload = change === "delete" ? { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id } : gatewayMessage(message, gateway.intents());
     gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
   });
@@ -132,6 +138,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     postUserMessage,
     messages: (channelId) =>
       messages.all().filter((m) => m.origin !== "user" && (channelId === undefined || m.channel_id === channelId)),
+    directMessages: (userId) => {
+      const dm = world.dmChannelOf(userId);
+      return dm ? messages.all().filter((m) => m.channel_id === dm.id) : [];
+    },
     close: async () => {
       gateway.close();
       await server.close();

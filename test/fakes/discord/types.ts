@@ -273,5 +273,7 @@ export interface FakeDiscord {
   submitModal(p: ModalSubmission): InteractionHandle;
   postUserMessage(p: UserMessagePost): FakeMessage;
   messages(channelId?: string): FakeMessage[];
+  /** What the bot sent a member in direct messages (POST /users/@me/channels, then the channel's messages), oldest first. */
+  directMessages(userId: string): FakeMessage[];
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   type RoleFlags,
   type UserFlags,
   type APIInteractionGuildMember,
+  type APIDMChannel,
   type APIRole,
   type APITextChannel,
   type APIUser,
@@ -87,6 +88,8 @@ export class World {
   readonly users: { owner: FakeUser; moderator: FakeUser; member: FakeUser; other: FakeUser };
   readonly botUser: APIUser;
   readonly guildName = "Falcord Test Server";
+  /** Direct-message channels the bot opened, by recipient id. */
+  private readonly dms = new Map<string, APIDMChannel>();
 
   constructor(readonly applicationId: string) {
     const moderatorRole = snowflake();
@@ -141,6 +144,24 @@ export class World {
 
   channel(id: string): APITextChannel | undefined {
     return this.channelList.find((c) => c.id === id);
+  }
+
+  /** The bot's DM channel with a member of the guild, opened on first use (POST /users/@me/channels). */
+  openDm(user: FakeUser): APIDMChannel {
+    let dm = this.dms.get(user.id);
+    if (!dm) {
+      dm = { id: snowflake(), type: ChannelType.DM, last_message_id: null, recipients: [this.apiUser(user)], flags: 0 as ChannelFlags, name: null };
+      this.dms.set(user.id, dm);
+    }
+    return dm;
+  }
+
+  dmChannel(id: string): APIDMChannel | undefined {
+    return [...this.dms.values()].find((dm) => dm.id === id);
+  }
+
+  dmChannelOf(userId: string): APIDMChannel | undefined {
+    return this.dms.get(userId);
   }
 
   apiUser(user: FakeUser): APIUser {

@@ -34,7 +34,7 @@ export function channelRoutes(ctx: FakeContext): RouteDef[] {
 }
 
 function channel(ctx: FakeContext, req: RouteRequest) {
-  const found = ctx.world.channel(req.params.ch ?? "");
+  const found = ctx.world.channel(req.params.ch ?? "") ?? ctx.world.dmChannel(req.params.ch ?? "");
   if (!found) throw DiscordErrors.unknownChannel();
   return found;
 }
@@ -77,7 +77,8 @@ function create(ctx: FakeContext, req: RouteRequest): RouteResponse {
   }
   const created = ctx.writer.create(body, req.files, {
     channelId: id,
-    guildId: ctx.world.guildId,
+    // A direct message belongs to no guild.
+    guildId: ctx.world.dmChannel(id) ? "" : ctx.world.guildId,
     author: ctx.world.botUser,
     type: reference ? MessageType.Reply : MessageType.Default,
     origin: "channel",

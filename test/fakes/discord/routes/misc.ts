@@ -28,6 +28,13 @@ export function miscRoutes(ctx: FakeContext): RouteDef[] {
       },
     })),
     route("GET", "/users/@me", "bot", () => ({ status: 200, body: { ...world.botUser, verified: true, mfa_enabled: false } })),
+    route("POST", "/users/@me/channels", "bot", (req) => {
+      const recipient = (req.body as { recipient_id?: unknown } | undefined)?.recipient_id;
+      const user = typeof recipient === "string" ? world.findUser(recipient) : undefined;
+      // Discord answers 50007 when it cannot open a DM; the fake only knows the guild's members.
+      if (!user) throw DiscordErrors.cannotMessageUser();
+      return { status: 200, body: world.openDm(user) };
+    }),
     route("GET", "/users/:user", "bot", (req) => {
       const user = world.findUser(req.params.user ?? "");
       if (req.params.user === world.botUser.id) return { status: 200, body: world.botUser };

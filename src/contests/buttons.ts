@@ -1,0 +1,100 @@
+// The contest buttons: Vote (toggles the member's vote), Submit to contest (under a member's own result),
+// Approve / Reject (moderators' review list). All are looked up in the store, so they work after restarts.
+import { MessageFlags, type ButtonInteraction } from "discord.js";
+import type { AppContext } from "../context.js";
+import type { ButtonHandler } from "../discord/command.js";
+import { canModerateContests, moderatorWords } from "./permissions.js";
+import { closedText } from "./entries.js";
+import { CONTEST_BUTTON_PREFIX, stamp, voteRow, type ContestAction } from "./messages.js";
+
+async function tell(interaction: ButtonInteraction, content: string): Promise<void> {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+async function vote(interaction: ButtonInteraction, ctx: AppContext, entryId: number) {
+  const entry = await ctx.contests.entry(entryId);
+  const contest = entry && (await ctx.contests.get(entry.contestId));
+  if (!entry || !contest) return tell(interaction, "This entry is no longer in the bot's records.");
+  const result = await ctx.contests.toggleVote(entryId, interaction.user.id);
+  const cap = contest.votesPerMember;
+  const usage = (used: number) => (cap === null ? "" : ` You have used ${used} of your ${cap} vote${cap === 1 ? "" : "s"}.`);
+  if (!result.ok) {
+    switch (result.reason) {
+      case "not-votable":
+        return tell(interaction, `Entry #${entryId} is not in the vote (it was withdrawn or not approved).`);
+      case "own-entry":
+        return tell(interaction, "You cannot vote for your own entry.");
+      case "cap":
+        return tell(
+          interaction,
+          `You have used all ${cap} of your votes. To vote for entry #${entryId}, take one back first (press Vote again on that entry).`,
+        );
+      case "phase":
+        return tell(
+          interaction,
+          contest.phase === "submission" ? `Voting has not started yet; it opens ${stamp(contest.submissionEndsAt, "R")}.` : `Voting is over: ${closedText(contest)}`,
+        );
+    }
+  }
+  ctx.log.info({ contest: contest.id, entry: entryId, user: interaction.user.id, voted: result.voted }, "contest vote");
+  const text = result.voted
+    ? `Your vote for entry #${entryId} is in.${usage(result.used)} Press Vote again to take it back.`
+    : `Your vote for entry #${entryId} was taken back.${usage(result.used)}`;
+  if (contest.hideCounts) return tell(interaction, text);
+  await interaction.update({ components: [voteRow(entryId, result.count)] });
+  await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
+}
+
+async function submit(interaction: ButtonInteraction, ctx: AppContext, contestId: number, ref: string | undefined) {
+  const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
+  if (!job) return tell(interaction, "This result is no longer in the bot's records, so it cannot enter a contest.");
+  if (job.requesterId !== interaction.user.id) return tell(interaction, "Only the member who made this image can enter it in a contest.");
+  const contest = await ctx.contests.get(contestId);
+  if (!contest || contest.guildId !== interaction.guildId) return tell(interaction, "That contest is not on this server.");
+  const problem = (await ctx.contestEngine.entries.enterProblem(contest, job.requesterId)) ?? ctx.contestEngine.entries.modelProblem(contest, job.modelId);
+  if (problem) return tell(interaction, problem);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await ctx.contestEngine.entries.enterJob(contest, job);
+  await interaction.editReply(
+    outcome.ok
+      ? outcome.entry.status === "pending"
+        ? `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`
+        : `Your image is entry #${outcome.entry.id} in <#${contest.channelId}>. Good luck!`
+      : outcome.problem,
+  );
+}
+
+async function review(interaction: ButtonInteraction, ctx: AppContext, entryId: number, approve: boolean) {
+  const settings = await ctx.settings.get(interaction.guildId ?? "");
+  if (!canModerateContests(interaction, settings)) return tell(interaction, `Only ${moderatorWords(settings)} can review entries.`);
+  const entry = await ctx.contests.entry(entryId);
+  const contest = entry && (await ctx.contests.get(entry.contestId));
+  if (!entry || !contest || contest.guildId !== interaction.guildId) return tell(interaction, "This entry is no longer in the bot's records.");
+  if (entry.status !== "pending") return tell(interaction, `Entry #${entryId} was already ${entry.status}.`);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const done = await ctx.contestEngine.entries.decide(contest, entry, approve, interaction.user.id);
+  await interaction.editReply(
+    !done
+      ? `Entry #${entryId} was already reviewed.`
+      : approve
+        ? `Entry #${entryId} is approved and shown in <#${contest.channelId}>.`
+        : `Entry #${entryId} is rejected; its author was told.`,
+  );
+}
+
+async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action, first, second]: readonly string[]): Promise<void> {
+  const id = Number(first);
+  switch (action as ContestAction) {
+    case "vote":
+      return vote(interaction, ctx, id);
+    case "submit":
+      return submit(interaction, ctx, id, second);
+    case "approve":
+    case "reject":
+      return review(interaction, ctx, id, action === "approve");
+    default:
+      return tell(interaction, "This button is from an older version of the bot.");
+  }
+}
+
+export const contestButtons: ButtonHandler[] = [{ prefix: CONTEST_BUTTON_PREFIX, handle: onButton }];

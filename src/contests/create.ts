@@ -1,0 +1,65 @@
+// /contest create's options, read into a new contest or the problems that stop it.
+import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
+import type { Catalog } from "../models/catalog.js";
+import type { GuildSettings } from "../policy/settings.js";
+import type { NewContest } from "../store/contests.js";
+import { parseWindowEnd } from "./durations.js";
+
+export type CreateRead = { ok: true; contest: NewContest } | { ok: false; problems: string[] };
+
+const textChannels: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+
+/** "nano-banana, Nano Banana Pro" → model ids; names and ids match case-insensitively. */
+export function readModels(text: string, catalog: Catalog): { ids: string[]; unknown: string[] } {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const raw of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const wanted = raw.toLowerCase();
+    const matches = catalog.all().filter((m) => m.id.toLowerCase() === wanted || m.name.toLowerCase() === wanted);
+    // A family name ("Nano Banana Pro") takes its edit variant too, so members may enter with or without an image.
+    const family = catalog.all().filter((m) => m.name.toLowerCase().replace(/ \(edit\)$/, "") === wanted);
+    const found = matches.length ? [...matches, ...family] : family;
+    if (!found.length) unknown.push(raw);
+    for (const model of found) if (!ids.includes(model.id)) ids.push(model.id);
+  }
+  return { ids, unknown };
+}
+
+export function readCreate(interaction: ChatInputCommandInteraction, catalog: Catalog, settings: GuildSettings, now = Date.now()): CreateRead {
+  const o = interaction.options;
+  const problems: string[] = [];
+  const channel = o.getChannel("channel", true);
+  if (!textChannels.includes(channel.type)) problems.push("The contest channel must be a text or announcement channel.");
+  const submission = parseWindowEnd(o.getString("submission", true), now, "The submission window", now);
+  if (!submission.ok) problems.push(submission.problem);
+  const voting = submission.ok ? parseWindowEnd(o.getString("voting", true), submission.at, "The voting window", now) : undefined;
+  if (voting && !voting.ok) problems.push(voting.problem);
+  let allowedModels: string[] | null = null;
+  const modelsText = o.getString("models");
+  if (modelsText) {
+    const { ids, unknown } = readModels(modelsText, catalog);
+    if (unknown.length) {
+      problems.push(`Unknown model${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}. Use names or ids from \`/models\`, separated by commas.`);
+    }
+    const off = ids.filter((id) => settings.enabledModels && !settings.enabledModels.includes(id));
+    if (off.length) problems.push(`${off.map((id) => catalog.get(id)?.name ?? id).join(", ")} ${off.length === 1 ? "is" : "are"} turned off on this server.`);
+    if (ids.length) allowedModels = ids;
+  }
+  if (problems.length || !submission.ok || !voting?.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    contest: {
+      guildId: interaction.guildId!,
+      channelId: channel.id,
+      theme: o.getString("theme", true).trim(),
+      createdBy: interaction.user.id,
+      submissionEndsAt: submission.at,
+      votingEndsAt: voting.at,
+      entriesPerMember: o.getInteger("entries_per_member") ?? 1,
+      votesPerMember: o.getInteger("votes_per_member"),
+      allowedModels,
+      approval: o.getBoolean("approval") ?? false,
+      hideCounts: o.getBoolean("hide_counts") ?? true,
+    },
+  };
+}

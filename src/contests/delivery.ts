@@ -1,0 +1,27 @@
+// A /contest enter job enters its contest once its result is delivered: the reporter's `delivered`, extended.
+// A repeat delivery after a restart finds the entry already there (one image enters once).
+import type { JobReporter } from "../jobs/runner.js";
+import type { Logger } from "../log.js";
+import type { ContestRepository } from "../store/contests.js";
+import type { JobRecord } from "../store/jobs.js";
+import type { ContestEntries } from "./entries.js";
+
+export function enteringContest(reporter: JobReporter, job: JobRecord, entries: ContestEntries, log: Logger): JobReporter {
+  if (job.contestId === undefined) return reporter;
+  return {
+    ...reporter,
+    async delivered(result) {
+      await reporter.delivered(result);
+      await entries.fromDeliveredJob(job, result.output).catch((error: unknown) =>
+        log.error({ err: error, job: job.ref, contest: job.contestId }, "could not enter a delivered job in its contest"),
+      );
+    },
+  };
+}
+
+/** The contest a finished public result may be submitted to: the newest one taking entries of its model. */
+export async function contestForResult(contests: ContestRepository, job: JobRecord): Promise<number | undefined> {
+  if (!job.guildId || job.ephemeral || job.contestId !== undefined) return undefined;
+  const open = await contests.list(job.guildId, { open: true });
+  return open.find((c) => c.phase === "submission" && (!c.allowedModels || c.allowedModels.includes(job.modelId)))?.id;
+}

@@ -1,0 +1,173 @@
+// Entries: a finished job's image enters a contest (within its cap and models), is posted in the contest
+// channel with the image re-uploaded, waits for review when the contest asks for it, and can be withdrawn.
+import { AttachmentBuilder, InteractionWebhook, MessageFlags, type Client, type SendableChannels } from "discord.js";
+import type { NormalizedOutput } from "../models/types.js";
+import type { ContestRecord, EntryRecord } from "../store/contests.js";
+import type { JobRecord } from "../store/jobs.js";
+import type { ContestDeps } from "./engine.js";
+import { deliveredAttachmentUrl, extensionOf, firstDownload } from "./entry-image.js";
+import { entryEmbed, modelNames, stamp, voteRow } from "./messages.js";
+
+export type EnterOutcome = { ok: true; entry: EntryRecord; posted: boolean } | { ok: false; problem: string };
+
+export async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel?.isSendable()) throw new Error(`channel ${channelId} cannot take messages`);
+  return channel;
+}
+
+export class ContestEntries {
+  constructor(private readonly deps: ContestDeps) {}
+
+  /** Why this member cannot enter now, in words; undefined when they can (the cap is checked again on insert). */
+  async enterProblem(contest: ContestRecord | undefined, userId: string): Promise<string | undefined> {
+    if (!contest) return "There is no contest open for entries on this server right now.";
+    if (contest.phase !== "submission") return closedText(contest);
+    const mine = await this.deps.contests.entriesOf(contest.id, userId);
+    if (mine.length >= contest.entriesPerMember) return capText(contest);
+    return undefined;
+  }
+
+  modelProblem(contest: ContestRecord, modelId: string): string | undefined {
+    if (!contest.allowedModels || contest.allowedModels.includes(modelId)) return undefined;
+    const name = this.deps.catalog.get(modelId)?.name ?? modelId;
+    return `This contest takes images made with ${modelNames(contest, this.deps.catalog)}, not ${name}.`;
+  }
+
+  /** Enters the job's first shown image for its requester. */
+  async enterJob(contest: ContestRecord, job: JobRecord, output: NormalizedOutput | null = job.result): Promise<EnterOutcome> {
+    const index = output?.images.findIndex((image) => job.channelNsfw || !image.nsfw) ?? -1;
+    const image = output?.images[index];
+    if (!image) return { ok: false, problem: "This result has no image that can be shown, so it cannot enter the contest." };
+    const modelProblem = this.modelProblem(contest, job.modelId);
+    if (modelProblem) return { ok: false, problem: modelProblem };
+    const added = await this.deps.contests.addEntry(
+      {
+        contestId: contest.id,
+        userId: job.requesterId,
+        jobId: job.id,
+        imageIndex: index,
+        modelId: job.modelId,
+        prompt: job.request.prompt,
+        imageUrl: image.url,
+      },
+      contest.approval ? "pending" : "approved",
+    );
+    if (!added.ok) {
+      const current = added.contest ?? contest;
+      if (added.reason === "duplicate") return { ok: false, problem: "This image is already in the contest." };
+      return { ok: false, problem: added.reason === "cap" ? capText(current) : closedText(current) };
+    }
+    this.deps.log.info({ contest: contest.id, entry: added.entry.id, user: job.requesterId, job: job.ref }, "contest entry added");
+    if (added.entry.status !== "approved") return { ok: true, entry: added.entry, posted: false };
+    const posted = await this.post(contest, added.entry, false).then(
+      () => true,
+      (error: unknown) => {
+        this.deps.log.warn({ err: error, contest: contest.id, entry: added.entry.id }, "could not post a contest entry; it is posted when voting opens");
+        return false;
+      },
+    );
+    return { ok: true, entry: added.entry, posted };
+  }
+
+  /** Posts the entry in the contest channel with its image re-uploaded; with a Vote button during voting. */
+  async post(contest: ContestRecord, entry: EntryRecord, withVote: boolean, count?: number): Promise<void> {
+    const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
+    const fromReply = await deliveredAttachmentUrl(this.deps.client, job, entry.imageIndex);
+    const image = await firstDownload([entry.imageUrl, ...(fromReply ? [fromReply] : [])]);
+    const fileName = `entry-${entry.id}.${extensionOf(image.contentType)}`;
+    const channel = await sendableChannel(this.deps.client, contest.channelId);
+    const message = await channel.send({
+      embeds: [entryEmbed(contest, entry, this.deps.catalog, fileName)],
+      files: [new AttachmentBuilder(image.bytes, { name: fileName, description: entry.prompt.slice(0, 1000) })],
+      components: withVote ? [voteRow(entry.id, count)] : [],
+    });
+    await this.deps.contests.setEntryMessage(entry.id, message.id, message.attachments.first()?.url);
+    this.deps.log.info({ contest: contest.id, entry: entry.id, message: message.id }, "contest entry posted");
+  }
+
+  /** A /contest enter job was delivered: its image enters, and the member is told privately how that went. */
+  async fromDeliveredJob(job: JobRecord, output: NormalizedOutput): Promise<void> {
+    if (job.contestId === undefined) return;
+    const contest = await this.deps.contests.get(job.contestId);
+    const outcome: EnterOutcome = contest
+      ? await this.enterJob(contest, job, output)
+      : { ok: false, problem: "The contest no longer exists." };
+    const content = outcome.ok
+      ? outcome.entry.status === "pending"
+        ? `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`
+        : `Your image is entry #${outcome.entry.id} in the contest${outcome.posted ? ` <#${contest!.channelId}>` : ""}.`
+      : `Your image could not enter the contest: ${outcome.problem}`;
+    await this.tellRequester(job, content);
+  }
+
+  /** pending → approved (posted) or rejected (the author is told in a direct message). */
+  async decide(contest: ContestRecord, entry: EntryRecord, approve: boolean, by: string): Promise<boolean> {
+    if (!(await this.deps.contests.decide(entry.id, approve ? "approved" : "rejected", by))) return false;
+    this.deps.log.info({ contest: contest.id, entry: entry.id, by, approve }, "contest entry reviewed");
+    if (approve) {
+      if (contest.phase === "submission" || contest.phase === "voting") {
+        await this.post(contest, entry, contest.phase === "voting", contest.hideCounts ? undefined : 0);
+      }
+      return true;
+    }
+    try {
+      const user = await this.deps.client.users.fetch(entry.userId);
+      await user.send({
+        content: `Your entry #${entry.id} in the contest "${contest.theme.slice(0, 200)}" was not accepted by the moderators, so it is not shown for voting.${
+          contest.phase === "submission" ? ` You can enter another image until ${stamp(contest.submissionEndsAt)}.` : ""
+        }`,
+      });
+    } catch (error) {
+      this.deps.log.warn({ err: error, entry: entry.id }, "could not tell a member their contest entry was rejected");
+    }
+    return true;
+  }
+
+  /** The member's own entry leaves the contest (submission phase only); its message is removed. */
+  async withdraw(entry: EntryRecord, userId: string): Promise<boolean> {
+    if (!(await this.deps.contests.withdraw(entry.id, userId))) return false;
+    const contest = await this.deps.contests.get(entry.contestId);
+    if (entry.messageId && contest) {
+      try {
+        const channel = await sendableChannel(this.deps.client, contest.channelId);
+        await channel.messages.delete(entry.messageId);
+      } catch (error) {
+        this.deps.log.warn({ err: error, entry: entry.id }, "could not remove a withdrawn entry's message");
+      }
+    }
+    this.deps.log.info({ contest: entry.contestId, entry: entry.id, user: userId }, "contest entry withdrawn");
+    return true;
+  }
+
+  private async tellRequester(job: JobRecord, content: string): Promise<void> {
+    try {
+      if (job.tokenExpiresAt - 60_000 > Date.now()) {
+        const webhook = new InteractionWebhook(this.deps.client as Client<true>, job.applicationId, job.interactionToken);
+        await webhook.send({ content, flags: MessageFlags.Ephemeral });
+      } else {
+        await (await this.deps.client.users.fetch(job.requesterId)).send({ content });
+      }
+    } catch (error) {
+      this.deps.log.warn({ err: error, job: job.ref }, "could not tell the member about their contest entry");
+    }
+  }
+}
+
+export function closedText(contest: ContestRecord): string {
+  switch (contest.phase) {
+    case "voting":
+      return `Entries for "${contest.theme.slice(0, 100)}" closed ${stamp(contest.submissionEndsAt, "R")}; voting is on until ${stamp(contest.votingEndsAt)}.`;
+    case "results":
+      return `The contest "${contest.theme.slice(0, 100)}" is over.`;
+    case "cancelled":
+      return `The contest "${contest.theme.slice(0, 100)}" was cancelled.`;
+    default:
+      return "This contest is not taking entries.";
+  }
+}
+
+export function capText(contest: ContestRecord): string {
+  const n = contest.entriesPerMember;
+  return `You already have ${n} entr${n === 1 ? "y" : "ies"} in this contest, the most it allows. Withdraw one with \`/contest withdraw\` to enter another.`;
+}

@@ -1,0 +1,37 @@
+// An entry's image bytes: from the first of its sources that answers (the entry message's attachment, fal's CDN,
+// the job's delivered attachment), so a contest does not depend on one CDN keeping the file.
+import type { Client } from "discord.js";
+import { download, type Downloaded } from "../media/download.js";
+import type { JobRecord } from "../store/jobs.js";
+
+const limits = { maxBytes: 25 * 1024 * 1024, timeoutMs: 30_000 };
+
+export async function firstDownload(urls: readonly string[]): Promise<Downloaded & { url: string }> {
+  let last: unknown = new Error("the image has no source left");
+  for (const url of new Set(urls)) {
+    try {
+      return { ...(await download(url, limits)), url };
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}
+
+/** The attachment of the job's delivered reply (public replies only: the bot cannot read private ones). */
+export async function deliveredAttachmentUrl(client: Client, job: JobRecord | undefined, index: number): Promise<string | undefined> {
+  if (!job?.replyMessageId || job.ephemeral) return undefined;
+  try {
+    const channel = await client.channels.fetch(job.channelId);
+    if (!channel?.isTextBased()) return undefined;
+    const message = await channel.messages.fetch(job.replyMessageId);
+    return [...message.attachments.values()][index]?.url;
+  } catch {
+    return undefined;
+  }
+}
+
+export function extensionOf(contentType: string): string {
+  const sub = contentType.split("/")[1] ?? "png";
+  return sub === "jpeg" ? "jpg" : /^[a-z0-9]+$/.test(sub) ? sub : "png";
+}

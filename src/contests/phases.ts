@@ -1,0 +1,123 @@
+// The phase changes: voting opens (each shown entry gets its Vote button), the results are posted (leaderboard,
+// winners mentioned, collage), or the contest is cancelled. Each begins with its guarded UPDATE, so it runs once.
+import { AttachmentBuilder } from "discord.js";
+import type { ContestRecord, EntryRecord } from "../store/contests.js";
+import { renderCollage } from "./collage.js";
+import type { ContestDeps } from "./engine.js";
+import { sendableChannel, type ContestEntries } from "./entries.js";
+import { firstDownload } from "./entry-image.js";
+import { rankEntries, winnersOf } from "./leaderboard.js";
+import { resultsContent, resultsEmbed, stamp, voteRow } from "./messages.js";
+
+export class ContestPhases {
+  constructor(
+    private readonly deps: ContestDeps,
+    private readonly entries: ContestEntries,
+  ) {}
+
+  /** submission → voting. False when another run (or a moderator) already moved the contest on. */
+  async openVoting(contestId: number): Promise<boolean> {
+    const { contests, log } = this.deps;
+    if (!(await contests.advance(contestId, ["submission"], "voting"))) return false;
+    const contest = (await contests.get(contestId))!;
+    const shown = await contests.entries(contestId, ["approved"]);
+    const count = contest.hideCounts ? undefined : 0;
+    const channel = await sendableChannel(this.deps.client, contest.channelId);
+    for (const entry of shown) {
+      try {
+        if (entry.messageId) await channel.messages.edit(entry.messageId, { components: [voteRow(entry.id, count)] });
+        else await this.entries.post(contest, entry, true, count);
+      } catch (error) {
+        log.warn({ err: error, contest: contestId, entry: entry.id }, "could not put a Vote button on an entry");
+      }
+    }
+    await channel.send({
+      content: shown.length
+        ? `🗳️ Voting is open for **${contest.theme.slice(0, 200)}** until ${stamp(contest.votingEndsAt)} (${stamp(contest.votingEndsAt, "R")}). Press ⭐ **Vote** under the entries you like — press again to take a vote back.`
+        : `Entries for **${contest.theme.slice(0, 200)}** are closed, and none came in. The results follow ${stamp(contest.votingEndsAt, "R")}.`,
+    });
+    log.info({ contest: contestId, entries: shown.length }, "contest voting opened");
+    return true;
+  }
+
+  /**
+   * submission/voting → results, then the results message. `retry`: the phase already changed but the message was
+   * never posted (the bot stopped in between), so post it now.
+   */
+  async finish(contestId: number, { retry = false }: { retry?: boolean } = {}): Promise<boolean> {
+    const { contests, log } = this.deps;
+    const claimed = await contests.advance(contestId, ["submission", "voting"], "results");
+    const contest = await contests.get(contestId);
+    if (!contest) return false;
+    if (!claimed && !(retry && contest.phase === "results" && !contest.resultsMessageId)) return false;
+    const shown = await contests.entries(contestId, ["approved"]);
+    const ranked = rankEntries(shown, await contests.voteCounts(contestId));
+    const winners = winnersOf(ranked);
+    await this.closeVoting(contest, shown);
+    const collage = ranked.length ? await this.collage(ranked.slice(0, 4)) : undefined;
+    const channel = await sendableChannel(this.deps.client, contest.channelId);
+    const message = await channel.send({
+      content: resultsContent(contest, winners),
+      embeds: [resultsEmbed(contest, ranked, Boolean(collage))],
+      files: collage ? [new AttachmentBuilder(collage, { name: "contest-results.png", description: `Top entries of ${contest.theme.slice(0, 200)}` })] : [],
+      allowedMentions: { parse: [], users: [...new Set(winners.map((w) => w.entry.userId))] },
+    });
+    await contests.setResultsMessage(contestId, message.id);
+    log.info(
+      { contest: contestId, entries: ranked.length, winner: winners[0]?.entry.userId, winningEntry: winners[0]?.entry.id, votes: winners[0]?.votes },
+      "contest results posted",
+    );
+    return true;
+  }
+
+  /** submission/voting → cancelled, with a note in the contest channel. */
+  async cancel(contestId: number, by: string): Promise<boolean> {
+    const { contests, log } = this.deps;
+    if (!(await contests.advance(contestId, ["submission", "voting"], "cancelled"))) return false;
+    const contest = (await contests.get(contestId))!;
+    await this.closeVoting(contest, await contests.entries(contestId, ["approved"]));
+    try {
+      const channel = await sendableChannel(this.deps.client, contest.channelId);
+      await channel.send({ content: `The contest **${contest.theme.slice(0, 200)}** was cancelled by a moderator. No winner will be announced.` });
+    } catch (error) {
+      log.warn({ err: error, contest: contestId }, "could not announce a cancelled contest");
+    }
+    log.info({ contest: contestId, by }, "contest cancelled");
+    return true;
+  }
+
+  /** Takes the Vote buttons off the entries (best effort: a deleted message is simply skipped). */
+  private async closeVoting(contest: ContestRecord, entries: readonly EntryRecord[]): Promise<void> {
+    const withMessage = entries.filter((entry) => entry.messageId);
+    if (!withMessage.length) return;
+    try {
+      const channel = await sendableChannel(this.deps.client, contest.channelId);
+      for (const entry of withMessage) {
+        await channel.messages.edit(entry.messageId!, { components: [] }).catch((error: unknown) =>
+          this.deps.log.debug({ err: error, entry: entry.id }, "could not take the Vote button off an entry"),
+        );
+      }
+    } catch (error) {
+      this.deps.log.warn({ err: error, contest: contest.id }, "could not close voting on the entry messages");
+    }
+  }
+
+  private async collage(top: ReturnType<typeof rankEntries>): Promise<Buffer | undefined> {
+    const tiles = await Promise.all(
+      top.map(async ({ entry, votes, place }) => ({
+        bytes: await firstDownload([entry.imageUrl]).then(
+          (image) => image.bytes,
+          () => undefined,
+        ),
+        votes,
+        place,
+      })),
+    );
+    try {
+      return await renderCollage(tiles);
+    } catch (error) {
+      this.deps.log.warn({ err: error }, "could not render the contest collage");
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,261 @@
+// Issue 6, the parts that need no Discord: the phase clock (Node's 24.8-day timer limit, catch-up at start-up),
+// the contest schedule rebuilt from the database, the leaderboard's tie-break, windows, and the store's guards.
+import sharp from "sharp";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { renderCollage } from "../../src/contests/collage.js";
+import { parseWindowEnd } from "../../src/contests/durations.js";
+import type { ContestDeps } from "../../src/contests/engine.js";
+import { rankEntries, winnersOf } from "../../src/contests/leaderboard.js";
+import { MAX_TIMER_MS, PhaseClock } from "../../src/contests/phase-clock.js";
+import type { ContestPhases } from "../../src/contests/phases.js";
+import { ContestSchedule } from "../../src/contests/schedule.js";
+import { createLogger } from "../../src/log.js";
+import { catalog } from "../../src/models/index.js";
+import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
+import { openDatabase, type Db } from "../../src/store/database.js";
+
+const DAY = 86_400_000;
+
+describe("the phase clock", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("fires a moment 40 days ahead at that moment, not early (Node would fire a 40-day setTimeout at once)", () => {
+    const clock = new PhaseClock();
+    const task = vi.fn();
+    const at = Date.now() + 40 * DAY;
+    clock.at("c", at, task);
+    vi.advanceTimersByTime(MAX_TIMER_MS);
+    expect(task).not.toHaveBeenCalled();
+    expect(clock.has("c")).toBe(true);
+    vi.advanceTimersByTime(at - Date.now() - 1);
+    expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(Date.now()).toBe(at);
+    expect(clock.has("c")).toBe(false);
+    vi.advanceTimersByTime(100 * DAY);
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+
+  it("never arms a timer longer than 2^31−1 ms", () => {
+    const spy = vi.spyOn(globalThis, "setTimeout");
+    const clock = new PhaseClock();
+    clock.at("far", Date.now() + 300 * DAY, () => undefined);
+    vi.advanceTimersByTime(299 * DAY);
+    const delays = spy.mock.calls.map((call) => call[1] ?? 0);
+    expect(delays.length).toBeGreaterThan(10);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_MS);
+  });
+
+  it("runs a moment already past on the next tick, once; replacing and stopping cancel", () => {
+    const clock = new PhaseClock();
+    const late = vi.fn();
+    clock.at("late", Date.now() - 5 * DAY, late);
+    expect(late).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(late).toHaveBeenCalledTimes(1);
+
+    const first = vi.fn();
+    const second = vi.fn();
+    clock.at("k", Date.now() + 1000, first);
+    clock.at("k", Date.now() + 2000, second);
+    vi.advanceTimersByTime(5000);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledTimes(1);
+
+    const stopped = vi.fn();
+    clock.at("s", Date.now() + 1000, stopped);
+    clock.stop();
+    clock.at("after", Date.now(), stopped);
+    vi.advanceTimersByTime(5000);
+    expect(stopped).not.toHaveBeenCalled();
+    expect(clock.size).toBe(0);
+  });
+});
+
+const contestInput = (overrides: Partial<NewContest> = {}): NewContest => ({
+  guildId: "100000000000000002",
+  channelId: "100000000000000003",
+  theme: "cats in space",
+  createdBy: "100000000000000001",
+  submissionEndsAt: Date.now() + DAY,
+  votingEndsAt: Date.now() + 2 * DAY,
+  entriesPerMember: 1,
+  votesPerMember: null,
+  allowedModels: null,
+  approval: false,
+  hideCounts: true,
+  ...overrides,
+});
+
+describe("the contest schedule", () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openDatabase(":memory:");
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await db.destroy();
+  });
+
+  /**
+   * Lets the store's promises and the timers they arm run; only setTimeout and Date are faked. A 0 ms timer armed
+   * while the fake clock ticks is due 1 ms later, hence the 1 ms steps.
+   */
+  async function settle() {
+    for (let i = 0; i < 50; i++) {
+      await vi.advanceTimersByTimeAsync(1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  function scheduleWith(now: () => number) {
+    const contests = createContestRepository(db, now);
+    const calls: string[] = [];
+    const phases = {
+      openVoting: vi.fn(async (id: number) => {
+        calls.push(`voting ${id}`);
+        return contests.advance(id, ["submission"], "voting");
+      }),
+      finish: vi.fn(async (id: number) => {
+        calls.push(`results ${id}`);
+        const done = await contests.advance(id, ["submission", "voting"], "results");
+        if (done) await contests.setResultsMessage(id, "1");
+        return done;
+      }),
+    };
+    const deps = { contests, log: createLogger({ level: "silent", secrets: [] }), now } as unknown as ContestDeps;
+    return { contests, calls, schedule: new ContestSchedule(deps, phases as unknown as ContestPhases, new PhaseClock(now)) };
+  }
+
+  it("at start-up runs phases whose times passed while the bot was down, once each, in order; future ones wait", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { contests, calls, schedule } = scheduleWith(() => Date.now());
+    const t0 = Date.now();
+    const bothPast = await contests.create(contestInput({ submissionEndsAt: t0 - 2 * DAY, votingEndsAt: t0 - DAY }));
+    const votingPast = await contests.create(contestInput({ submissionEndsAt: t0 - DAY, votingEndsAt: t0 + 30 * DAY }));
+    await contests.advance(votingPast.id, ["submission"], "voting");
+    const future = await contests.create(contestInput({ submissionEndsAt: t0 + 50 * DAY, votingEndsAt: t0 + 60 * DAY }));
+
+    expect(await schedule.rebuild()).toBe(3);
+    await settle();
+    expect(calls).toEqual([`voting ${bothPast.id}`, `results ${bothPast.id}`]);
+    expect((await contests.get(bothPast.id))?.phase).toBe("results");
+
+    await vi.advanceTimersByTimeAsync(30 * DAY);
+    await settle();
+    expect(calls.slice(2)).toEqual([`results ${votingPast.id}`]);
+    await vi.advanceTimersByTimeAsync(20 * DAY);
+    await settle();
+    expect(calls.slice(3)).toEqual([`voting ${future.id}`]);
+    await vi.advanceTimersByTimeAsync(10 * DAY);
+    await settle();
+    expect(calls.slice(4)).toEqual([`results ${future.id}`]);
+    await vi.advanceTimersByTimeAsync(100 * DAY);
+    expect(calls).toHaveLength(5);
+    schedule.stop();
+  });
+});
+
+const entry = (id: number, createdAt: number): EntryRecord => ({
+  id,
+  contestId: 1,
+  userId: `10000000000000000${id}`,
+  jobId: null,
+  imageIndex: 0,
+  modelId: "nano-banana",
+  prompt: "p",
+  imageUrl: "http://x",
+  status: "approved",
+  messageId: null,
+  decidedBy: null,
+  createdAt,
+});
+
+describe("the leaderboard", () => {
+  it("ranks by votes, and a tie goes to the earlier entry", () => {
+    const entries = [entry(1, 300), entry(2, 100), entry(3, 200), entry(4, 50)];
+    const ranked = rankEntries(entries, new Map([[1, 5], [2, 3], [3, 5], [4, 0]]));
+    expect(ranked.map((r) => [r.entry.id, r.votes, r.place])).toEqual([
+      [3, 5, 1],
+      [1, 5, 2],
+      [2, 3, 3],
+      [4, 0, 4],
+    ]);
+    expect(winnersOf(ranked).map((r) => r.entry.id)).toEqual([3, 1, 2]);
+    expect(winnersOf(rankEntries(entries, new Map()))).toEqual([]);
+  });
+});
+
+describe("contest windows", () => {
+  const now = Date.UTC(2026, 0, 1);
+  it("reads durations and end times", () => {
+    expect(parseWindowEnd("30s", now, "x", now)).toEqual({ ok: true, at: now + 30_000 });
+    expect(parseWindowEnd("10m", now, "x", now)).toEqual({ ok: true, at: now + 600_000 });
+    expect(parseWindowEnd("1d12h", now, "x", now)).toEqual({ ok: true, at: now + 1.5 * DAY });
+    expect(parseWindowEnd(String(now / 1000 + 3600), now, "x", now)).toEqual({ ok: true, at: now + 3_600_000 });
+    expect(parseWindowEnd(`<t:${now / 1000 + 60}:F>`, now, "x", now)).toEqual({ ok: true, at: now + 60_000 });
+    expect(parseWindowEnd("2026-01-03T00:00:00Z", now, "x", now)).toEqual({ ok: true, at: now + 2 * DAY });
+    expect(parseWindowEnd("60d", now, "x", now)).toEqual({ ok: true, at: now + 60 * DAY });
+  });
+  it("refuses nonsense, the past and more than a year", () => {
+    expect(parseWindowEnd("soon", now, "The voting window", now)).toMatchObject({ ok: false, problem: expect.stringMatching(/^The voting window: "soon"/) });
+    expect(parseWindowEnd("2025-01-01", now, "x", now)).toMatchObject({ ok: false, problem: expect.stringMatching(/must end after/) });
+    expect(parseWindowEnd("400d", now, "x", now)).toMatchObject({ ok: false, problem: expect.stringMatching(/a year/) });
+  });
+});
+
+describe("the contest store", () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openDatabase(":memory:");
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("moves a phase once, caps entries and votes, toggles a vote, refuses a self-vote", async () => {
+    const contests = createContestRepository(db);
+    const contest = await contests.create(contestInput({ entriesPerMember: 1, votesPerMember: 1 }));
+    const newEntry = (userId: string) => ({ contestId: contest.id, userId, jobId: null, imageIndex: 0, modelId: "nano-banana", prompt: "p", imageUrl: "u" });
+    const a = await contests.addEntry(newEntry("1"), "approved");
+    const b = await contests.addEntry(newEntry("2"), "approved");
+    expect(a.ok && b.ok).toBe(true);
+    expect(await contests.addEntry(newEntry("1"), "approved")).toMatchObject({ ok: false, reason: "cap" });
+    const [ea, eb] = await contests.entries(contest.id);
+    expect(await contests.toggleVote(ea!.id, "3")).toMatchObject({ ok: false, reason: "phase" });
+
+    const races = await Promise.all([1, 2, 3].map(() => contests.advance(contest.id, ["submission"], "voting")));
+    expect(races.filter(Boolean)).toHaveLength(1);
+    expect(await contests.addEntry(newEntry("9"), "approved")).toMatchObject({ ok: false, reason: "phase" });
+
+    expect(await contests.toggleVote(ea!.id, "1")).toMatchObject({ ok: false, reason: "own-entry" });
+    expect(await contests.toggleVote(ea!.id, "3")).toEqual({ ok: true, voted: true, used: 1, count: 1 });
+    expect(await contests.toggleVote(eb!.id, "3")).toMatchObject({ ok: false, reason: "cap", used: 1 });
+    expect(await contests.toggleVote(ea!.id, "3")).toEqual({ ok: true, voted: false, used: 0, count: 0 });
+    expect(await contests.toggleVote(eb!.id, "3")).toEqual({ ok: true, voted: true, used: 1, count: 1 });
+    expect([...(await contests.voteCounts(contest.id))]).toEqual([[eb!.id, 1]]);
+  });
+});
+
+describe("the results collage", () => {
+  it("puts up to four entries in a 2×2 PNG, with a placeholder for an image that could not be fetched", async () => {
+    const tile = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const png = await renderCollage([
+      { bytes: tile, place: 1, votes: 3 },
+      { bytes: undefined, place: 2, votes: 2 },
+      { bytes: Buffer.from("not an image"), place: 3, votes: 1 },
+      { bytes: tile, place: 4, votes: 0 },
+    ]);
+    const meta = await sharp(png).metadata();
+    expect(meta.format).toBe("png");
+    expect(meta.width).toBe(2 * 512 + 3 * 12);
+    expect(meta.height).toBe(2 * 512 + 3 * 12);
+    expect(catalog.all().length).toBeGreaterThan(0);
+  });
+});
