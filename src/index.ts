@@ -9,6 +9,7 @@ import { createDiscordClient } from "./discord/client.js";
 import { loadCommands } from "./discord/load-commands.js";
 import { registerCommands } from "./discord/register.js";
 import { jobButtonHandlers } from "./discord/job-buttons.js";
+import { createInteractionRest } from "./discord/interaction-rest.js";
 import { createJobReporter } from "./discord/job-reporter.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
@@ -40,6 +41,9 @@ function readConfigOrExit(): Config {
   }
 }
 
+/** Finished jobs downloading, fitting and uploading their images at once: bounds memory under load. */
+const concurrentDeliveries = 8;
+
 /** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
 const shutdownGraceMs = 8000;
 
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
   const fal = createFal(config);
   const runTimes = new RunTimes();
   const client = createDiscordClient(config);
+  const interactionRest = createInteractionRest(config);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
   const runner = new JobRunner({
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     jobs,
     ledger,
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
+    deliveries: new FairScheduler(concurrentDeliveries),
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,
@@ -80,7 +86,15 @@ async function main(): Promise<void> {
     reporterFor: (job) =>
       enteringContest(
         createJobReporter(
-          { client: client as Client<true>, config, log, jobs, catalog, contestFor: (finished) => contestForResult(contests, finished) },
+          {
+            client: client as Client<true>,
+            interactionRest,
+            config,
+            log,
+            jobs,
+            catalog,
+            contestFor: (finished) => contestForResult(contests, finished),
+          },
           job,
         ),
         job,

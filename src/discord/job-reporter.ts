@@ -1,5 +1,5 @@
 // A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
-import type { Client } from "discord.js";
+import type { Client, REST } from "discord.js";
 import type { Config } from "../config.js";
 import type { JobFailure, JobPhase } from "../jobs/generation.js";
 import type { JobReporter } from "../jobs/runner.js";
@@ -15,6 +15,8 @@ import { ThrottledEditor } from "./throttled-editor.js";
 
 export interface ReporterDeps {
   client: Client<true>;
+  /** For edits through the interaction token (see interaction-rest.ts). */
+  interactionRest: REST;
   config: Pick<Config, "PROGRESS_INTERVAL_MS">;
   log: Logger;
   jobs: JobRepository;
@@ -33,10 +35,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
 
   const edit = async (payload: ReplyPayload) => {
-    const outcome = await editReply(deps.client, location, payload);
-    if (location.replyMessageId !== outcome.message.id && outcome.via !== "direct-message") {
-      location.replyMessageId = outcome.message.id;
-      await deps.jobs.setReplyMessageId(job.id, outcome.message.id);
+    const outcome = await editReply(deps.client, deps.interactionRest, location, payload);
+    if (location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
+      location.replyMessageId = outcome.messageId;
+      await deps.jobs.setReplyMessageId(job.id, outcome.messageId);
     }
   };
   const editor = new ThrottledEditor(

@@ -3,9 +3,12 @@
 import {
   DiscordAPIError,
   InteractionWebhook,
+  MessagePayload,
   RESTJSONErrorCodes,
+  Routes,
+  type APIMessage,
   type Client,
-  type Message,
+  type REST,
   type MessageCreateOptions,
   type MessageEditOptions,
   type WebhookMessageEditOptions,
@@ -26,11 +29,10 @@ export interface ReplyLocation {
 
 export type ReplyPayload = Pick<WebhookMessageEditOptions, "content" | "embeds" | "files" | "components" | "attachments">;
 
-export type EditOutcome =
-  | { via: "interaction"; message: Message }
-  | { via: "channel"; message: Message }
-  | { via: "new-message"; message: Message }
-  | { via: "direct-message"; message: Message };
+export interface EditOutcome {
+  via: "interaction" | "channel" | "new-message" | "direct-message";
+  messageId: string;
+}
 
 function isExpiredToken(error: unknown): boolean {
   return (
@@ -52,11 +54,20 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
  * is gone, posts the payload as a new message in the channel that mentions (only) the requester. A private
  * reply whose token expired goes to the requester's direct messages.
  */
-export async function editReply(client: Client<true>, location: ReplyLocation, payload: ReplyPayload, now = Date.now()): Promise<EditOutcome> {
+export async function editReply(
+  client: Client<true>,
+  interactionRest: REST,
+  location: ReplyLocation,
+  payload: ReplyPayload,
+  now = Date.now(),
+): Promise<EditOutcome> {
   if (tokenUsable(location, now)) {
     const webhook = new InteractionWebhook(client, location.applicationId, location.interactionToken);
+    const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
-      return { via: "interaction", message: await webhook.editMessage("@original", payload) };
+      const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
+      const message = (await interactionRest.patch(route, { body, files: files ?? [], auth: false })) as APIMessage;
+      return { via: "interaction", messageId: message.id };
     } catch (error) {
       if (!isExpiredToken(error)) throw error;
       // Discord ended the token early: remember it, and go on with the bot token.
@@ -65,13 +76,15 @@ export async function editReply(client: Client<true>, location: ReplyLocation, p
   }
   if (location.ephemeral) {
     // A private reply cannot be edited with the bot token, and must not become public: send it privately instead.
-    return { via: "direct-message", message: await client.users.send(location.requesterId, payload as MessageCreateOptions) };
+    const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
+    return { via: "direct-message", messageId: message.id };
   }
   const channel = await client.channels.fetch(location.channelId);
   if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
   if (location.replyMessageId) {
     try {
-      return { via: "channel", message: await channel.messages.edit(location.replyMessageId, payload as MessageEditOptions) };
+      const message = await channel.messages.edit(location.replyMessageId, payload as MessageEditOptions);
+      return { via: "channel", messageId: message.id };
     } catch (error) {
       if (!isUnknownMessage(error)) throw error;
     }
@@ -82,5 +95,5 @@ export async function editReply(client: Client<true>, location: ReplyLocation, p
     content: [mention, payload.content].filter(Boolean).join(" "),
     allowedMentions: { parse: [], users: [location.requesterId] },
   });
-  return { via: "new-message", message };
+  return { via: "new-message", messageId: message.id };
 }

@@ -35,6 +35,8 @@ export interface RunnerDeps {
   jobs: JobRepository;
   ledger: Pick<LedgerRepository, "settle" | "release">;
   scheduler: FairScheduler;
+  /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
+  deliveries: FairScheduler;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -166,15 +168,22 @@ export class JobRunner {
       slot?.release();
       if (job.state !== "completed" || !job.result) return;
       reporter.phase({ phase: "delivering" });
-      const files = await prepareFiles(model, job.ref, job.result, {
-        uploadLimitBytes: job.uploadLimit,
-        flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
-      });
-      if (stop.aborted) throw stop.reason;
-      await reporter.close();
-      await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
+      const delivery = await deps.deliveries.acquire({ key: `${job.guildId ?? "dm"}:${job.requesterId}`, signal: stop });
+      let shown: { images: number; withheld: number };
+      try {
+        const files = await prepareFiles(model, job.ref, job.result, {
+          uploadLimitBytes: job.uploadLimit,
+          flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
+        });
+        if (stop.aborted) throw stop.reason;
+        await reporter.close();
+        await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
+        shown = { images: files.files.length, withheld: files.withheld.length };
+      } finally {
+        delivery.release();
+      }
       await deps.jobs.markDelivered(job.id);
-      log.info({ images: files.files.length, withheld: files.withheld.length, ms: now() - job.createdAt }, "delivered");
+      log.info({ ...shown, ms: now() - job.createdAt }, "delivered");
     } catch (error) {
       await reporter.close();
       if (stop.aborted && stop.reason instanceof Shutdown) {

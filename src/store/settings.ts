@@ -9,12 +9,18 @@ export interface SettingsRepository {
 }
 
 export function createSettingsRepository(db: Db, now: () => number = Date.now): SettingsRepository {
+  // Read on every command, written rarely, by this process only: kept in memory after the first read.
+  const cache = new Map<string, GuildSettings>();
   return {
     async get(guildId) {
+      const cached = cache.get(guildId);
+      if (cached) return cached;
       const row = await db.selectFrom("guild_settings").select("settings_json").where("guild_id", "=", guildId).executeTakeFirst();
       const parsed = guildSettingsSchema.safeParse(row ? JSON.parse(row.settings_json) : {});
       // A row an older or newer version wrote that no longer fits falls back to the defaults rather than locking the server out.
-      return parsed.success ? parsed.data : guildSettingsSchema.parse({});
+      const settings = parsed.success ? parsed.data : guildSettingsSchema.parse({});
+      cache.set(guildId, settings);
+      return settings;
     },
     async save(guildId, settings, updatedBy) {
       const valid = guildSettingsSchema.parse(settings);
@@ -24,6 +30,7 @@ export function createSettingsRepository(db: Db, now: () => number = Date.now): 
         .values({ guild_id: guildId, ...values })
         .onConflict((oc) => oc.column("guild_id").doUpdateSet(values))
         .execute();
+      cache.set(guildId, valid);
       return valid;
     },
   };
