@@ -45,6 +45,8 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     (content) => edit({ content }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
+    // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.
+    performance.now(),
   );
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-// The deferred reply's text while a job runs: queued, generating (elapsed, bar, ETA, latest log), delivering.
+// The deferred reply's text while a job runs: waiting for a slot, queued at fal, generating (elapsed, bar, ETA, latest log).
 import type { JobPhase } from "../jobs/generation.js";
 
 const barWidth = 12;
@@ -40,7 +40,5 @@ export function progressText(header: string, phase: JobPhase, now: number): stri
       if (phase.log) lines.push(`-# ${quote(phase.log, 180)}`);
       return lines.join("\n");
     }
-    case "delivering":
-      return `${header}\n📦 Done — fetching the images…`;
   }
 }

@@ -2,17 +2,21 @@
 // and never two edits in flight. Intermediate texts are dropped; the newest one always gets through.
 export class ThrottledEditor {
   private lastSent: string | undefined;
-  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastStart: number;
   private pending: string | undefined;
   private inFlight: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
+  /** `lastEditAt`: when the message was last written (e.g. the defer), so the first edit also waits its turn. */
   constructor(
     private readonly send: (text: string) => Promise<void>,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
-  ) {}
+    lastEditAt = Number.NEGATIVE_INFINITY,
+  ) {
+    this.lastStart = lastEditAt;
+  }
 
   show(text: string): void {
     if (this.closed) return;

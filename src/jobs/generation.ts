@@ -14,8 +14,7 @@ import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from 
 export type JobPhase =
   | { phase: "waiting"; position: number }
   | { phase: "queued"; position?: number }
-  | { phase: "running"; startedAt: number; typicalMs?: number; log?: string }
-  | { phase: "delivering" };
+  | { phase: "running"; startedAt: number; typicalMs?: number; log?: string };
 
 export interface DeliveredImage extends FittedImage {
   width?: number;

@@ -167,7 +167,6 @@ export class JobRunner {
       }
       slot?.release();
       if (job.state !== "completed" || !job.result) return;
-      reporter.phase({ phase: "delivering" });
       const delivery = await deps.deliveries.acquire({ key: `${job.guildId ?? "dm"}:${job.requesterId}`, signal: stop });
       let shown: { images: number; withheld: number };
       try {

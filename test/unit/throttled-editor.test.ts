@@ -93,3 +93,26 @@ describe("ThrottledEditor", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("ThrottledEditor after a fresh write", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
+  afterEach(() => vi.useRealTimers());
+
+  it("waits a whole interval before its first edit, and sends nothing for a job closed within it", async () => {
+    const sent: number[] = [];
+    const editor = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, performance.now());
+    editor.show("queued");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBeGreaterThanOrEqual(1500);
+
+    const quick = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, performance.now());
+    quick.show("queued");
+    await vi.advanceTimersByTimeAsync(1000);
+    await quick.close();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sent).toHaveLength(1);
+  });
+});
