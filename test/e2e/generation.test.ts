@@ -180,6 +180,8 @@ describe("/imagine", () => {
     const { moderator } = h.discord.roles;
     const { other } = h.discord.users;
     const prompt = `@everyone @here <@&${moderator}> <@${other.id}> a poster for the meetup`;
+    // fal holds the submit past one progress interval, so a progress edit with the prompt in its text goes out.
+    h.fal.failNext({ kind: "slow-submit", ms: 2000 });
     const interaction = imagine(h, { prompt });
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(1);

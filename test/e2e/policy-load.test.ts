@@ -112,7 +112,8 @@ describe("the fair scheduler, with 2 slots", () => {
   let h: Harness;
   // The first two jobs to run hold fal (and so both slots) for a while; every later one is quick.
   let slowRuns = 0;
-  const slowMs = 3000;
+  // Long enough for the singles' first progress edit (one interval after their defer) to land while they wait.
+  const slowMs = 6000;
   beforeAll(async () => {
     h = await startHarness({
       env: { MAX_CONCURRENT_JOBS: "2" },
