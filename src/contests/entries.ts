@@ -5,6 +5,7 @@ import type { NormalizedOutput } from "../models/types.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { ContestDeps } from "./engine.js";
+import { tokenUsable } from "../discord/reply-target.js";
 import { deliveredAttachmentUrl, extensionOf, firstDownload } from "./entry-image.js";
 import { entryEmbed, modelNames, stamp, voteRow } from "./messages.js";
 
@@ -72,9 +73,13 @@ export class ContestEntries {
 
   /** Posts the entry in the contest channel with its image re-uploaded; with a Vote button during voting. */
   async post(contest: ContestRecord, entry: EntryRecord, withVote: boolean, count?: number): Promise<void> {
-    const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
-    const fromReply = await deliveredAttachmentUrl(this.deps.client, job, entry.imageIndex);
-    const image = await firstDownload([entry.imageUrl, ...(fromReply ? [fromReply] : [])]);
+    // The delivered reply's copy is looked up only when fal's link no longer works.
+    const image = await firstDownload([entry.imageUrl]).catch(async (error: unknown) => {
+      const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
+      const fromReply = await deliveredAttachmentUrl(this.deps.client, job, entry.imageIndex);
+      if (!fromReply) throw error;
+      return firstDownload([fromReply]);
+    });
     const fileName = `entry-${entry.id}.${extensionOf(image.contentType)}`;
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const message = await channel.send({
@@ -142,7 +147,7 @@ export class ContestEntries {
 
   private async tellRequester(job: JobRecord, content: string): Promise<void> {
     try {
-      if (job.tokenExpiresAt - 60_000 > Date.now()) {
+      if (tokenUsable(job)) {
         const webhook = new InteractionWebhook(this.deps.client as Client<true>, job.applicationId, job.interactionToken);
         await webhook.send({ content, flags: MessageFlags.Ephemeral });
       } else {

@@ -5,6 +5,7 @@ import { quote } from "../discord/progress-text.js";
 import type { Catalog } from "../models/catalog.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import type { RankedEntry } from "./leaderboard.js";
+import { countOf } from "../models/wording.js";
 
 export const CONTEST_BUTTON_PREFIX = "contest:1";
 export type ContestAction = "vote" | "submit" | "approve" | "reject" | "withdraw";
@@ -14,7 +15,6 @@ export const contestButtonId = (action: ContestAction, ...args: (string | number
 
 const colour = 0xf0b232;
 export const stamp = (at: number, style: "F" | "R" | "f" = "F") => `<t:${Math.floor(at / 1000)}:${style}>`;
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 export function modelNames(contest: ContestRecord, catalog: Catalog): string {
   if (!contest.allowedModels) return "any model the server allows";
@@ -23,10 +23,10 @@ export function modelNames(contest: ContestRecord, catalog: Catalog): string {
 
 export function rulesText(contest: ContestRecord, catalog: Catalog): string {
   return [
-    `• ${plural(contest.entriesPerMember, "entry")} per member`,
+    `• ${countOf(contest.entriesPerMember, "entry")} per member`,
     contest.votesPerMember === null
       ? "• Vote for as many entries as you like (one vote per entry, not your own)"
-      : `• ${plural(contest.votesPerMember, "vote")} per member (one per entry, not your own)`,
+      : `• ${countOf(contest.votesPerMember, "vote")} per member (one per entry, not your own)`,
     `• Models: ${modelNames(contest, catalog)}`,
     ...(contest.approval ? ["• Entries are reviewed by a moderator before they are shown"] : []),
     contest.hideCounts ? "• Vote counts stay hidden until the results" : "• Vote counts are shown as votes come in",
@@ -99,7 +99,7 @@ const medals = ["🥇", "🥈", "🥉"];
 export function leaderboardLines(ranked: readonly RankedEntry[], limit = 15): string[] {
   const lines = ranked.slice(0, limit).map(({ entry, votes, place }) => {
     const badge = medals[place - 1] && votes > 0 ? medals[place - 1] : `**${place}.**`;
-    return `${badge} <@${entry.userId}> — entry #${entry.id}, ${plural(votes, "vote")}`;
+    return `${badge} <@${entry.userId}> — entry #${entry.id}, ${countOf(votes, "vote")}`;
   });
   if (ranked.length > limit) lines.push(`…and ${ranked.length - limit} more`);
   return lines;

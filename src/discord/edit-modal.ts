@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import type { Catalog } from "../models/catalog.js";
 import type { ModelDefinition } from "../models/types.js";
+import { quote } from "./progress-text.js";
 
 const PROMPT = "prompt";
 const MODEL = "model";
@@ -17,13 +18,9 @@ const TEXT_INPUT_MAX = 4000;
 const SELECT_OPTIONS_MAX = 25;
 const OPTION_TEXT_MAX = 100;
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 function modelOptionDescription(model: ModelDefinition, imageCount: number): string {
   const max = model.inputImages?.max ?? imageCount;
-  if (imageCount <= max) return clip(model.summary, OPTION_TEXT_MAX);
+  if (imageCount <= max) return quote(model.summary, OPTION_TEXT_MAX);
   return max === 1 ? `Takes one image: uses the first of the ${imageCount}` : `Takes ${max} images: uses the first ${max} of the ${imageCount}`;
 }
 
@@ -56,7 +53,7 @@ export function editModal(customId: string, catalog: Catalog, imageCount: number
             .setRequired(true)
             .addOptions(
               models.map((model) => ({
-                label: clip(model.name, OPTION_TEXT_MAX),
+                label: quote(model.name, OPTION_TEXT_MAX),
                 value: model.id,
                 description: modelOptionDescription(model, imageCount),
                 default: model.id === fallback.id,

@@ -3,7 +3,6 @@
 // its cost in one transaction), defer at once, and hand the job to the runner.
 import {
   MessageFlags,
-  PermissionFlagsBits,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildTextBasedChannel,
@@ -15,6 +14,7 @@ import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from
 import { defaultGuildSettings, type GuildSettings } from "../policy/settings.js";
 import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
+import { canManageServer, memberRoleIds } from "./manage-server.js";
 import { newReference } from "./reference.js";
 
 export type GenerationInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
@@ -54,11 +54,10 @@ function channelIsNsfw(interaction: GenerationInteraction): boolean {
 }
 
 function memberFacts(interaction: GenerationInteraction): MemberFacts {
-  const roles = interaction.member?.roles;
   return {
     channelId: interaction.channelId ?? "",
-    roleIds: Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [],
-    canManageServer: Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
+    roleIds: memberRoleIds(interaction),
+    canManageServer: canManageServer(interaction),
   };
 }
 

@@ -4,6 +4,7 @@ import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSu
 import type { AppContext } from "../context.js";
 import { MAX_SEED } from "../models/index.js";
 import type { ModelDefinition } from "../models/types.js";
+import { imageUrlsOf } from "../jobs/rehost.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { ButtonHandler, ComponentHandlers, ModalHandler } from "./command.js";
 import { makeCustomId } from "./custom-id.js";
@@ -33,9 +34,13 @@ async function findJob(interaction: AnyJobInteraction, ctx: AppContext, ref: str
 
 function inputImagesOf(job: JobRecord, model: ModelDefinition): InputImage[] {
   const field = model.inputImages?.field;
-  const value = field ? job.input[field] : undefined;
-  const urls = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  const urls = field ? imageUrlsOf(job.input, field) : [];
   return urls.map((url, index) => ({ label: `image ${index + 1}`, url }));
+}
+
+/** The result's images as the channel showed them: flagged ones only where they were not withheld. */
+function shownImages(job: JobRecord) {
+  return job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
 }
 
 async function rerun(interaction: ButtonInteraction, ctx: AppContext, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
@@ -63,7 +68,7 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action
     case "retry":
       return rerun(interaction, ctx, job, model, false);
     case "edit": {
-      const images = job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
+      const images = shownImages(job);
       if (!images.length) return tell(interaction, "This result has no images to edit.");
       return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
     }
@@ -88,8 +93,7 @@ async function onEditForm(interaction: ModalSubmitInteraction, ctx: AppContext, 
   if (!found) return;
   const { job } = found;
   const { prompt, model } = readEditModal(interaction, ctx.catalog);
-  const shown = job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
-  const images = shown.map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
+  const images = shownImages(job).map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
   await startGeneration(
     interaction,
     {

@@ -5,13 +5,13 @@ import type { ModelKind } from "../models/types.js";
 import { premiumModelIds } from "../policy/admission.js";
 import type { GuildSettings } from "../policy/settings.js";
 import { formatSpend } from "../policy/usage-chart.js";
+import { countOf } from "../models/wording.js";
 
 export interface SettingLine {
   name: string;
   value: string;
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /** 90 → "1 minute 30 seconds", 0 → "None". */
 export function formatDuration(seconds: number): string {
@@ -23,7 +23,7 @@ export function formatDuration(seconds: number): string {
   ];
   return parts
     .filter(([n]) => n > 0)
-    .map(([n, unit]) => plural(n, unit))
+    .map(([n, unit]) => countOf(n, unit))
     .join(" ");
 }
 
@@ -45,7 +45,7 @@ function enabledModels(settings: GuildSettings, catalog: Catalog): string {
 // The Pro model exists as a text-to-image and an edit variant; admins know it by one name.
 function premiumChoices(settings: GuildSettings, catalog: Catalog): string {
   const names = [...premiumModelIds].map((id) => (catalog.get(id)?.name ?? id).replace(/ \(edit\)$/, ""));
-  return [...new Set(names), "2K and 4K resolution", `more than ${plural(settings.premiumCountAbove, "image")} at once`].join(", ");
+  return [...new Set(names), "2K and 4K resolution", `more than ${countOf(settings.premiumCountAbove, "image")} at once`].join(", ");
 }
 
 export function settingLines(settings: GuildSettings, catalog: Catalog): SettingLine[] {

@@ -5,11 +5,11 @@ import type { GuildSettings } from "../policy/settings.js";
 import { formatSpend } from "../policy/usage-chart.js";
 import type { UsageReport } from "../policy/usage-report.js";
 import type { TodayTotals } from "../store/ledger.js";
+import { countOf } from "../models/wording.js";
 
 export const usageChartFile = "usage-30d.png";
 
 const relative = (at: number) => `<t:${Math.ceil(at / 1000)}:R>`;
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 function imagesToday(settings: GuildSettings, used: number): string {
   if (settings.dailyImageQuota === null) return `${used} (no daily limit on this server)`;
@@ -41,7 +41,7 @@ export function serverUsageEmbed(report: UsageReport, settings: GuildSettings): 
   const byModel = Object.entries(report.totals.byModel)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([name, usd]) => `${name}: ${formatSpend(usd)}`);
-  const members = report.topMembers.map((m, i) => `${i + 1}. <@${m.userId}>: ${formatSpend(m.usd)} · ${plural(m.images, "image")}`);
+  const members = report.topMembers.map((m, i) => `${i + 1}. <@${m.userId}>: ${formatSpend(m.usd)} · ${countOf(m.images, "image")}`);
   return new EmbedBuilder()
     .setTitle("Server spend, last 30 days")
     .setDescription(`${days[0]?.day ?? ""} to ${days[days.length - 1]?.day ?? ""} (UTC), today included.`)

@@ -123,17 +123,15 @@ export class JobRunner {
           signal: stop,
           onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
         });
+        reporter.phase({ phase: "queued" });
       }
       if (job.state === "accepted") {
-        reporter.phase({ phase: "queued" });
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
         // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
         const requestId = await submit(deps.fal, model.endpoint, input);
         await deps.jobs.markSubmitted(job.id, requestId, input);
         log.info({ requestId }, "submitted to fal");
         await refresh();
-      } else if (job.state !== "completed") {
-        reporter.phase({ phase: "queued" });
       }
       let rehosted = deps.uploadInputs;
       while (job.state === "submitted" || job.state === "running") {

@@ -1,6 +1,7 @@
 // Whether a member may run a job here and now, by the server's settings: each refusal says exactly why
 // and what to do. Checks that need no totals run first; the limits run inside the ledger's transaction.
 import type { GenerationRequest, ModelDefinition } from "../models/types.js";
+import { countOf } from "../models/wording.js";
 import type { TodayTotals } from "../store/ledger.js";
 import type { GuildSettings } from "./settings.js";
 
@@ -38,7 +39,7 @@ export function premiumChoices(ask: JobAsk, settings: GuildSettings): string[] {
   const choices: string[] = [];
   if (premiumModelIds.has(ask.model.id)) choices.push(ask.model.name);
   if (ask.request.resolution && premiumResolutions.has(ask.request.resolution)) choices.push(`the ${ask.request.resolution} resolution`);
-  if (ask.images > settings.premiumCountAbove) choices.push(`more than ${settings.premiumCountAbove} images at once`);
+  if (ask.images > settings.premiumCountAbove) choices.push(`more than ${countOf(settings.premiumCountAbove, "image")} at once`);
   return choices;
 }
 
@@ -69,8 +70,7 @@ export function limitProblems(settings: GuildSettings, totals: TodayTotals, ask:
     if (readyAt > now) problems.push(`Please wait a little: you can start another job ${relative(readyAt)}.`);
   }
   if (totals.memberInFlight >= settings.maxJobsInFlight) {
-    const n = settings.maxJobsInFlight;
-    problems.push(`You already have ${n} job${n === 1 ? "" : "s"} running, the most this server allows. Wait for one to finish.`);
+    problems.push(`You already have ${countOf(settings.maxJobsInFlight, "job")} running, the most this server allows. Wait for one to finish.`);
   }
   const resets = relative(nextUtcMidnight(now));
   if (settings.dailyImageQuota !== null) {

@@ -1,5 +1,5 @@
 // Per-server settings: stored as JSON, always read back through the schema (so new settings get defaults).
-import { guildSettingsSchema, type GuildSettings } from "../policy/settings.js";
+import { defaultGuildSettings, guildSettingsSchema, type GuildSettings } from "../policy/settings.js";
 import type { Db } from "./database.js";
 
 export interface SettingsRepository {
@@ -18,7 +18,7 @@ export function createSettingsRepository(db: Db, now: () => number = Date.now): 
       const row = await db.selectFrom("guild_settings").select("settings_json").where("guild_id", "=", guildId).executeTakeFirst();
       const parsed = guildSettingsSchema.safeParse(row ? JSON.parse(row.settings_json) : {});
       // A row an older or newer version wrote that no longer fits falls back to the defaults rather than locking the server out.
-      const settings = parsed.success ? parsed.data : guildSettingsSchema.parse({});
+      const settings = parsed.success ? parsed.data : defaultGuildSettings;
       cache.set(guildId, settings);
       return settings;
     },

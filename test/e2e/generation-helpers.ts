@@ -2,7 +2,14 @@
 // and reading the wire records of the fakes.
 import type { APIAttachment } from "discord-api-types/v10";
 import sharp from "sharp";
-import type { FakeMessage, FakeUser, InteractionHandle, RecordedRequest, SimpleOption } from "../fakes/discord/index.js";
+import type {
+  FakeMessage,
+  FakeUser,
+  InteractionHandle,
+  InteractionResponseRecord,
+  RecordedRequest,
+  SimpleOption,
+} from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import type { Harness } from "./harness.js";
 
@@ -131,4 +138,10 @@ export function buttonIds(message: FakeMessage): string[] {
   };
   visit(message.components);
   return ids;
+}
+
+/** An embed's fields by name, from a message or an interaction response. */
+export function fieldsOf(message: InteractionResponseRecord | FakeMessage, embed = 0): Record<string, string> {
+  const embeds = ("history" in message ? message.embeds : message.data?.embeds) as { fields?: { name: string; value: string }[] }[] | undefined;
+  return Object.fromEntries((embeds?.[embed]?.fields ?? []).map((f) => [f.name, f.value]));
 }

@@ -2,20 +2,14 @@
 // accepted, settled when done, released when fal refused the job), and /usage's chart and totals must match it.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeMessage, InteractionResponseRecord } from "../fakes/discord/index.js";
 import { catalog } from "../../src/models/index.js";
 import { formatSpend, renderUsageChart } from "../../src/policy/usage-chart.js";
 import { utcDay } from "../../src/store/ledger.js";
-import { imagine, waitForFinal } from "./generation-helpers.js";
+import { fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { ledgerRows, type LedgerRow } from "./policy-helpers.js";
 
 const DAY_MS = 86_400_000;
-
-function fieldsOf(message: InteractionResponseRecord | FakeMessage, embed = 0): Record<string, string> {
-  const embeds = ("history" in message ? message.embeds : message.data?.embeds) as { fields?: { name: string; value: string }[] }[] | undefined;
-  return Object.fromEntries((embeds?.[embed]?.fields ?? []).map((f) => [f.name, f.value]));
-}
 
 // Sums in integer micro-dollars, so the expected figures do not depend on the order of float additions.
 const sum = (rows: readonly LedgerRow[]) => rows.reduce((total, row) => total + Math.round(row.usd * 1e6), 0) / 1e6;

@@ -3,7 +3,7 @@
 import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeMessage, FakeUser, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
+import type { FakeUser, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
 import { catalog } from "../../src/models/index.js";
 import { nextUtcMidnight } from "../../src/policy/admission.js";
 import { formatSpend, renderUsageChart } from "../../src/policy/usage-chart.js";
@@ -11,11 +11,8 @@ import { openDatabase } from "../../src/store/database.js";
 import { createJobRepository } from "../../src/store/jobs.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { startHarness, type Harness } from "./harness.js";
+import { fieldsOf } from "./generation-helpers.js";
 
-interface Field {
-  name: string;
-  value: string;
-}
 
 const isRegistration = (r: { method: string; route: string }) =>
   r.method === "PUT" && r.route === "/applications/:app/guilds/:guild/commands";
@@ -31,11 +28,6 @@ async function runSettings(h: Harness, subcommand: string, options: Record<strin
   expect(response.type).toBe(4);
   expect(response.data.flags & 64).toBe(64);
   return response;
-}
-
-function fieldsOf(response: InteractionResponseRecord | FakeMessage, embed = 0): Record<string, string> {
-  const embeds = ("history" in response ? response.embeds : response.data?.embeds) as { fields?: Field[] }[] | undefined;
-  return Object.fromEntries((embeds?.[embed]?.fields ?? []).map((f) => [f.name, f.value]));
 }
 
 const contentOf = (response: InteractionResponseRecord) => String(response.data?.content ?? "");

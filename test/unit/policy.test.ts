@@ -46,6 +46,10 @@ describe("permission checks", () => {
     expect(permissionProblems(gated, { ...member, roleIds: ["400000000000000001"] }, premium)).toEqual([]);
     expect(permissionProblems(gated, { ...member, canManageServer: true }, premium)).toEqual([]);
     expect(permissionProblems(gated, member, ask("nano-banana"))).toEqual([]);
+    const single = settings({ premiumRoleIds: ["400000000000000001"], premiumCountAbove: 1 });
+    expect(permissionProblems(single, member, ask("nano-banana", { images: 2 }))).toEqual([
+      "More than 1 image at once needs the <@&400000000000000001> role.",
+    ]);
   });
 });
 
