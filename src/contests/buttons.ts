@@ -4,7 +4,7 @@ import { MessageFlags, type ButtonInteraction } from "discord.js";
 import type { AppContext } from "../context.js";
 import type { ButtonHandler } from "../discord/command.js";
 import { canModerateContests, moderatorWords } from "./permissions.js";
-import { closedText } from "./entries.js";
+import { closedText, enteredText } from "./entries.js";
 import { CONTEST_BUTTON_PREFIX, stamp, voteRow, type ContestAction } from "./messages.js";
 
 async function tell(interaction: ButtonInteraction, content: string): Promise<void> {
@@ -55,13 +55,7 @@ async function submit(interaction: ButtonInteraction, ctx: AppContext, contestId
   if (problem) return tell(interaction, problem);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await ctx.contestEngine.entries.enterJob(contest, job);
-  await interaction.editReply(
-    outcome.ok
-      ? outcome.entry.status === "pending"
-        ? `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`
-        : `Your image is entry #${outcome.entry.id} in <#${contest.channelId}>. Good luck!`
-      : outcome.problem,
-  );
+  await interaction.editReply(enteredText(outcome, contest.channelId));
 }
 
 async function review(interaction: ButtonInteraction, ctx: AppContext, entryId: number, approve: boolean) {

@@ -98,12 +98,7 @@ export class ContestEntries {
     const outcome: EnterOutcome = contest
       ? await this.enterJob(contest, job, output)
       : { ok: false, problem: "The contest no longer exists." };
-    const content = outcome.ok
-      ? outcome.entry.status === "pending"
-        ? `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`
-        : `Your image is entry #${outcome.entry.id} in the contest${outcome.posted ? ` <#${contest!.channelId}>` : ""}.`
-      : `Your image could not enter the contest: ${outcome.problem}`;
-    await this.tellRequester(job, content);
+    await this.tellRequester(job, enteredText(outcome, contest?.channelId));
   }
 
   /** pending → approved (posted) or rejected (the author is told in a direct message). */
@@ -175,4 +170,11 @@ export function closedText(contest: ContestRecord): string {
 export function capText(contest: ContestRecord): string {
   const n = contest.entriesPerMember;
   return `You already have ${n} entr${n === 1 ? "y" : "ies"} in this contest, the most it allows. Withdraw one with \`/contest withdraw\` to enter another.`;
+}
+
+/** What a member is told after entering, whichever way they entered. */
+export function enteredText(outcome: EnterOutcome, channelId: string | undefined): string {
+  if (!outcome.ok) return `Your image could not enter the contest: ${outcome.problem}`;
+  if (outcome.entry.status === "pending") return `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`;
+  return `Your image is entry #${outcome.entry.id} in the contest${outcome.posted && channelId ? ` <#${channelId}>` : ""}.`;
 }

@@ -52,7 +52,7 @@ describe("a prompt contest", () => {
     expect(submit).toBeDefined();
     expect(await ephemeralText(h.discord.clickButton({ message: result, customId: submit!, user: other }))).toMatch(/Only the member who made this image/);
     const submitted = h.discord.clickButton({ message: result, customId: submit!, user: member });
-    expect(await deferredText(submitted)).toMatch(/^Your image is entry #\d+ in <#\d+>/);
+    expect(await deferredText(submitted)).toMatch(/^Your image is entry #\d+ in the contest <#\d+>\.$/);
     const memberEntry = Number((await waitForLog(h, "contest entry added", { user: member.id })).entry);
 
     // Two entries made inside the contest.
