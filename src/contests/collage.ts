@@ -1,5 +1,5 @@
 // The results collage: the top entries side by side (2×2 for four), each with its place and votes, as one PNG.
-import sharp from "sharp";
+import { loadSharp } from "../media/sharp.js";
 
 export interface CollageTile {
   /** The entry's image; undefined draws a grey placeholder (the image could not be fetched). */
@@ -29,6 +29,7 @@ function label(tile: CollageTile): Buffer {
 }
 
 async function tileImage(tile: CollageTile): Promise<Buffer> {
+  const sharp = await loadSharp();
   const base = tile.bytes
     ? sharp(tile.bytes).resize(COLLAGE_TILE, COLLAGE_TILE, { fit: "cover" })
     : sharp({ create: { width: COLLAGE_TILE, height: COLLAGE_TILE, channels: 3, background: "#4e5058" } });
@@ -48,6 +49,7 @@ export async function renderCollage(tiles: readonly CollageTile[]): Promise<Buff
   const width = columns * COLLAGE_TILE + (columns + 1) * GAP;
   const height = rows * COLLAGE_TILE + (rows + 1) * GAP;
   const images = await Promise.all(shown.map(tileImage));
+  const sharp = await loadSharp();
   return sharp({ create: { width, height, channels: 3, background: "#2b2d31" } })
     .composite(
       images.map((input, i) => ({

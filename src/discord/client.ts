@@ -1,12 +1,23 @@
 // The discord.js client, as falcord runs it.
-import { Client, GatewayIntentBits } from "discord.js";
+import { Client, GatewayIntentBits, Options } from "discord.js";
 import type { Config } from "../config.js";
+
+/** Members and users seen in interactions: the bot reads them from each interaction, so a few suffice. */
+const recentlySeen = 100;
 
 export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     // Nothing the bot posts may ping anyone, whatever a prompt contains.
     allowedMentions: { parse: [], repliedUser: false },
+    // Every interaction would otherwise add its member, its user and (with each deferred reply) a message to
+    // caches that only grow; the bot edits and fetches messages by id through REST and never reads them back.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: recentlySeen, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: recentlySeen, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
 }

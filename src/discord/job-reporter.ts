@@ -60,6 +60,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       ticker ??= setInterval(render, deps.config.PROGRESS_INTERVAL_MS);
       render();
     },
+    submitted() {
+      editor.restartInterval();
+    },
     async delivered(result: FinishedJob) {
       const message = resultMessage(model, job.request, result);
       const contestId = result.files.length > 0 ? await deps.contestFor?.(job).catch(() => undefined) : undefined;

@@ -24,6 +24,11 @@ export class ThrottledEditor {
     this.pump();
   }
 
+  /** Counts the interval from now, as if the message had just been written. */
+  restartInterval(): void {
+    this.lastStart = Math.max(this.lastStart, performance.now());
+  }
+
   /** Stops editing and waits for an edit in flight, so the caller's next edit cannot be overtaken. */
   async close(): Promise<void> {
     this.closed = true;

@@ -9,6 +9,7 @@ import type { JobRecord, JobRepository } from "../store/jobs.js";
 import type { LedgerRepository } from "../store/ledger.js";
 import type { RunTimes } from "./eta.js";
 import type { FairScheduler, Slot } from "./scheduler.js";
+import { TurnGate } from "./turn-gate.js";
 import {
   awaitResult,
   describeFailure,
@@ -23,6 +24,8 @@ import {
 /** How a job talks to its requester; the Discord side implements it. */
 export interface JobReporter {
   phase(phase: JobPhase): void;
+  /** The job reached fal: progress is paced from here, so a job's edits grow with its time at fal. */
+  submitted(): void;
   delivered(result: PreparedFiles & { output: NormalizedOutput; elapsedMs: number }): Promise<void>;
   failed(failure: JobFailure): Promise<void>;
   /** Stops progress updates and waits for one in flight. */
@@ -54,6 +57,8 @@ class Shutdown extends Error {
 export class JobRunner {
   private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
   private stopping = false;
+  /** Job starts per event-loop turn: enough to keep fal busy, few enough that acknowledgements are not held up. */
+  private readonly starts = new TurnGate(4);
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -116,6 +121,7 @@ export class JobRunner {
     };
     let slot: Slot | undefined;
     try {
+      await this.starts.pass();
       if (job.state !== "completed") {
         // A slot is held while the job is at fal; members take turns for free slots.
         slot = await deps.scheduler.acquire({
@@ -130,6 +136,7 @@ export class JobRunner {
         // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
         const requestId = await submit(deps.fal, model.endpoint, input);
         await deps.jobs.markSubmitted(job.id, requestId, input);
+        reporter.submitted();
         log.info({ requestId }, "submitted to fal");
         await refresh();
       }
@@ -149,9 +156,10 @@ export class JobRunner {
           });
           const output = model.normalizeOutput(raw);
           const cost = model.estimateCost(job.input, output).usd;
-          await deps.jobs.markCompleted(job.id, output, cost);
+          const marked = await deps.jobs.markCompleted(job.id, output, cost);
           await deps.ledger.settle(job.id, output.images.length, cost);
-          await refresh();
+          if (marked) job = { ...job, state: "completed", result: output, costFinal: cost, completedAt: now() };
+          else await refresh();
         } catch (error) {
           if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
           log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
@@ -159,11 +167,14 @@ export class JobRunner {
           rehosted = true;
           const retryId = await submit(deps.fal, model.endpoint, input);
           await deps.jobs.markResubmitted(job.id, retryId, input);
+          reporter.submitted();
           log.info({ requestId: retryId }, "submitted to fal again with re-hosted images");
           await refresh();
         }
       }
       slot?.release();
+      // No progress edits while the result waits for its delivery: the next edit is the result.
+      await reporter.close();
       if (job.state !== "completed" || !job.result) return;
       const delivery = await deps.deliveries.acquire({ key: `${job.guildId ?? "dm"}:${job.requesterId}`, signal: stop });
       let shown: { images: number; withheld: number };
@@ -173,7 +184,6 @@ export class JobRunner {
           flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
         });
         if (stop.aborted) throw stop.reason;
-        await reporter.close();
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
         shown = { images: files.files.length, withheld: files.withheld.length };
       } finally {

@@ -1,5 +1,5 @@
 // Makes an output image fit Discord's per-file upload limit: first re-encode, then scale down.
-import sharp from "sharp";
+import { loadSharp } from "./sharp.js";
 
 export interface ImageFile {
   bytes: Buffer;
@@ -23,6 +23,7 @@ function withExtension(fileName: string, extension: string): string {
 
 export async function fitToLimit(image: ImageFile, limitBytes: number): Promise<FittedImage> {
   if (image.bytes.byteLength <= limitBytes) return image;
+  const sharp = await loadSharp();
   const metadata = await sharp(image.bytes).metadata();
   const width = metadata.width ?? 0;
   for (let scale = 1; scale >= 0.1; scale *= 0.75) {

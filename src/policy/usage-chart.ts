@@ -1,5 +1,5 @@
 // The /usage chart: a server's daily spend stacked by model, drawn as SVG and rendered to PNG with sharp.
-import sharp from "sharp";
+import { loadSharp } from "../media/sharp.js";
 
 export interface UsageChartData {
   /** One entry per UTC day, oldest first, zero-filled by the caller. */
@@ -301,5 +301,6 @@ export function usageChartSvg(data: UsageChartData): string {
 
 /** The chart as a PNG, ready to attach. */
 export async function renderUsageChart(data: UsageChartData): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(usageChartSvg(data))).png().toBuffer();
 }

@@ -124,7 +124,7 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
   return {
     async create(job) {
       const at = now();
-      const { id } = await db
+      const row = await db
         .insertInto("jobs")
         .values({
           ref: job.ref,
@@ -150,9 +150,9 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
           created_at: at,
           updated_at: at,
         })
-        .returning("id")
+        .returningAll()
         .executeTakeFirstOrThrow();
-      return (await get(id))!;
+      return toRecord(row);
     },
     get,
     async getByRef(ref) {

@@ -62,14 +62,24 @@ async function totals(db: Db, guildId: string, userId: string, day: string): Pro
     .where("day", "=", day)
     .where("status", "!=", "released")
     .executeTakeFirstOrThrow();
+  // Two scalar subqueries, so each uses its own index (the unfinished jobs' and max over the member's jobs).
   const member = await db
-    .selectFrom("jobs")
-    .select([
-      sql<number>`coalesce(sum(case when state not in ('delivered', 'failed', 'cancelled') then 1 else 0 end), 0)`.as("inFlight"),
-      sql<number | null>`max(created_at)`.as("lastAt"),
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("jobs")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("guild_id", "=", guildId)
+        .where("requester_id", "=", userId)
+        // Written out (not bound) so that SQLite can match it to the partial index's condition.
+        .where(sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`)
+        .as("inFlight"),
+      eb
+        .selectFrom("jobs")
+        .select((sub) => sub.fn.max("created_at").as("at"))
+        .where("guild_id", "=", guildId)
+        .where("requester_id", "=", userId)
+        .as("lastAt"),
     ])
-    .where("guild_id", "=", guildId)
-    .where("requester_id", "=", userId)
     .executeTakeFirstOrThrow();
   return {
     memberImages: Number(row.memberImages),

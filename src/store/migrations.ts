@@ -141,4 +141,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("jobs").addColumn("contest_id", "integer", (c) => c.references("contests.id")).execute();
     },
   },
+  "0005_admission_indexes": {
+    async up(db: Kysely<unknown>) {
+      // Admission reads today's totals on every command: answered from the index alone, not from the rows.
+      await db.schema
+        .createIndex("ledger_guild_day_totals")
+        .on("ledger")
+        .columns(["guild_id", "day", "status", "user_id", "model_id", "images", "usd"])
+        .execute();
+      await db.schema.dropIndex("ledger_guild_day").execute();
+      // A member's jobs in flight, without walking all the jobs they ever ran.
+      await db.schema
+        .createIndex("jobs_member_unfinished")
+        .on("jobs")
+        .columns(["guild_id", "requester_id"])
+        .where(sql.ref("state"), "not in", ["delivered", "failed", "cancelled"])
+        .execute();
+    },
+  },
 };

@@ -21,6 +21,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     out: { type: "string", default: "bench-results/latest.json" },
     "cpu-prof": { type: "string" },
+    "node-args": { type: "string" },
     "falcord-dir": { type: "string" },
     "subject-logs": { type: "string" },
     help: { type: "boolean", default: false },
@@ -33,7 +34,8 @@ if (values.help) {
       "                 [--burst-ms 1000] [--deadline-s 300] [--only falcord|peer] [--out bench-results/latest.json]\n" +
       "                 [--cpu-prof DIR]   (write a .cpuprofile of each subject process into DIR)\n" +
       "                 [--falcord-dir DIR] (run falcord from another checkout, e.g. a `git archive HEAD` copy)\n" +
-      "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n",
+      "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n" +
+      "                 [--node-args=\"--heapsnapshot-signal=SIGUSR2 …\"] (extra Node flags for each subject process)\n",
   );
   process.exit(0);
 }
@@ -85,7 +87,9 @@ for (const n of sizes) {
   for (const subject of subjects) {
     log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs…`);
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${subject}-n${n}-${Date.now()}.cpuprofile`] : undefined;
+    const profileArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${subject}-n${n}-${Date.now()}.cpuprofile`] : [];
+    const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
+    const nodeArgs = profileArgs.length || extraArgs.length ? [...profileArgs, ...extraArgs] : undefined;
     const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, ...(logDir ? { logDir } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
     try {
       const metrics = computeMetrics(records);

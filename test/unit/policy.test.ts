@@ -150,6 +150,34 @@ describe("the ledger", () => {
       { day: "2026-11-22", modelId: "nano-banana", userId: "100000000000000001", images: 2, usd: 0.078 },
     ]);
   });
+
+  it("counts a member's jobs in flight and their latest job, not other members' or finished ones", async () => {
+    db = await openDatabase(":memory:");
+    let at = now - 50_000;
+    const ledger = createLedgerRepository(db, () => (at += 1000));
+    const jobs = createJobRepository(db, () => at);
+    const admit = (ref: string, requesterId: string) =>
+      ledger.admit({ job: job(ref, requesterId), guildId: "200000000000000001", images: 1, usd: 0.1, day: utcDay(now), decide: () => [] });
+    const member = "100000000000000001";
+    const done = await admit("AAAAAA", member);
+    await admit("BBBBBB", member);
+    const last = await admit("CCCCCC", member);
+    await admit("DDDDDD", "100000000000000002");
+    if (!done.ok || !last.ok) throw new Error("expected admission");
+    await jobs.markFailed(done.job.id, { kind: "unknown" });
+    await ledger.release(done.job.id);
+    expect(await ledger.today("200000000000000001", member, utcDay(now))).toEqual({
+      memberImages: 2,
+      guildUsd: expect.closeTo(0.3, 9) as number,
+      memberInFlight: 2,
+      memberLastJobAt: last.job.createdAt,
+    });
+    expect(await ledger.today("200000000000000001", "100000000000000009", utcDay(now))).toMatchObject({
+      memberImages: 0,
+      memberInFlight: 0,
+      memberLastJobAt: undefined,
+    });
+  });
 });
 
 describe("settings", () => {

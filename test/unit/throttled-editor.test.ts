@@ -1,24 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ThrottledEditor } from "../../src/discord/throttled-editor.js";
 
+function recorder(latencyMs: number) {
+  const sent: { text: string; at: number; done?: number }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const send = async (text: string) => {
+    const entry: { text: string; at: number; done?: number } = { text, at: performance.now() };
+    sent.push(entry);
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    inFlight--;
+    entry.done = performance.now();
+  };
+  return { sent, send, maxInFlight: () => maxInFlight };
+}
+
 describe("ThrottledEditor", () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
   afterEach(() => vi.useRealTimers());
-
-  function recorder(latencyMs: number) {
-    const sent: { text: string; at: number; done?: number }[] = [];
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const send = async (text: string) => {
-      const entry: { text: string; at: number; done?: number } = { text, at: performance.now() };
-      sent.push(entry);
-      maxInFlight = Math.max(maxInFlight, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      inFlight--;
-      entry.done = performance.now();
-    };
-    return { sent, send, maxInFlight: () => maxInFlight };
-  }
 
   it("sends the first text at once, then at most one edit per interval, always ending on the newest text", async () => {
     const r = recorder(100);
@@ -114,5 +114,34 @@ describe("ThrottledEditor after a fresh write", () => {
     await quick.close();
     await vi.advanceTimersByTimeAsync(5000);
     expect(sent).toHaveLength(1);
+  });
+
+  it("counts the interval again from restartInterval (a job reaching fal), so no edit comes sooner than one interval after it", async () => {
+    const r = recorder(10);
+    const editor = new ThrottledEditor(r.send, 1500, () => {}, performance.now());
+    await vi.advanceTimersByTimeAsync(1000);
+    editor.restartInterval();
+    const restartedAt = performance.now();
+    editor.show("generating");
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(r.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(r.sent.map((s) => s.text)).toEqual(["generating"]);
+    expect(r.sent[0]!.at - restartedAt).toBeGreaterThanOrEqual(1500);
+    await editor.close();
+  });
+
+  it("never moves the interval's start backwards", async () => {
+    const r = recorder(10);
+    const editor = new ThrottledEditor(r.send, 1500, () => {});
+    editor.show("first");
+    await vi.advanceTimersByTimeAsync(100);
+    editor.restartInterval();
+    editor.show("second");
+    await vi.advanceTimersByTimeAsync(1450);
+    expect(r.sent.map((s) => s.text)).toEqual(["first"]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(r.sent.map((s) => s.text)).toEqual(["first", "second"]);
+    await editor.close();
   });
 });
