@@ -70,6 +70,15 @@ function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: AppCont
 
 /** Validates, admits, defers, and starts the job; resolves once the interaction is acknowledged. */
 export async function startGeneration(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
+  const acknowledged = ctx.runner.acknowledging();
+  try {
+    await admitAndDefer(interaction, order, ctx);
+  } finally {
+    acknowledged();
+  }
+}
+
+async function admitAndDefer(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
   if (!ctx.runner.accepting) return tellRestarting(interaction);
   const settings = interaction.guildId ? await ctx.settings.get(interaction.guildId) : defaultGuildSettings;
   const model = pickModel(order, settings, ctx);
@@ -117,9 +126,8 @@ export async function startGeneration(interaction: GenerationInteraction, order:
   if (!admitted.ok) return refuse(interaction, admitted.problems);
   try {
     const response = await interaction.deferReply({ ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}), withResponse: true });
-    const messageId = response.resource?.message?.id ?? null;
-    if (messageId) await ctx.jobs.setReplyMessageId(admitted.job.id, messageId);
-    ctx.runner.start({ ...admitted.job, replyMessageId: messageId });
+    // The runner records the message id with the submission (one write fewer while interactions pour in).
+    ctx.runner.start({ ...admitted.job, replyMessageId: response.resource?.message?.id ?? null });
   } catch (error) {
     await ctx.jobs.markFailed(admitted.job.id, { kind: "unknown", message: "the interaction could not be acknowledged" });
     await ctx.ledger.release(admitted.job.id);

@@ -9,7 +9,7 @@ import type { JobRecord, JobRepository } from "../store/jobs.js";
 import type { LedgerRepository } from "../store/ledger.js";
 import type { RunTimes } from "./eta.js";
 import type { FairScheduler, Slot } from "./scheduler.js";
-import { TurnGate } from "./turn-gate.js";
+import { StartGate } from "./start-gate.js";
 import {
   awaitResult,
   describeFailure,
@@ -57,8 +57,8 @@ class Shutdown extends Error {
 export class JobRunner {
   private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
   private stopping = false;
-  /** Job starts per event-loop turn: enough to keep fal busy, few enough that acknowledgements are not held up. */
-  private readonly starts = new TurnGate(4);
+  /** Acknowledgements go first; job starts follow, a few per event-loop turn. */
+  private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 1000 });
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -69,6 +69,11 @@ export class JobRunner {
 
   get inFlight(): number {
     return this.running.size;
+  }
+
+  /** An interaction is being acknowledged: new jobs hold their fal work until it was sent (see StartGate). */
+  acknowledging(): () => void {
+    return this.starts.acknowledgement();
   }
 
   /** Runs (or resumes) a job in the background. */
@@ -135,7 +140,7 @@ export class JobRunner {
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
         // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
         const requestId = await submit(deps.fal, model.endpoint, input);
-        await deps.jobs.markSubmitted(job.id, requestId, input);
+        await deps.jobs.markSubmitted(job.id, requestId, input, job.replyMessageId);
         reporter.submitted();
         log.info({ requestId }, "submitted to fal");
         await refresh();

@@ -1,12 +1,28 @@
 // Opens the SQLite database (creating its folder), sets WAL mode, and applies pending migrations.
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { startCheckpointer, type Checkpointer } from "./checkpointer.js";
 import { migrations } from "./migrations.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
+
+/** The connection under a Db, for the few hot paths that run prepared statements synchronously (see query-template.ts). */
+export interface SyncConnection {
+  prepare(sql: string): SQLite.Statement;
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+}
+
+const syncConnections = new WeakMap<Db, SyncConnection>();
+
+/** Only while holding Kysely's connection (`db.connection().execute`), so no Kysely transaction is open in between. */
+export function syncConnectionOf(db: Db): SyncConnection {
+  const connection = syncConnections.get(db);
+  if (!connection) throw new Error("this Db was not opened by openDatabase");
+  return connection;
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -18,11 +34,14 @@ const maxCachedStatements = 1000;
  * The bot issues a small, fixed set of statements, so each is prepared once and reused (Kysely runs one
  * query at a time on the connection, so a statement is never in use twice).
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void): { close(): void; prepare(sql: string): SQLite.Statement } {
   const statements = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
-    prepare(sql) {
+    close: () => {
+      onClose();
+      sqlite.close();
+    },
+    prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= maxCachedStatements) statements.clear();
@@ -34,6 +53,22 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Moves WAL checkpoints to a worker (see checkpointer.ts); if it cannot run, SQLite checkpoints as usual. */
+function offMainThreadCheckpoints(sqlite: SQLite.Database, path: string): Checkpointer | undefined {
+  let checkpointer: Checkpointer | undefined;
+  const fallBack = (error: Error) => {
+    process.emitWarning(`falcord: ${error.message}; SQLite checkpoints on the main thread from now on`);
+    if (sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
+  };
+  try {
+    checkpointer = startCheckpointer(path, fallBack);
+    sqlite.pragma("wal_autocheckpoint = 0");
+  } catch (error) {
+    fallBack(error as Error);
+  }
+  return checkpointer;
+}
+
 export async function openDatabase(path: string): Promise<Db> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -41,7 +76,10 @@ export async function openDatabase(path: string): Promise<Db> {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const checkpointer = path === ":memory:" ? undefined : offMainThreadCheckpoints(sqlite, path);
+  const cached = withStatementCache(sqlite, () => checkpointer?.stop());
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  syncConnections.set(db, { prepare: (sql) => cached.prepare(sql), transaction: (fn) => sqlite.transaction(fn) });
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {

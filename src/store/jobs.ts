@@ -1,6 +1,6 @@
 // The jobs table behind an async interface: every state change is one guarded UPDATE, so a transition
 // that already happened (a repeat after a crash, a race) changes nothing and reports false.
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { GenerationRequest, NormalizedOutput } from "../models/types.js";
 import type { Db } from "./database.js";
 import type { JobState, JobsTable } from "./schema.js";
@@ -55,7 +55,8 @@ export interface JobRepository {
   unfinished(): Promise<JobRecord[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
   /** Records fal's request id, and the input as sent (its images may have been re-hosted). */
-  markSubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
+  /** Also records the reply's message id when known (it is learned at the defer, and recorded here to save a write on the acknowledgement path). */
+  markSubmitted(id: number, requestId: string, input: Record<string, unknown>, replyMessageId?: string | null): Promise<boolean>;
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
@@ -69,7 +70,35 @@ export interface JobRepository {
   children(id: number): Promise<JobRecord[]>;
 }
 
-function toRecord(row: Selectable<JobsTable>): JobRecord {
+/** The row of a job just accepted. */
+export function newJobRow(job: NewJob, at: number): Insertable<JobsTable> {
+  return {
+    ref: job.ref,
+    state: "accepted",
+    model_id: job.modelId,
+    endpoint: job.endpoint,
+    request_json: JSON.stringify(job.request),
+    input_json: JSON.stringify(job.input),
+    requester_id: job.requesterId,
+    guild_id: job.guildId,
+    channel_id: job.channelId,
+    application_id: job.applicationId,
+    interaction_id: job.interactionId,
+    interaction_token: job.interactionToken,
+    token_expires_at: job.tokenExpiresAt,
+    ephemeral: job.ephemeral ? 1 : 0,
+    channel_nsfw: job.channelNsfw ? 1 : 0,
+    upload_limit: job.uploadLimit,
+    cost_estimate: job.costEstimate,
+    parent_job_id: job.parentJobId ?? null,
+    nsfw_policy: job.nsfwPolicy ?? "withhold",
+    contest_id: job.contestId ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export function toRecord(row: Selectable<JobsTable>): JobRecord {
   return {
     id: row.id,
     ref: row.ref,
@@ -123,35 +152,7 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
 
   return {
     async create(job) {
-      const at = now();
-      const row = await db
-        .insertInto("jobs")
-        .values({
-          ref: job.ref,
-          state: "accepted",
-          model_id: job.modelId,
-          endpoint: job.endpoint,
-          request_json: JSON.stringify(job.request),
-          input_json: JSON.stringify(job.input),
-          requester_id: job.requesterId,
-          guild_id: job.guildId,
-          channel_id: job.channelId,
-          application_id: job.applicationId,
-          interaction_id: job.interactionId,
-          interaction_token: job.interactionToken,
-          token_expires_at: job.tokenExpiresAt,
-          ephemeral: job.ephemeral ? 1 : 0,
-          channel_nsfw: job.channelNsfw ? 1 : 0,
-          upload_limit: job.uploadLimit,
-          cost_estimate: job.costEstimate,
-          parent_job_id: job.parentJobId ?? null,
-          nsfw_policy: job.nsfwPolicy ?? "withhold",
-          contest_id: job.contestId ?? null,
-          created_at: at,
-          updated_at: at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await db.insertInto("jobs").values(newJobRow(job, now())).returningAll().executeTakeFirstOrThrow();
       return toRecord(row);
     },
     get,
@@ -166,12 +167,13 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
     async setReplyMessageId(id, messageId) {
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
-    markSubmitted: (id, requestId, input) =>
+    markSubmitted: (id, requestId, input, replyMessageId) =>
       transition(id, ["accepted"], {
         state: "submitted",
         request_id: requestId,
         input_json: JSON.stringify(input),
         submitted_at: now(),
+        ...(replyMessageId ? { reply_message_id: replyMessageId } : {}),
       }),
     markResubmitted: (id, requestId, input) =>
       transition(id, ["submitted", "running"], { state: "submitted", request_id: requestId, input_json: JSON.stringify(input) }),

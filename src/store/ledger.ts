@@ -1,8 +1,10 @@
 // The cost ledger: one row per job, reserved when the job is accepted, settled with the real output or
 // released when the job fails. The check against the limits and the reservation happen in one transaction.
-import { sql } from "kysely";
-import type { Db } from "./database.js";
-import { createJobRepository, type JobRecord, type NewJob } from "./jobs.js";
+import { sql, type Insertable } from "kysely";
+import { syncConnectionOf, type Db } from "./database.js";
+import { newJobRow, toRecord, type JobRecord, type NewJob } from "./jobs.js";
+import { QueryTemplate, slot, slots } from "./query-template.js";
+import type { LedgerTable } from "./schema.js";
 
 export interface TodayTotals {
   /** Images this member reserved or was billed for today (released reservations excluded). */
@@ -51,8 +53,8 @@ export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
-async function totals(db: Db, guildId: string, userId: string, day: string): Promise<TodayTotals> {
-  const row = await db
+function ledgerTotalsQuery(db: Db, guildId: string, userId: string, day: string) {
+  return db
     .selectFrom("ledger")
     .select([
       sql<number>`coalesce(sum(case when user_id = ${userId} then images else 0 end), 0)`.as("memberImages"),
@@ -60,59 +62,88 @@ async function totals(db: Db, guildId: string, userId: string, day: string): Pro
     ])
     .where("guild_id", "=", guildId)
     .where("day", "=", day)
-    .where("status", "!=", "released")
-    .executeTakeFirstOrThrow();
-  // Two scalar subqueries, so each uses its own index (the unfinished jobs' and max over the member's jobs).
-  const member = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom("jobs")
-        .select(eb.fn.countAll<number>().as("n"))
-        .where("guild_id", "=", guildId)
-        .where("requester_id", "=", userId)
-        // Written out (not bound) so that SQLite can match it to the partial index's condition.
-        .where(sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`)
-        .as("inFlight"),
-      eb
-        .selectFrom("jobs")
-        .select((sub) => sub.fn.max("created_at").as("at"))
-        .where("guild_id", "=", guildId)
-        .where("requester_id", "=", userId)
-        .as("lastAt"),
-    ])
-    .executeTakeFirstOrThrow();
+    .where("status", "!=", "released");
+}
+
+/** Two scalar subqueries, so each uses its own index (the unfinished jobs' and max over the member's jobs). */
+function memberTotalsQuery(db: Db, guildId: string, userId: string) {
+  return db.selectNoFrom((eb) => [
+    eb
+      .selectFrom("jobs")
+      .select(eb.fn.countAll<number>().as("n"))
+      .where("guild_id", "=", guildId)
+      .where("requester_id", "=", userId)
+      // Written out (not bound) so that SQLite can match it to the partial index's condition.
+      .where(sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`)
+      .as("inFlight"),
+    eb
+      .selectFrom("jobs")
+      .select((sub) => sub.fn.max("created_at").as("at"))
+      .where("guild_id", "=", guildId)
+      .where("requester_id", "=", userId)
+      .as("lastAt"),
+  ]);
+}
+
+type LedgerTotalsRow = { memberImages: number; guildUsd: number };
+type MemberTotalsRow = { inFlight: number | null; lastAt: number | null };
+
+function todayTotals(ledgerRow: LedgerTotalsRow, member: MemberTotalsRow): TodayTotals {
   return {
-    memberImages: Number(row.memberImages),
-    guildUsd: Number(row.guildUsd),
+    memberImages: Number(ledgerRow.memberImages),
+    guildUsd: Number(ledgerRow.guildUsd),
     memberInFlight: Number(member.inFlight),
     memberLastJobAt: member.lastAt === null ? undefined : Number(member.lastAt),
   };
 }
 
+function reservationRow(admission: Admission, jobId: number, at: number): Insertable<LedgerTable> {
+  return {
+    job_id: jobId,
+    guild_id: admission.guildId,
+    user_id: admission.job.requesterId,
+    model_id: admission.job.modelId,
+    day: admission.day,
+    status: "reserved",
+    images: admission.images,
+    usd: admission.usd,
+    created_at: at,
+  };
+}
+
+/**
+ * Admission runs for every command, hundreds a second in a burst: its four queries are compiled once and run
+ * as one synchronous SQLite transaction, while holding Kysely's connection so no Kysely transaction is open.
+ */
+function createAdmitter(db: Db, now: () => number) {
+  const guild = slot<string>("guildId");
+  const user = slot<string>("userId");
+  const sampleJob = newJobRow({ request: {}, input: {} } as NewJob, 0);
+  const templates = {
+    ledgerTotals: new QueryTemplate(ledgerTotalsQuery(db, guild, user, slot("day"))),
+    memberTotals: new QueryTemplate(memberTotalsQuery(db, guild, user)),
+    insertJob: new QueryTemplate(db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
+    insertReservation: new QueryTemplate(db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
+  };
+  const connection = syncConnectionOf(db);
+  const admitNow = connection.transaction((admission: Admission): AdmissionResult => {
+    const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
+    const totals = todayTotals(templates.ledgerTotals.get(connection, keys)!, templates.memberTotals.get(connection, keys)!);
+    const problems = admission.decide(totals);
+    if (problems.length) return { ok: false, problems };
+    const at = now();
+    const row = templates.insertJob.get(connection, newJobRow(admission.job, at))!;
+    templates.insertReservation.run(connection, reservationRow(admission, row.id, at));
+    return { ok: true, job: toRecord(row) };
+  });
+  return (admission: Admission) => db.connection().execute(async () => admitNow(admission));
+}
+
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {
+  let admitter: ((admission: Admission) => Promise<AdmissionResult>) | undefined;
   return {
     // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
-    admit: (admission) =>
-      db.transaction().execute(async (trx) => {
-        const problems = admission.decide(await totals(trx, admission.guildId, admission.job.requesterId, admission.day));
-        if (problems.length) return { ok: false as const, problems };
-        const job = await createJobRepository(trx, now).create(admission.job);
-        await trx
-          .insertInto("ledger")
-          .values({
-            job_id: job.id,
-            guild_id: admission.guildId,
-            user_id: admission.job.requesterId,
-            model_id: admission.job.modelId,
-            day: admission.day,
-            status: "reserved",
-            images: admission.images,
-            usd: admission.usd,
-            created_at: now(),
-          })
-          .execute();
-        return { ok: true as const, job };
-      }),
+    admit: (admission) => (admitter ??= createAdmitter(db, now))(admission),
     async settle(jobId, images, usd) {
       await db
         .updateTable("ledger")
@@ -129,7 +160,13 @@ export function createLedgerRepository(db: Db, now: () => number = Date.now): Le
         .where("status", "=", "reserved")
         .execute();
     },
-    today: (guildId, userId, day) => totals(db, guildId, userId, day),
+    async today(guildId, userId, day) {
+      const [ledgerRow, member] = await Promise.all([
+        ledgerTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow(),
+        memberTotalsQuery(db, guildId, userId).executeTakeFirstOrThrow(),
+      ]);
+      return todayTotals(ledgerRow, member);
+    },
     async spendSince(guildId, fromDay) {
       const rows = await db
         .selectFrom("ledger")

@@ -3,16 +3,8 @@
 // every queue update, then an editReply with the image URLs (no download). Run by test/bench/run.ts as its own
 // process (`node --import tsx test/bench/naive-peer.ts`), with the same environment falcord gets.
 import { createFalClient, type QueueStatus } from "@fal-ai/client";
-import { Client, Events, GatewayIntentBits, SlashCommandBuilder } from "discord.js";
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) {
-    process.stderr.write(`naive peer: ${name} is not set\n`);
-    process.exit(1);
-  }
-  return value;
-};
+import { Events } from "discord.js";
+import { benchClient, env, runBenchBot } from "./bench-bot.js";
 
 const endpoint = "fal-ai/nano-banana";
 
@@ -21,16 +13,7 @@ const fal = createFalClient({
   proxyUrl: { url: env("FAL_PROXY_URL"), when: "always" },
 });
 
-const client = new Client({
-  intents: [GatewayIntentBits.Guilds],
-  allowedMentions: { parse: [] },
-  rest: { api: env("DISCORD_API_URL") },
-});
-
-const imagine = new SlashCommandBuilder()
-  .setName("imagine")
-  .setDescription("Make an image from a text prompt")
-  .addStringOption((option) => option.setName("prompt").setDescription("What to make").setRequired(true));
+const client = benchClient();
 
 interface ImageOutput {
   images?: { url: string }[];
@@ -64,18 +47,4 @@ client.on(Events.InteractionCreate, async (interaction) => {
   }
 });
 
-client.once(Events.ClientReady, async (ready) => {
-  const guildId = process.env.DISCORD_GUILD_ID;
-  if (guildId) await ready.application.commands.set([imagine.toJSON()], guildId);
-  else await ready.application.commands.set([imagine.toJSON()]);
-  // run.ts waits for this line.
-  console.log(JSON.stringify({ msg: "ready" }));
-});
-
-const stop = () => {
-  void client.destroy().finally(() => process.exit(0));
-};
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
-
-await client.login(env("DISCORD_TOKEN"));
+await runBenchBot(client);

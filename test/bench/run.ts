@@ -1,13 +1,13 @@
 // `npm run bench`: falcord against a naive peer on the same burst of /imagine interactions, measured from the
 // fakes' records. Flags: --n 200,500  --min-ms 2000 --max-ms 6000  --queue-ms 100  --image-bytes 1048576
-// --burst-ms 1000  --deadline-s 300  --only falcord|peer  --out bench-results/latest.json  --cpu-prof <dir>
+// --burst-ms 1000  --deadline-s 300  --only falcord,peer[,floor]  --out bench-results/latest.json  --cpu-prof <dir>
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { computeMetrics, type RunMetrics } from "./metrics.js";
 import { closeScenario, runScenario } from "./scenario.js";
-import { root, type SubjectName } from "./subject.js";
+import { root, subjectNames, type SubjectName } from "./subject.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     "npm run bench -- [--n 200,500] [--min-ms 2000] [--max-ms 6000] [--queue-ms 100] [--image-bytes 1048576]\n" +
-      "                 [--burst-ms 1000] [--deadline-s 300] [--only falcord|peer] [--out bench-results/latest.json]\n" +
+      "                 [--burst-ms 1000] [--deadline-s 300] [--only falcord,peer,floor] [--out bench-results/latest.json]\n" +
       "                 [--cpu-prof DIR]   (write a .cpuprofile of each subject process into DIR)\n" +
       "                 [--falcord-dir DIR] (run falcord from another checkout, e.g. a `git archive HEAD` copy)\n" +
       "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n" +
@@ -56,11 +56,11 @@ const queueMs = int("queue-ms", values["queue-ms"], 0);
 const imageBytes = int("image-bytes", values["image-bytes"], 1);
 const burstMs = int("burst-ms", values["burst-ms"], 0);
 const deadlineMs = int("deadline-s", values["deadline-s"], 1) * 1000;
-if (values.only !== undefined && values.only !== "falcord" && values.only !== "peer") {
-  process.stderr.write(`bench: --only takes falcord or peer (got ${values.only})\n`);
+const subjects = (values.only ?? "falcord,peer").split(",").map((v) => v.trim()) as SubjectName[];
+if (!subjects.length || subjects.some((name) => !subjectNames.includes(name))) {
+  process.stderr.write(`bench: --only takes a comma-separated list of ${subjectNames.join(", ")} (got ${values.only})\n`);
   process.exit(2);
 }
-const subjects: SubjectName[] = values.only ? [values.only as SubjectName] : ["falcord", "peer"];
 const out = resolve(root, values.out ?? "bench-results/latest.json");
 const profileDir = values["cpu-prof"] ? resolve(root, values["cpu-prof"]) : undefined;
 const falcordDir = resolve(root, values["falcord-dir"] ?? ".");
@@ -170,7 +170,8 @@ for (const n of sizes) {
   const peer = runs.find((m) => m.n === n && m.subject === "peer");
   const both = falcord && peer;
   lines.push("", `N = ${n} (fal ${minMs}–${maxMs} ms, ${imageBytes} B images, burst over ${burstMs} ms)`);
-  const header = ["metric".padEnd(34), "falcord".padStart(10), "peer".padStart(10), ...(both ? ["falcord/peer".padStart(13)] : [])];
+  const floor = runs.find((m) => m.n === n && m.subject === "floor");
+  const header = ["metric".padEnd(34), "falcord".padStart(10), "peer".padStart(10), ...(both ? ["falcord/peer".padStart(13)] : []), ...(floor ? ["ack floor".padStart(10)] : [])];
   lines.push(header.join(" "));
   ratios[n] = {};
   for (const [label, pick] of rows) {
@@ -178,7 +179,15 @@ for (const n of sizes) {
     const b = peer ? pick(peer) : NaN;
     const ratio = b !== 0 ? a / b : NaN;
     if (both && Number.isFinite(ratio)) ratios[n]![label] = Number(ratio.toFixed(3));
-    lines.push([label.padEnd(34), fmt(a).padStart(10), fmt(b).padStart(10), ...(both ? [(Number.isFinite(ratio) ? ratio.toFixed(3) : "–").padStart(13)] : [])].join(" "));
+    lines.push(
+      [
+        label.padEnd(34),
+        fmt(a).padStart(10),
+        fmt(b).padStart(10),
+        ...(both ? [(Number.isFinite(ratio) ? ratio.toFixed(3) : "–").padStart(13)] : []),
+        ...(floor ? [fmt(pick(floor)).padStart(10)] : []),
+      ].join(" "),
+    );
   }
 }
 const targets = sizes.flatMap((n) => {

@@ -80,6 +80,11 @@ export function finalKind(request: RecordedRequest, falOrigin: string): "deliver
   return undefined;
 }
 
+function acknowledged(request: RecordedRequest): "delivered" | "failed" | undefined {
+  if (request.kind !== "http" || !request.path.endsWith("/callback")) return undefined;
+  return request.status >= 200 && request.status < 300 ? "delivered" : "failed";
+}
+
 /** The interaction token a request's path carries, if any (webhook edits and the callback). */
 export function tokenOf(request: RecordedRequest): string | undefined {
   return /^\/api\/v10\/(?:webhooks\/\d+|interactions\/\d+)\/([^/]+)/.exec(request.path)?.[1];
@@ -139,11 +144,13 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     let ended = 0;
     let resolveAll: () => void = () => undefined;
     const allEnded = new Promise<void>((resolve) => (resolveAll = resolve));
+    // The floor subject only acknowledges: its jobs end with the acknowledgement.
+    const ends = name === "floor" ? acknowledged : (request: RecordedRequest) => finalKind(request, falOrigin);
     const onRequest = (request: RecordedRequest) => {
       const token = tokenOf(request);
       const job = token ? byToken.get(token) : undefined;
       if (!job || job.outcome) return;
-      const kind = finalKind(request, falOrigin);
+      const kind = ends(request);
       if (!kind) return;
       job.outcome = kind;
       ended += 1;

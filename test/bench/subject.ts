@@ -7,8 +7,11 @@ import { join } from "node:path";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const peerScript = join(root, "test", "bench", "naive-peer.ts");
+export const floorScript = join(root, "test", "bench", "ack-floor.ts");
 
-export type SubjectName = "falcord" | "peer";
+/** falcord; the naive peer it is compared with; the acknowledge-only calibration bot. */
+export type SubjectName = "falcord" | "peer" | "floor";
+export const subjectNames: readonly SubjectName[] = ["falcord", "peer", "floor"];
 
 /** Every subject process still running: killed when the bench exits, however it exits. */
 const live = new Set<ChildProcess>();
@@ -59,7 +62,7 @@ export interface SubjectOptions {
   logFile?: string;
 }
 
-/** One subject process: started as `npm start` starts falcord (node scripts/start.mjs), or the peer under tsx. */
+/** One subject process: started as `npm start` starts falcord (node scripts/start.mjs), or the peer or floor under tsx. */
 export class Subject {
   readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -76,7 +79,8 @@ export class Subject {
     readonly name: SubjectName,
     options: SubjectOptions,
   ) {
-    const script = name === "falcord" ? [join(options.falcordDir ?? root, "scripts", "start.mjs")] : ["--import", "tsx", peerScript];
+    const script =
+      name === "falcord" ? [join(options.falcordDir ?? root, "scripts", "start.mjs")] : ["--import", "tsx", name === "peer" ? peerScript : floorScript];
     const args = [...(options.nodeArgs ?? []), ...script];
     this.child = spawn(process.execPath, args, {
       cwd: options.cwd,

@@ -1,9 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/store/database.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { QueryTemplate, slot } from "../../src/store/query-template.js";
 import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
 import { migrations } from "../../src/store/migrations.js";
 
@@ -53,6 +54,33 @@ describe("the database", () => {
   });
 });
 
+describe("WAL checkpoints", () => {
+  it("run off the main connection: its automatic checkpoints are off, and the worker copies the log into the file", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
+    const db = await open(path);
+    expect(syncConnectionOf(db).prepare("PRAGMA wal_autocheckpoint").get()).toEqual({ wal_autocheckpoint: 0 });
+    const before = statSync(path).size;
+    const jobs = createJobRepository(db);
+    for (let i = 0; i < 300; i++) await jobs.create(newJob(`W${String(i).padStart(5, "0")}`));
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 5000, interval: 50 });
+  });
+});
+
+describe("query templates", () => {
+  it("bind each run's values where the stand-ins were, keep constants, and refuse a missing value", async () => {
+    const db = await open(":memory:");
+    await createJobRepository(db).create(newJob("TTTTTT"));
+    const template = new QueryTemplate(
+      db.selectFrom("jobs").select(["ref", "state"]).where("ref", "=", slot<string>("ref")).where("state", "=", "accepted"),
+    );
+    const connection = syncConnectionOf(db);
+    expect(template.get(connection, { ref: "TTTTTT" })).toEqual({ ref: "TTTTTT", state: "accepted" });
+    expect(template.get(connection, { ref: "NOPE00" })).toBeUndefined();
+    expect(() => template.get(connection, {})).toThrow(/no value for ref/);
+  });
+});
+
 describe("the job repository", () => {
   it("walks a job through its states, each transition once", async () => {
     let clock = 1000;
@@ -71,6 +99,17 @@ describe("the job repository", () => {
 
     const done = await jobs.get(job.id);
     expect(done).toMatchObject({ state: "delivered", requestId: "req-1", submittedAt: 2000, result: { description: "hi" } });
+  });
+
+  it("records the reply's message id with the submission, and keeps a known one when none is given", async () => {
+    const jobs = createJobRepository(await open(":memory:"));
+    const withId = await jobs.create(newJob("FFFFFF"));
+    const without = await jobs.create(newJob("GGGGGG"));
+    await jobs.setReplyMessageId(without.id, "900000000000000001");
+    await jobs.markSubmitted(withId.id, "req-a", {}, "900000000000000002");
+    await jobs.markSubmitted(without.id, "req-b", {}, null);
+    expect((await jobs.get(withId.id))?.replyMessageId).toBe("900000000000000002");
+    expect((await jobs.get(without.id))?.replyMessageId).toBe("900000000000000001");
   });
 
   it("lists only unfinished jobs, oldest first", async () => {

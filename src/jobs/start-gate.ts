@@ -1,0 +1,78 @@
+// Decides when a new job may start its fal work. Discord gives an interaction 3 seconds to be acknowledged;
+// a job's fal work (submit, status stream) only has to start soon. So while acknowledgements are in flight,
+// starts wait (at most maxHoldMs), and then go a few per turn of the event loop, so that Node reads the
+// sockets (the next interactions among them) between two batches.
+interface Waiting {
+  resolve(): void;
+  since: number;
+}
+
+export interface StartGateOptions {
+  /** Starts let through per turn of the event loop. */
+  perTurn: number;
+  /** The longest a start waits for acknowledgements in flight. */
+  maxHoldMs: number;
+}
+
+export class StartGate {
+  private readonly queue: Waiting[] = [];
+  private head = 0;
+  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private acknowledging = 0;
+
+  constructor(private readonly options: StartGateOptions) {
+    if (!Number.isInteger(options.perTurn) || options.perTurn < 1) throw new RangeError(`perTurn must be a positive integer, got ${options.perTurn}`);
+  }
+
+  /** An acknowledgement began; call the returned function once it was sent (or failed). */
+  acknowledgement(): () => void {
+    this.acknowledging += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.acknowledging -= 1;
+      if (this.acknowledging === 0 && this.head < this.queue.length) this.schedule();
+    };
+  }
+
+  /** Resolves on a later turn of the event loop, in the order of the calls. */
+  pass(): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ resolve, since: performance.now() });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.release();
+    });
+  }
+
+  private release(): void {
+    if (this.head === this.queue.length) return;
+    if (this.acknowledging > 0) {
+      const waited = performance.now() - this.queue[this.head]!.since;
+      if (waited < this.options.maxHoldMs) {
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.schedule();
+        }, this.options.maxHoldMs - waited);
+        return;
+      }
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const end = Math.min(this.queue.length, this.head + this.options.perTurn);
+    for (; this.head < end; this.head++) this.queue[this.head]!.resolve();
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    } else this.schedule();
+  }
+}

@@ -1,0 +1,49 @@
+// A hot-path query that Kysely builds and compiles once, with stand-ins for its values. Each run binds the real
+// values to the same cached SQLite statement and runs it synchronously, so a transaction of several such
+// queries costs a few microseconds each instead of a build, a compile and an async round through Kysely.
+import type { Compilable } from "kysely";
+import type { SyncConnection } from "./database.js";
+
+const marker = "\u0000falcord-slot:";
+
+/** A stand-in for the value named `name`; typed as whatever the query builder expects there. */
+export function slot<T>(name: string): T {
+  return `${marker}${name}` as T;
+}
+
+/** Stand-ins for every column of a row, each named after its column. */
+export function slots<R extends object>(row: R): R {
+  return Object.fromEntries(Object.keys(row).map((key) => [key, slot(key)])) as R;
+}
+
+type Binding = { name: string } | { value: unknown };
+
+export class QueryTemplate<Row> {
+  private readonly sql: string;
+  private readonly bindings: Binding[];
+
+  constructor(query: Compilable<Row>) {
+    const compiled = query.compile();
+    this.sql = compiled.sql;
+    this.bindings = compiled.parameters.map((parameter) =>
+      typeof parameter === "string" && parameter.startsWith(marker) ? { name: parameter.slice(marker.length) } : { value: parameter },
+    );
+  }
+
+  /** The first row (for a select, or an insert … returning). */
+  get(connection: SyncConnection, values: Record<string, unknown>): Row | undefined {
+    return connection.prepare(this.sql).get(this.parameters(values)) as Row | undefined;
+  }
+
+  run(connection: SyncConnection, values: Record<string, unknown>): void {
+    connection.prepare(this.sql).run(this.parameters(values));
+  }
+
+  private parameters(values: Record<string, unknown>): unknown[] {
+    return this.bindings.map((binding) => {
+      if ("value" in binding) return binding.value;
+      if (!(binding.name in values)) throw new Error(`no value for ${binding.name} in a query template`);
+      return values[binding.name];
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { StartGate } from "../../src/jobs/start-gate.js";
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe("StartGate", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("lets at most perTurn starts through per turn of the event loop, in the order they asked", async () => {
+    const gate = new StartGate({ perTurn: 3, maxHoldMs: 1000 });
+    const passed: number[] = [];
+    const all = Array.from({ length: 8 }, (_, i) => gate.pass().then(() => passed.push(i)));
+    expect(passed).toEqual([]);
+    await nextTurn();
+    expect(passed).toEqual([0, 1, 2]);
+    await nextTurn();
+    expect(passed).toEqual([0, 1, 2, 3, 4, 5]);
+    await Promise.all(all);
+    expect(passed).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("holds starts while an acknowledgement is in flight and releases them when the last one ends", async () => {
+    const gate = new StartGate({ perTurn: 10, maxHoldMs: 60_000 });
+    const first = gate.acknowledgement();
+    const second = gate.acknowledgement();
+    let started = false;
+    const start = gate.pass().then(() => (started = true));
+    for (let i = 0; i < 5; i++) await nextTurn();
+    first();
+    first(); // ending twice counts once
+    for (let i = 0; i < 5; i++) await nextTurn();
+    expect(started).toBe(false);
+    second();
+    await start;
+    expect(started).toBe(true);
+  });
+
+  it("starts a held job anyway once it waited maxHoldMs, so a stream of acknowledgements cannot starve the jobs", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
+    const gate = new StartGate({ perTurn: 10, maxHoldMs: 500 });
+    gate.acknowledgement(); // never ends
+    let started = false;
+    void gate.pass().then(() => (started = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(started).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toBe(true);
+  });
+
+  it("serves starts that ask while a batch is being let through", async () => {
+    const gate = new StartGate({ perTurn: 2, maxHoldMs: 1000 });
+    const passed: string[] = [];
+    await gate.pass().then(() => {
+      passed.push("a");
+      void gate.pass().then(() => passed.push("late"));
+    });
+    await nextTurn();
+    await nextTurn();
+    expect(passed).toEqual(["a", "late"]);
+  });
+
+  it("refuses a limit that would let nobody through", () => {
+    expect(() => new StartGate({ perTurn: 0, maxHoldMs: 1 })).toThrow(RangeError);
+  });
+});
