@@ -1,5 +1,5 @@
 // Process entry: config → logger → fal → discord → commands → register.
-import { Events, type Client } from "discord.js";
+import { disableValidators, Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./context.js";
@@ -17,6 +17,7 @@ import { RunTimes } from "./jobs/eta.js";
 import { JobRunner } from "./jobs/runner.js";
 import { FairScheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./log.js";
+import { LoopLoad } from "./loop-load.js";
 import { catalog } from "./models/catalog.js";
 import { createContestRepository } from "./store/contests.js";
 import { openDatabase, type Db } from "./store/database.js";
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
   const ledger = createLedgerRepository(db);
   const fal = createFal(config);
   const runTimes = new RunTimes();
+  // The builders' runtime checks build an Error (with its stack) for every union branch they try: ~0.5 ms per
+  // result message. The bot's components are its own constants, and Discord still checks every payload.
+  disableValidators();
   const client = createDiscordClient(config);
+  const load = new LoopLoad();
   const interactionRest = createInteractionRest(config);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
             jobs,
             catalog,
             contestFor: (finished) => contestForResult(contests, finished),
+            load,
           },
           job,
         ),

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { JobFailure, JobPhase } from "../jobs/generation.js";
 import type { JobReporter } from "../jobs/runner.js";
 import type { Logger } from "../log.js";
+import type { LoopLoad } from "../loop-load.js";
 import type { Catalog } from "../models/catalog.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
 import { failureText } from "./failure-text.js";
@@ -21,9 +22,13 @@ export interface ReporterDeps {
   log: Logger;
   jobs: JobRepository;
   catalog: Catalog;
+  /** While the event loop is saturated, progress edits are skipped (the result edit never is). */
+  load?: Pick<LoopLoad, "saturated">;
   /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
   contestFor?(job: JobRecord): Promise<number | undefined>;
 }
+
+const completionMarginMs = 250;
 
 /** Failures worth a Retry button: the same request may well succeed later. */
 const retryable = new Set<JobFailure["kind"]>(["interrupted", "busy", "timeout", "model-error", "network", "unknown", "output-unavailable"]);
@@ -51,7 +56,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let closed = false;
-  const render = () => phase && editor.show(progressText(header, phase, performance.now()));
+  const render = () => phase && !deps.load?.saturated && editor.show(progressText(header, phase, performance.now()));
 
   return {
     phase(next) {
@@ -61,7 +66,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       render();
     },
     submitted() {
-      editor.restartInterval();
+      // Edits at fal come a quarter second after each whole interval: one due just as fal finishes would
+      // otherwise race the news of it, and a job makes at most 2 + (time at fal) / interval requests.
+      editor.restartInterval(completionMarginMs);
     },
     async delivered(result: FinishedJob) {
       const message = resultMessage(model, job.request, result);

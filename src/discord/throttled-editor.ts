@@ -24,9 +24,9 @@ export class ThrottledEditor {
     this.pump();
   }
 
-  /** Counts the interval from now, as if the message had just been written. */
-  restartInterval(): void {
-    this.lastStart = Math.max(this.lastStart, performance.now());
+  /** Counts the interval from now (plus `offsetMs`), as if the message had just been written then. */
+  restartInterval(offsetMs = 0): void {
+    this.lastStart = Math.max(this.lastStart, performance.now() + offsetMs);
   }
 
   /** Stops editing and waits for an edit in flight, so the caller's next edit cannot be overtaken. */

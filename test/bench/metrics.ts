@@ -144,7 +144,14 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
     falPerJob.push(requestId ? (falByRequestId.get(requestId)?.length ?? 0) : 0);
     const duration = falJob?.completedAt !== undefined ? falJob.completedAt - falJob.submittedAt : undefined;
     if (duration !== undefined) durations.push(duration);
-    if (duration !== undefined && writes.length > 2 + duration / 1500) jobsOverBudget += 1;
+    if (duration !== undefined && writes.length > 2 + duration / 1500) {
+      jobsOverBudget += 1;
+      // The first few, spelled out: when each write arrived, from fal's submit (fal completed at `duration`).
+      if (jobsOverBudget <= 3 && falJob) {
+        const times = writes.map((q) => `${q.method === "POST" ? "ack" : "edit"}@${Math.round(toEpoch(q.at) - falJob.submittedAt)}`);
+        notes.push(`over the Discord budget: fal ran ${Math.round(duration)} ms; writes ${times.join(", ")} ms`);
+      }
+    }
     const final = writes.find((q) => finalKind(q, r.fal.origin) === "delivered");
     if (final && falJob?.completedAt !== undefined) {
       overhead.push(toEpoch(final.finishedAt ?? final.at) - falJob.completedAt);

@@ -144,4 +144,16 @@ describe("ThrottledEditor after a fresh write", () => {
     expect(r.sent.map((s) => s.text)).toEqual(["first", "second"]);
     await editor.close();
   });
+
+  it("adds restartInterval's offset to the wait", async () => {
+    const r = recorder(10);
+    const editor = new ThrottledEditor(r.send, 1500, () => {});
+    editor.restartInterval(250);
+    editor.show("at fal");
+    await vi.advanceTimersByTimeAsync(1700);
+    expect(r.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(r.sent.map((s) => s.text)).toEqual(["at fal"]);
+    await editor.close();
+  });
 });
