@@ -10,9 +10,11 @@ import {
   type Client,
   type REST,
   type MessageCreateOptions,
+  type RawFile,
   type MessageEditOptions,
   type WebhookMessageEditOptions,
 } from "discord.js";
+import { multipartBody } from "./multipart.js";
 
 /** Leave a margin: an edit started just before expiry must not arrive just after it. */
 const tokenMarginMs = 60_000;
@@ -45,6 +47,11 @@ function isUnknownMessage(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
 }
 
+function asMultipart(payload: unknown, files: readonly RawFile[]) {
+  const { body, contentType } = multipartBody(payload, files);
+  return { body, headers: { "Content-Type": contentType } };
+}
+
 export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now = Date.now()): boolean {
   return now < location.tokenExpiresAt - tokenMarginMs;
 }
@@ -66,7 +73,8 @@ export async function editReply(
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
       const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
-      const message = (await interactionRest.patch(route, { body, files: files ?? [], auth: false })) as APIMessage;
+      const request = files?.length ? { ...asMultipart(body, files), passThroughBody: true } : { body };
+      const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
       return { via: "interaction", messageId: message.id };
     } catch (error) {
       if (!isExpiredToken(error)) throw error;

@@ -45,6 +45,8 @@ export interface RunMetrics {
   };
   /** fal duration of a job (submit → COMPLETED), ms. */
   falDurationMs: Stats;
+  /** Dispatch of the interaction → fal accepting its submit, ms (how long a job waits before fal starts on it). */
+  submitMs: Stats;
   /** Peak VmRSS sampled every 100 ms from ready to the end of the run. */
   peakRssMb: number;
   /** VmHWM at the end: the kernel's peak over the whole process life (start-up included). */
@@ -121,6 +123,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   const overhead: number[] = [];
   const overheadArrival: number[] = [];
   const durations: number[] = [];
+  const submits: number[] = [];
   const discordPerJob: number[] = [];
   const falPerJob: number[] = [];
   let jobsOverBudget = 0;
@@ -142,6 +145,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
     const requestId = requestIdByPrompt.get(job.prompt);
     const falJob = requestId ? r.fal.jobs.get(requestId) : undefined;
     falPerJob.push(requestId ? (falByRequestId.get(requestId)?.length ?? 0) : 0);
+    if (falJob) submits.push(falJob.submittedAt - toEpoch(handle.dispatchedAt));
     const duration = falJob?.completedAt !== undefined ? falJob.completedAt - falJob.submittedAt : undefined;
     if (duration !== undefined) durations.push(duration);
     if (duration !== undefined && writes.length > 2 + duration / 1500) {
@@ -190,6 +194,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
       status429: falRequests.filter((q) => q.status === 429).length,
     },
     falDurationMs: roundStats(stats(durations)),
+    submitMs: roundStats(stats(submits)),
     peakRssMb: mb(r.peakSampledRss),
     peakRssLifetimeMb: mb(Math.max(r.peakHwm, r.peakSampledRss)),
     rssAtReadyMb: mb(r.rssAtReady),

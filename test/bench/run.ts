@@ -86,8 +86,10 @@ const runs: RunMetrics[] = [];
 for (const n of sizes) {
   for (const subject of subjects) {
     log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs…`);
-    if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const profileArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${subject}-n${n}-${Date.now()}.cpuprofile`] : [];
+    // One folder per run: each thread of the subject (falcord has a checkpoint worker) writes its own profile there.
+    const runProfileDir = profileDir ? join(profileDir, `${subject}-n${n}-${Date.now()}`) : undefined;
+    if (runProfileDir) mkdirSync(runProfileDir, { recursive: true });
+    const profileArgs = runProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${runProfileDir}`] : [];
     const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
     const nodeArgs = profileArgs.length || extraArgs.length ? [...profileArgs, ...extraArgs] : undefined;
     const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, ...(logDir ? { logDir } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
@@ -145,6 +147,8 @@ const rows: [string, (m: RunMetrics) => number][] = [
   ["ack max (ms)", (m) => m.ackMs.max],
   ["delivery overhead p50 (ms)", (m) => m.deliveryOverheadMs.p50],
   ["delivery overhead p99 (ms)", (m) => m.deliveryOverheadMs.p99],
+  ["dispatch → fal submit p50 (ms)", (m) => m.submitMs.p50],
+  ["dispatch → fal submit p99 (ms)", (m) => m.submitMs.p99],
   ["Discord requests / job", (m) => m.discord.perJob],
   ["Discord 429s", (m) => m.discord.status429],
   ["Discord requests, peak per s", (m) => m.discord.peakPerSecond],
