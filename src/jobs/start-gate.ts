@@ -7,6 +7,8 @@ interface Waiting {
   since: number;
 }
 
+const compactAfter = 1024;
+
 export interface StartGateOptions {
   /** Starts let through per turn of the event loop. */
   perTurn: number;
@@ -73,6 +75,13 @@ export class StartGate {
     if (this.head === this.queue.length) {
       this.queue.length = 0;
       this.head = 0;
-    } else this.schedule();
+      return;
+    }
+    // Under a steady stream of starts the queue may never run empty: drop the ones already let through.
+    if (this.head >= compactAfter) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+    this.schedule();
   }
 }

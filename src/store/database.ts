@@ -56,7 +56,11 @@ function withStatementCache(sqlite: SQLite.Database, onClose: () => void): { clo
 /** Moves WAL checkpoints to a worker (see checkpointer.ts); if it cannot run, SQLite checkpoints as usual. */
 function offMainThreadCheckpoints(sqlite: SQLite.Database, path: string): Checkpointer | undefined {
   let checkpointer: Checkpointer | undefined;
+  let fellBack = false;
   const fallBack = (error: Error) => {
+    if (fellBack) return;
+    fellBack = true;
+    checkpointer?.stop();
     process.emitWarning(`falcord: ${error.message}; SQLite checkpoints on the main thread from now on`);
     if (sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
   };

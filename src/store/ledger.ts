@@ -118,6 +118,7 @@ function reservationRow(admission: Admission, jobId: number, at: number): Insert
 function createAdmitter(db: Db, now: () => number) {
   const guild = slot<string>("guildId");
   const user = slot<string>("userId");
+  // Only the rows' column names matter here: each column becomes a stand-in of the same name.
   const sampleJob = newJobRow({ request: {}, input: {} } as NewJob, 0);
   const templates = {
     ledgerTotals: new QueryTemplate(ledgerTotalsQuery(db, guild, user, slot("day"))),

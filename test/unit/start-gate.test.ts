@@ -59,6 +59,13 @@ describe("StartGate", () => {
     expect(passed).toEqual(["a", "late"]);
   });
 
+  it("keeps the order through a long queue (the part already let through is dropped as it goes)", async () => {
+    const gate = new StartGate({ perTurn: 100, maxHoldMs: 1000 });
+    const passed: number[] = [];
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => gate.pass().then(() => passed.push(i))));
+    expect(passed).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+  });
+
   it("refuses a limit that would let nobody through", () => {
     expect(() => new StartGate({ perTurn: 0, maxHoldMs: 1 })).toThrow(RangeError);
   });
