@@ -48,8 +48,8 @@ function isUnknownMessage(error: unknown): boolean {
 }
 
 function asMultipart(payload: unknown, files: readonly RawFile[]) {
-  const { body, contentType } = multipartBody(payload, files);
-  return { body, headers: { "Content-Type": contentType } };
+  const { chunks, length, contentType } = multipartBody(payload, files);
+  return { body: chunks, headers: { "Content-Type": contentType, "Content-Length": String(length) } };
 }
 
 export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now = Date.now()): boolean {

@@ -6,10 +6,14 @@ describe("multipartBody", () => {
   it("encodes the files and payload_json so that a standard form-data parser reads them back byte for byte", async () => {
     const image = randomBytes(300_000);
     const payload = { content: "", attachments: [{ id: "0", description: "a cat" }] };
-    const { body, contentType } = multipartBody(payload, [
+    const { chunks, length, contentType } = multipartBody(payload, [
       { name: "ABC123-1.png", data: image, contentType: "image/png" },
       { name: 'odd "name"\r\n.txt', data: "text", key: "files[7]" },
     ]);
+    const body = Buffer.concat(chunks);
+    expect(body.byteLength).toBe(length);
+    // The file's own bytes travel as they are, not copied.
+    expect(chunks).toContain(image);
     const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
     expect(JSON.parse(form.get("payload_json") as string)).toEqual(payload);
     const first = form.get("files[0]") as File;
