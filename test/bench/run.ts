@@ -22,6 +22,7 @@ const { values } = parseArgs({
     out: { type: "string", default: "bench-results/latest.json" },
     "cpu-prof": { type: "string" },
     "node-args": { type: "string" },
+    repeat: { type: "string", default: "1" },
     "falcord-dir": { type: "string" },
     "subject-logs": { type: "string" },
     help: { type: "boolean", default: false },
@@ -35,7 +36,8 @@ if (values.help) {
       "                 [--cpu-prof DIR]   (write a .cpuprofile of each subject process into DIR)\n" +
       "                 [--falcord-dir DIR] (run falcord from another checkout, e.g. a `git archive HEAD` copy)\n" +
       "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n" +
-      "                 [--node-args=\"--heapsnapshot-signal=SIGUSR2 …\"] (extra Node flags for each subject process)\n",
+      "                 [--node-args=\"--heapsnapshot-signal=SIGUSR2 …\"] (extra Node flags for each subject process)\n" +
+      "                 [--repeat 3]       (run each subject and N that often; the table shows each figure's median)\n",
   );
   process.exit(0);
 }
@@ -56,6 +58,7 @@ const queueMs = int("queue-ms", values["queue-ms"], 0);
 const imageBytes = int("image-bytes", values["image-bytes"], 1);
 const burstMs = int("burst-ms", values["burst-ms"], 0);
 const deadlineMs = int("deadline-s", values["deadline-s"], 1) * 1000;
+const repeat = int("repeat", values.repeat, 1);
 const subjects = (values.only ?? "falcord,peer").split(",").map((v) => v.trim()) as SubjectName[];
 if (!subjects.length || subjects.some((name) => !subjectNames.includes(name))) {
   process.stderr.write(`bench: --only takes a comma-separated list of ${subjectNames.join(", ")} (got ${values.only})\n`);
@@ -82,10 +85,10 @@ if (subjects.includes("falcord")) {
   }
 }
 
-const runs: RunMetrics[] = [];
+const allRuns: RunMetrics[] = [];
 for (const n of sizes) {
-  for (const subject of subjects) {
-    log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs…`);
+  for (let round = 1; round <= repeat; round++) for (const subject of subjects) {
+    log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs${repeat > 1 ? `, round ${round}/${repeat}` : ""}…`);
     // One folder per run: each thread of the subject (falcord has a checkpoint worker) writes its own profile there.
     const runProfileDir = profileDir ? join(profileDir, `${subject}-n${n}-${Date.now()}`) : undefined;
     if (runProfileDir) mkdirSync(runProfileDir, { recursive: true });
@@ -95,7 +98,7 @@ for (const n of sizes) {
     const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, ...(logDir ? { logDir } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
     try {
       const metrics = computeMetrics(records);
-      runs.push(metrics);
+      allRuns.push(metrics);
       log(`  ${subject} N=${n}: ${metrics.delivered} delivered, ${metrics.failed} failed, ${metrics.lost} lost in ${metrics.wallSeconds} s`);
       for (const note of metrics.notes) log(`  note: ${note}`);
       if (metrics.lost || metrics.failed) log(`  ${subject} stderr (tail):\n${records.stderrTail}`);
@@ -104,6 +107,11 @@ for (const n of sizes) {
     }
   }
 }
+
+// With --repeat, each figure of a subject and N is the median over its rounds (the machine's noise is large).
+const runs: RunMetrics[] = sizes.flatMap((n) =>
+  subjects.map((subject) => medianRun(allRuns.filter((m) => m.n === n && m.subject === subject))),
+);
 
 // Targets (DESIGN.md §8 / issue 7), checked for falcord.
 interface TargetCheck {
@@ -214,7 +222,9 @@ writeFileSync(
       cpus: (await import("node:os")).cpus().length,
       falcord: { dir: falcordDir, commit: gitCommit(falcordDir) },
       settings: { sizes, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, discordRateLimits: "fake defaults (5/s per route, 50/s per interaction callback) + global 50/s" },
+      repeat,
       runs,
+      rounds: repeat > 1 ? allRuns : undefined,
       ratios,
       targets,
     },
@@ -223,6 +233,23 @@ writeFileSync(
   ) + "\n",
 );
 log(`bench: results written to ${out}`);
+
+/** Figure by figure, the median of the rounds (numbers only; everything else from the first round). */
+function medianRun(rounds: RunMetrics[]): RunMetrics {
+  const median = (values: number[]) => {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+  };
+  const merge = (values: unknown[]): unknown => {
+    const [first] = values;
+    if (typeof first === "number") return median(values as number[]);
+    if (first && typeof first === "object" && !Array.isArray(first)) {
+      return Object.fromEntries(Object.keys(first).map((key) => [key, merge(values.map((v) => (v as Record<string, unknown>)[key]))]));
+    }
+    return first;
+  };
+  return rounds.length === 1 ? rounds[0]! : (merge(rounds) as RunMetrics);
+}
 
 function gitCommit(dir: string): string {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" });
