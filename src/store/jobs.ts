@@ -54,8 +54,10 @@ export interface JobRepository {
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
-  /** Records fal's request id, and the input as sent (its images may have been re-hosted). */
-  /** Also records the reply's message id when known (it is learned at the defer, and recorded here to save a write on the acknowledgement path). */
+  /**
+   * Records fal's request id, the input as sent (its images may have been re-hosted) and, when known, the
+   * reply's message id (learned at the defer; written here to save a write while interactions pour in).
+   */
   markSubmitted(id: number, requestId: string, input: Record<string, unknown>, replyMessageId?: string | null): Promise<boolean>;
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
