@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: compile when the sources are newer than the last build, then run the compiled bot.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,8 @@ function sourcesChangedSinceBuild() {
 }
 
 if (sourcesChangedSinceBuild()) {
+  // tsc never deletes: a removed or renamed command would otherwise stay in dist/ and keep being registered.
+  rmSync(join(root, "dist"), { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (result.status !== 0) {

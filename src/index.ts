@@ -122,6 +122,8 @@ async function main(): Promise<void> {
     contests,
     contestEngine,
   };
+  // Read before the client takes any interaction: these, and only these, are the last run's jobs.
+  const leftOver = await jobs.unfinished();
   const commands = await loadCommands();
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
@@ -135,9 +137,12 @@ async function main(): Promise<void> {
     } catch (error) {
       log.error({ err: error }, "registering commands failed; existing commands keep working");
     }
-    const recovered = await runner.recover();
+    const recovered = await runner.recover(leftOver);
     // Contest phases whose time passed while the bot was down run now, once; the others get their timers.
-    const contestsScheduled = await contestEngine.schedule.rebuild();
+    const contestsScheduled = await contestEngine.schedule.rebuild().catch((error: unknown) => {
+      log.error({ err: error }, "could not schedule the contests' phases");
+      return 0;
+    });
     log.info({ recovered, contests: contestsScheduled }, "ready");
   });
 

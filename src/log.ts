@@ -55,6 +55,15 @@ export interface LoggerSettings {
   pretty?: boolean;
 }
 
+/**
+ * Errors with their causes, without the request body discord.js attaches to its errors (`requestBody`: the
+ * message and its files, for a result megabytes of image bytes): the status, code and URL tell what failed.
+ */
+function serializeError(error: Error): Record<string, unknown> {
+  const { requestBody, ...serialized } = pino.stdSerializers.errWithCause(error) as Record<string, unknown>;
+  return requestBody === undefined ? serialized : { ...serialized, requestBody: "[omitted]" };
+}
+
 export function createLogger(settings: LoggerSettings, destination?: DestinationStream): Logger {
   const scrub = createScrubber(settings.secrets);
   const options: LoggerOptions = {
@@ -62,7 +71,7 @@ export function createLogger(settings: LoggerSettings, destination?: Destination
     base: { app: "falcord" },
     redact: { paths: redactPaths, censor: REDACTED },
     hooks: { streamWrite: scrub },
-    serializers: { err: pino.stdSerializers.errWithCause, error: pino.stdSerializers.errWithCause },
+    serializers: { err: serializeError, error: serializeError },
   };
   const pretty = settings.pretty ?? (destination === undefined && process.stdout.isTTY === true);
   if (pretty) {

@@ -1,13 +1,18 @@
 // Entries: a finished job's image enters a contest (within its cap and models), is posted in the contest
 // channel with the image re-uploaded, waits for review when the contest asks for it, and can be withdrawn.
 import { AttachmentBuilder, InteractionWebhook, MessageFlags, type Client, type SendableChannels } from "discord.js";
+import { fitToLimit } from "../media/fit.js";
 import type { NormalizedOutput } from "../models/types.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import type { JobRecord } from "../store/jobs.js";
 import type { ContestDeps } from "./engine.js";
 import { tokenUsable } from "../discord/reply-target.js";
-import { deliveredAttachmentUrl, extensionOf, firstDownload } from "./entry-image.js";
+import { extensionOf } from "../media/download.js";
+import { deliveredAttachmentUrl, firstDownload } from "./entry-image.js";
 import { entryEmbed, modelNames, stamp, voteRow } from "./messages.js";
+
+/** The upload limit when the entry's job (and so the limit its interaction reported) is not known. */
+const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 export type EnterOutcome = { ok: true; entry: EntryRecord; posted: boolean } | { ok: false; problem: string };
 
@@ -35,11 +40,21 @@ export class ContestEntries {
     return `This contest takes images made with ${modelNames(contest, this.deps.catalog)}, not ${name}.`;
   }
 
-  /** Enters the job's first shown image for its requester. */
+  /**
+   * Enters the job's first unflagged image for its requester. A flagged image never enters, even from an NSFW
+   * channel: the entry is posted in the contest channel, not where the job ran.
+   */
   async enterJob(contest: ContestRecord, job: JobRecord, output: NormalizedOutput | null = job.result): Promise<EnterOutcome> {
-    const index = output?.images.findIndex((image) => job.channelNsfw || !image.nsfw) ?? -1;
+    const index = output?.images.findIndex((image) => !image.nsfw) ?? -1;
     const image = output?.images[index];
-    if (!image) return { ok: false, problem: "This result has no image that can be shown, so it cannot enter the contest." };
+    if (!image) {
+      return {
+        ok: false,
+        problem: output?.images.length
+          ? "The model flagged this result's images, and a flagged image cannot enter the contest."
+          : "This result has no image, so it cannot enter the contest.",
+      };
+    }
     const modelProblem = this.modelProblem(contest, job.modelId);
     if (modelProblem) return { ok: false, problem: modelProblem };
     const added = await this.deps.contests.addEntry(
@@ -73,18 +88,22 @@ export class ContestEntries {
 
   /** Posts the entry in the contest channel with its image re-uploaded; with a Vote button during voting. */
   async post(contest: ContestRecord, entry: EntryRecord, withVote: boolean, count?: number): Promise<void> {
+    const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
     // The delivered reply's copy is looked up only when fal's link no longer works.
     const image = await firstDownload([entry.imageUrl]).catch(async (error: unknown) => {
-      const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
       const fromReply = await deliveredAttachmentUrl(this.deps.client, job, entry.imageIndex);
       if (!fromReply) throw error;
       return firstDownload([fromReply]);
     });
-    const fileName = `entry-${entry.id}.${extensionOf(image.contentType)}`;
+    // Re-encoded or scaled down when over Discord's per-file limit (the job's interaction reported it).
+    const file = await fitToLimit(
+      { bytes: image.bytes, contentType: image.contentType, fileName: `entry-${entry.id}.${extensionOf(image.contentType)}` },
+      job && job.uploadLimit > 0 ? job.uploadLimit : DEFAULT_UPLOAD_LIMIT,
+    );
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const message = await channel.send({
-      embeds: [entryEmbed(contest, entry, this.deps.catalog, fileName)],
-      files: [new AttachmentBuilder(image.bytes, { name: fileName, description: entry.prompt.slice(0, 1000) })],
+      embeds: [entryEmbed(contest, entry, this.deps.catalog, file.fileName)],
+      files: [new AttachmentBuilder(file.bytes, { name: file.fileName, description: entry.prompt.slice(0, 1000) })],
       components: withVote ? [voteRow(entry.id, count)] : [],
     });
     await this.deps.contests.setEntryMessage(entry.id, message.id, message.attachments.first()?.url);

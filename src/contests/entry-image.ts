@@ -1,16 +1,16 @@
-// An entry's image bytes: from the first of its sources that answers (the entry message's attachment, fal's CDN,
-// the job's delivered attachment), so a contest does not depend on one CDN keeping the file.
+// An entry's image bytes: from the first of its sources that answers (the entry message's attachment as Discord
+// links it now, fal's CDN, the job's delivered attachment), so a contest does not depend on one link staying valid.
 import type { Client } from "discord.js";
 import { download, type Downloaded } from "../media/download.js";
 import type { JobRecord } from "../store/jobs.js";
 
 const limits = { maxBytes: 25 * 1024 * 1024, timeoutMs: 30_000 };
 
-export async function firstDownload(urls: readonly string[]): Promise<Downloaded & { url: string }> {
+export async function firstDownload(urls: readonly string[]): Promise<Downloaded> {
   let last: unknown = new Error("the image has no source left");
   for (const url of new Set(urls)) {
     try {
-      return { ...(await download(url, limits)), url };
+      return await download(url, limits);
     } catch (error) {
       last = error;
     }
@@ -29,9 +29,4 @@ export async function deliveredAttachmentUrl(client: Client, job: JobRecord | un
   } catch {
     return undefined;
   }
-}
-
-export function extensionOf(contentType: string): string {
-  const sub = contentType.split("/")[1] ?? "png";
-  return sub === "jpeg" ? "jpg" : /^[a-z0-9]+$/.test(sub) ? sub : "png";
 }

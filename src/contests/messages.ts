@@ -23,7 +23,7 @@ export function modelNames(contest: ContestRecord, catalog: Catalog): string {
 
 export function rulesText(contest: ContestRecord, catalog: Catalog): string {
   return [
-    `• ${countOf(contest.entriesPerMember, "entry")} per member`,
+    `• ${countOf(contest.entriesPerMember, "entry", "entries")} per member`,
     contest.votesPerMember === null
       ? "• Vote for as many entries as you like (one vote per entry, not your own)"
       : `• ${countOf(contest.votesPerMember, "vote")} per member (one per entry, not your own)`,

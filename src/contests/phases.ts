@@ -1,12 +1,12 @@
 // The phase changes: voting opens (each shown entry gets its Vote button), the results are posted (leaderboard,
 // winners mentioned, collage), or the contest is cancelled. Each begins with its guarded UPDATE, so it runs once.
-import { AttachmentBuilder } from "discord.js";
+import { AttachmentBuilder, type SendableChannels } from "discord.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import { renderCollage } from "./collage.js";
 import type { ContestDeps } from "./engine.js";
 import { sendableChannel, type ContestEntries } from "./entries.js";
 import { firstDownload } from "./entry-image.js";
-import { rankEntries, winnersOf } from "./leaderboard.js";
+import { rankEntries, winnersOf, type RankedEntry } from "./leaderboard.js";
 import { resultsContent, resultsEmbed, stamp, voteRow } from "./messages.js";
 
 export class ContestPhases {
@@ -54,7 +54,7 @@ export class ContestPhases {
     const ranked = rankEntries(shown, await contests.voteCounts(contestId));
     const winners = winnersOf(ranked);
     await this.closeVoting(contest, shown);
-    const collage = ranked.length ? await this.collage(ranked.slice(0, 4)) : undefined;
+    const collage = ranked.length ? await this.collage(contest, ranked.slice(0, 4)) : undefined;
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const message = await channel.send({
       content: resultsContent(contest, winners),
@@ -102,10 +102,11 @@ export class ContestPhases {
     }
   }
 
-  private async collage(top: ReturnType<typeof rankEntries>): Promise<Buffer | undefined> {
+  private async collage(contest: ContestRecord, top: readonly RankedEntry[]): Promise<Buffer | undefined> {
+    const channel = await sendableChannel(this.deps.client, contest.channelId).catch(() => undefined);
     const tiles = await Promise.all(
       top.map(async ({ entry, votes, place }) => ({
-        bytes: await firstDownload([entry.imageUrl]).then(
+        bytes: await firstDownload(await this.imageSources(channel, entry)).then(
           (image) => image.bytes,
           () => undefined,
         ),
@@ -119,5 +120,18 @@ export class ContestPhases {
       this.deps.log.warn({ err: error }, "could not render the contest collage");
       return undefined;
     }
+  }
+
+  /**
+   * Where an entry's image can be fetched now: its message's attachment as Discord links it today (the link stored
+   * when it was posted is signed and expires after about a day), then the stored link.
+   */
+  private async imageSources(channel: SendableChannels | undefined, entry: EntryRecord): Promise<string[]> {
+    if (!channel || !entry.messageId) return [entry.imageUrl];
+    const current = await channel.messages.fetch({ message: entry.messageId, force: true }).then(
+      (message) => message.attachments.first()?.url,
+      (error: unknown) => this.deps.log.debug({ err: error, entry: entry.id }, "could not fetch an entry's message for the collage"),
+    );
+    return current ? [current, entry.imageUrl] : [entry.imageUrl];
   }
 }

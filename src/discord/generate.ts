@@ -11,7 +11,7 @@ import {
 import type { AppContext } from "../context.js";
 import type { GenerationRequest, ModelDefinition, ModelKind } from "../models/types.js";
 import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../policy/admission.js";
-import { defaultGuildSettings, type GuildSettings } from "../policy/settings.js";
+import type { GuildSettings } from "../policy/settings.js";
 import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
 import { canManageServer, memberRoleIds } from "./manage-server.js";
@@ -80,7 +80,10 @@ export async function startGeneration(interaction: GenerationInteraction, order:
 
 async function admitAndDefer(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
   if (!ctx.runner.accepting) return tellRestarting(interaction);
-  const settings = interaction.guildId ? await ctx.settings.get(interaction.guildId) : defaultGuildSettings;
+  // Every command is server-only; a button under a result sent by direct message is not, and there the
+  // server's limits and budget could not apply.
+  if (!interaction.inGuild()) return refuse(interaction, ["Use the buttons in the server where the image was made: its limits apply there."]);
+  const settings = await ctx.settings.get(interaction.guildId);
   const model = pickModel(order, settings, ctx);
   const isPrivate = order.private ?? settings.privateByDefault;
   const request: GenerationRequest = { ...order.request, ...(order.images.length ? { imageUrls: order.images.map((i) => i.url) } : {}) };
@@ -117,7 +120,7 @@ async function admitAndDefer(interaction: GenerationInteraction, order: Generati
   // The job is recorded (with its cost reserved) before the defer, so no acknowledged interaction is ever without its job.
   const admitted = await ctx.ledger.admit({
     job,
-    guildId: interaction.guildId ?? `dm:${interaction.user.id}`,
+    guildId: interaction.guildId,
     images: ask.images,
     usd: ask.usd,
     day: utcDay(now),

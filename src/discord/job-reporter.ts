@@ -39,15 +39,16 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const location: ReplyLocation = { ...job };
   const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
 
-  const edit = async (payload: ReplyPayload) => {
-    const outcome = await editReply(deps.client, deps.interactionRest, location, payload);
-    if (location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
+  const edit = async (payload: ReplyPayload, options?: { directMessage: boolean }) => {
+    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, options);
+    if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
       await deps.jobs.setReplyMessageId(job.id, outcome.messageId);
     }
   };
   const editor = new ThrottledEditor(
-    (content) => edit({ content }),
+    // Progress never goes by direct message (each edit there would be a new message); the result does.
+    (content) => edit({ content }, { directMessage: false }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.

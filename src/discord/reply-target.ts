@@ -59,15 +59,18 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
 /**
  * Replaces the reply's content (and notes in `location` when the token turned out to be expired). With the token expired, edits the message with the bot token; when that message
  * is gone, posts the payload as a new message in the channel that mentions (only) the requester. A private
- * reply whose token expired goes to the requester's direct messages.
+ * reply whose token expired goes to the requester's direct messages (unless `directMessage` is false: then
+ * nothing is sent and the outcome is undefined).
  */
 export async function editReply(
   client: Client<true>,
   interactionRest: REST,
   location: ReplyLocation,
   payload: ReplyPayload,
+  /** false: a private reply that can no longer be edited is left as it is (progress), not sent by direct message. */
+  { directMessage = true }: { directMessage?: boolean } = {},
   now = Date.now(),
-): Promise<EditOutcome> {
+): Promise<EditOutcome | undefined> {
   if (tokenUsable(location, now)) {
     const webhook = new InteractionWebhook(client, location.applicationId, location.interactionToken);
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
@@ -83,6 +86,7 @@ export async function editReply(
     }
   }
   if (location.ephemeral) {
+    if (!directMessage) return undefined;
     // A private reply cannot be edited with the bot token, and must not become public: send it privately instead.
     const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
     return { via: "direct-message", messageId: message.id };

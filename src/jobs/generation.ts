@@ -5,7 +5,7 @@ import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
 import { cancel, fetchResult, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
-import { download } from "../media/download.js";
+import { download, extensionOf } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/types.js";
 import type { RunTimes } from "./eta.js";
@@ -125,10 +125,9 @@ export async function prepareFiles(
       const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000 }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
-      const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked.
       const spoiler = flagged === "spoiler" && image.nsfw ? "SPOILER_" : "";
-      const fileName = `${spoiler}${model.id}-${ref.toLowerCase()}-${index + 1}.${extension}`;
+      const fileName = `${spoiler}${model.id}-${ref.toLowerCase()}-${index + 1}.${extensionOf(file.contentType)}`;
       const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, uploadLimitBytes);
       return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height };
     }),

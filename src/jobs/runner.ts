@@ -78,7 +78,8 @@ export class JobRunner {
 
   /** Runs (or resumes) a job in the background. */
   start(job: JobRecord): void {
-    if (this.running.has(job.id)) return;
+    // After shutdown began nothing would abort it; the job stays accepted and is reported at the next start.
+    if (this.stopping || this.running.has(job.id)) return;
     const stop = new AbortController();
     const done = this.drive(job, stop.signal)
       .catch((error: unknown) => this.deps.log.error({ err: error, job: job.ref }, "a job's runner failed"))
@@ -86,15 +87,21 @@ export class JobRunner {
     this.running.set(job.id, { stop, done });
   }
 
-  /** At start-up: resume every unfinished job; one that never reached fal is reported as interrupted. */
-  async recover(): Promise<number> {
-    const unfinished = await this.deps.jobs.unfinished();
-    for (const job of unfinished) {
+  /**
+   * At start-up: resumes the jobs left unfinished by the last run (read before this run took any work, so a
+   * job admitted meanwhile is never mistaken for one); one that never reached fal is reported as interrupted.
+   */
+  async recover(leftOver: readonly JobRecord[]): Promise<number> {
+    for (const job of leftOver) {
       this.deps.log.info({ job: job.ref, state: job.state }, "recovering a job");
-      if (job.state === "accepted") await this.interrupted(job);
-      else this.start(job);
+      try {
+        if (job.state === "accepted") await this.interrupted(job);
+        else this.start(job);
+      } catch (error) {
+        this.deps.log.error({ err: error, job: job.ref }, "could not recover a job");
+      }
     }
-    return unfinished.length;
+    return leftOver.length;
   }
 
   /** Stops watching every job (they stay persisted and resume at the next start) and waits for them to settle. */
@@ -140,10 +147,14 @@ export class JobRunner {
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
         // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
         const requestId = await submit(deps.fal, model.endpoint, input);
-        await deps.jobs.markSubmitted(job.id, requestId, input, job.replyMessageId);
+        const marked = await deps.jobs.markSubmitted(job.id, requestId, input, job.replyMessageId);
         reporter.submitted();
         log.info({ requestId }, "submitted to fal");
-        await refresh();
+        if (marked) job = { ...job, state: "submitted", requestId, input, submittedAt: now() };
+        else {
+          log.warn({ requestId }, "the job changed state while it was being submitted");
+          await refresh();
+        }
       }
       let rehosted = deps.uploadInputs;
       while (job.state === "submitted" || job.state === "running") {

@@ -51,3 +51,9 @@ export async function download(url: string, { maxBytes, timeoutMs }: { maxBytes:
     contentType: (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0]!.trim(),
   };
 }
+
+/** A file extension for a downloaded file's content type (png when the type says nothing usable). */
+export function extensionOf(contentType: string): string {
+  const sub = contentType.split("/")[1] ?? "png";
+  return sub === "jpeg" ? "jpg" : /^[a-z0-9]+$/.test(sub) ? sub : "png";
+}

@@ -6,9 +6,9 @@ export function listOr(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
-/** "1 image", "3 images". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+/** "1 image", "3 images" ("1 entry", "2 entries" with the plural given). */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }
 
 /** "choose A or B" for up to three names; longer lists are cut so a message stays one readable line. */

@@ -2,7 +2,7 @@
 // released when the job fails. The check against the limits and the reservation happen in one transaction.
 import { sql, type Insertable } from "kysely";
 import { syncConnectionOf, type Db } from "./database.js";
-import { newJobRow, toRecord, type JobRecord, type NewJob } from "./jobs.js";
+import { newJobRow, toRecord, unfinishedState, type JobRecord, type NewJob } from "./jobs.js";
 import { QueryTemplate, slot, slots } from "./query-template.js";
 import type { LedgerTable } from "./schema.js";
 
@@ -73,8 +73,7 @@ function memberTotalsQuery(db: Db, guildId: string, userId: string) {
       .select(eb.fn.countAll<number>().as("n"))
       .where("guild_id", "=", guildId)
       .where("requester_id", "=", userId)
-      // Written out (not bound) so that SQLite can match it to the partial index's condition.
-      .where(sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`)
+      .where(unfinishedState)
       .as("inFlight"),
     eb
       .selectFrom("jobs")

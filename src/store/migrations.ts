@@ -159,4 +159,11 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0006_drop_unused_indexes": {
+    async up(db: Kysely<unknown>) {
+      // Written on every job and ledger change, read by no query (each is served by another index or the key).
+      await db.schema.dropIndex("jobs_parent").execute();
+      await db.schema.dropIndex("ledger_member_day").execute();
+    },
+  },
 };

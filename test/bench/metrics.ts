@@ -87,16 +87,26 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   const { n, subject } = r.options;
   const notes: string[] = [];
   const toEpoch = (perfMs: number) => performance.timeOrigin + perfMs;
-  const discordRequests = r.discord.requests.slice(r.discordFrom).filter((q): q is RecordedRequest => q.kind === "http" && !q.path.startsWith("/attachments/"));
-  const falRequests = r.fal.requests.slice(r.falFrom);
+  // The run's requests only: from the burst to the moment the run ended (what the subject sends while it is being
+  // stopped, or after the deadline, is not counted).
+  const discordRequests = r.discord.requests.slice(r.discordFrom, r.discordTo).filter((q): q is RecordedRequest => q.kind === "http" && !q.path.startsWith("/attachments/"));
+  const falWindow = r.fal.requests.slice(r.falFrom, r.falTo);
+  // The fake's own fetches of a job's input images are not the subject's requests.
+  const falRequests = falWindow.filter((q) => q.route !== "input-fetch");
+  const falOwnFetches = falWindow.length - falRequests.length;
 
   // Discord: per interaction token.
   const byToken = new Map<string, RecordedRequest[]>();
   let unattributed = 0;
   for (const request of discordRequests) {
     const token = tokenOf(request);
-    if (token) byToken.set(token, [...(byToken.get(token) ?? []), request]);
-    else unattributed += 1;
+    if (!token) {
+      unattributed += 1;
+      continue;
+    }
+    const list = byToken.get(token);
+    if (list) list.push(request);
+    else byToken.set(token, [request]);
   }
 
   // fal: the job's request id by prompt (the last accepted submit), its CDN files by URL.
@@ -115,7 +125,10 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   const falByRequestId = new Map<string, RecordedFalRequest[]>();
   for (const request of falRequests) {
     const id = request.requestId ?? (request.route === "cdn" ? requestIdByCdnUrl.get(new URL(request.targetUrl).pathname) : undefined);
-    if (id) falByRequestId.set(id, [...(falByRequestId.get(id) ?? []), request]);
+    if (!id) continue;
+    const list = falByRequestId.get(id);
+    if (list) list.push(request);
+    else falByRequestId.set(id, [request]);
   }
 
   const acks: number[] = [];
@@ -127,6 +140,8 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   const discordPerJob: number[] = [];
   const falPerJob: number[] = [];
   let jobsOverBudget = 0;
+  /** Dispatched jobs with no accepted fal submit matched by their prompt (they count 0 fal requests). */
+  let withoutRequestId = 0;
   let delivered = 0;
   let failed = 0;
   for (const job of r.jobs) {
@@ -136,13 +151,16 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
     if (!handle) continue;
     const writes = byToken.get(handle.token) ?? [];
     discordPerJob.push(writes.length);
-    const callback = writes.find((q) => q.route === "/interactions/:id/:token/callback");
+    // The acknowledgement: the first accepted callback, else the first refused one.
+    const callbacks = writes.filter((q) => q.route === "/interactions/:id/:token/callback");
+    const callback = callbacks.find((q) => q.status >= 200 && q.status < 300) ?? callbacks[0];
     if (callback) {
       acks.push(callback.at - handle.dispatchedAt);
       if (callback.at - handle.dispatchedAt > 3000 || callback.status >= 300) acksLate += 1;
     } else acksLate += 1;
 
     const requestId = requestIdByPrompt.get(job.prompt);
+    if (!requestId) withoutRequestId += 1;
     const falJob = requestId ? r.fal.jobs.get(requestId) : undefined;
     falPerJob.push(requestId ? (falByRequestId.get(requestId)?.length ?? 0) : 0);
     if (falJob) submits.push(falJob.submittedAt - toEpoch(handle.dispatchedAt));
@@ -167,6 +185,12 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   if (dispatchErrors) notes.push(`${dispatchErrors} dispatches failed: ${r.jobs.find((j) => j.dispatchError)?.dispatchError}`);
   if (r.subjectExit) notes.push(`the subject ${r.subjectExit}`);
   if (unattributed) notes.push(`${unattributed} Discord requests not tied to a job: ${JSON.stringify(countBy(discordRequests.filter((q) => !tokenOf(q)), (q) => `${q.method} ${q.route}`))}`);
+  // Figures that silently leave jobs out (the floor subject never calls fal: nothing to say there).
+  if (subject !== "floor") {
+    if (withoutRequestId) notes.push(`${withoutRequestId} of ${r.jobs.filter((j) => j.handle).length} dispatched jobs have no accepted fal submit matched by prompt: they count 0 fal requests and are left out of the submit and fal-duration figures`);
+    if (overhead.length < delivered) notes.push(`${delivered - overhead.length} of ${delivered} delivered jobs have no delivery-overhead figure (no matched fal completion or no final edit recorded in the run)`);
+  }
+  if (falOwnFetches) notes.push(`${falOwnFetches} input fetches made by the fal fake itself are not counted as fal requests`);
   const cpu = r.cpuAtEnd - r.cpuAtReady;
   const discordTotal = discordRequests.length;
   return {

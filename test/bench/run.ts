@@ -155,6 +155,8 @@ const rows: [string, (m: RunMetrics) => number][] = [
   ["ack max (ms)", (m) => m.ackMs.max],
   ["delivery overhead p50 (ms)", (m) => m.deliveryOverheadMs.p50],
   ["delivery overhead p99 (ms)", (m) => m.deliveryOverheadMs.p99],
+  // The same to the final edit's arrival, before the fake reads and parses its body (a 1 MiB upload for falcord).
+  ["delivery overhead p50, to arrival (ms)", (m) => m.deliveryOverheadArrivalMs.p50],
   ["dispatch → fal submit p50 (ms)", (m) => m.submitMs.p50],
   ["dispatch → fal submit p99 (ms)", (m) => m.submitMs.p99],
   ["Discord requests / job", (m) => m.discord.perJob],
@@ -234,17 +236,27 @@ writeFileSync(
 );
 log(`bench: results written to ${out}`);
 
-/** Figure by figure, the median of the rounds (numbers only; everything else from the first round). */
+/** Figure by figure, the median of the rounds (numbers only; everything else from the first round that has it).
+ * With an even count the median is the mean of the two middle values; objects merge over the union of their
+ * keys, a key a round lacks contributing no value for that round. */
 function medianRun(rounds: RunMetrics[]): RunMetrics {
   const median = (values: number[]) => {
     const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+    const count = sorted.length;
+    if (!count) return NaN;
+    const mid = Math.floor(count / 2);
+    // toPrecision(12): the mean of two rounded figures without floating-point noise (4.175, not 4.175000000000001).
+    return count % 2 ? sorted[mid]! : Number(((sorted[mid - 1]! + sorted[mid]!) / 2).toPrecision(12));
   };
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
   const merge = (values: unknown[]): unknown => {
-    const [first] = values;
-    if (typeof first === "number") return median(values as number[]);
-    if (first && typeof first === "object" && !Array.isArray(first)) {
-      return Object.fromEntries(Object.keys(first).map((key) => [key, merge(values.map((v) => (v as Record<string, unknown>)[key]))]));
+    const present = values.filter((v) => v !== undefined);
+    const [first] = present;
+    if (typeof first === "number") return median(present.filter((v): v is number => typeof v === "number"));
+    if (isRecord(first)) {
+      const objects = present.filter(isRecord);
+      const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))];
+      return Object.fromEntries(keys.map((key) => [key, merge(objects.map((o) => o[key]))]));
     }
     return first;
   };

@@ -47,6 +47,10 @@ export interface ScenarioRecords {
   /** Indexes into the fakes' request lists where the burst began (startup requests come before). */
   discordFrom: number;
   falFrom: number;
+  /** The fakes' request-list lengths when the run ended (taken with endedAt): the run's requests are [from, to). What
+   * the subject sends after that (shutdown edits on SIGTERM, late retries) is not the run's. */
+  discordTo: number;
+  falTo: number;
   burstStartedAt: number;
   burstEndedAt: number;
   /** performance.now() when the last job ended (or the deadline passed). */
@@ -202,6 +206,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       if (ended < n && subjectExit === undefined) log(`  ${name} N=${n}: ${ended}/${n} ended after ${((performance.now() - burstStartedAt) / 1000).toFixed(0)} s`);
     }
     const endedAt = performance.now();
+    const discordTo = discord.requests.length;
+    const falTo = fal.requests.length;
     runLoop.disable();
     const ms = (h: IntervalHistogram, q: number | "max") => Number(((q === "max" ? h.max : h.percentile(q)) / 1e6).toFixed(1));
     const harnessLoopDelay = { burstP99: ms(burstLoop, 99), burstMax: ms(burstLoop, "max"), runP99: ms(runLoop, 99), runMax: ms(runLoop, "max") };
@@ -216,6 +222,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       jobs,
       discordFrom,
       falFrom,
+      discordTo,
+      falTo,
       burstStartedAt,
       burstEndedAt,
       endedAt,

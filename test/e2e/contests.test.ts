@@ -61,6 +61,13 @@ describe("a prompt contest", () => {
       enterByCommand(h, moderator, "a kitten in a space suit"),
     ]);
     for (const entry of [memberEntry, otherEntry, moderatorEntry]) await waitForLog(h, "contest entry posted", { entry });
+    // The links stored when the entries were posted are signed and expire after a day: make them dead, so the
+    // collage must take each image from its entry message as Discord serves it now.
+    const rw = new SQLite(h.databasePath);
+    for (const row of rw.prepare("select id, image_url from contest_entries").all() as { id: number; image_url: string }[]) {
+      rw.prepare("update contest_entries set image_url = ? where id = ?").run(new URL(`/expired/${row.id}.png`, row.image_url).href, row.id);
+    }
+    rw.close();
     const entries = entryMessages(h);
     expect([...entries.keys()].sort()).toEqual([memberEntry, otherEntry, moderatorEntry].sort());
     for (const message of entries.values()) {
@@ -90,9 +97,39 @@ describe("a prompt contest", () => {
     expect(collage?.filename).toBe("contest-results.png");
     const meta = await sharp(collage!.data).metadata();
     expect(meta).toMatchObject({ format: "png", width: 3 * 512 + 4 * 12, height: 512 + 2 * 12 });
+    // Each tile is the entry's image (fal's fake draws an orange square in the middle), not the grey placeholder.
+    const { data: pixels, info } = await sharp(collage!.data).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    for (let tile = 0; tile < 3; tile++) {
+      const at = (268 * info.width + 12 + tile * (512 + 12) + 256) * info.channels;
+      expect([...pixels.subarray(at, at + 3)], `tile ${tile + 1}`).toEqual([240, 160, 40]);
+    }
     // Voting closed: the buttons are gone.
     for (const message of entryMessages(h).values()) expect(buttonIds(message)).toEqual([]);
   });
+});
+
+describe("an entry over Discord's upload limit", () => {
+  it("is re-encoded to fit before it is posted in the contest channel", async () => {
+    h = await startHarness();
+    const { member } = h.discord.users;
+    await createContest(h, { submission: "1h", voting: "1h" });
+    // A ~12 MiB noise PNG from fal; the fake Discord takes at most 10 MiB a file.
+    h.fal.failNext({ kind: "large-output" });
+    const handle = contest(h, "enter", { prompt: "a very detailed cat" }, member);
+    expect((await handle.response()).type).toBe(5);
+    await waitForFinal(h, handle, 45_000);
+    const entry = Number((await waitForLog(h, "contest entry added", { user: member.id })).entry);
+    // Posted, or (when the upload is refused) the bot says it could not post it.
+    const outcome = await h.bot.waitForLog((l) => l.entry === entry && /^(contest entry posted|could not post a contest entry)/.test(l.msg), 20_000);
+    expect(outcome.msg).toBe("contest entry posted");
+    const message = entryMessages(h).get(entry)!;
+    expect(message.attachments).toHaveLength(1);
+    const [file] = message.attachments;
+    expect(file!.data.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    expect(file!.filename).toBe(`entry-${entry}.webp`);
+    expect(message.embeds[0]?.image?.url).toBe(`attachment://entry-${entry}.webp`);
+    expect((await sharp(file!.data).metadata()).format).toBe("webp");
+  }, 60_000);
 });
 
 describe("contest rules", () => {
@@ -204,6 +241,8 @@ describe("contests across restarts", () => {
     await vote(h, entries.get(memberEntry)!, other);
 
     await h.restart();
+    // Scheduled at start-up: the contest in its voting phase.
+    expect((await waitForLog(h, "ready")).contests).toBe(1);
     const db = new SQLite(h.databasePath, { readonly: true });
     const { voting_ends_at: votingEndsAt } = db.prepare("select voting_ends_at from contests where id = ?").get(id) as { voting_ends_at: number };
     db.close();
@@ -223,11 +262,19 @@ describe("contests across restarts", () => {
     rw.prepare("update contests set voting_ends_at = ? where id = ?").run(Date.now() - 1000, second);
     rw.close();
     await h.restart();
+    // Only the second contest is scheduled: the first one's results are posted already.
+    expect((await waitForLog(h, "ready")).contests).toBe(1);
     await waitForLog(h, "contest results posted", { contest: second });
     expect(resultsMessages(h)).toHaveLength(2);
     expect(resultsMessages(h)[1]!.content).toContain(`Congratulations <@${member.id}>`);
-    // Once: a further restart posts nothing again.
+    // Once: a further restart schedules nothing (both contests have their results message) …
     await h.restart();
+    expect((await waitForLog(h, "ready")).contests).toBe(0);
+    // … and after a round trip through the bot, by which time a duplicate posted at start-up would have landed,
+    // there is none.
+    const status = await contest(h, "status", {}, owner).response();
+    expect(status.data.embeds[0].title).toBe(`Contest #${second}: dogs in space`);
+    expect(status.data.embeds[0].description).toMatch(/^Over since <t:\d+:F>/);
     expect(logCount(h, "contest results posted")).toBe(0);
     expect(resultsMessages(h)).toHaveLength(2);
   });

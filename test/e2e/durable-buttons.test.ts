@@ -94,6 +94,18 @@ describe("a result's buttons after a restart", () => {
 });
 
 describe("a job that outlives its interaction token", () => {
+  it("sends a private result whose token ran out as one direct message, with no progress messages before it", async () => {
+    h = await startHarness({ discord: { interactionTokenTtlMs: 2000 }, fal: { runMs: 4000 } });
+    const interaction = imagine(h, { prompt: "a quiet harbour at night", options: { private: true } });
+    expect((await interaction.response()).type).toBe(5);
+
+    const result = await h.discord.waitForRequest((r) => r.kind === "http" && r.files.length > 0, 20_000);
+    expect(result).toMatchObject({ method: "POST", route: "/channels/:ch/messages", status: 200 });
+    const posted = h.discord.requests.filter((r) => r.kind === "http" && r.method === "POST" && r.route === "/channels/:ch/messages");
+    expect(posted).toEqual([result]);
+    expect(h.discord.messages().find((m) => result.path.endsWith(`/channels/${m.channel_id}/messages`))?.attachments).toHaveLength(1);
+  });
+
   it("delivers by editing the original reply with the bot token", async () => {
     h = await startHarness({ discord: { interactionTokenTtlMs: 2000 }, fal: { runMs: 4000 } });
     const interaction = imagine(h, { prompt: "a slow glacier" });

@@ -5,14 +5,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderCollage } from "../../src/contests/collage.js";
 import { parseWindowEnd } from "../../src/contests/durations.js";
 import type { ContestDeps } from "../../src/contests/engine.js";
+import { ContestEntries } from "../../src/contests/entries.js";
 import { rankEntries, winnersOf } from "../../src/contests/leaderboard.js";
+import { rulesText } from "../../src/contests/messages.js";
 import { MAX_TIMER_MS, PhaseClock } from "../../src/contests/phase-clock.js";
 import type { ContestPhases } from "../../src/contests/phases.js";
 import { ContestSchedule } from "../../src/contests/schedule.js";
 import { createLogger } from "../../src/log.js";
 import { catalog } from "../../src/models/index.js";
+import type { OutputImage } from "../../src/models/types.js";
 import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
+import { createJobRepository } from "../../src/store/jobs.js";
 
 const DAY = 86_400_000;
 
@@ -240,6 +244,70 @@ describe("the contest store", () => {
     expect(await contests.toggleVote(ea!.id, "3")).toEqual({ ok: true, voted: false, used: 0, count: 0 });
     expect(await contests.toggleVote(eb!.id, "3")).toEqual({ ok: true, voted: true, used: 1, count: 1 });
     expect([...(await contests.voteCounts(contest.id))]).toEqual([[eb!.id, 1]]);
+  });
+});
+
+describe("the contest rules in words", () => {
+  it("count entries and votes in the singular and the plural", async () => {
+    const db = await openDatabase(":memory:");
+    const contests = createContestRepository(db);
+    const one = rulesText(await contests.create(contestInput({ entriesPerMember: 1, votesPerMember: 1 })), catalog).split("\n");
+    const three = rulesText(await contests.create(contestInput({ entriesPerMember: 3, votesPerMember: 3 })), catalog).split("\n");
+    await db.destroy();
+    expect(one.slice(0, 2)).toEqual(["• 1 entry per member", "• 1 vote per member (one per entry, not your own)"]);
+    expect(three.slice(0, 2)).toEqual(["• 3 entries per member", "• 3 votes per member (one per entry, not your own)"]);
+  });
+});
+
+describe("entering a contest", () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openDatabase(":memory:");
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("takes the first image the model did not flag, even from a job in an NSFW channel; a result with only flagged images cannot enter", async () => {
+    const contests = createContestRepository(db);
+    const jobs = createJobRepository(db);
+    const deps = { contests, jobs, catalog, log: createLogger({ level: "silent", secrets: [] }) } as unknown as ContestDeps;
+    const entries = new ContestEntries(deps);
+    // With review on, an entry waits unposted, so no Discord is needed.
+    const contest = await contests.create(contestInput({ approval: true, entriesPerMember: 5 }));
+    const image = (n: number, nsfw: boolean): OutputImage => ({ url: `https://fal.example/${n}.png`, contentType: "image/png", nsfw });
+    let refs = 0;
+    const job = (channelNsfw: boolean, images: OutputImage[]) =>
+      jobs.create({
+        ref: `JOB${String(++refs).padStart(3, "0")}`,
+        modelId: "nano-banana",
+        endpoint: "fal-ai/nano-banana",
+        request: { prompt: "a cat" },
+        input: { prompt: "a cat" },
+        requesterId: "100000000000000001",
+        guildId: contest.guildId,
+        channelId: "100000000000000009",
+        applicationId: "100000000000000004",
+        interactionId: "100000000000000005",
+        interactionToken: "token",
+        tokenExpiresAt: Date.now() + DAY,
+        ephemeral: false,
+        channelNsfw,
+        uploadLimit: 10 * 1024 * 1024,
+        costEstimate: 0.039,
+      }).then((record) => ({ record, output: { images } }));
+
+    for (const channelNsfw of [false, true]) {
+      const { record, output } = await job(channelNsfw, [image(0, true), image(1, false), image(2, false)]);
+      const outcome = await entries.enterJob(contest, record, output);
+      expect(outcome, `job channel NSFW: ${channelNsfw}`).toMatchObject({ ok: true, posted: false, entry: { imageIndex: 1, imageUrl: "https://fal.example/1.png" } });
+    }
+    for (const channelNsfw of [false, true]) {
+      const { record, output } = await job(channelNsfw, [image(0, true), image(1, true)]);
+      expect(await entries.enterJob(contest, record, output)).toMatchObject({ ok: false, problem: expect.stringMatching(/a flagged image cannot enter/) });
+    }
+    expect(await entries.enterJob(contest, (await job(false, [])).record, { images: [] })).toMatchObject({ ok: false, problem: expect.stringMatching(/no image/) });
+    expect((await contests.entries(contest.id)).map((e) => e.imageUrl)).toEqual(["https://fal.example/1.png", "https://fal.example/1.png"]);
   });
 });
 

@@ -12,19 +12,12 @@ import {
   type FakeFalOptions,
   type FalEndpointId,
   falEndpointSchemas,
+  type OutputImage,
   startFakeFal,
 } from "../fakes/fal/index.js";
 
-interface ImageOut {
-  url: string;
-  content_type: string;
-  file_name: string;
-  width: number;
-  height: number;
-  file_size: number;
-}
 interface GeminiOut {
-  images: ImageOut[];
+  images: OutputImage[];
   description: string;
 }
 
@@ -280,7 +273,7 @@ describe("fake fal: input images", () => {
     const url = `${imagesOrigin}/ok.png`;
     const requestId = await submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: [url], output_format: "jpeg" });
     await completed(fake, requestId);
-    const output = await result<{ images: ImageOut[] }>(fal, "fal-ai/firered-image-edit-v1.1", requestId);
+    const output = await result<{ images: OutputImage[] }>(fal, "fal-ai/firered-image-edit-v1.1", requestId);
     expect(output.images[0]).toMatchObject({ width: 200, height: 400, content_type: "image/jpeg" });
     expect(fake.jobs.get(requestId)?.inputFetches).toEqual([{ url, status: 200, contentType: "image/png", width: 200, height: 400 }]);
     const meta = await sharp((await download(output.images[0]!.url)).data).metadata();
@@ -384,7 +377,7 @@ describe("fake fal: failure injection", () => {
     });
     await Promise.all([completed(fake, other), completed(fake, requestId)]);
     expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", other)).images).toHaveLength(1);
-    const output = await result<{ images: ImageOut[]; has_nsfw_concepts: boolean[]; seed: number; prompt: string }>(
+    const output = await result<{ images: OutputImage[]; has_nsfw_concepts: boolean[]; seed: number; prompt: string }>(
       fal,
       "fal-ai/firered-image-edit-v1.1",
       requestId,
@@ -524,7 +517,7 @@ describe("fake fal: failure injection", () => {
     const input = fake.upload(await png(64, 64), "image/png");
     const requestId = await submit(fal, "fal-ai/gemini-flash-edit", { prompt: "x", image_url: input });
     await completed(fake, requestId);
-    const output = await result<{ image: ImageOut; description: string }>(fal, "fal-ai/gemini-flash-edit", requestId);
+    const output = await result<{ image: OutputImage; description: string }>(fal, "fal-ai/gemini-flash-edit", requestId);
     expect(output.image).toMatchObject({ width: 1024, height: 1024, content_type: "image/png" });
     expect(output.description).toEqual(expect.any(String));
     expect(output).not.toHaveProperty("images");

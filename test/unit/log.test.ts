@@ -40,6 +40,22 @@ describe("log redaction", () => {
     expect(out).toContain("interaction failed");
   });
 
+  it("leaves out the request body discord.js attaches to its errors (a result's image bytes), keeping what failed", () => {
+    const { log, text } = capture();
+    const image = Buffer.alloc(4096, 7);
+    const apiError = Object.assign(new Error("Request entity too large"), {
+      status: 413,
+      url: "http://127.0.0.1/api/v10/channels/1/messages/2",
+      requestBody: { files: [{ name: "ABCDEF-1.png", data: image }], json: [image] },
+    });
+    log.error({ err: apiError }, "delivery failed");
+    const line = JSON.parse(text()) as { err: Record<string, unknown> };
+    expect(line.err).toMatchObject({ message: "Request entity too large", status: 413, url: "http://127.0.0.1/api/v10/channels/1/messages/2" });
+    expect(line.err.requestBody).toBe("[omitted]");
+    expect(text()).not.toContain("7,7,7");
+    expect(text().length).toBeLessThan(2000);
+  });
+
   it("scrubs token-shaped strings even when they are not the configured secrets", () => {
     const scrub = createScrubber([]);
     const otherToken = "ODk3NjU0MzIxMDk4NzY1NDMy.Gh1JkL.zyxwvutsrqponmlkjihgfedcba9876543210ZY";

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { download, DownloadError } from "../../src/media/download.js";
+import { download, DownloadError, extensionOf } from "../../src/media/download.js";
 import { fitToLimit } from "../../src/media/fit.js";
 
 let server: Server;
@@ -77,5 +77,18 @@ describe("fitToLimit", () => {
     expect(fitted.adjustment).toMatch(/Discord's upload limit/);
     const meta = await sharp(fitted.bytes).metadata();
     expect(meta.format).toBe("webp");
+  });
+});
+
+describe("extensionOf", () => {
+  it("names files by their type, and png when the type says nothing usable", () => {
+    expect(["image/png", "image/jpeg", "image/webp", "application/octet-stream", "image/svg+xml", ""].map(extensionOf)).toEqual([
+      "png",
+      "jpg",
+      "webp",
+      "png",
+      "png",
+      "png",
+    ]);
   });
 });

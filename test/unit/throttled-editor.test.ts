@@ -65,10 +65,13 @@ describe("ThrottledEditor", () => {
     const editor = new ThrottledEditor(r.send, 1000, () => {});
     editor.show("a");
     editor.show("b");
-    const closing = editor.close();
-    await vi.advanceTimersByTimeAsync(300);
+    let closed = false;
+    const closing = editor.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     await closing;
-    expect(r.sent[0]!.done).toBeDefined();
+    expect(r.sent[0]!.done).toBe(300);
     editor.show("c");
     await vi.advanceTimersByTimeAsync(5000);
     expect(r.sent.map((s) => s.text)).toEqual(["a"]);

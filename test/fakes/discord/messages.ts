@@ -1,26 +1,9 @@
-import type {
-  APIAllowedMentions,
-  APIEmbed,
-  APIMessage,
-  APIMessageInteractionMetadata,
-  APIMessageTopLevelComponent,
-  APIUser,
-  MessageType,
-} from "discord-api-types/v10";
+import type { APIMessage, APIMessageInteractionMetadata, APIUser, MessageType } from "discord-api-types/v10";
 import { toApiAttachment } from "./attachments.js";
 import { resolveMentions } from "./mentions.js";
 import { snowflake } from "./snowflake.js";
-import type { FakeAttachment, FakeMessage, MessageOrigin } from "./types.js";
+import type { FakeMessage, MessageContent, MessageOrigin } from "./types.js";
 import { now } from "./util.js";
-
-export interface MessageContent {
-  content: string;
-  embeds: APIEmbed[];
-  components: APIMessageTopLevelComponent[];
-  attachments: FakeAttachment[];
-  flags: number;
-  allowed_mentions: APIAllowedMentions | undefined;
-}
 
 export interface NewMessage extends MessageContent {
   channelId: string;

@@ -78,31 +78,29 @@ export interface FakeAttachment extends APIAttachment {
 
 export type MessageOrigin = "channel" | "interaction" | "follow-up" | "user";
 
-/** The state of a message after one write (its creation or an edit). */
-export interface FakeMessageRevision {
-  at: number;
-  route: string;
+/** What one write sets on a message. */
+export interface MessageContent {
   content: string;
   embeds: APIEmbed[];
   components: APIMessageTopLevelComponent[];
   attachments: FakeAttachment[];
   flags: number;
+  /** As the write sent it (undefined when the write carried none). */
   allowed_mentions: APIAllowedMentions | undefined;
 }
 
-export interface FakeMessage {
+/** The state of a message after one write (its creation or an edit). */
+export interface FakeMessageRevision extends MessageContent {
+  at: number;
+  route: string;
+}
+
+export interface FakeMessage extends MessageContent {
   id: string;
   channel_id: string;
   guild_id: string;
   author: APIUser;
   type: MessageType;
-  content: string;
-  embeds: APIEmbed[];
-  components: APIMessageTopLevelComponent[];
-  attachments: FakeAttachment[];
-  flags: number;
-  /** As the last write sent it (undefined when the write carried none). */
-  allowed_mentions: APIAllowedMentions | undefined;
   /** What Discord would have pinged, given content and allowed_mentions. */
   mention_everyone: boolean;
   mentions: string[];

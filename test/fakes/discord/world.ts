@@ -178,33 +178,24 @@ export class World {
   }
 
   member(user: FakeUser): APIGuildMember {
-    return {
-      user: this.apiUser(user),
-      nick: null,
-      avatar: null,
-      banner: null,
-      roles: user.roles,
-      joined_at: JOINED_AT,
-      premium_since: null,
-      deaf: false,
-      mute: false,
-      flags: 0 as GuildMemberFlags,
-      pending: false,
-      communication_disabled_until: null,
-    };
+    return this.memberOf(this.apiUser(user), user.roles);
   }
 
   interactionMember(user: FakeUser): APIInteractionGuildMember {
-    return { ...this.member(user), user: this.apiUser(user), permissions: user.permissions };
+    return { ...this.member(user), permissions: user.permissions };
   }
 
   botMember(): APIGuildMember {
+    return this.memberOf(this.botUser, [this.roles.bot]);
+  }
+
+  private memberOf(user: APIUser, roles: string[]): APIGuildMember {
     return {
-      user: this.botUser,
+      user,
       nick: null,
       avatar: null,
       banner: null,
-      roles: [this.roles.bot],
+      roles,
       joined_at: JOINED_AT,
       premium_since: null,
       deaf: false,

@@ -12,6 +12,7 @@ import { FakeStorage } from "./storage.js";
 import { FAKE_FAL_KEY, type FakeFal, type FakeFalOptions } from "./types.js";
 
 export { FAKE_FAL_KEY } from "./types.js";
+export type { OutputImage } from "./outputs.js";
 export type {
   Failure,
   FakeFal,
