@@ -80,7 +80,6 @@ async function main(): Promise<void> {
     fal,
     log,
     jobs,
-    ledger,
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     deliveries: new FairScheduler(concurrentDeliveries),
     catalog,

@@ -133,7 +133,6 @@ async function admitAndDefer(interaction: GenerationInteraction, order: Generati
     ctx.runner.start({ ...admitted.job, replyMessageId: response.resource?.message?.id ?? null });
   } catch (error) {
     await ctx.jobs.markFailed(admitted.job.id, { kind: "unknown", message: "the interaction could not be acknowledged" });
-    await ctx.ledger.release(admitted.job.id);
     throw error;
   }
 }

@@ -6,7 +6,6 @@ import type { Logger } from "../log.js";
 import type { Catalog } from "../models/catalog.js";
 import type { NormalizedOutput } from "../models/types.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
-import type { LedgerRepository } from "../store/ledger.js";
 import type { RunTimes } from "./eta.js";
 import type { FairScheduler, Slot } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
@@ -36,7 +35,6 @@ export interface RunnerDeps {
   fal: FalClient;
   log: Logger;
   jobs: JobRepository;
-  ledger: Pick<LedgerRepository, "settle" | "release">;
   scheduler: FairScheduler;
   /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
   deliveries: FairScheduler;
@@ -57,8 +55,11 @@ class Shutdown extends Error {
 export class JobRunner {
   private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
   private stopping = false;
-  /** Acknowledgements go first; job starts follow, a few per event-loop turn. */
-  private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 1000 });
+  /**
+   * Acknowledgements go first; job starts follow, a few per event-loop turn, once no interaction came for 20 ms
+   * (or, under a stream of interactions, one per turn after 2 s).
+   */
+  private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 2000, quietMs: 20 });
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -114,7 +115,6 @@ export class JobRunner {
   private async interrupted(job: JobRecord): Promise<void> {
     const failure: JobFailure = { kind: "interrupted" };
     if (!(await this.deps.jobs.markFailed(job.id, failure))) return;
-    await this.deps.ledger.release(job.id);
     const reporter = this.deps.reporterFor(job);
     await reporter.failed(failure).catch((error: unknown) =>
       this.deps.log.warn({ err: error, job: job.ref }, "could not tell the user their job was interrupted"),
@@ -172,8 +172,7 @@ export class JobRunner {
           });
           const output = model.normalizeOutput(raw);
           const cost = model.estimateCost(job.input, output).usd;
-          const marked = await deps.jobs.markCompleted(job.id, output, cost);
-          await deps.ledger.settle(job.id, output.images.length, cost);
+          const marked = await deps.jobs.markCompleted(job.id, output, cost, output.images.length);
           if (marked) job = { ...job, state: "completed", result: output, costFinal: cost, completedAt: now() };
           else await refresh();
         } catch (error) {
@@ -217,8 +216,6 @@ export class JobRunner {
       const marked =
         failure.kind === "timeout" ? await deps.jobs.markCancelled(job.id, failure) : await deps.jobs.markFailed(job.id, failure);
       if (!marked) return;
-      // A job that completed at fal was billed; only one that did not is released.
-      if (job.state !== "completed") await deps.ledger.release(job.id);
       await reporter.failed(failure);
     } finally {
       slot?.release();

@@ -1,7 +1,7 @@
 // Decides when a new job may start its fal work. Discord gives an interaction 3 seconds to be acknowledged;
-// a job's fal work (submit, status stream) only has to start soon. So while acknowledgements are in flight,
-// starts wait (at most maxHoldMs), and then go a few per turn of the event loop, so that Node reads the
-// sockets (the next interactions among them) between two batches.
+// a job's fal work (submit, status stream) only has to start soon. So while acknowledgements are in flight or
+// have just been (a burst of interactions), starts wait (at most maxHoldMs), and then go a few per turn of the
+// event loop, so that Node reads the sockets (the next interactions among them) between two batches.
 interface Waiting {
   resolve(): void;
   since: number;
@@ -14,6 +14,8 @@ export interface StartGateOptions {
   perTurn: number;
   /** The longest a start waits for acknowledgements in flight. */
   maxHoldMs: number;
+  /** How long after an acknowledgement began the next one counts as part of the same burst. */
+  quietMs: number;
 }
 
 export class StartGate {
@@ -22,6 +24,7 @@ export class StartGate {
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
   private acknowledging = 0;
+  private lastAcknowledgementAt = -Infinity;
 
   constructor(private readonly options: StartGateOptions) {
     if (!Number.isInteger(options.perTurn) || options.perTurn < 1) throw new RangeError(`perTurn must be a positive integer, got ${options.perTurn}`);
@@ -30,6 +33,7 @@ export class StartGate {
   /** An acknowledgement began; call the returned function once it was sent (or failed). */
   acknowledgement(): () => void {
     this.acknowledging += 1;
+    this.lastAcknowledgementAt = performance.now();
     let ended = false;
     return () => {
       if (ended) return;
@@ -58,19 +62,28 @@ export class StartGate {
 
   private release(): void {
     if (this.head === this.queue.length) return;
-    if (this.acknowledging > 0) {
-      const waited = performance.now() - this.queue[this.head]!.since;
-      if (waited < this.options.maxHoldMs) {
-        this.timer ??= setTimeout(() => {
-          this.timer = undefined;
-          this.schedule();
-        }, this.options.maxHoldMs - waited);
+    const now = performance.now();
+    const quietIn = this.options.quietMs - (now - this.lastAcknowledgementAt);
+    const busy = this.acknowledging > 0 || quietIn > 0;
+    if (busy) {
+      const holdLeft = this.options.maxHoldMs - (now - this.queue[this.head]!.since);
+      if (holdLeft > 0) {
+        // With acknowledgements in flight, the last one to end schedules a release; otherwise the quiet's end does.
+        clearTimeout(this.timer);
+        this.timer = setTimeout(
+          () => {
+            this.timer = undefined;
+            this.schedule();
+          },
+          this.acknowledging > 0 ? holdLeft : Math.min(holdLeft, quietIn),
+        );
         return;
       }
     }
     clearTimeout(this.timer);
     this.timer = undefined;
-    const end = Math.min(this.queue.length, this.head + this.options.perTurn);
+    // Held too long while interactions keep coming: one per turn, so acknowledgements still come first.
+    const end = Math.min(this.queue.length, this.head + (busy ? 1 : this.options.perTurn));
     for (; this.head < end; this.head++) this.queue[this.head]!.resolve();
     if (this.head === this.queue.length) {
       this.queue.length = 0;

@@ -1,9 +1,11 @@
 // The jobs table behind an async interface: every state change is one guarded UPDATE, so a transition
-// that already happened (a repeat after a crash, a race) changes nothing and reports false.
-import { sql, type Insertable, type Selectable } from "kysely";
+// that already happened (a repeat after a crash, a race) changes nothing and reports false. A job's end
+// changes its ledger row in the same transaction: settled when it completed, released when it failed.
+import { sql, type Insertable, type Selectable, type UpdateObject } from "kysely";
 import type { GenerationRequest, NormalizedOutput } from "../models/types.js";
-import type { Db } from "./database.js";
-import type { JobState, JobsTable } from "./schema.js";
+import { syncConnectionOf, type Db } from "./database.js";
+import { QueryTemplate, slot } from "./query-template.js";
+import type { Database, JobState, JobsTable } from "./schema.js";
 
 export interface NewJob {
   ref: string;
@@ -63,9 +65,12 @@ export interface JobRepository {
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
-  markCompleted(id: number, result: NormalizedOutput, costFinal: number): Promise<boolean>;
+  /** Also settles the job's ledger row with the real figures. */
+  markCompleted(id: number, result: NormalizedOutput, costFinal: number, images: number): Promise<boolean>;
   markDelivered(id: number): Promise<boolean>;
+  /** Also releases the job's reservation, unless it completed (fal bills results: its row stays settled). */
   markFailed(id: number, error: unknown): Promise<boolean>;
+  /** Also releases the job's reservation. */
   markCancelled(id: number, error: unknown): Promise<boolean>;
   /** The result was deleted from Discord; the record stays (it is the job's history). */
   markDeleted(id: number): Promise<void>;
@@ -136,16 +141,57 @@ export function toRecord(row: Selectable<JobsTable>): JobRecord {
   };
 }
 
-export function createJobRepository(db: Db, now: () => number = Date.now): JobRepository {
-  const transition = async (id: number, from: readonly JobState[], changes: Partial<Selectable<JobsTable>>) => {
-    const result = await db
-      .updateTable("jobs")
-      .set({ ...changes, updated_at: now() })
-      .where("id", "=", id)
-      .where("state", "in", from)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+type Transition = { job: QueryTemplate<unknown>; ledger?: QueryTemplate<unknown> };
+
+/**
+ * Transitions run for every job, so each is compiled once and run synchronously (see query-template.ts). The
+ * ledger updates touch only a reserved row: a completed job's row is settled already, and stays so if it fails.
+ */
+function createTransitions(db: Db) {
+  const id = slot<number>("id");
+  const at = slot<number>("at");
+  const jobs = (from: readonly JobState[], changes: UpdateObject<Database, "jobs">) =>
+    new QueryTemplate(db.updateTable("jobs").set({ ...changes, updated_at: at }).where("id", "=", id).where("state", "in", from));
+  const ledger = (changes: UpdateObject<Database, "ledger">) =>
+    new QueryTemplate(db.updateTable("ledger").set({ ...changes, settled_at: at }).where("job_id", "=", id).where("status", "=", "reserved"));
+  const release = ledger({ status: "released" });
+  const submission = { request_id: slot<string>("requestId"), input_json: slot<string>("input") };
+  const transitions = {
+    submitted: {
+      job: jobs(["accepted"], {
+        state: "submitted",
+        ...submission,
+        submitted_at: at,
+        reply_message_id: (eb) => eb.fn.coalesce(eb.val(slot<string | null>("replyMessageId")), "reply_message_id"),
+      }),
+    },
+    resubmitted: { job: jobs(["submitted", "running"], { state: "submitted", ...submission }) },
+    running: { job: jobs(["submitted"], { state: "running" }) },
+    completed: {
+      job: jobs(["submitted", "running"], { state: "completed", result_json: slot<string>("result"), cost_final: slot<number>("usd"), completed_at: at }),
+      ledger: ledger({ status: "settled", images: slot<number>("images"), usd: slot<number>("usd") }),
+    },
+    delivered: { job: jobs(["completed"], { state: "delivered", delivered_at: at }) },
+    failed: { job: jobs(["accepted", "submitted", "running", "completed"], { state: "failed", error_json: slot<string>("error") }), ledger: release },
+    cancelled: { job: jobs(["accepted", "submitted", "running"], { state: "cancelled", error_json: slot<string>("error") }), ledger: release },
+  } satisfies Record<string, Transition>;
+  const connection = syncConnectionOf(db);
+  const run = (job: QueryTemplate<unknown>, values: Record<string, unknown>) => job.run(connection, values) > 0;
+  const withLedger = connection.transaction((job: QueryTemplate<unknown>, ledger: QueryTemplate<unknown>, values: Record<string, unknown>) => {
+    if (!run(job, values)) return false;
+    ledger.run(connection, values);
+    return true;
+  });
+  return (name: keyof typeof transitions, values: { id: number; at: number } & Record<string, unknown>): Promise<boolean> => {
+    const { job, ledger }: Transition = transitions[name];
+    // Holding Kysely's connection, so no Kysely transaction is open around these statements.
+    return db.connection().execute(async () => (ledger ? withLedger(job, ledger, values) : run(job, values)));
   };
+}
+
+export function createJobRepository(db: Db, now: () => number = Date.now): JobRepository {
+  let transitions: ReturnType<typeof createTransitions> | undefined;
+  const transition: ReturnType<typeof createTransitions> = (name, values) => (transitions ??= createTransitions(db))(name, values);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toRecord(row);
@@ -171,30 +217,16 @@ export function createJobRepository(db: Db, now: () => number = Date.now): JobRe
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
     markSubmitted: (id, requestId, input, replyMessageId) =>
-      transition(id, ["accepted"], {
-        state: "submitted",
-        request_id: requestId,
-        input_json: JSON.stringify(input),
-        submitted_at: now(),
-        ...(replyMessageId ? { reply_message_id: replyMessageId } : {}),
-      }),
-    markResubmitted: (id, requestId, input) =>
-      transition(id, ["submitted", "running"], { state: "submitted", request_id: requestId, input_json: JSON.stringify(input) }),
-    markRunning: (id) => transition(id, ["submitted"], { state: "running" }),
-    markCompleted: (id, result, costFinal) =>
-      transition(id, ["submitted", "running"], {
-        state: "completed",
-        result_json: JSON.stringify(result),
-        cost_final: costFinal,
-        completed_at: now(),
-      }),
-    markDelivered: (id) => transition(id, ["completed"], { state: "delivered", delivered_at: now() }),
-    markFailed: (id, error) =>
-      transition(id, ["accepted", "submitted", "running", "completed"], { state: "failed", error_json: JSON.stringify(error) }),
+      transition("submitted", { id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
+    markResubmitted: (id, requestId, input) => transition("resubmitted", { id, at: now(), requestId, input: JSON.stringify(input) }),
+    markRunning: (id) => transition("running", { id, at: now() }),
+    markCompleted: (id, result, costFinal, images) =>
+      transition("completed", { id, at: now(), result: JSON.stringify(result), usd: costFinal, images }),
+    markDelivered: (id) => transition("delivered", { id, at: now() }),
+    markFailed: (id, error) => transition("failed", { id, at: now(), error: JSON.stringify(error) }),
     async markDeleted(id) {
       await db.updateTable("jobs").set({ deleted_at: now(), updated_at: now() }).where("id", "=", id).execute();
     },
-    markCancelled: (id, error) =>
-      transition(id, ["accepted", "submitted", "running"], { state: "cancelled", error_json: JSON.stringify(error) }),
+    markCancelled: (id, error) => transition("cancelled", { id, at: now(), error: JSON.stringify(error) }),
   };
 }

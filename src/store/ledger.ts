@@ -1,5 +1,6 @@
 // The cost ledger: one row per job, reserved when the job is accepted, settled with the real output or
-// released when the job fails. The check against the limits and the reservation happen in one transaction.
+// released when the job fails (with the job's own change, see jobs.ts). The check against the limits and
+// the reservation happen in one transaction.
 import { sql, type Insertable } from "kysely";
 import { syncConnectionOf, type Db } from "./database.js";
 import { newJobRow, toRecord, unfinishedState, type JobRecord, type NewJob } from "./jobs.js";
@@ -40,10 +41,6 @@ export interface SpendRow {
 
 export interface LedgerRepository {
   admit(admission: Admission): Promise<AdmissionResult>;
-  /** The real figures once the job completed. */
-  settle(jobId: number, images: number, usd: number): Promise<void>;
-  /** A failed or cancelled job costs nothing (fal bills only results). */
-  release(jobId: number): Promise<void>;
   today(guildId: string, userId: string, day: string): Promise<TodayTotals>;
   /** Settled and reserved spend from `fromDay` on, per day, model and member. */
   spendSince(guildId: string, fromDay: string): Promise<SpendRow[]>;
@@ -144,22 +141,6 @@ export function createLedgerRepository(db: Db, now: () => number = Date.now): Le
   return {
     // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
     admit: (admission) => (admitter ??= createAdmitter(db, now))(admission),
-    async settle(jobId, images, usd) {
-      await db
-        .updateTable("ledger")
-        .set({ status: "settled", images, usd, settled_at: now() })
-        .where("job_id", "=", jobId)
-        .where("status", "=", "reserved")
-        .execute();
-    },
-    async release(jobId) {
-      await db
-        .updateTable("ledger")
-        .set({ status: "released", settled_at: now() })
-        .where("job_id", "=", jobId)
-        .where("status", "=", "reserved")
-        .execute();
-    },
     async today(guildId, userId, day) {
       const [ledgerRow, member] = await Promise.all([
         ledgerTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow(),

@@ -35,8 +35,9 @@ export class QueryTemplate<Row> {
     return connection.prepare(this.sql).get(this.parameters(values)) as Row | undefined;
   }
 
-  run(connection: SyncConnection, values: Record<string, unknown>): void {
-    connection.prepare(this.sql).run(this.parameters(values));
+  /** The number of rows changed (for an insert, update or delete). */
+  run(connection: SyncConnection, values: Record<string, unknown>): number {
+    return connection.prepare(this.sql).run(this.parameters(values)).changes;
   }
 
   private parameters(values: Record<string, unknown>): unknown[] {

@@ -259,12 +259,10 @@ async function seedLedger(h: Harness, seeds: readonly Seed[]): Promise<void> {
     const id = admitted.job.id;
     if (seed.released) {
       await jobs.markFailed(id, { kind: "model", message: "seeded failure" });
-      await ledger.release(id);
     } else {
       await jobs.markSubmitted(id, `seed-request-${i}`, {});
-      await jobs.markCompleted(id, { images: [] }, seed.usd);
+      await jobs.markCompleted(id, { images: [] }, seed.usd, seed.images);
       await jobs.markDelivered(id);
-      await ledger.settle(id, seed.images, seed.usd);
     }
   }
   await db.destroy();

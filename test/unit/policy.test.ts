@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sampleJob } from "./job-fixture.js";
 import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/policy/admission.js";
 import { guildSettingsSchema, type GuildSettings } from "../../src/policy/settings.js";
 import { catalog } from "../../src/models/index.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
-import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
+import { createJobRepository } from "../../src/store/jobs.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { createSettingsRepository } from "../../src/store/settings.js";
 
@@ -93,24 +94,7 @@ describe("the ledger", () => {
   let db: Db;
   afterEach(async () => db.destroy());
 
-  const job = (ref: string, requesterId = "100000000000000001"): NewJob => ({
-    ref,
-    modelId: "nano-banana",
-    endpoint: "fal-ai/nano-banana",
-    request: { prompt: "p" },
-    input: { prompt: "p" },
-    requesterId,
-    guildId: "200000000000000001",
-    channelId: "300000000000000001",
-    applicationId: "1",
-    interactionId: "2",
-    interactionToken: "t",
-    tokenExpiresAt: 0,
-    ephemeral: false,
-    channelNsfw: false,
-    uploadLimit: 1,
-    costEstimate: 0.1,
-  });
+  const job = (ref: string, requesterId = "100000000000000001") => sampleJob(ref, { requesterId, costEstimate: 0.1 });
 
   it("admits exactly as many of 50 simultaneous jobs as the budget fits", async () => {
     db = await openDatabase(":memory:");
@@ -134,17 +118,19 @@ describe("the ledger", () => {
     expect(totals.guildUsd).toBeCloseTo(1, 9);
   });
 
-  it("settles with the real figures and releases failed jobs", async () => {
+  it("settles completed jobs with the real figures and releases failed ones", async () => {
     db = await openDatabase(":memory:");
     const ledger = createLedgerRepository(db, () => now);
+    const jobs = createJobRepository(db, () => now);
     const admit = (ref: string) =>
       ledger.admit({ job: job(ref), guildId: "200000000000000001", images: 4, usd: 0.156, day: utcDay(now), decide: () => [] });
     const a = await admit("AAAAAA");
     const b = await admit("BBBBBB");
     if (!a.ok || !b.ok) throw new Error("expected admission");
-    await ledger.settle(a.job.id, 2, 0.078);
-    await ledger.release(b.job.id);
-    await ledger.settle(b.job.id, 4, 1);
+    await jobs.markSubmitted(a.job.id, "req-a", {});
+    expect(await jobs.markCompleted(a.job.id, { images: [] }, 0.078, 2)).toBe(true);
+    expect(await jobs.markFailed(b.job.id, { kind: "unknown" })).toBe(true);
+    expect(await jobs.markCompleted(b.job.id, { images: [] }, 1, 4)).toBe(false);
     expect(await ledger.today("200000000000000001", "100000000000000001", utcDay(now))).toMatchObject({ memberImages: 2, guildUsd: 0.078 });
     expect(await ledger.spendSince("200000000000000001", "2026-11-01")).toEqual([
       { day: "2026-11-22", modelId: "nano-banana", userId: "100000000000000001", images: 2, usd: 0.078 },
@@ -165,7 +151,6 @@ describe("the ledger", () => {
     await admit("DDDDDD", "100000000000000002");
     if (!done.ok || !last.ok) throw new Error("expected admission");
     await jobs.markFailed(done.job.id, { kind: "unknown" });
-    await ledger.release(done.job.id);
     expect(await ledger.today("200000000000000001", member, utcDay(now))).toEqual({
       memberImages: 2,
       guildUsd: expect.closeTo(0.3, 9) as number,

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { sampleJob } from "./job-fixture.js";
 import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
 import { QueryTemplate, slot } from "../../src/store/query-template.js";
-import { createJobRepository, type NewJob } from "../../src/store/jobs.js";
+import { createJobRepository } from "../../src/store/jobs.js";
 import { migrations } from "../../src/store/migrations.js";
 
 const opened: Db[] = [];
@@ -19,24 +20,7 @@ async function open(path: string) {
   return db;
 }
 
-const newJob = (ref: string): NewJob => ({
-  ref,
-  modelId: "nano-banana",
-  endpoint: "fal-ai/nano-banana",
-  request: { prompt: "a cat" },
-  input: { prompt: "a cat" },
-  requesterId: "100000000000000001",
-  guildId: "100000000000000002",
-  channelId: "100000000000000003",
-  applicationId: "100000000000000004",
-  interactionId: "100000000000000005",
-  interactionToken: "token",
-  tokenExpiresAt: 1_000_000,
-  ephemeral: false,
-  channelNsfw: false,
-  uploadLimit: 10 * 1024 * 1024,
-  costEstimate: 0.039,
-});
+const newJob = (ref: string) => sampleJob(ref);
 
 describe("the database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
@@ -79,6 +63,17 @@ describe("query templates", () => {
     expect(template.get(connection, { ref: "NOPE00" })).toBeUndefined();
     expect(() => template.get(connection, {})).toThrow(/no value for ref/);
   });
+
+  it("report how many rows a run changed", async () => {
+    const db = await open(":memory:");
+    const jobs = createJobRepository(db);
+    await jobs.create(newJob("UUUUUU"));
+    await jobs.create(newJob("VVVVVV"));
+    const template = new QueryTemplate(db.updateTable("jobs").set({ state: "running" }).where("state", "=", slot<"accepted">("from")));
+    const connection = syncConnectionOf(db);
+    expect(template.run(connection, { from: "accepted" })).toBe(2);
+    expect(template.run(connection, { from: "accepted" })).toBe(0);
+  });
 });
 
 describe("the job repository", () => {
@@ -92,7 +87,7 @@ describe("the job repository", () => {
     expect(await jobs.markSubmitted(job.id, "req-1", { prompt: "a cat" })).toBe(true);
     expect(await jobs.markSubmitted(job.id, "req-2", { prompt: "a cat" })).toBe(false);
     expect(await jobs.markRunning(job.id)).toBe(true);
-    expect(await jobs.markCompleted(job.id, { images: [], description: "hi" }, 0)).toBe(true);
+    expect(await jobs.markCompleted(job.id, { images: [], description: "hi" }, 0, 0)).toBe(true);
     expect(await jobs.markDelivered(job.id)).toBe(true);
     expect(await jobs.markDelivered(job.id)).toBe(false);
     expect(await jobs.markFailed(job.id, { kind: "unknown" })).toBe(false);
