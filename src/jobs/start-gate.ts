@@ -63,25 +63,16 @@ export class StartGate {
   private release(): void {
     if (this.head === this.queue.length) return;
     const now = performance.now();
-    const quietIn = this.options.quietMs - (now - this.lastAcknowledgementAt);
-    const busy = this.acknowledging > 0 || quietIn > 0;
-    if (busy) {
-      const holdLeft = this.options.maxHoldMs - (now - this.queue[this.head]!.since);
-      if (holdLeft > 0) {
-        // With acknowledgements in flight, the last one to end schedules a release; otherwise the quiet's end does.
-        clearTimeout(this.timer);
-        this.timer = setTimeout(
-          () => {
-            this.timer = undefined;
-            this.schedule();
-          },
-          this.acknowledging > 0 ? holdLeft : Math.min(holdLeft, quietIn),
-        );
-        return;
-      }
+    const busy = this.acknowledging > 0 || now - this.lastAcknowledgementAt < this.options.quietMs;
+    if (busy && now - this.queue[this.head]!.since < this.options.maxHoldMs) {
+      // Looks again after quietMs: one fixed duration, so re-arming stays cheap (Node keeps a timer list per
+      // duration). Without a quiet period, the end of the last acknowledgement schedules the release.
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.schedule();
+      }, this.options.quietMs || this.options.maxHoldMs);
+      return;
     }
-    clearTimeout(this.timer);
-    this.timer = undefined;
     // Held too long while interactions keep coming: one per turn, so acknowledgements still come first.
     const end = Math.min(this.queue.length, this.head + (busy ? 1 : this.options.perTurn));
     for (; this.head < end; this.head++) this.queue[this.head]!.resolve();

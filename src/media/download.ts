@@ -52,19 +52,27 @@ export async function download(url: string, { maxBytes, timeoutMs }: { maxBytes:
     discard();
     throw new DownloadError(`file is ${declared} bytes, over the ${maxBytes}-byte cap`, "too-large");
   }
+  // With the length known, each chunk is copied into place as it arrives and is garbage at once (results are
+  // megabytes: chunks held until the end would double the memory of every download in flight).
+  let into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
   const chunks: Buffer[] = [];
   let received = 0;
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (received + chunk.byteLength > maxBytes) throw new DownloadError(`file is over the ${maxBytes}-byte cap`, "too-large");
+      if (into && received + chunk.byteLength <= into.byteLength) chunk.copy(into, received);
+      else {
+        if (into) chunks.push(into.subarray(0, received));
+        into = undefined;
+        chunks.push(chunk);
+      }
       received += chunk.byteLength;
-      if (received > maxBytes) throw new DownloadError(`file is over the ${maxBytes}-byte cap`, "too-large");
-      chunks.push(chunk);
     }
   } catch (error) {
     throw failed(error);
   }
   return {
-    bytes: Buffer.concat(chunks, received),
+    bytes: into ? into.subarray(0, received) : Buffer.concat(chunks, received),
     contentType: (header(headers, "content-type") ?? "application/octet-stream").split(";")[0]!.trim(),
   };
 }

@@ -176,6 +176,7 @@ function createTransitions(db: Db) {
     cancelled: { job: jobs(["accepted", "submitted", "running"], { state: "cancelled", error_json: slot<string>("error") }), ledger: release },
   } satisfies Record<string, Transition>;
   const connection = syncConnectionOf(db);
+  for (const { job, ledger } of Object.values(transitions) as Transition[]) [job, ledger].forEach((template) => template?.prepare(connection));
   const run = (job: QueryTemplate<unknown>, values: Record<string, unknown>) => job.run(connection, values) > 0;
   const withLedger = connection.transaction((job: QueryTemplate<unknown>, ledger: QueryTemplate<unknown>, values: Record<string, unknown>) => {
     if (!run(job, values)) return false;
@@ -190,8 +191,7 @@ function createTransitions(db: Db) {
 }
 
 export function createJobRepository(db: Db, now: () => number = Date.now): JobRepository {
-  let transitions: ReturnType<typeof createTransitions> | undefined;
-  const transition: ReturnType<typeof createTransitions> = (name, values) => (transitions ??= createTransitions(db))(name, values);
+  const transition = createTransitions(db);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toRecord(row);

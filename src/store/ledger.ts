@@ -123,6 +123,7 @@ function createAdmitter(db: Db, now: () => number) {
     insertReservation: new QueryTemplate(db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
   };
   const connection = syncConnectionOf(db);
+  for (const template of Object.values(templates)) template.prepare(connection);
   const admitNow = connection.transaction((admission: Admission): AdmissionResult => {
     const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
     const totals = todayTotals(templates.ledgerTotals.get(connection, keys)!, templates.memberTotals.get(connection, keys)!);
@@ -137,10 +138,10 @@ function createAdmitter(db: Db, now: () => number) {
 }
 
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {
-  let admitter: ((admission: Admission) => Promise<AdmissionResult>) | undefined;
+  const admit = createAdmitter(db, now);
   return {
     // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
-    admit: (admission) => (admitter ??= createAdmitter(db, now))(admission),
+    admit,
     async today(guildId, userId, day) {
       const [ledgerRow, member] = await Promise.all([
         ledgerTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow(),

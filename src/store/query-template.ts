@@ -30,6 +30,12 @@ export class QueryTemplate<Row> {
     );
   }
 
+  /** Prepares the statement now: the first run does not pay for it, and a schema that does not fit fails at start-up. */
+  prepare(connection: SyncConnection): this {
+    connection.prepare(this.sql);
+    return this;
+  }
+
   /** The first row (for a select, or an insert … returning). */
   get(connection: SyncConnection, values: Record<string, unknown>): Row | undefined {
     return connection.prepare(this.sql).get(this.parameters(values)) as Row | undefined;

@@ -17,6 +17,16 @@ beforeAll(async () => {
       for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
       return res.end();
     }
+    if (req.url === "/declared-chunks") {
+      res.writeHead(200, { "content-type": "image/webp", "content-length": String(3 * 70_000) });
+      for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
+      return res.end();
+    }
+    if (req.url === "/chunks") {
+      res.writeHead(200, { "content-type": "image/webp" });
+      for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
+      return res.end();
+    }
     if (req.url === "/stall") return void res.writeHead(200).write("x");
     res.writeHead(404).end();
   });
@@ -39,6 +49,15 @@ describe("download", () => {
     const file = await download(`${base}/small`, { maxBytes: 1000, timeoutMs: 2000 });
     expect(file.bytes.byteLength).toBe(100);
     expect(file.contentType).toBe("image/png");
+  });
+
+  it("assembles a body of many chunks in order, with its length declared or not", async () => {
+    const expected = Buffer.concat([1, 2, 3].map((fill) => Buffer.alloc(70_000, fill)));
+    for (const path of ["/declared-chunks", "/chunks"]) {
+      const file = await download(`${base}${path}`, { maxBytes: 1_000_000, timeoutMs: 2000 });
+      expect(file.bytes.equals(expected)).toBe(true);
+      expect(file.contentType).toBe("image/webp");
+    }
   });
 
   it("refuses a file over the cap, declared or streamed", async () => {
