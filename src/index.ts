@@ -20,6 +20,7 @@ import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { catalog } from "./models/catalog.js";
 import { createContestRepository } from "./store/contests.js";
+import { BufferPool } from "./media/buffer-pool.js";
 import { openDatabase, type Db } from "./store/database.js";
 import { createFormRepository } from "./store/forms.js";
 import { createJobRepository } from "./store/jobs.js";
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     jobs,
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     deliveries: new FairScheduler(concurrentDeliveries),
+    // A 2 MiB buffer kept for each delivery that can run at once; results over 8 MiB get memory of their own.
+    imageBuffers: new BufferPool(concurrentDeliveries * 2 * 1024 * 1024, 8 * 1024 * 1024),
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
 import { cancel, fetchResult, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
+import type { BufferPool } from "../media/buffer-pool.js";
 import { download, extensionOf } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/types.js";
@@ -116,13 +117,23 @@ export async function prepareFiles(
   model: ModelDefinition,
   ref: string,
   output: NormalizedOutput,
-  { uploadLimitBytes, flagged }: { uploadLimitBytes: number; flagged: "show" | "withhold" | "spoiler" },
+  {
+    uploadLimitBytes,
+    flagged,
+    buffers,
+  }: {
+    uploadLimitBytes: number;
+    flagged: "show" | "withhold" | "spoiler";
+    /** Where the downloads go; the caller hands the files' bytes back once they were sent. */
+    buffers?: BufferPool;
+  },
 ): Promise<PreparedFiles> {
   const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];
   const shown = output.images.filter((image) => !withheld.includes(image));
   const files = await Promise.all(
     shown.map(async (image, index) => {
-      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000 }).catch((error: unknown) => {
+      const allocate = buffers && ((size: number) => buffers.take(size));
+      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000, ...(allocate ? { allocate } : {}) }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked.

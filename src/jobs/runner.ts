@@ -3,6 +3,7 @@
 import type { FalClient } from "../fal/client.js";
 import { submit } from "../fal/queue.js";
 import type { Logger } from "../log.js";
+import type { BufferPool } from "../media/buffer-pool.js";
 import type { Catalog } from "../models/catalog.js";
 import type { NormalizedOutput } from "../models/types.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
@@ -38,6 +39,8 @@ export interface RunnerDeps {
   scheduler: FairScheduler;
   /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
   deliveries: FairScheduler;
+  /** Memory for the results' images, reused from one delivery to the next. */
+  imageBuffers?: BufferPool;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -193,15 +196,19 @@ export class JobRunner {
       if (job.state !== "completed" || !job.result) return;
       const delivery = await deps.deliveries.acquire({ key: `${job.guildId ?? "dm"}:${job.requesterId}`, signal: stop });
       let shown: { images: number; withheld: number };
+      let files: PreparedFiles | undefined;
       try {
-        const files = await prepareFiles(model, job.ref, job.result, {
+        files = await prepareFiles(model, job.ref, job.result, {
           uploadLimitBytes: job.uploadLimit,
           flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
+          buffers: deps.imageBuffers,
         });
         if (stop.aborted) throw stop.reason;
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
         shown = { images: files.files.length, withheld: files.withheld.length };
       } finally {
+        // Sent (or given up): the images' memory serves the next results.
+        for (const file of files?.files ?? []) deps.imageBuffers?.give(file.bytes);
         delivery.release();
       }
       await deps.jobs.markDelivered(job.id);

@@ -26,7 +26,14 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 // undici's request rather than fetch: fetch moves every chunk of a body through a web stream, which cost
 // more CPU than anything else in delivering a result (bench: 1 MiB outputs, 500 jobs).
-export async function download(url: string, { maxBytes, timeoutMs }: { maxBytes: number; timeoutMs: number }): Promise<Downloaded> {
+export interface DownloadOptions {
+  maxBytes: number;
+  timeoutMs: number;
+  /** Where a body of known length goes (a pool's buffer); a new buffer by default. */
+  allocate?: (size: number) => Buffer;
+}
+
+export async function download(url: string, { maxBytes, timeoutMs, allocate = Buffer.allocUnsafeSlow }: DownloadOptions): Promise<Downloaded> {
   const signal = AbortSignal.timeout(timeoutMs);
   const failed = (error: unknown) =>
     error instanceof DownloadError
@@ -54,7 +61,7 @@ export async function download(url: string, { maxBytes, timeoutMs }: { maxBytes:
   }
   // With the length known, each chunk is copied into place as it arrives and is garbage at once (results are
   // megabytes: chunks held until the end would double the memory of every download in flight).
-  let into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
+  let into = Number.isSafeInteger(declared) && declared > 0 ? allocate(declared) : undefined;
   const chunks: Buffer[] = [];
   let received = 0;
   try {

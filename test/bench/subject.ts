@@ -62,7 +62,19 @@ export interface SubjectOptions {
   logFile?: string;
 }
 
-/** One subject process: started as `npm start` starts falcord (node scripts/start.mjs), or the peer or floor under tsx. */
+/**
+ * The Node flags of `npm start` in falcord's package.json ("node <flags> scripts/start.mjs"), so the bench runs
+ * falcord exactly as it runs in production.
+ */
+export function startFlags(falcordDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(falcordDir, "package.json"), "utf8")) as { scripts?: { start?: string } };
+  const start = manifest.scripts?.start ?? "";
+  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+scripts\/start\.mjs$/.exec(start.trim());
+  if (!match) throw new Error(`falcord's start script is not "node [flags] scripts/start.mjs" (got ${JSON.stringify(start)})`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/** One subject process: started as `npm start` starts falcord (node [its flags] scripts/start.mjs), or the peer or floor under tsx. */
 export class Subject {
   readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -79,8 +91,11 @@ export class Subject {
     readonly name: SubjectName,
     options: SubjectOptions,
   ) {
+    const falcordDir = options.falcordDir ?? root;
     const script =
-      name === "falcord" ? [join(options.falcordDir ?? root, "scripts", "start.mjs")] : ["--import", "tsx", name === "peer" ? peerScript : floorScript];
+      name === "falcord"
+        ? [...startFlags(falcordDir), join(falcordDir, "scripts", "start.mjs")]
+        : ["--import", "tsx", name === "peer" ? peerScript : floorScript];
     const args = [...(options.nodeArgs ?? []), ...script];
     this.child = spawn(process.execPath, args, {
       cwd: options.cwd,

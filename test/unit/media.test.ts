@@ -60,6 +60,13 @@ describe("download", () => {
     }
   });
 
+  it("puts a body of declared length into the memory it is given", async () => {
+    const memory = Buffer.alloc(512 * 1024);
+    const file = await download(`${base}/declared-chunks`, { maxBytes: 1_000_000, timeoutMs: 2000, allocate: (size) => memory.subarray(0, size) });
+    expect(file.bytes.buffer).toBe(memory.buffer);
+    expect(file.bytes.equals(Buffer.concat([1, 2, 3].map((fill) => Buffer.alloc(70_000, fill))))).toBe(true);
+  });
+
   it("refuses a file over the cap, declared or streamed", async () => {
     expect((await failure(download(`${base}/declared-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
     expect((await failure(download(`${base}/chunked-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
