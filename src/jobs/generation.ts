@@ -130,10 +130,10 @@ export async function prepareFiles(
 ): Promise<PreparedFiles> {
   const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];
   const shown = output.images.filter((image) => !withheld.includes(image));
+  const allocate = buffers && ((size: number) => buffers.take(size));
   const files = await Promise.all(
     shown.map(async (image, index) => {
-      const allocate = buffers && ((size: number) => buffers.take(size));
-      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000, ...(allocate ? { allocate } : {}) }).catch((error: unknown) => {
+      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000, allocate }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked.

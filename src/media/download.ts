@@ -30,7 +30,7 @@ export interface DownloadOptions {
   maxBytes: number;
   timeoutMs: number;
   /** Where a body of known length goes (a pool's buffer); a new buffer by default. */
-  allocate?: (size: number) => Buffer;
+  allocate?: ((size: number) => Buffer) | undefined;
 }
 
 export async function download(url: string, { maxBytes, timeoutMs, allocate = Buffer.allocUnsafeSlow }: DownloadOptions): Promise<Downloaded> {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { startFlags } from "../start-command.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const peerScript = join(root, "test", "bench", "naive-peer.ts");
@@ -60,18 +61,6 @@ export interface SubjectOptions {
   falcordDir?: string;
   /** Also write the subject's stdout and stderr to this file. */
   logFile?: string;
-}
-
-/**
- * The Node flags of `npm start` in falcord's package.json ("node <flags> scripts/start.mjs"), so the bench runs
- * falcord exactly as it runs in production.
- */
-export function startFlags(falcordDir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(falcordDir, "package.json"), "utf8")) as { scripts?: { start?: string } };
-  const start = manifest.scripts?.start ?? "";
-  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+scripts\/start\.mjs$/.exec(start.trim());
-  if (!match) throw new Error(`falcord's start script is not "node [flags] scripts/start.mjs" (got ${JSON.stringify(start)})`);
-  return match[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
 /** One subject process: started as `npm start` starts falcord (node [its flags] scripts/start.mjs), or the peer or floor under tsx. */

@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startFlags } from "../start-command.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const startScript = join(root, "scripts", "start.mjs");
@@ -37,7 +38,7 @@ export class BotProcess {
 
   /** Starts the bot with exactly `env` (plus PATH/HOME), in a fresh working directory so no stray .env is read. */
   static start(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), "falcord-e2e-"))): BotProcess {
-    const child = spawn(process.execPath, [startScript], {
+    const child = spawn(process.execPath, [...startFlags(root), startScript], {
       cwd,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
