@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     jobs,
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     deliveries: new FairScheduler(concurrentDeliveries),
-    // A 2 MiB buffer kept for each delivery that can run at once; results over 8 MiB get memory of their own.
+    // Keeps up to 2 MiB per delivery slot (16 MiB) between deliveries; results over 8 MiB get memory of their own.
     imageBuffers: new BufferPool(concurrentDeliveries * 2 * 1024 * 1024, 8 * 1024 * 1024),
     catalog,
     runTimes,

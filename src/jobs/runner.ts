@@ -60,7 +60,7 @@ export class JobRunner {
   private stopping = false;
   /**
    * Acknowledgements go first; job starts follow, a few per event-loop turn, once no interaction came for 20 ms
-   * (or, under a stream of interactions, one per turn after 2 s).
+   * (under a stream of interactions, one per turn after 2 s).
    */
   private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 2000, quietMs: 20 });
 
@@ -75,9 +75,9 @@ export class JobRunner {
     return this.running.size;
   }
 
-  /** An interaction is being acknowledged: new jobs hold their fal work until it was sent (see StartGate). */
-  acknowledging(): () => void {
-    return this.starts.acknowledgement();
+  /** An interaction arrived: new jobs hold their fal work until the interactions pause (see StartGate). */
+  interactionArrived(): void {
+    this.starts.interactionArrived();
   }
 
   /** Runs (or resumes) a job in the background. */

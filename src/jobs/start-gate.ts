@@ -1,7 +1,9 @@
 // Decides when a new job may start its fal work. Discord gives an interaction 3 seconds to be acknowledged;
-// a job's fal work (submit, status stream) only has to start soon. So while acknowledgements are in flight or
-// have just been (a burst of interactions), starts wait (at most maxHoldMs), and then go a few per turn of the
-// event loop, so that Node reads the sockets (the next interactions among them) between two batches.
+// a job's fal work (submit, status stream) only has to start soon. So during a burst of interactions (until
+// none arrived for quietMs) starts wait, at most maxHoldMs, and then go a few per turn of the event loop (one
+// per turn while the burst goes on), so that Node reads the sockets (the next interactions among them)
+// between two of them. An acknowledgement itself needs no CPU while its request is on the wire: only new
+// interactions hold the starts, not answers still to come (over a real network those take 50–300 ms).
 interface Waiting {
   resolve(): void;
   since: number;
@@ -10,11 +12,11 @@ interface Waiting {
 const compactAfter = 1024;
 
 export interface StartGateOptions {
-  /** Starts let through per turn of the event loop. */
+  /** Starts let through per turn of the event loop once the interactions paused. */
   perTurn: number;
-  /** The longest a start waits for acknowledgements in flight. */
+  /** How long a start waits for a burst to pause before it goes anyway (one per turn). */
   maxHoldMs: number;
-  /** How long after an acknowledgement began the next one counts as part of the same burst. */
+  /** A pause this long between two interactions ends a burst. */
   quietMs: number;
 }
 
@@ -23,24 +25,16 @@ export class StartGate {
   private head = 0;
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
-  private acknowledging = 0;
-  private lastAcknowledgementAt = -Infinity;
+  private lastArrivalAt = -Infinity;
 
   constructor(private readonly options: StartGateOptions) {
     if (!Number.isInteger(options.perTurn) || options.perTurn < 1) throw new RangeError(`perTurn must be a positive integer, got ${options.perTurn}`);
+    if (!(options.quietMs > 0)) throw new RangeError(`quietMs must be positive, got ${options.quietMs}`);
   }
 
-  /** An acknowledgement began; call the returned function once it was sent (or failed). */
-  acknowledgement(): () => void {
-    this.acknowledging += 1;
-    this.lastAcknowledgementAt = performance.now();
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      this.acknowledging -= 1;
-      if (this.acknowledging === 0 && this.head < this.queue.length) this.schedule();
-    };
+  /** An interaction arrived (it is being acknowledged): starts wait for a pause. */
+  interactionArrived(): void {
+    this.lastArrivalAt = performance.now();
   }
 
   /** Resolves on a later turn of the event loop, in the order of the calls. */
@@ -63,18 +57,16 @@ export class StartGate {
   private release(): void {
     if (this.head === this.queue.length) return;
     const now = performance.now();
-    const busy = this.acknowledging > 0 || now - this.lastAcknowledgementAt < this.options.quietMs;
-    if (busy && now - this.queue[this.head]!.since < this.options.maxHoldMs) {
-      // Looks again after quietMs: one fixed duration, so re-arming stays cheap (Node keeps a timer list per
-      // duration). Without a quiet period, the end of the last acknowledgement schedules the release.
+    const burst = now - this.lastArrivalAt < this.options.quietMs;
+    if (burst && now - this.queue[this.head]!.since < this.options.maxHoldMs) {
+      // Looks again after quietMs: one fixed duration, so re-arming stays cheap (Node keeps a timer list per duration).
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
         this.schedule();
-      }, this.options.quietMs || this.options.maxHoldMs);
+      }, this.options.quietMs);
       return;
     }
-    // Held too long while interactions keep coming: one per turn, so acknowledgements still come first.
-    const end = Math.min(this.queue.length, this.head + (busy ? 1 : this.options.perTurn));
+    const end = Math.min(this.queue.length, this.head + (burst ? 1 : this.options.perTurn));
     for (; this.head < end; this.head++) this.queue[this.head]!.resolve();
     if (this.head === this.queue.length) {
       this.queue.length = 0;

@@ -1,6 +1,6 @@
 // Buffers for the results being delivered, reused from one result to the next. A result is megabytes that
-// live for the length of one upload; allocated fresh each time, they stay in memory until V8 next collects
-// (it does not count them towards its heap), and at 100 results a second that was tens of megabytes waiting.
+// live for the length of one upload; allocated fresh each time, each stays in memory until V8's next full
+// collection, and at 100 results a second that was tens of megabytes waiting (and more collections).
 const minimumSize = 64 * 1024;
 
 /** The capacity a request of `size` bytes is served from: a power of two, so buffers fit the next results too. */

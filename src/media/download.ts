@@ -24,8 +24,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-// undici's request rather than fetch: fetch moves every chunk of a body through a web stream, which cost
-// more CPU than anything else in delivering a result (bench: 1 MiB outputs, 500 jobs).
 export interface DownloadOptions {
   maxBytes: number;
   timeoutMs: number;
@@ -33,6 +31,8 @@ export interface DownloadOptions {
   allocate?: ((size: number) => Buffer) | undefined;
 }
 
+// undici's request rather than fetch: fetch moves every chunk of a body through a web stream, which cost
+// more CPU than anything else in delivering a result (bench: 1 MiB outputs, 500 jobs).
 export async function download(url: string, { maxBytes, timeoutMs, allocate = Buffer.allocUnsafeSlow }: DownloadOptions): Promise<Downloaded> {
   const signal = AbortSignal.timeout(timeoutMs);
   const failed = (error: unknown) =>

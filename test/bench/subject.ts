@@ -81,11 +81,12 @@ export class Subject {
     options: SubjectOptions,
   ) {
     const falcordDir = options.falcordDir ?? root;
-    const script =
+    const nodeArgs = options.nodeArgs ?? [];
+    // --node-args after npm start's own flags: for a flag given twice, Node takes the last.
+    const args =
       name === "falcord"
-        ? [...startFlags(falcordDir), join(falcordDir, "scripts", "start.mjs")]
-        : ["--import", "tsx", name === "peer" ? peerScript : floorScript];
-    const args = [...(options.nodeArgs ?? []), ...script];
+        ? [...startFlags(falcordDir), ...nodeArgs, join(falcordDir, "scripts", "start.mjs")]
+        : [...nodeArgs, "--import", "tsx", name === "peer" ? peerScript : floorScript];
     this.child = spawn(process.execPath, args, {
       cwd: options.cwd,
       env: {

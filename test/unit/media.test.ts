@@ -1,41 +1,29 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { download, DownloadError, extensionOf } from "../../src/media/download.js";
 import { fitToLimit } from "../../src/media/fit.js";
+import { localServer } from "./local-server.js";
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url === "/small") return res.writeHead(200, { "content-type": "image/png; charset=binary" }).end(Buffer.alloc(100, 1));
-    if (req.url === "/declared-big") return res.writeHead(200, { "content-length": String(10_000) }).end(Buffer.alloc(10_000));
-    if (req.url === "/chunked-big") {
-      res.writeHead(200, { "content-type": "image/png" });
-      for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
-      return res.end();
-    }
-    if (req.url === "/declared-chunks") {
-      res.writeHead(200, { "content-type": "image/webp", "content-length": String(3 * 70_000) });
-      for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
-      return res.end();
-    }
-    if (req.url === "/chunks") {
-      res.writeHead(200, { "content-type": "image/webp" });
-      for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
-      return res.end();
-    }
-    if (req.url === "/stall") return void res.writeHead(200).write("x");
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+const local = localServer((req, res) => {
+  if (req.url === "/small") return res.writeHead(200, { "content-type": "image/png; charset=binary" }).end(Buffer.alloc(100, 1));
+  if (req.url === "/declared-big") return res.writeHead(200, { "content-length": String(10_000) }).end(Buffer.alloc(10_000));
+  if (req.url === "/chunked-big") {
+    res.writeHead(200, { "content-type": "image/png" });
+    for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000));
+    return res.end();
+  }
+  if (req.url === "/declared-chunks") {
+    res.writeHead(200, { "content-type": "image/webp", "content-length": String(3 * 70_000) });
+    for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
+    return res.end();
+  }
+  if (req.url === "/chunks") {
+    res.writeHead(200, { "content-type": "image/webp" });
+    for (const fill of [1, 2, 3]) res.write(Buffer.alloc(70_000, fill));
+    return res.end();
+  }
+  if (req.url === "/stall") return void res.writeHead(200).write("x");
+  res.writeHead(404).end();
 });
 
 async function failure(promise: Promise<unknown>): Promise<DownloadError> {
@@ -46,7 +34,7 @@ async function failure(promise: Promise<unknown>): Promise<DownloadError> {
 
 describe("download", () => {
   it("returns the bytes and the bare content type", async () => {
-    const file = await download(`${base}/small`, { maxBytes: 1000, timeoutMs: 2000 });
+    const file = await download(`${local.base}/small`, { maxBytes: 1000, timeoutMs: 2000 });
     expect(file.bytes.byteLength).toBe(100);
     expect(file.contentType).toBe("image/png");
   });
@@ -54,7 +42,7 @@ describe("download", () => {
   it("assembles a body of many chunks in order, with its length declared or not", async () => {
     const expected = Buffer.concat([1, 2, 3].map((fill) => Buffer.alloc(70_000, fill)));
     for (const path of ["/declared-chunks", "/chunks"]) {
-      const file = await download(`${base}${path}`, { maxBytes: 1_000_000, timeoutMs: 2000 });
+      const file = await download(`${local.base}${path}`, { maxBytes: 1_000_000, timeoutMs: 2000 });
       expect(file.bytes.equals(expected)).toBe(true);
       expect(file.contentType).toBe("image/webp");
     }
@@ -62,19 +50,19 @@ describe("download", () => {
 
   it("puts a body of declared length into the memory it is given", async () => {
     const memory = Buffer.alloc(512 * 1024);
-    const file = await download(`${base}/declared-chunks`, { maxBytes: 1_000_000, timeoutMs: 2000, allocate: (size) => memory.subarray(0, size) });
+    const file = await download(`${local.base}/declared-chunks`, { maxBytes: 1_000_000, timeoutMs: 2000, allocate: (size) => memory.subarray(0, size) });
     expect(file.bytes.buffer).toBe(memory.buffer);
     expect(file.bytes.equals(Buffer.concat([1, 2, 3].map((fill) => Buffer.alloc(70_000, fill))))).toBe(true);
   });
 
   it("refuses a file over the cap, declared or streamed", async () => {
-    expect((await failure(download(`${base}/declared-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
-    expect((await failure(download(`${base}/chunked-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
+    expect((await failure(download(`${local.base}/declared-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
+    expect((await failure(download(`${local.base}/chunked-big`, { maxBytes: 5000, timeoutMs: 2000 }))).reason).toBe("too-large");
   });
 
   it("gives up on a stalled download and on an error status", async () => {
-    expect((await failure(download(`${base}/stall`, { maxBytes: 5000, timeoutMs: 200 }))).reason).toBe("timeout");
-    const notFound = await failure(download(`${base}/missing`, { maxBytes: 5000, timeoutMs: 2000 }));
+    expect((await failure(download(`${local.base}/stall`, { maxBytes: 5000, timeoutMs: 200 }))).reason).toBe("timeout");
+    const notFound = await failure(download(`${local.base}/missing`, { maxBytes: 5000, timeoutMs: 2000 }));
     expect([notFound.reason, notFound.status]).toEqual(["status", 404]);
   });
 });

@@ -1,0 +1,20 @@
+// A throwaway HTTP server on 127.0.0.1 for one test file: listening before its tests, closed after them.
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+
+export function localServer(handler: RequestListener): { readonly base: string } {
+  let server: Server | undefined;
+  const state = { base: "" };
+  beforeAll(async () => {
+    const started = createServer(handler);
+    server = started;
+    await new Promise<void>((resolve) => started.listen(0, "127.0.0.1", resolve));
+    state.base = `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+  return state;
+}
