@@ -70,8 +70,12 @@ function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: AppCont
 
 /** Validates, admits, defers, and starts the job; resolves once the interaction is acknowledged. */
 export async function startGeneration(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
-  ctx.runner.interactionArrived();
-  await admitAndDefer(interaction, order, ctx);
+  const acknowledged = ctx.runner.acknowledging();
+  try {
+    await admitAndDefer(interaction, order, ctx);
+  } finally {
+    acknowledged();
+  }
 }
 
 async function admitAndDefer(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {

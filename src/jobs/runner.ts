@@ -75,9 +75,9 @@ export class JobRunner {
     return this.running.size;
   }
 
-  /** An interaction arrived: new jobs hold their fal work until the interactions pause (see StartGate). */
-  interactionArrived(): void {
-    this.starts.interactionArrived();
+  /** An interaction is being acknowledged: new jobs hold their fal work for a pause (see StartGate); call the result once answered. */
+  acknowledging(): () => void {
+    return this.starts.acknowledgement();
   }
 
   /** Runs (or resumes) a job in the background. */

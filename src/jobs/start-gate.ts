@@ -1,9 +1,9 @@
 // Decides when a new job may start its fal work. Discord gives an interaction 3 seconds to be acknowledged;
 // a job's fal work (submit, status stream) only has to start soon. So during a burst of interactions (until
-// none arrived for quietMs) starts wait, at most maxHoldMs, and then go a few per turn of the event loop (one
-// per turn while the burst goes on), so that Node reads the sockets (the next interactions among them)
-// between two of them. An acknowledgement itself needs no CPU while its request is on the wire: only new
-// interactions hold the starts, not answers still to come (over a real network those take 50–300 ms).
+// for quietMs none arrived and no acknowledgement was answered) starts wait, at most maxHoldMs, and then go a
+// few per turn of the event loop (one per turn while the burst goes on), so that Node reads the sockets (the
+// next interactions among them) between two of them. An acknowledgement on the wire needs no CPU, so starts
+// do not wait for the answer itself (over a real network 50–300 ms), only for a pause around it.
 interface Waiting {
   resolve(): void;
   since: number;
@@ -16,7 +16,7 @@ export interface StartGateOptions {
   perTurn: number;
   /** How long a start waits for a burst to pause before it goes anyway (one per turn). */
   maxHoldMs: number;
-  /** A pause this long between two interactions ends a burst. */
+  /** A pause this long in the interactions and their answers ends a burst. */
   quietMs: number;
 }
 
@@ -25,16 +25,19 @@ export class StartGate {
   private head = 0;
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
-  private lastArrivalAt = -Infinity;
+  private lastActivityAt = -Infinity;
 
   constructor(private readonly options: StartGateOptions) {
     if (!Number.isInteger(options.perTurn) || options.perTurn < 1) throw new RangeError(`perTurn must be a positive integer, got ${options.perTurn}`);
     if (!(options.quietMs > 0)) throw new RangeError(`quietMs must be positive, got ${options.quietMs}`);
   }
 
-  /** An interaction arrived (it is being acknowledged): starts wait for a pause. */
-  interactionArrived(): void {
-    this.lastArrivalAt = performance.now();
+  /** An interaction arrived and is being acknowledged; call the returned function once the answer came. */
+  acknowledgement(): () => void {
+    this.lastActivityAt = performance.now();
+    return () => {
+      this.lastActivityAt = performance.now();
+    };
   }
 
   /** Resolves on a later turn of the event loop, in the order of the calls. */
@@ -57,7 +60,7 @@ export class StartGate {
   private release(): void {
     if (this.head === this.queue.length) return;
     const now = performance.now();
-    const burst = now - this.lastArrivalAt < this.options.quietMs;
+    const burst = now - this.lastActivityAt < this.options.quietMs;
     if (burst && now - this.queue[this.head]!.since < this.options.maxHoldMs) {
       // Looks again after quietMs: one fixed duration, so re-arming stays cheap (Node keeps a timer list per duration).
       this.timer ??= setTimeout(() => {

@@ -19,15 +19,15 @@ describe("StartGate", () => {
     expect(passed).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it("holds starts through a burst, until no interaction arrived for quietMs (looked at every quietMs)", async () => {
+  it("holds starts through a burst, until for quietMs no interaction arrived and no answer came (looked at every quietMs)", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
     const gate = new StartGate({ perTurn: 10, maxHoldMs: 1000, quietMs: 20 });
     let started = false;
-    gate.interactionArrived();
+    gate.acknowledgement()();
     void gate.pass().then(() => (started = true));
     for (let i = 0; i < 5; i++) {
       await vi.advanceTimersByTimeAsync(10);
-      gate.interactionArrived();
+      gate.acknowledgement()();
     }
     expect(started).toBe(false);
     await vi.advanceTimersByTimeAsync(19);
@@ -40,26 +40,44 @@ describe("StartGate", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
     const gate = new StartGate({ perTurn: 10, maxHoldMs: 500, quietMs: 20 });
     const passed: number[] = [];
-    gate.interactionArrived();
+    gate.acknowledgement()();
     for (const i of [1, 2, 3]) void gate.pass().then(() => passed.push(i));
     for (let t = 0; t < 480; t += 10) {
       await vi.advanceTimersByTimeAsync(10);
-      gate.interactionArrived();
+      gate.acknowledgement()();
     }
     expect(passed).toEqual([]);
     for (let i = 0; i < 10 && passed.length === 0; i++) {
-      gate.interactionArrived();
+      gate.acknowledgement()();
       await vi.advanceTimersToNextTimerAsync();
     }
     expect(passed).toEqual([1]);
     expect(performance.now()).toBeGreaterThanOrEqual(500);
     // the interactions keep coming: one start per turn
-    gate.interactionArrived();
+    gate.acknowledgement()();
     await vi.advanceTimersToNextTimerAsync();
     expect(passed).toEqual([1, 2]);
-    gate.interactionArrived();
+    gate.acknowledgement()();
     await vi.advanceTimersToNextTimerAsync();
     expect(passed).toEqual([1, 2, 3]);
+  });
+
+  it("does not wait for an answer still to come, but counts one that came as activity", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "performance"] });
+    const gate = new StartGate({ perTurn: 10, maxHoldMs: 1000, quietMs: 20 });
+    const answered = gate.acknowledgement(); // its answer comes at 45 ms
+    let first = false;
+    void gate.pass().then(() => (first = true));
+    await vi.advanceTimersByTimeAsync(40);
+    expect(first).toBe(true);
+    await vi.advanceTimersByTimeAsync(5);
+    answered();
+    let second = false;
+    void gate.pass().then(() => (second = true));
+    await vi.advanceTimersByTimeAsync(19);
+    expect(second).toBe(false);
+    await vi.advanceTimersByTimeAsync(25);
+    expect(second).toBe(true);
   });
 
   it("serves starts that ask while a batch is being let through", async () => {
