@@ -59,8 +59,8 @@ export class JobRunner {
   private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
   private stopping = false;
   /**
-   * Acknowledgements go first; job starts follow, a few per event-loop turn, once no interaction came for 20 ms
-   * (under a stream of interactions, one per turn after 2 s).
+   * Acknowledgements go first; job starts follow, a few per event-loop turn, once for 20 ms no interaction came
+   * and no acknowledgement was answered (under a stream of interactions, one per turn after 2 s).
    */
   private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 2000, quietMs: 20 });
 
