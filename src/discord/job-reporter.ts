@@ -23,7 +23,7 @@ export interface ReporterDeps {
   jobs: JobRepository;
   catalog: Catalog;
   /** While the event loop is saturated, progress edits are skipped (the result edit never is). */
-  load?: Pick<LoopLoad, "saturated">;
+  load: Pick<LoopLoad, "saturated">;
   /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
   contestFor?(job: JobRecord): Promise<number | undefined>;
 }
@@ -57,7 +57,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let closed = false;
-  const render = () => phase && !deps.load?.saturated && editor.show(progressText(header, phase, performance.now()));
+  const render = () => phase && !deps.load.saturated && editor.show(progressText(header, phase, performance.now()));
 
   return {
     phase(next) {

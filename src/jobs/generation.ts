@@ -125,12 +125,12 @@ export async function prepareFiles(
     uploadLimitBytes: number;
     flagged: "show" | "withhold" | "spoiler";
     /** Where the downloads go; the caller hands the files' bytes back once they were sent. */
-    buffers?: BufferPool;
+    buffers: BufferPool;
   },
 ): Promise<PreparedFiles> {
   const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];
   const shown = output.images.filter((image) => !withheld.includes(image));
-  const allocate = buffers && ((size: number) => buffers.take(size));
+  const allocate = (size: number) => buffers.take(size);
   const files = await Promise.all(
     shown.map(async (image, index) => {
       const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000, allocate }).catch((error: unknown) => {

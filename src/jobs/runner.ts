@@ -40,7 +40,7 @@ export interface RunnerDeps {
   /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
   deliveries: FairScheduler;
   /** Memory for the results' images, reused from one delivery to the next. */
-  imageBuffers?: BufferPool;
+  imageBuffers: BufferPool;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -208,7 +208,7 @@ export class JobRunner {
         shown = { images: files.files.length, withheld: files.withheld.length };
       } finally {
         // Sent (or given up): the images' memory serves the next results.
-        for (const file of files?.files ?? []) deps.imageBuffers?.give(file.bytes);
+        for (const file of files?.files ?? []) deps.imageBuffers.give(file.bytes);
         delivery.release();
       }
       await deps.jobs.markDelivered(job.id);

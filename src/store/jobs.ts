@@ -148,12 +148,13 @@ type Transition = { job: QueryTemplate<unknown>; ledger?: QueryTemplate<unknown>
  * ledger updates touch only a reserved row: a completed job's row is settled already, and stays so if it fails.
  */
 function createTransitions(db: Db) {
+  const connection = syncConnectionOf(db);
   const id = slot<number>("id");
   const at = slot<number>("at");
   const jobs = (from: readonly JobState[], changes: UpdateObject<Database, "jobs">) =>
-    new QueryTemplate(db.updateTable("jobs").set({ ...changes, updated_at: at }).where("id", "=", id).where("state", "in", from));
+    new QueryTemplate(connection, db.updateTable("jobs").set({ ...changes, updated_at: at }).where("id", "=", id).where("state", "in", from));
   const ledger = (changes: UpdateObject<Database, "ledger">) =>
-    new QueryTemplate(db.updateTable("ledger").set({ ...changes, settled_at: at }).where("job_id", "=", id).where("status", "=", "reserved"));
+    new QueryTemplate(connection, db.updateTable("ledger").set({ ...changes, settled_at: at }).where("job_id", "=", id).where("status", "=", "reserved"));
   const release = ledger({ status: "released" });
   const submission = { request_id: slot<string>("requestId"), input_json: slot<string>("input") };
   const transitions = {
@@ -175,12 +176,10 @@ function createTransitions(db: Db) {
     failed: { job: jobs(["accepted", "submitted", "running", "completed"], { state: "failed", error_json: slot<string>("error") }), ledger: release },
     cancelled: { job: jobs(["accepted", "submitted", "running"], { state: "cancelled", error_json: slot<string>("error") }), ledger: release },
   } satisfies Record<string, Transition>;
-  const connection = syncConnectionOf(db);
-  for (const { job, ledger } of Object.values(transitions) as Transition[]) [job, ledger].forEach((template) => template?.prepare(connection));
-  const run = (job: QueryTemplate<unknown>, values: Record<string, unknown>) => job.run(connection, values) > 0;
+  const run = (job: QueryTemplate<unknown>, values: Record<string, unknown>) => job.run(values) > 0;
   const withLedger = connection.transaction((job: QueryTemplate<unknown>, ledger: QueryTemplate<unknown>, values: Record<string, unknown>) => {
     if (!run(job, values)) return false;
-    ledger.run(connection, values);
+    ledger.run(values);
     return true;
   });
   return (name: keyof typeof transitions, values: { id: number; at: number } & Record<string, unknown>): Promise<boolean> => {

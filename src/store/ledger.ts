@@ -116,22 +116,21 @@ function createAdmitter(db: Db, now: () => number) {
   const user = slot<string>("userId");
   // Only the rows' column names matter here: each column becomes a stand-in of the same name.
   const sampleJob = newJobRow({ request: {}, input: {} } as NewJob, 0);
-  const templates = {
-    ledgerTotals: new QueryTemplate(ledgerTotalsQuery(db, guild, user, slot("day"))),
-    memberTotals: new QueryTemplate(memberTotalsQuery(db, guild, user)),
-    insertJob: new QueryTemplate(db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
-    insertReservation: new QueryTemplate(db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
-  };
   const connection = syncConnectionOf(db);
-  for (const template of Object.values(templates)) template.prepare(connection);
+  const templates = {
+    ledgerTotals: new QueryTemplate(connection, ledgerTotalsQuery(db, guild, user, slot("day"))),
+    memberTotals: new QueryTemplate(connection, memberTotalsQuery(db, guild, user)),
+    insertJob: new QueryTemplate(connection, db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
+    insertReservation: new QueryTemplate(connection, db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
+  };
   const admitNow = connection.transaction((admission: Admission): AdmissionResult => {
     const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
-    const totals = todayTotals(templates.ledgerTotals.get(connection, keys)!, templates.memberTotals.get(connection, keys)!);
+    const totals = todayTotals(templates.ledgerTotals.get(keys)!, templates.memberTotals.get(keys)!);
     const problems = admission.decide(totals);
     if (problems.length) return { ok: false, problems };
     const at = now();
-    const row = templates.insertJob.get(connection, newJobRow(admission.job, at))!;
-    templates.insertReservation.run(connection, reservationRow(admission, row.id, at));
+    const row = templates.insertJob.get(newJobRow(admission.job, at))!;
+    templates.insertReservation.run(reservationRow(admission, row.id, at));
     return { ok: true, job: toRecord(row) };
   });
   return (admission: Admission) => db.connection().execute(async () => admitNow(admission));

@@ -1,6 +1,8 @@
-// A hot-path query that Kysely builds and compiles once, with stand-ins for its values. Each run binds the real
-// values to the same cached SQLite statement and runs it synchronously, so a transaction of several such
+// A hot-path query that Kysely builds and compiles once, with stand-ins for its values, prepared once on the
+// connection (so a schema that does not fit fails at start-up). Each run binds the real values to that statement
+// and runs it synchronously, so a transaction of several such
 // queries costs a few microseconds each instead of a build, a compile and an async round through Kysely.
+import type SQLite from "better-sqlite3";
 import type { Compilable } from "kysely";
 import type { SyncConnection } from "./database.js";
 
@@ -19,31 +21,25 @@ export function slots<R extends object>(row: R): R {
 type Binding = { name: string } | { value: unknown };
 
 export class QueryTemplate<Row> {
-  private readonly sql: string;
+  private readonly statement: SQLite.Statement;
   private readonly bindings: Binding[];
 
-  constructor(query: Compilable<Row>) {
+  constructor(connection: SyncConnection, query: Compilable<Row>) {
     const compiled = query.compile();
-    this.sql = compiled.sql;
+    this.statement = connection.prepare(compiled.sql);
     this.bindings = compiled.parameters.map((parameter) =>
       typeof parameter === "string" && parameter.startsWith(marker) ? { name: parameter.slice(marker.length) } : { value: parameter },
     );
   }
 
-  /** Prepares the statement now: the first run does not pay for it, and a schema that does not fit fails at start-up. */
-  prepare(connection: SyncConnection): this {
-    connection.prepare(this.sql);
-    return this;
-  }
-
   /** The first row (for a select, or an insert … returning). */
-  get(connection: SyncConnection, values: Record<string, unknown>): Row | undefined {
-    return connection.prepare(this.sql).get(this.parameters(values)) as Row | undefined;
+  get(values: Record<string, unknown>): Row | undefined {
+    return this.statement.get(this.parameters(values)) as Row | undefined;
   }
 
   /** The number of rows changed (for an insert, update or delete). */
-  run(connection: SyncConnection, values: Record<string, unknown>): number {
-    return connection.prepare(this.sql).run(this.parameters(values)).changes;
+  run(values: Record<string, unknown>): number {
+    return this.statement.run(this.parameters(values)).changes;
   }
 
   private parameters(values: Record<string, unknown>): unknown[] {

@@ -83,6 +83,13 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return out;
 }
 
+/** Appends `value` to the list under `key` (Node 20 has no Map.groupBy). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function computeMetrics(r: ScenarioRecords): RunMetrics {
   const { n, subject } = r.options;
   const notes: string[] = [];
@@ -104,9 +111,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
       unattributed += 1;
       continue;
     }
-    const list = byToken.get(token);
-    if (list) list.push(request);
-    else byToken.set(token, [request]);
+    pushTo(byToken, token, request);
   }
 
   // fal: the job's request id by prompt (the last accepted submit), its CDN files by URL.
@@ -126,9 +131,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
   for (const request of falRequests) {
     const id = request.requestId ?? (request.route === "cdn" ? requestIdByCdnUrl.get(new URL(request.targetUrl).pathname) : undefined);
     if (!id) continue;
-    const list = falByRequestId.get(id);
-    if (list) list.push(request);
-    else falByRequestId.set(id, [request]);
+    pushTo(falByRequestId, id, request);
   }
 
   const acks: number[] = [];

@@ -86,6 +86,7 @@ if (subjects.includes("falcord")) {
 }
 
 const allRuns: RunMetrics[] = [];
+const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 for (const n of sizes) {
   for (let round = 1; round <= repeat; round++) for (const subject of subjects) {
     log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs${repeat > 1 ? `, round ${round}/${repeat}` : ""}…`);
@@ -93,9 +94,8 @@ for (const n of sizes) {
     const runProfileDir = profileDir ? join(profileDir, `${subject}-n${n}-${Date.now()}`) : undefined;
     if (runProfileDir) mkdirSync(runProfileDir, { recursive: true });
     const profileArgs = runProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${runProfileDir}`] : [];
-    const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
-    const nodeArgs = profileArgs.length || extraArgs.length ? [...profileArgs, ...extraArgs] : undefined;
-    const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, ...(logDir ? { logDir } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
+    const nodeArgs = [...profileArgs, ...extraArgs];
+    const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, nodeArgs, ...(logDir ? { logDir } : {}) });
     try {
       const metrics = computeMetrics(records);
       allRuns.push(metrics);

@@ -46,10 +46,16 @@ export function logCount(h: Harness, msg: string, fields: Record<string, unknown
 }
 
 /** /contest enter, through to the delivered result and the entry it became (its number). */
-export async function enterByCommand(h: Harness, user: FakeUser, prompt: string, options: Record<string, string | number | boolean> = {}): Promise<number> {
+export async function enterByCommand(
+  h: Harness,
+  user: FakeUser,
+  prompt: string,
+  options: Record<string, string | number | boolean> = {},
+  timeoutMs = 15_000,
+): Promise<number> {
   const handle = contest(h, "enter", { prompt, ...options }, user);
   expect((await handle.response()).type).toBe(5);
-  await waitForFinal(h, handle);
+  await waitForFinal(h, handle, timeoutMs);
   const line = await waitForLog(h, "contest entry added", { user: user.id });
   return Number(line.entry);
 }

@@ -115,10 +115,7 @@ describe("an entry over Discord's upload limit", () => {
     await createContest(h, { submission: "1h", voting: "1h" });
     // A ~12 MiB noise PNG from fal; the fake Discord takes at most 10 MiB a file.
     h.fal.failNext({ kind: "large-output" });
-    const handle = contest(h, "enter", { prompt: "a very detailed cat" }, member);
-    expect((await handle.response()).type).toBe(5);
-    await waitForFinal(h, handle, 45_000);
-    const entry = Number((await waitForLog(h, "contest entry added", { user: member.id })).entry);
+    const entry = await enterByCommand(h, member, "a very detailed cat", {}, 45_000);
     // Posted, or (when the upload is refused) the bot says it could not post it.
     const outcome = await h.bot.waitForLog((l) => l.entry === entry && /^(contest entry posted|could not post a contest entry)/.test(l.msg), 20_000);
     expect(outcome.msg).toBe("contest entry posted");

@@ -5,7 +5,7 @@
 // reply must equal, byte for byte, the file fal's CDN served for that job.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeUser, InteractionHandle } from "../fakes/discord/index.js";
+import type { FakeUser, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
 import type { OutputImage } from "../fakes/fal/index.js";
 import { falRequests, imagine, originalEdits, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -72,7 +72,7 @@ describe("results under concurrent deliveries", () => {
     const submits = falRequests(h, "submit");
     expect(submits).toHaveLength(jobs.length);
     const served = new Map<string, Buffer>();
-    const expected: { job: Job; images: OutputImage[]; downloadedAt: number; uploadedAt: number }[] = [];
+    const expected: { job: Job; images: OutputImage[]; lastEdit: RecordedRequest; downloadedAt: number; uploadedAt: number }[] = [];
     for (const job of jobs) {
       const submit = submits.find((r) => submitBody(r).prompt === job.prompt);
       expect(submit?.status, job.prompt).toBe(200);
@@ -98,6 +98,7 @@ describe("results under concurrent deliveries", () => {
       expected.push({
         job,
         images,
+        lastEdit,
         downloadedAt: Math.min(...downloads.flat().map((r) => r.at)),
         // The fake Discord stamps requests with performance.now() of this process, fal with Date.now().
         uploadedAt: performance.timeOrigin + lastEdit.at,
@@ -114,16 +115,14 @@ describe("results under concurrent deliveries", () => {
     expect(overtaken.length).toBeGreaterThanOrEqual(jobs.length / 2);
 
     // What Discord received: the final edit of each reply carries one file per image, each identical to fal's.
-    expected.forEach(({ job, images }, i) => {
+    expected.forEach(({ job, images, lastEdit }, i) => {
       const final = finals[i]!;
-      const lastEdit = originalEdits(h, job.interaction).at(-1)!;
       expect(lastEdit.files.map((f) => f.size), job.prompt).toEqual(images.map((image) => served.get(image.url)!.length));
       expect(final.attachments, `${job.prompt}: ${final.content}`).toHaveLength(images.length);
       images.forEach((image, k) => {
         const want = served.get(image.url)!;
         const got = final.attachments[k]!.data;
         expect(sha256(got), `${job.prompt}, attachment ${k + 1}`).toBe(sha256(want));
-        expect(got.equals(want)).toBe(true);
       });
     });
   });

@@ -103,7 +103,10 @@ describe("a job that outlives its interaction token", () => {
     expect(result).toMatchObject({ method: "POST", route: "/channels/:ch/messages", status: 200 });
     const posted = h.discord.requests.filter((r) => r.kind === "http" && r.method === "POST" && r.route === "/channels/:ch/messages");
     expect(posted).toEqual([result]);
-    expect(h.discord.messages().find((m) => result.path.endsWith(`/channels/${m.channel_id}/messages`))?.attachments).toHaveLength(1);
+    const dms = h.discord.directMessages(h.discord.users.member.id);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.attachments).toHaveLength(1);
+    expect(result.path.endsWith(`/channels/${dms[0]!.channel_id}/messages`)).toBe(true);
   });
 
   it("delivers by editing the original reply with the bot token", async () => {

@@ -17,8 +17,21 @@ import type { OutputImage } from "../../src/models/types.js";
 import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
 import { createJobRepository } from "../../src/store/jobs.js";
+import { sampleJob } from "./job-fixture.js";
 
 const DAY = 86_400_000;
+
+/** A fresh in-memory database for each test of the calling describe. */
+function memoryDb(): () => Db {
+  let db: Db;
+  beforeEach(async () => {
+    db = await openDatabase(":memory:");
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+  return () => db;
+}
 
 describe("the phase clock", () => {
   beforeEach(() => {
@@ -98,13 +111,9 @@ const contestInput = (overrides: Partial<NewContest> = {}): NewContest => ({
 });
 
 describe("the contest schedule", () => {
-  let db: Db;
-  beforeEach(async () => {
-    db = await openDatabase(":memory:");
-  });
-  afterEach(async () => {
+  const db = memoryDb();
+  afterEach(() => {
     vi.useRealTimers();
-    await db.destroy();
   });
 
   /**
@@ -119,7 +128,7 @@ describe("the contest schedule", () => {
   }
 
   function scheduleWith(now: () => number) {
-    const contests = createContestRepository(db, now);
+    const contests = createContestRepository(db(), now);
     const calls: string[] = [];
     const phases = {
       openVoting: vi.fn(async (id: number) => {
@@ -215,16 +224,10 @@ describe("contest windows", () => {
 });
 
 describe("the contest store", () => {
-  let db: Db;
-  beforeEach(async () => {
-    db = await openDatabase(":memory:");
-  });
-  afterEach(async () => {
-    await db.destroy();
-  });
+  const db = memoryDb();
 
   it("moves a phase once, caps entries and votes, toggles a vote, refuses a self-vote", async () => {
-    const contests = createContestRepository(db);
+    const contests = createContestRepository(db());
     const contest = await contests.create(contestInput({ entriesPerMember: 1, votesPerMember: 1 }));
     const newEntry = (userId: string) => ({ contestId: contest.id, userId, jobId: null, imageIndex: 0, modelId: "nano-banana", prompt: "p", imageUrl: "u" });
     const a = await contests.addEntry(newEntry("1"), "approved");
@@ -248,29 +251,23 @@ describe("the contest store", () => {
 });
 
 describe("the contest rules in words", () => {
+  const db = memoryDb();
+
   it("count entries and votes in the singular and the plural", async () => {
-    const db = await openDatabase(":memory:");
-    const contests = createContestRepository(db);
+    const contests = createContestRepository(db());
     const one = rulesText(await contests.create(contestInput({ entriesPerMember: 1, votesPerMember: 1 })), catalog).split("\n");
     const three = rulesText(await contests.create(contestInput({ entriesPerMember: 3, votesPerMember: 3 })), catalog).split("\n");
-    await db.destroy();
     expect(one.slice(0, 2)).toEqual(["• 1 entry per member", "• 1 vote per member (one per entry, not your own)"]);
     expect(three.slice(0, 2)).toEqual(["• 3 entries per member", "• 3 votes per member (one per entry, not your own)"]);
   });
 });
 
 describe("entering a contest", () => {
-  let db: Db;
-  beforeEach(async () => {
-    db = await openDatabase(":memory:");
-  });
-  afterEach(async () => {
-    await db.destroy();
-  });
+  const db = memoryDb();
 
   it("takes the first image the model did not flag, even from a job in an NSFW channel; a result with only flagged images cannot enter", async () => {
-    const contests = createContestRepository(db);
-    const jobs = createJobRepository(db);
+    const contests = createContestRepository(db());
+    const jobs = createJobRepository(db());
     const deps = { contests, jobs, catalog, log: createLogger({ level: "silent", secrets: [] }) } as unknown as ContestDeps;
     const entries = new ContestEntries(deps);
     // With review on, an entry waits unposted, so no Discord is needed.
@@ -278,24 +275,9 @@ describe("entering a contest", () => {
     const image = (n: number, nsfw: boolean): OutputImage => ({ url: `https://fal.example/${n}.png`, contentType: "image/png", nsfw });
     let refs = 0;
     const job = (channelNsfw: boolean, images: OutputImage[]) =>
-      jobs.create({
-        ref: `JOB${String(++refs).padStart(3, "0")}`,
-        modelId: "nano-banana",
-        endpoint: "fal-ai/nano-banana",
-        request: { prompt: "a cat" },
-        input: { prompt: "a cat" },
-        requesterId: "100000000000000001",
-        guildId: contest.guildId,
-        channelId: "100000000000000009",
-        applicationId: "100000000000000004",
-        interactionId: "100000000000000005",
-        interactionToken: "token",
-        tokenExpiresAt: Date.now() + DAY,
-        ephemeral: false,
-        channelNsfw,
-        uploadLimit: 10 * 1024 * 1024,
-        costEstimate: 0.039,
-      }).then((record) => ({ record, output: { images } }));
+      jobs
+        .create(sampleJob(`JOB${String(++refs).padStart(3, "0")}`, { guildId: contest.guildId, channelNsfw, tokenExpiresAt: Date.now() + DAY }))
+        .then((record) => ({ record, output: { images } }));
 
     for (const channelNsfw of [false, true]) {
       const { record, output } = await job(channelNsfw, [image(0, true), image(1, false), image(2, false)]);

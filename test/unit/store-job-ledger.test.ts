@@ -16,7 +16,6 @@ afterEach(async () => {
 
 const day = "2026-11-22";
 
-const newJob = (ref: string) => sampleJob(ref, { costEstimate: 0.156 });
 
 interface JobRow {
   state: string;
@@ -48,7 +47,7 @@ async function setUp() {
     setClock: (at: number) => (clock = at),
     /** A job accepted with 4 images and $0.156 reserved. */
     async admit(ref: string) {
-      const admitted = await ledger.admit({ job: newJob(ref), guildId: "200000000000000001", images: 4, usd: 0.156, day, decide: () => [] });
+      const admitted = await ledger.admit({ job: sampleJob(ref, { costEstimate: 0.156 }), guildId: "200000000000000001", images: 4, usd: 0.156, day, decide: () => [] });
       if (!admitted.ok) throw new Error("expected admission");
       return admitted.job.id;
     },

@@ -20,13 +20,12 @@ async function open(path: string) {
   return db;
 }
 
-const newJob = (ref: string) => sampleJob(ref);
 
 describe("the database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
     const db = await open(path);
-    await createJobRepository(db).create(newJob("AAAAAA"));
+    await createJobRepository(db).create(sampleJob("AAAAAA"));
     await db.destroy();
     opened.pop();
     const again = await open(path);
@@ -45,7 +44,7 @@ describe("WAL checkpoints", () => {
     expect(syncConnectionOf(db).prepare("PRAGMA wal_autocheckpoint").get()).toEqual({ wal_autocheckpoint: 0 });
     const before = statSync(path).size;
     const jobs = createJobRepository(db);
-    for (let i = 0; i < 300; i++) await jobs.create(newJob(`W${String(i).padStart(5, "0")}`));
+    for (let i = 0; i < 300; i++) await jobs.create(sampleJob(`W${String(i).padStart(5, "0")}`));
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 5000, interval: 50 });
   });
@@ -54,25 +53,24 @@ describe("WAL checkpoints", () => {
 describe("query templates", () => {
   it("bind each run's values where the stand-ins were, keep constants, and refuse a missing value", async () => {
     const db = await open(":memory:");
-    await createJobRepository(db).create(newJob("TTTTTT"));
+    await createJobRepository(db).create(sampleJob("TTTTTT"));
     const template = new QueryTemplate(
+      syncConnectionOf(db),
       db.selectFrom("jobs").select(["ref", "state"]).where("ref", "=", slot<string>("ref")).where("state", "=", "accepted"),
     );
-    const connection = syncConnectionOf(db);
-    expect(template.get(connection, { ref: "TTTTTT" })).toEqual({ ref: "TTTTTT", state: "accepted" });
-    expect(template.get(connection, { ref: "NOPE00" })).toBeUndefined();
-    expect(() => template.get(connection, {})).toThrow(/no value for ref/);
+    expect(template.get({ ref: "TTTTTT" })).toEqual({ ref: "TTTTTT", state: "accepted" });
+    expect(template.get({ ref: "NOPE00" })).toBeUndefined();
+    expect(() => template.get({})).toThrow(/no value for ref/);
   });
 
   it("report how many rows a run changed", async () => {
     const db = await open(":memory:");
     const jobs = createJobRepository(db);
-    await jobs.create(newJob("UUUUUU"));
-    await jobs.create(newJob("VVVVVV"));
-    const template = new QueryTemplate(db.updateTable("jobs").set({ state: "running" }).where("state", "=", slot<"accepted">("from")));
-    const connection = syncConnectionOf(db);
-    expect(template.run(connection, { from: "accepted" })).toBe(2);
-    expect(template.run(connection, { from: "accepted" })).toBe(0);
+    await jobs.create(sampleJob("UUUUUU"));
+    await jobs.create(sampleJob("VVVVVV"));
+    const template = new QueryTemplate(syncConnectionOf(db), db.updateTable("jobs").set({ state: "running" }).where("state", "=", slot<"accepted">("from")));
+    expect(template.run({ from: "accepted" })).toBe(2);
+    expect(template.run({ from: "accepted" })).toBe(0);
   });
 });
 
@@ -80,7 +78,7 @@ describe("the job repository", () => {
   it("walks a job through its states, each transition once", async () => {
     let clock = 1000;
     const jobs = createJobRepository(await open(":memory:"), () => clock);
-    const job = await jobs.create(newJob("BBBBBB"));
+    const job = await jobs.create(sampleJob("BBBBBB"));
     expect(job).toMatchObject({ state: "accepted", request: { prompt: "a cat" }, ephemeral: false, createdAt: 1000 });
 
     clock = 2000;
@@ -98,8 +96,8 @@ describe("the job repository", () => {
 
   it("records the reply's message id with the submission, and keeps a known one when none is given", async () => {
     const jobs = createJobRepository(await open(":memory:"));
-    const withId = await jobs.create(newJob("FFFFFF"));
-    const without = await jobs.create(newJob("GGGGGG"));
+    const withId = await jobs.create(sampleJob("FFFFFF"));
+    const without = await jobs.create(sampleJob("GGGGGG"));
     await jobs.setReplyMessageId(without.id, "900000000000000001");
     await jobs.markSubmitted(withId.id, "req-a", {}, "900000000000000002");
     await jobs.markSubmitted(without.id, "req-b", {}, null);
@@ -109,9 +107,9 @@ describe("the job repository", () => {
 
   it("lists only unfinished jobs, oldest first", async () => {
     const jobs = createJobRepository(await open(":memory:"));
-    const a = await jobs.create(newJob("CCCCCC"));
-    const b = await jobs.create(newJob("DDDDDD"));
-    const c = await jobs.create(newJob("EEEEEE"));
+    const a = await jobs.create(sampleJob("CCCCCC"));
+    const b = await jobs.create(sampleJob("DDDDDD"));
+    const c = await jobs.create(sampleJob("EEEEEE"));
     await jobs.markFailed(b.id, { kind: "timeout" });
     await jobs.markSubmitted(c.id, "req", c.input);
     expect((await jobs.unfinished()).map((j) => j.ref)).toEqual([a.ref, c.ref]);
@@ -119,7 +117,7 @@ describe("the job repository", () => {
 
   it("refuses a second job with the same ref", async () => {
     const jobs = createJobRepository(await open(":memory:"));
-    await jobs.create(newJob("FFFFFF"));
-    await expect(jobs.create(newJob("FFFFFF"))).rejects.toThrow(/UNIQUE/);
+    await jobs.create(sampleJob("FFFFFF"));
+    await expect(jobs.create(sampleJob("FFFFFF"))).rejects.toThrow(/UNIQUE/);
   });
 });
