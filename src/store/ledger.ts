@@ -50,21 +50,20 @@ export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
-function ledgerTotalsQuery(db: Db, guildId: string, userId: string, day: string) {
-  return db
-    .selectFrom("ledger")
-    .select([
-      sql<number>`coalesce(sum(case when user_id = ${userId} then images else 0 end), 0)`.as("memberImages"),
-      sql<number>`coalesce(sum(usd), 0)`.as("guildUsd"),
-    ])
-    .where("guild_id", "=", guildId)
-    .where("day", "=", day)
-    .where("status", "!=", "released");
-}
-
-/** Two scalar subqueries, so each uses its own index (the unfinished jobs' and max over the member's jobs). */
-function memberTotalsQuery(db: Db, guildId: string, userId: string) {
+/**
+ * One row: the day's totals (kept by triggers, see migration 0007) and the member's jobs, each a scalar
+ * subquery on its own key or index.
+ */
+function todayTotalsQuery(db: Db, guildId: string, userId: string, day: string) {
   return db.selectNoFrom((eb) => [
+    eb
+      .selectFrom("ledger_member_days")
+      .select("images")
+      .where("guild_id", "=", guildId)
+      .where("user_id", "=", userId)
+      .where("day", "=", day)
+      .as("memberImages"),
+    eb.selectFrom("ledger_guild_days").select("usd_micros").where("guild_id", "=", guildId).where("day", "=", day).as("guildUsdMicros"),
     eb
       .selectFrom("jobs")
       .select(eb.fn.countAll<number>().as("n"))
@@ -81,15 +80,14 @@ function memberTotalsQuery(db: Db, guildId: string, userId: string) {
   ]);
 }
 
-type LedgerTotalsRow = { memberImages: number; guildUsd: number };
-type MemberTotalsRow = { inFlight: number | null; lastAt: number | null };
+type TodayTotalsRow = { memberImages: number | null; guildUsdMicros: number | null; inFlight: number | null; lastAt: number | null };
 
-function todayTotals(ledgerRow: LedgerTotalsRow, member: MemberTotalsRow): TodayTotals {
+function todayTotals(row: TodayTotalsRow): TodayTotals {
   return {
-    memberImages: Number(ledgerRow.memberImages),
-    guildUsd: Number(ledgerRow.guildUsd),
-    memberInFlight: Number(member.inFlight),
-    memberLastJobAt: member.lastAt === null ? undefined : Number(member.lastAt),
+    memberImages: Number(row.memberImages ?? 0),
+    guildUsd: Number(row.guildUsdMicros ?? 0) / 1_000_000,
+    memberInFlight: Number(row.inFlight ?? 0),
+    memberLastJobAt: row.lastAt === null ? undefined : Number(row.lastAt),
   };
 }
 
@@ -108,24 +106,21 @@ function reservationRow(admission: Admission, jobId: number, at: number): Insert
 }
 
 /**
- * Admission runs for every command, hundreds a second in a burst: its four queries are compiled once and run
+ * Admission runs for every command, hundreds a second in a burst: its three queries are compiled once and run
  * as one synchronous SQLite transaction, while holding Kysely's connection so no Kysely transaction is open.
  */
 function createAdmitter(db: Db, now: () => number) {
-  const guild = slot<string>("guildId");
-  const user = slot<string>("userId");
   // Only the rows' column names matter here: each column becomes a stand-in of the same name.
   const sampleJob = newJobRow({ request: {}, input: {} } as NewJob, 0);
   const connection = syncConnectionOf(db);
   const templates = {
-    ledgerTotals: new QueryTemplate(connection, ledgerTotalsQuery(db, guild, user, slot("day"))),
-    memberTotals: new QueryTemplate(connection, memberTotalsQuery(db, guild, user)),
+    today: new QueryTemplate(connection, todayTotalsQuery(db, slot("guildId"), slot("userId"), slot("day"))),
     insertJob: new QueryTemplate(connection, db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
     insertReservation: new QueryTemplate(connection, db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
   };
   const admitNow = connection.transaction((admission: Admission): AdmissionResult => {
     const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
-    const totals = todayTotals(templates.ledgerTotals.get(keys)!, templates.memberTotals.get(keys)!);
+    const totals = todayTotals(templates.today.get(keys)!);
     const problems = admission.decide(totals);
     if (problems.length) return { ok: false, problems };
     const at = now();
@@ -142,11 +137,7 @@ export function createLedgerRepository(db: Db, now: () => number = Date.now): Le
     // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
     admit,
     async today(guildId, userId, day) {
-      const [ledgerRow, member] = await Promise.all([
-        ledgerTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow(),
-        memberTotalsQuery(db, guildId, userId).executeTakeFirstOrThrow(),
-      ]);
-      return todayTotals(ledgerRow, member);
+      return todayTotals(await todayTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow());
     },
     async spendSince(guildId, fromDay) {
       const rows = await db

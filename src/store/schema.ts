@@ -75,6 +75,21 @@ export interface LedgerTable {
   settled_at: number | null;
 }
 
+/** Kept by triggers on ledger (migration 0007): a server's reserved and settled spend on one UTC day. */
+export interface LedgerGuildDaysTable {
+  guild_id: string;
+  day: string;
+  usd_micros: number;
+}
+
+/** Kept by triggers on ledger: the images a member reserved or was billed for on one UTC day, in one server. */
+export interface LedgerMemberDaysTable {
+  guild_id: string;
+  user_id: string;
+  day: string;
+  images: number;
+}
+
 export type ContestPhase = "submission" | "voting" | "results" | "cancelled";
 
 export interface ContestsTable {
@@ -131,6 +146,8 @@ export interface Database {
   pending_forms: PendingFormsTable;
   guild_settings: GuildSettingsTable;
   ledger: LedgerTable;
+  ledger_guild_days: LedgerGuildDaysTable;
+  ledger_member_days: LedgerMemberDaysTable;
   contests: ContestsTable;
   contest_entries: ContestEntriesTable;
   contest_votes: ContestVotesTable;

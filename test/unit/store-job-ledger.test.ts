@@ -3,11 +3,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
-import { createJobRepository, type JobRepository } from "../../src/store/jobs.js";
+import { createJobRepository, newJobRow, type JobRepository } from "../../src/store/jobs.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
+import { migrations } from "../../src/store/migrations.js";
+import type { Database } from "../../src/store/schema.js";
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -46,14 +49,30 @@ async function setUp() {
     raw,
     setClock: (at: number) => (clock = at),
     /** A job accepted with 4 images and $0.156 reserved. */
-    async admit(ref: string) {
-      const admitted = await ledger.admit({ job: sampleJob(ref, { costEstimate: 0.156 }), guildId: "200000000000000001", images: 4, usd: 0.156, day, decide: () => [] });
+    async admit(ref: string, who: { guildId?: string; requesterId?: string; day?: string } = {}) {
+      const guildId = who.guildId ?? "200000000000000001";
+      const job = sampleJob(ref, { costEstimate: 0.156, guildId, ...(who.requesterId ? { requesterId: who.requesterId } : {}) });
+      const admitted = await ledger.admit({ job, guildId, images: 4, usd: 0.156, day: who.day ?? day, decide: () => [] });
       if (!admitted.ok) throw new Error("expected admission");
       return admitted.job.id;
     },
     job: (id: number) =>
       raw.prepare("select state, result_json, error_json, cost_final, updated_at, completed_at from jobs where id = ?").get(id) as JobRow,
     ledger: (id: number) => raw.prepare("select status, images, usd, settled_at from ledger where job_id = ?").get(id) as LedgerRow,
+    /** The day totals as stored, and as summed from the ledger's rows (released rows count for nothing). */
+    totals: () => ({
+      stored: {
+        guilds: raw.prepare("select guild_id, day, usd_micros from ledger_guild_days where usd_micros != 0 order by 1, 2").all(),
+        members: raw.prepare("select guild_id, user_id, day, images from ledger_member_days where images != 0 order by 1, 2, 3").all(),
+      },
+      summed: {
+        guilds: raw.prepare(`select guild_id, day, sum(cast(round(usd * 1000000) as integer)) as usd_micros from ledger
+          where status != 'released' group by 1, 2 having usd_micros != 0 order by 1, 2`).all(),
+        members: raw.prepare(`select guild_id, user_id, day, sum(images) as images from ledger
+          where status != 'released' group by 1, 2, 3 having images != 0 order by 1, 2, 3`).all(),
+      },
+    }),
+    ledgerRepository: ledger,
     everything: () => ({ jobs: raw.prepare("select * from jobs order by id").all(), ledger: raw.prepare("select * from ledger order by job_id").all() }),
   };
 }
@@ -141,5 +160,78 @@ describe("a job's end and its ledger row", () => {
     expect(await t.jobs.markCompleted(id, { images: [] }, 0.078, 2)).toBe(true);
     expect(t.job(id)).toMatchObject({ state: "completed", updated_at: 9000 });
     expect(t.ledger(id)).toEqual({ status: "settled", images: 2, usd: 0.078, settled_at: 9000 });
+  });
+});
+
+describe("the ledger's day totals", () => {
+  it("follow every reservation, settlement, release and removal, per server and day and per member", async () => {
+    const t = await setUp();
+    const members = ["100000000000000001", "100000000000000002", "100000000000000003"];
+    const guilds = ["200000000000000001", "200000000000000002"];
+    const ids: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      ids.push(await t.admit(`T${String(i).padStart(5, "0")}`, { requesterId: members[i % 3]!, guildId: guilds[i % 2]!, day: i < 16 ? day : "2026-11-23" }));
+    }
+    for (const [i, id] of ids.entries()) {
+      if (i % 4 === 0) continue; // stays reserved
+      await t.jobs.markSubmitted(id, `req-${i}`, {});
+      if (i % 4 === 1) await t.jobs.markCompleted(id, { images: [] }, 0.039 * (i % 3), i % 3);
+      else if (i % 4 === 2) await t.jobs.markFailed(id, { kind: "unknown" });
+      else await t.jobs.markCancelled(id, { kind: "timeout" });
+    }
+    // A settled job that fails later keeps its row: nothing changes.
+    await t.jobs.markFailed(ids[1]!, { kind: "unknown" });
+    // Rows changed or removed by hand (say, a refund) are followed as well.
+    t.raw.prepare("update ledger set usd = 0, status = 'settled' where job_id = ?").run(ids[4]);
+    t.raw.prepare("update ledger set status = 'reserved' where job_id = ?").run(ids[2]);
+    t.raw.prepare("delete from ledger where job_id = ?").run(ids[8]);
+    const { stored, summed } = t.totals();
+    expect(stored.guilds.length).toBe(4);
+    expect(stored).toEqual(summed);
+  });
+
+  it("answer admission: the member's images today and the server's spend, with no float residue", async () => {
+    const t = await setUp();
+    const member = "100000000000000001";
+    const a = await t.admit("AAAAAA", { requesterId: member });
+    const b = await t.admit("BBBBBB", { requesterId: member });
+    await t.admit("CCCCCC", { requesterId: "100000000000000002" });
+    await t.admit("DDDDDD", { requesterId: member, day: "2026-11-21" });
+    await t.jobs.markSubmitted(a, "req-a", {});
+    await t.jobs.markCompleted(a, { images: [] }, 0.078, 2);
+    await t.jobs.markFailed(b, { kind: "unknown" });
+    expect(await t.ledgerRepository.today("200000000000000001", member, day)).toMatchObject({ memberImages: 2, guildUsd: 0.234 });
+    expect(await t.ledgerRepository.today("200000000000000001", "100000000000000009", "2026-11-24")).toMatchObject({ memberImages: 0, guildUsd: 0 });
+  });
+
+  it("are filled from the rows already in the ledger when the database is upgraded", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "falcord-ledger-upgrade-")), "falcord.sqlite");
+    const upTo = (last: string) => ({ getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last)) });
+    const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+    const before = await new Migrator({ db: old, provider: upTo("0006_drop_unused_indexes") }).migrateToLatest();
+    expect(before.error).toBeUndefined();
+    const raw = new SQLite(path);
+    const insertRow = raw.prepare(`insert into ledger (job_id, guild_id, user_id, model_id, day, status, images, usd, created_at)
+      values (?, ?, ?, 'nano-banana', ?, ?, ?, ?, 0)`);
+    const rows: [string, string, string, string, number, number][] = [
+      ["200000000000000001", "100000000000000001", day, "settled", 2, 0.078],
+      ["200000000000000001", "100000000000000001", day, "reserved", 1, 0.039],
+      ["200000000000000001", "100000000000000002", day, "released", 4, 0.156],
+      ["200000000000000001", "100000000000000002", day, "reserved", 4, 0.156],
+      ["200000000000000002", "100000000000000001", "2026-11-21", "settled", 1, 0.039],
+    ];
+    for (const [i, [guild, user, rowDay, status, images, usd]] of rows.entries()) {
+      const job = await old.insertInto("jobs").values(newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0)).returning("id").executeTakeFirstOrThrow();
+      insertRow.run(job.id, guild, user, rowDay, status, images, usd);
+    }
+    raw.close();
+    await old.destroy();
+
+    const db = await openDatabase(path);
+    cleanup.push(() => db.destroy());
+    const ledger = createLedgerRepository(db);
+    expect(await ledger.today("200000000000000001", "100000000000000001", day)).toMatchObject({ memberImages: 3, guildUsd: 0.273 });
+    expect(await ledger.today("200000000000000001", "100000000000000002", day)).toMatchObject({ memberImages: 4, guildUsd: 0.273 });
+    expect(await ledger.today("200000000000000002", "100000000000000001", "2026-11-21")).toMatchObject({ memberImages: 1, guildUsd: 0.039 });
   });
 });
