@@ -125,6 +125,8 @@ export class JobRunner {
   }
 
   private async drive(initial: JobRecord, stop: AbortSignal): Promise<void> {
+    // Nothing of the job's own, not even its logger and reporter, is built while acknowledgements pour in.
+    await this.starts.pass();
     const { deps } = this;
     const now = deps.now ?? Date.now;
     const model = deps.catalog.require(initial.modelId);
@@ -136,7 +138,6 @@ export class JobRunner {
     };
     let slot: Slot | undefined;
     try {
-      await this.starts.pass();
       if (job.state !== "completed") {
         // A slot is held while the job is at fal; members take turns for free slots.
         slot = await deps.scheduler.acquire({
