@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { contestForResult, enteringContest } from "./contests/delivery.js";
 import { createContestEngine } from "./contests/engine.js";
+import { createDiscordAgent, openConnections } from "./discord/api-agent.js";
 import { createDiscordClient } from "./discord/client.js";
 import { loadCommands } from "./discord/load-commands.js";
 import { registerCommands } from "./discord/register.js";
@@ -72,9 +73,10 @@ async function main(): Promise<void> {
   // The builders' runtime checks build an Error (with its stack) for every union branch they try: ~0.5 ms per
   // result message. The bot's components are its own constants, and Discord still checks every payload.
   disableValidators();
-  const client = createDiscordClient(config);
+  const discordAgent = createDiscordAgent();
+  const client = createDiscordClient(config, discordAgent);
   const load = new LoopLoad();
-  const interactionRest = createInteractionRest(config);
+  const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
   const runner = new JobRunner({
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));
   client.once(Events.ClientReady, async (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+    const warming = openConnections(discordAgent, ready.rest.options);
     try {
       await registerCommands(ready, commands.values(), log, config.DISCORD_GUILD_ID);
     } catch (error) {
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
       log.error({ err: error }, "could not schedule the contests' phases");
       return 0;
     });
-    log.info({ recovered, contests: contestsScheduled }, "ready");
+    log.info({ recovered, contests: contestsScheduled, warmConnections: await warming }, "ready");
   });
 
   let stopping = false;
@@ -160,6 +163,7 @@ async function main(): Promise<void> {
     contestEngine.schedule.stop();
     await runner.shutdown();
     await client.destroy();
+    await discordAgent.close();
     await db.destroy();
     clearTimeout(deadline);
     log.info("stopped");

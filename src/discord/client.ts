@@ -1,11 +1,13 @@
 // The discord.js client, as falcord runs it.
 import { Client, GatewayIntentBits, Options } from "discord.js";
+import type { Dispatcher } from "undici";
 import type { Config } from "../config.js";
 
 /** Members and users seen in interactions: the bot reads them from each interaction, so a few suffice. */
 const recentlySeen = 100;
 
-export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">): Client {
+/** `agent`: the connections to Discord's API (see api-agent.ts). */
+export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">, agent: Dispatcher): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     // Nothing the bot posts may ping anyone, whatever a prompt contains.
@@ -18,6 +20,6 @@ export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">): Cl
       GuildMemberManager: { maxSize: recentlySeen, keepOverLimit: (member) => member.id === member.client.user.id },
       UserManager: { maxSize: recentlySeen, keepOverLimit: (user) => user.id === user.client.user.id },
     }),
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    rest: { agent, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) },
   });
 }

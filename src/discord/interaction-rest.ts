@@ -38,9 +38,10 @@ async function makeRequest(url: string, init: RequestInit): Promise<ResponseLike
   };
 }
 
-export function createInteractionRest(config: Pick<Config, "DISCORD_API_URL">): REST {
+export function createInteractionRest(config: Pick<Config, "DISCORD_API_URL">, agent: Dispatcher): REST {
   return new REST({
     version: "10",
+    agent,
     globalRequestsPerSecond: effectivelyUnlimited,
     makeRequest,
     ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),

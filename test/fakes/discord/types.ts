@@ -144,6 +144,8 @@ export interface RecordedRequest {
   response: unknown;
   files: RecordedFile[];
   headers: Record<string, string>;
+  /** HTTP only: which TCP connection carried the request, numbered from 1 in the order the fake accepted them. */
+  connection?: number;
   /** Gateway frames: "in" = sent by the client, "out" = sent by the fake. */
   direction?: "in" | "out";
   op?: number;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { AttachmentHost } from "../attachments.js";
 import { API_PREFIX, ATTACHMENT_PATH, GATEWAY_PATH } from "../constants.js";
@@ -35,9 +36,13 @@ interface Exchange {
 /** One loopback port: REST under /api/v10, the CDN under /attachments, the gateway upgrade at /gateway. */
 export class HttpServer {
   private readonly server: Server;
+  /** Each TCP connection's number, in the order they were accepted (from 1). */
+  private readonly connections = new WeakMap<Socket, number>();
+  private connectionCount = 0;
 
   constructor(private readonly deps: HttpServerDeps) {
     this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server.on("connection", (socket: Socket) => this.connections.set(socket, ++this.connectionCount));
     this.server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(req.url ?? "/", "http://127.0.0.1").pathname === GATEWAY_PATH) deps.onUpgrade(req, socket, head);
       else socket.destroy();
@@ -86,6 +91,7 @@ export class HttpServer {
       response: answer.raw ? undefined : answer.body,
       files: exchange.files.map((f) => ({ name: f.field, filename: f.filename, size: f.data.length, contentType: f.contentType })),
       headers: redactHeaders(req.headers),
+      connection: this.connections.get(req.socket) ?? 0,
     } satisfies RecordedRequest);
   }
 
