@@ -20,7 +20,7 @@ import { FairScheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
-import { catalog } from "./models/catalog.js";
+import { catalog, compileInputSchemas } from "./models/catalog.js";
 import { createContestRepository } from "./store/contests.js";
 import { openDatabase, type Db } from "./store/database.js";
 import { createFormRepository } from "./store/forms.js";
@@ -126,6 +126,8 @@ async function main(): Promise<void> {
     contests,
     contestEngine,
   };
+  const refused = compileInputSchemas(catalog);
+  if (refused.length) log.warn({ models: refused }, "these models refuse a plain prompt; check their input rules");
   // Read before the client takes any interaction: these, and only these, are the last run's jobs.
   const leftOver = await jobs.unfinished();
   const commands = await loadCommands();
@@ -137,6 +139,9 @@ async function main(): Promise<void> {
   client.once(Events.ClientReady, async (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
     const warming = openConnections(discordAgent, ready.rest.options);
+    const preloading = ctx.settings.preload(ready.guilds.cache.keys()).catch((error: unknown) => {
+      log.warn({ err: error }, "could not read the servers' settings ahead; each is read at its first command");
+    });
     try {
       await registerCommands(ready, commands.values(), log, config.DISCORD_GUILD_ID);
     } catch (error) {
@@ -148,6 +153,7 @@ async function main(): Promise<void> {
       log.error({ err: error }, "could not schedule the contests' phases");
       return 0;
     });
+    await preloading;
     log.info({ recovered, contests: contestsScheduled, warmConnections: await warming }, "ready");
   });
 

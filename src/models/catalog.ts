@@ -60,3 +60,17 @@ export const catalog: Catalog = createCatalog(
   [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels],
   { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
 );
+
+/**
+ * zod compiles a schema into a function the first time it parses (~2.5 ms for the first model here): each
+ * model's input is built once at start-up, so the first acknowledgements of a burst do not pay for it. Also
+ * a check: returns the ids of the models that refused a plain prompt (an edit model given one image).
+ */
+export function compileInputSchemas(models: Pick<Catalog, "all">): string[] {
+  const refused: string[] = [];
+  for (const model of models.all()) {
+    const sample = { prompt: "a lighthouse on a cliff at dusk", ...(model.kind === "edit" ? { imageUrls: ["https://cdn.discordapp.com/attachments/1/2/photo.png"] } : {}) };
+    if (!model.buildInput(sample).ok) refused.push(model.id);
+  }
+  return refused;
+}

@@ -1,5 +1,5 @@
 // The model catalog: what falcord can run on fal, how a request becomes each endpoint's input, and what it costs.
-export { catalog, createCatalog, type Catalog } from "./catalog.js";
+export { catalog, compileInputSchemas, createCatalog, type Catalog } from "./catalog.js";
 export type { CatalogLookup, ModelFamily } from "./define-model.js";
 export { MAX_SEED } from "./fields.js";
 export { imageSideBounds, imageSizePresets, type ImageSizePreset } from "./image-size.js";

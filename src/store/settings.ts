@@ -6,20 +6,36 @@ export interface SettingsRepository {
   get(guildId: string): Promise<GuildSettings>;
   /** Validates and stores the whole settings object; returns what was stored. */
   save(guildId: string, settings: GuildSettings, updatedBy: string): Promise<GuildSettings>;
+  /** Reads these servers' settings at once (at start-up), so their first commands find them in memory. */
+  preload(guildIds: Iterable<string>): Promise<void>;
+}
+
+/** SQLite's limit on a statement's parameters is far above this; it only keeps each statement small. */
+const preloadBatch = 500;
+
+/** A row an older or newer version wrote that no longer fits falls back to the defaults rather than locking the server out. */
+function settingsOf(json: string | undefined): GuildSettings {
+  const parsed = guildSettingsSchema.safeParse(json === undefined ? {} : JSON.parse(json));
+  return parsed.success ? parsed.data : defaultGuildSettings;
 }
 
 export function createSettingsRepository(db: Db, now: () => number = Date.now): SettingsRepository {
-  // Read on every command, written rarely, by this process only: kept in memory after the first read.
-  const cache = new Map<string, GuildSettings>();
+  // Read on every command, written rarely, by this process only: kept in memory after the first read. The
+  // read itself is kept while it runs, so a burst of a server's first commands reads once.
+  const cache = new Map<string, Promise<GuildSettings>>();
+  const read = async (guildId: string) => {
+    const row = await db.selectFrom("guild_settings").select("settings_json").where("guild_id", "=", guildId).executeTakeFirst();
+    return settingsOf(row?.settings_json);
+  };
   return {
-    async get(guildId) {
-      const cached = cache.get(guildId);
-      if (cached) return cached;
-      const row = await db.selectFrom("guild_settings").select("settings_json").where("guild_id", "=", guildId).executeTakeFirst();
-      const parsed = guildSettingsSchema.safeParse(row ? JSON.parse(row.settings_json) : {});
-      // A row an older or newer version wrote that no longer fits falls back to the defaults rather than locking the server out.
-      const settings = parsed.success ? parsed.data : defaultGuildSettings;
-      cache.set(guildId, settings);
+    get(guildId) {
+      let settings = cache.get(guildId);
+      if (!settings) {
+        settings = read(guildId);
+        cache.set(guildId, settings);
+        // A failed read is not kept: the next command reads again.
+        settings.catch(() => cache.get(guildId) === settings && cache.delete(guildId));
+      }
       return settings;
     },
     async save(guildId, settings, updatedBy) {
@@ -30,8 +46,18 @@ export function createSettingsRepository(db: Db, now: () => number = Date.now): 
         .values({ guild_id: guildId, ...values })
         .onConflict((oc) => oc.column("guild_id").doUpdateSet(values))
         .execute();
-      cache.set(guildId, valid);
+      cache.set(guildId, Promise.resolve(valid));
       return valid;
+    },
+    async preload(guildIds) {
+      const missing = [...new Set(guildIds)].filter((id) => !cache.has(id));
+      for (let from = 0; from < missing.length; from += preloadBatch) {
+        const batch = missing.slice(from, from + preloadBatch);
+        const rows = await db.selectFrom("guild_settings").select(["guild_id", "settings_json"]).where("guild_id", "in", batch).execute();
+        const stored = new Map(rows.map((row) => [row.guild_id, row.settings_json]));
+        // A read or a save that started meanwhile has the newer word.
+        for (const id of batch) if (!cache.has(id)) cache.set(id, Promise.resolve(settingsOf(stored.get(id))));
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { falEndpointSchemas, isFalEndpoint } from "../fakes/fal/schemas.js";
 import {
   catalog,
+  compileInputSchemas,
   createCatalog,
   requestOptions,
   type GenerationRequest,
@@ -230,6 +231,12 @@ describe("catalog", () => {
       expect(model.summary).not.toContain("\n");
       expect(model.priceLabel).toBe(expected[model.id]?.priceLabel);
     }
+  });
+
+  it("builds every model's input from a plain prompt at start-up, and names a model that refuses it", () => {
+    expect(compileInputSchemas(catalog)).toEqual([]);
+    const picky = { ...catalog.require("nano-banana"), buildInput: () => ({ ok: false as const, problems: [] }) };
+    expect(compileInputSchemas({ all: () => [catalog.require("nano-banana-edit"), picky] })).toEqual(["nano-banana"]);
   });
 
   it("looks models up by id, endpoint and kind", () => {

@@ -3,7 +3,7 @@ import { sampleJob } from "./job-fixture.js";
 import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/policy/admission.js";
 import { guildSettingsSchema, type GuildSettings } from "../../src/policy/settings.js";
 import { catalog } from "../../src/models/index.js";
-import { openDatabase, type Db } from "../../src/store/database.js";
+import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
 import { createJobRepository } from "../../src/store/jobs.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { createSettingsRepository } from "../../src/store/settings.js";
@@ -173,6 +173,39 @@ describe("settings", () => {
     await repo.save("200000000000000001", settings({ dailyImageQuota: 5, nsfwPolicy: "spoiler" }), "1");
     expect(await repo.get("200000000000000001")).toMatchObject({ dailyImageQuota: 5, nsfwPolicy: "spoiler", cooldownSeconds: 0 });
     await expect(repo.save("200000000000000001", { ...settings(), cooldownSeconds: -1 }, "1")).rejects.toThrow();
+    await db.destroy();
+  });
+
+  it("read a server once for a burst of its first commands, and again after a read failed", async () => {
+    const db = await openDatabase(":memory:");
+    const raw = syncConnectionOf(db);
+    const repo = createSettingsRepository(db);
+    raw.prepare("alter table guild_settings rename to settings_away").run();
+    await expect(repo.get("200000000000000001")).rejects.toThrow(/no such table/);
+    raw.prepare("alter table settings_away rename to guild_settings").run();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => repo.get("200000000000000001")));
+    // Every read parses a new object: one object means one read.
+    expect(new Set(burst).size).toBe(1);
+    expect(burst[0]).toEqual(guildSettingsSchema.parse({}));
+    await db.destroy();
+  });
+
+  it("preload the given servers in one go, without overriding what was saved meanwhile", async () => {
+    const db = await openDatabase(":memory:");
+    const raw = syncConnectionOf(db);
+    const repo = createSettingsRepository(db);
+    const store = raw.prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)");
+    store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 7 })));
+    store.run("200000000000000003", JSON.stringify(settings({ dailyImageQuota: 3 })));
+    await repo.save("200000000000000003", settings({ dailyImageQuota: 30 }), "1");
+
+    await repo.preload(["200000000000000001", "200000000000000002", "200000000000000003", "200000000000000001"]);
+    // Changed behind the bot's back: what the preload read is what the commands see.
+    store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 70 })));
+    store.run("200000000000000002", JSON.stringify(settings({ dailyImageQuota: 20 })));
+    expect((await repo.get("200000000000000001")).dailyImageQuota).toBe(7);
+    expect(await repo.get("200000000000000002")).toEqual(settings());
+    expect((await repo.get("200000000000000003")).dailyImageQuota).toBe(30);
     await db.destroy();
   });
 });
