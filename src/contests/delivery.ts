@@ -22,6 +22,6 @@ export function enteringContest(reporter: JobReporter, job: JobRecord, entries: 
 /** The contest a finished public result may be submitted to: the newest one taking entries of its model. */
 export async function contestForResult(contests: ContestRepository, job: JobRecord): Promise<number | undefined> {
   if (!job.guildId || job.ephemeral || job.contestId !== undefined) return undefined;
-  const open = await contests.list(job.guildId, { open: true });
-  return open.find((c) => c.phase === "submission" && (!c.allowedModels || c.allowedModels.includes(job.modelId)))?.id;
+  const open = await contests.takingEntries(job.guildId);
+  return open.find((c) => !c.allowedModels || c.allowedModels.includes(job.modelId))?.id;
 }

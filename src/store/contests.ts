@@ -1,7 +1,8 @@
 // Contests, their entries and votes. A phase change is one guarded UPDATE (`where phase = <expected>`), so it
 // happens once however many timers, restarts or moderators race for it; caps are checked inside the write's transaction.
 import { sql, type Selectable } from "kysely";
-import type { Db } from "./database.js";
+import { syncConnectionOf, type Db } from "./database.js";
+import { QueryTemplate, slot } from "./query-template.js";
 import type { ContestEntriesTable, ContestPhase, ContestsTable, EntryStatus } from "./schema.js";
 
 export interface NewContest {
@@ -61,8 +62,10 @@ const liveStatuses: readonly EntryStatus[] = ["pending", "approved"];
 export interface ContestRepository {
   create(contest: NewContest): Promise<ContestRecord>;
   get(id: number): Promise<ContestRecord | undefined>;
-  /** Newest first; `open` limits to contests in submission or voting. */
-  list(guildId: string, options?: { open?: boolean; limit?: number }): Promise<ContestRecord[]>;
+  /** Newest first. */
+  list(guildId: string, options?: { limit?: number }): Promise<ContestRecord[]>;
+  /** The server's contests in their submission phase, newest first (asked for every public result delivered). */
+  takingEntries(guildId: string): Promise<ContestRecord[]>;
   /** Contests whose clock still has to run: submission or voting, or results not yet posted. */
   scheduled(): Promise<ContestRecord[]>;
   /** The guarded phase change; false when the contest was not in `from` (another run already moved it). */
@@ -133,6 +136,10 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
     const row = await trx.selectFrom("contests").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toContest(row);
   };
+  const takingEntries = new QueryTemplate(
+    syncConnectionOf(db),
+    db.selectFrom("contests").selectAll().where("guild_id", "=", slot<string>("guildId")).where("phase", "=", "submission").orderBy("id", "desc"),
+  );
   const entry = async (id: number, trx: Db = db) => {
     const row = await trx.selectFrom("contest_entries").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toEntry(row);
@@ -164,12 +171,12 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
       return (await get(id))!;
     },
     get: (id) => get(id),
-    async list(guildId, { open = false, limit = 25 } = {}) {
-      let query = db.selectFrom("contests").selectAll().where("guild_id", "=", guildId);
-      if (open) query = query.where("phase", "in", ["submission", "voting"]);
-      const rows = await query.orderBy("id", "desc").limit(limit).execute();
+    async list(guildId, { limit = 25 } = {}) {
+      const rows = await db.selectFrom("contests").selectAll().where("guild_id", "=", guildId).orderBy("id", "desc").limit(limit).execute();
       return rows.map(toContest);
     },
+    // Holding Kysely's connection, so no Kysely transaction is open in between (see query-template.ts).
+    takingEntries: (guildId) => db.connection().execute(async () => takingEntries.all({ guildId }).map(toContest)),
     async scheduled() {
       const rows = await db
         .selectFrom("contests")

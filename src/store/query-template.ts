@@ -37,6 +37,11 @@ export class QueryTemplate<Row> {
     return this.statement.get(this.parameters(values)) as Row | undefined;
   }
 
+  /** Every row (for a select). */
+  all(values: Record<string, unknown>): Row[] {
+    return this.statement.all(this.parameters(values)) as Row[];
+  }
+
   /** The number of rows changed (for an insert, update or delete). */
   run(values: Record<string, unknown>): number {
     return this.statement.run(this.parameters(values)).changes;

@@ -3,6 +3,7 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderCollage } from "../../src/contests/collage.js";
+import { contestForResult } from "../../src/contests/delivery.js";
 import { parseWindowEnd } from "../../src/contests/durations.js";
 import type { ContestDeps } from "../../src/contests/engine.js";
 import { ContestEntries } from "../../src/contests/entries.js";
@@ -16,7 +17,7 @@ import { catalog } from "../../src/models/index.js";
 import type { OutputImage } from "../../src/models/types.js";
 import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
-import { createJobRepository } from "../../src/store/jobs.js";
+import { createJobRepository, type JobRecord } from "../../src/store/jobs.js";
 import { sampleJob } from "./job-fixture.js";
 
 const DAY = 86_400_000;
@@ -247,6 +248,20 @@ describe("the contest store", () => {
     expect(await contests.toggleVote(ea!.id, "3")).toEqual({ ok: true, voted: false, used: 0, count: 0 });
     expect(await contests.toggleVote(eb!.id, "3")).toEqual({ ok: true, voted: true, used: 1, count: 1 });
     expect([...(await contests.voteCounts(contest.id))]).toEqual([[eb!.id, 1]]);
+  });
+
+  it("offers a result only the server's contests in their submission phase that take its model, newest first", async () => {
+    const contests = createContestRepository(db());
+    const older = await contests.create(contestInput());
+    const voting = await contests.create(contestInput());
+    await contests.advance(voting.id, ["submission"], "voting");
+    const proOnly = await contests.create(contestInput({ allowedModels: ["nano-banana-pro"] }));
+    await contests.create(contestInput({ guildId: "200000000000000009" }));
+    expect((await contests.takingEntries(older.guildId)).map((c) => c.id)).toEqual([proOnly.id, older.id]);
+    const job = (modelId: string) => ({ ...sampleJob("AAAAAA", { modelId, guildId: older.guildId }), id: 1 }) as unknown as JobRecord;
+    expect(await contestForResult(contests, job("nano-banana-pro"))).toBe(proOnly.id);
+    expect(await contestForResult(contests, job("nano-banana"))).toBe(older.id);
+    expect(await contestForResult(contests, { ...job("nano-banana"), ephemeral: true })).toBeUndefined();
   });
 });
 
