@@ -171,53 +171,56 @@ export const migrations: Record<string, Migration> = {
       // Admission summed today's ledger rows of the server on every command: a cost that grew with the day's
       // jobs (0.2 ms at the first, 0.5 ms at the 2000th). Triggers keep each day's totals instead, so admission
       // reads two rows. Money is summed in integer micro-dollars, so reserving and settling leave no float residue.
-      await db.schema
-        .createTable("ledger_guild_days")
-        .addColumn("guild_id", "text", (c) => c.notNull())
-        .addColumn("day", "text", (c) => c.notNull())
-        .addColumn("usd_micros", "integer", (c) => c.notNull())
-        .addPrimaryKeyConstraint("ledger_guild_days_pk", ["guild_id", "day"])
-        .modifyEnd(sql`without rowid`)
-        .execute();
-      await db.schema
-        .createTable("ledger_member_days")
-        .addColumn("guild_id", "text", (c) => c.notNull())
-        .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("day", "text", (c) => c.notNull())
-        .addColumn("images", "integer", (c) => c.notNull())
-        .addPrimaryKeyConstraint("ledger_member_days_pk", ["guild_id", "user_id", "day"])
-        .modifyEnd(sql`without rowid`)
-        .execute();
-      // A released row (a failed or cancelled job) counts for nothing; every other row counts in full.
-      const micros = (row: string) => `cast(round(${row}.usd * 1000000) as integer)`;
-      const count = (row: string) => `
-        insert into ledger_guild_days (guild_id, day, usd_micros) values (${row}.guild_id, ${row}.day, ${micros(row)})
-          on conflict (guild_id, day) do update set usd_micros = usd_micros + excluded.usd_micros;
-        insert into ledger_member_days (guild_id, user_id, day, images) values (${row}.guild_id, ${row}.user_id, ${row}.day, ${row}.images)
-          on conflict (guild_id, user_id, day) do update set images = images + excluded.images;`;
-      const uncount = (row: string) => `
-        update ledger_guild_days set usd_micros = usd_micros - ${micros(row)} where guild_id = ${row}.guild_id and day = ${row}.day;
-        update ledger_member_days set images = images - ${row}.images
-          where guild_id = ${row}.guild_id and user_id = ${row}.user_id and day = ${row}.day;`;
-      const counted = (row: string) => `${row}.status != 'released'`;
-      const changed = "update of status, images, usd, guild_id, user_id, day";
-      const triggers = {
-        ledger_count_inserted: `after insert on ledger when ${counted("new")} begin ${count("new")} end`,
-        ledger_uncount_updated: `after ${changed} on ledger when ${counted("old")} begin ${uncount("old")} end`,
-        ledger_count_updated: `after ${changed} on ledger when ${counted("new")} begin ${count("new")} end`,
-        ledger_uncount_deleted: `after delete on ledger when ${counted("old")} begin ${uncount("old")} end`,
-      };
-      for (const [name, body] of Object.entries(triggers)) await sql.raw(`create trigger ${name} ${body}`).execute(db);
-      await sql`
-        insert into ledger_guild_days (guild_id, day, usd_micros)
-        select guild_id, day, sum(${sql.raw(micros("ledger"))}) from ledger where ${sql.raw(counted("ledger"))} group by guild_id, day`.execute(db);
-      await sql`
-        insert into ledger_member_days (guild_id, user_id, day, images)
-        select guild_id, user_id, day, sum(images) from ledger where ${sql.raw(counted("ledger"))} group by guild_id, user_id, day`.execute(db);
-      // The usage report reads the rows of a range of days; no query needs the wide index any more, and every
-      // ledger change had to write it.
-      await db.schema.createIndex("ledger_guild_day").on("ledger").columns(["guild_id", "day"]).execute();
-      await db.schema.dropIndex("ledger_guild_day_totals").execute();
+      // Kysely runs SQLite migrations outside a transaction: a failure half-way must leave nothing behind.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema
+          .createTable("ledger_guild_days")
+          .addColumn("guild_id", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("usd_micros", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ledger_guild_days_pk", ["guild_id", "day"])
+          .modifyEnd(sql`without rowid`)
+          .execute();
+        await trx.schema
+          .createTable("ledger_member_days")
+          .addColumn("guild_id", "text", (c) => c.notNull())
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("images", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("ledger_member_days_pk", ["guild_id", "user_id", "day"])
+          .modifyEnd(sql`without rowid`)
+          .execute();
+        // A released row (a failed or cancelled job) counts for nothing; every other row counts in full.
+        const micros = (row: string) => `cast(round(${row}.usd * 1000000) as integer)`;
+        const count = (row: string) => `
+          insert into ledger_guild_days (guild_id, day, usd_micros) values (${row}.guild_id, ${row}.day, ${micros(row)})
+            on conflict (guild_id, day) do update set usd_micros = usd_micros + excluded.usd_micros;
+          insert into ledger_member_days (guild_id, user_id, day, images) values (${row}.guild_id, ${row}.user_id, ${row}.day, ${row}.images)
+            on conflict (guild_id, user_id, day) do update set images = images + excluded.images;`;
+        const uncount = (row: string) => `
+          update ledger_guild_days set usd_micros = usd_micros - ${micros(row)} where guild_id = ${row}.guild_id and day = ${row}.day;
+          update ledger_member_days set images = images - ${row}.images
+            where guild_id = ${row}.guild_id and user_id = ${row}.user_id and day = ${row}.day;`;
+        const counted = (row: string) => `${row}.status != 'released'`;
+        const changed = "update of status, images, usd, guild_id, user_id, day";
+        const triggers = {
+          ledger_count_inserted: `after insert on ledger when ${counted("new")} begin ${count("new")} end`,
+          ledger_uncount_updated: `after ${changed} on ledger when ${counted("old")} begin ${uncount("old")} end`,
+          ledger_count_updated: `after ${changed} on ledger when ${counted("new")} begin ${count("new")} end`,
+          ledger_uncount_deleted: `after delete on ledger when ${counted("old")} begin ${uncount("old")} end`,
+        };
+        for (const [name, body] of Object.entries(triggers)) await sql.raw(`create trigger ${name} ${body}`).execute(trx);
+        await sql`
+          insert into ledger_guild_days (guild_id, day, usd_micros)
+          select guild_id, day, sum(${sql.raw(micros("ledger"))}) from ledger where ${sql.raw(counted("ledger"))} group by guild_id, day`.execute(trx);
+        await sql`
+          insert into ledger_member_days (guild_id, user_id, day, images)
+          select guild_id, user_id, day, sum(images) from ledger where ${sql.raw(counted("ledger"))} group by guild_id, user_id, day`.execute(trx);
+        // The usage report reads the rows of a range of days; no query needs the wide index any more, and every
+        // ledger change had to write it.
+        await trx.schema.createIndex("ledger_guild_day").on("ledger").columns(["guild_id", "day"]).execute();
+        await trx.schema.dropIndex("ledger_guild_day_totals").execute();
+      });
     },
   },
 };

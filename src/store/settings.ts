@@ -13,9 +13,15 @@ export interface SettingsRepository {
 /** SQLite's limit on a statement's parameters is far above this; it only keeps each statement small. */
 const preloadBatch = 500;
 
-/** A row an older or newer version wrote that no longer fits falls back to the defaults rather than locking the server out. */
+/** A row an older or newer version wrote that no longer fits (or no longer parses) falls back to the defaults rather than locking the server out. */
 function settingsOf(json: string | undefined): GuildSettings {
-  const parsed = guildSettingsSchema.safeParse(json === undefined ? {} : JSON.parse(json));
+  let stored: unknown = {};
+  try {
+    if (json !== undefined) stored = JSON.parse(json);
+  } catch {
+    return defaultGuildSettings;
+  }
+  const parsed = guildSettingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : defaultGuildSettings;
 }
 

@@ -1,5 +1,6 @@
 // The bot as `npm start` runs it, against the fakes: login, registration, /models, restart, config errors, secrets.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { warmConnections } from "../../src/discord/api-agent.js";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
@@ -59,9 +60,11 @@ describe("the bot started as npm start starts it", () => {
     const bot = startBot();
     await bot.waitForMessage("ready");
     const warmUps = discord.requests.filter((r) => r.kind === "http" && r.method === "GET" && r.path === "/api/v10");
-    expect(warmUps).toHaveLength(16);
-    expect(warmUps.map((r) => [r.status, r.headers.authorization])).toEqual(warmUps.map(() => [404, undefined]));
-    expect(new Set(warmUps.map((r) => r.connection)).size).toBe(16);
+    expect(warmUps).toHaveLength(warmConnections);
+    expect(warmUps.map((r) => [r.status, r.headers.authorization, r.headers["user-agent"]?.startsWith("DiscordBot (")])).toEqual(
+      warmUps.map(() => [404, undefined, true]),
+    );
+    expect(new Set(warmUps.map((r) => r.connection)).size).toBe(warmConnections);
     const openedBeforeReady = Math.max(...discord.requests.map((r) => r.connection ?? 0));
 
     const interactions = Array.from({ length: 12 }, () => discord.dispatchSlashCommand({ name: "models" }));

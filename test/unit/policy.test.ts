@@ -197,15 +197,18 @@ describe("settings", () => {
     const store = raw.prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)");
     store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 7 })));
     store.run("200000000000000003", JSON.stringify(settings({ dailyImageQuota: 3 })));
+    store.run("200000000000000004", "{not json");
     await repo.save("200000000000000003", settings({ dailyImageQuota: 30 }), "1");
 
-    await repo.preload(["200000000000000001", "200000000000000002", "200000000000000003", "200000000000000001"]);
+    await repo.preload(["200000000000000004", "200000000000000001", "200000000000000002", "200000000000000003", "200000000000000001"]);
     // Changed behind the bot's back: what the preload read is what the commands see.
     store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 70 })));
     store.run("200000000000000002", JSON.stringify(settings({ dailyImageQuota: 20 })));
     expect((await repo.get("200000000000000001")).dailyImageQuota).toBe(7);
     expect(await repo.get("200000000000000002")).toEqual(settings());
     expect((await repo.get("200000000000000003")).dailyImageQuota).toBe(30);
+    // A row that no longer parses gives the defaults, and spoils nothing for the others.
+    expect(await repo.get("200000000000000004")).toEqual(settings());
     await db.destroy();
   });
 });

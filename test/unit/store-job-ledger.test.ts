@@ -163,6 +163,16 @@ describe("a job's end and its ledger row", () => {
   });
 });
 
+/** A database file as the version before the day totals left it, and a Kysely open on it. */
+async function databaseBeforeDayTotals() {
+  const path = join(mkdtempSync(join(tmpdir(), "falcord-ledger-upgrade-")), "falcord.sqlite");
+  const upTo = (last: string) => ({ getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last)) });
+  const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+  const before = await new Migrator({ db: old, provider: upTo("0006_drop_unused_indexes") }).migrateToLatest();
+  expect(before.error).toBeUndefined();
+  return { path, old };
+}
+
 describe("the ledger's day totals", () => {
   it("follow every reservation, settlement, release and removal, per server and day and per member", async () => {
     const t = await setUp();
@@ -205,11 +215,7 @@ describe("the ledger's day totals", () => {
   });
 
   it("are filled from the rows already in the ledger when the database is upgraded", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "falcord-ledger-upgrade-")), "falcord.sqlite");
-    const upTo = (last: string) => ({ getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last)) });
-    const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
-    const before = await new Migrator({ db: old, provider: upTo("0006_drop_unused_indexes") }).migrateToLatest();
-    expect(before.error).toBeUndefined();
+    const { path, old } = await databaseBeforeDayTotals();
     const raw = new SQLite(path);
     const insertRow = raw.prepare(`insert into ledger (job_id, guild_id, user_id, model_id, day, status, images, usd, created_at)
       values (?, ?, ?, 'nano-banana', ?, ?, ?, ?, 0)`);
@@ -233,5 +239,20 @@ describe("the ledger's day totals", () => {
     expect(await ledger.today("200000000000000001", "100000000000000001", day)).toMatchObject({ memberImages: 3, guildUsd: 0.273 });
     expect(await ledger.today("200000000000000001", "100000000000000002", day)).toMatchObject({ memberImages: 4, guildUsd: 0.273 });
     expect(await ledger.today("200000000000000002", "100000000000000001", "2026-11-21")).toMatchObject({ memberImages: 1, guildUsd: 0.039 });
+  });
+
+  it("leave nothing behind when the upgrade fails half-way, and are made once the obstacle is gone", async () => {
+    const { path, old } = await databaseBeforeDayTotals();
+    await old.destroy();
+    const raw = new SQLite(path);
+    cleanup.push(() => raw.close());
+    raw.exec("create table ledger_member_days (obstacle text)");
+    await expect(openDatabase(path)).rejects.toThrow(/0007_ledger_day_totals/);
+    const made = () => raw.prepare("select name from sqlite_master where name like 'ledger_%days' or type = 'trigger' order by name").all();
+    expect(made()).toEqual([{ name: "ledger_member_days" }]);
+    raw.exec("drop table ledger_member_days");
+    const db = await openDatabase(path);
+    cleanup.push(() => db.destroy());
+    expect(made()).toHaveLength(6);
   });
 });
