@@ -16,7 +16,6 @@ export function createDiscordAgent(): Agent {
   return new Agent({ keepAliveTimeout: idleKeepAliveMs, keepAliveMaxTimeout: 10 * idleKeepAliveMs });
 }
 
-
 /**
  * Opens `count` connections to the API at once and leaves them idle in the agent's pool. Each carries one
  * `GET` of the API's root, with discord.js's User-Agent (Discord's edge may refuse requests without one) and

@@ -2,10 +2,10 @@
 // limit of 50 requests a second, but discord.js queues every request behind it. Job replies get a REST
 // of their own, so 500 jobs' edits do not wait in that queue; per-route limits still apply.
 import { DefaultRestOptions, REST, type ResponseLike } from "discord.js";
-import { STATUS_CODES } from "node:http";
 import { Readable } from "node:stream";
-import { Headers, request, type Dispatcher, type RequestInit } from "undici";
+import { request, type Dispatcher, type RequestInit } from "undici";
 import type { Config } from "../config.js";
+import { responseHead } from "../undici-response.js";
 
 const effectivelyUnlimited = 100_000;
 
@@ -24,6 +24,7 @@ async function makeRequest(url: string, init: RequestInit): Promise<ResponseLike
     body: Readable.from(init.body as Buffer[], { objectMode: false }),
   });
   return {
+    ...responseHead(statusCode, headers),
     body,
     arrayBuffer: () => body.arrayBuffer(),
     json: () => body.json(),
@@ -31,10 +32,6 @@ async function makeRequest(url: string, init: RequestInit): Promise<ResponseLike
     get bodyUsed() {
       return body.bodyUsed;
     },
-    headers: new Headers(headers as Record<string, string>),
-    status: statusCode,
-    statusText: STATUS_CODES[statusCode] ?? "",
-    ok: statusCode >= 200 && statusCode < 300,
   };
 }
 

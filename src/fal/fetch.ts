@@ -4,9 +4,9 @@
 // undici's request, keeping what the client relies on from fetch: redirects followed, headers merged whatever
 // their case, network failures as `TypeError: fetch failed`, no connection left waiting on an unread body. Any
 // other body (a storage upload's file) goes to Node's fetch.
-import { STATUS_CODES } from "node:http";
 import { Readable } from "node:stream";
 import { Headers, request, type Dispatcher } from "undici";
+import { responseHead } from "../undici-response.js";
 
 /** What fetch throws when the network fails (errors.ts and fal's retries recognise it). */
 function networkError(cause: unknown): TypeError {
@@ -17,10 +17,7 @@ function responseOf(statusCode: number, headers: Dispatcher.ResponseData["header
   let stream: ReadableStream | undefined;
   const bytes = () => read().catch((error: unknown) => Promise.reject(networkError(error)));
   const response = {
-    ok: statusCode >= 200 && statusCode < 300,
-    status: statusCode,
-    statusText: STATUS_CODES[statusCode] ?? "",
-    headers: new Headers(headers as Record<string, string>),
+    ...responseHead(statusCode, headers),
     json: async () => JSON.parse((await bytes()).toString("utf8")) as unknown,
     text: async () => (await bytes()).toString("utf8"),
     arrayBuffer: async () => {

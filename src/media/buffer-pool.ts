@@ -4,7 +4,7 @@
 const minimumSize = 64 * 1024;
 
 /** The capacity a request of `size` bytes is served from: a power of two, so buffers fit the next results too. */
-function capacityFor(size: number): number {
+export function capacityFor(size: number): number {
   return Math.max(minimumSize, 2 ** Math.ceil(Math.log2(size)));
 }
 

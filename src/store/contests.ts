@@ -1,7 +1,7 @@
 // Contests, their entries and votes. A phase change is one guarded UPDATE (`where phase = <expected>`), so it
 // happens once however many timers, restarts or moderators race for it; caps are checked inside the write's transaction.
 import { sql, type Selectable } from "kysely";
-import { syncConnectionOf, type Db } from "./database.js";
+import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
 import { QueryTemplate, slot } from "./query-template.js";
 import type { ContestEntriesTable, ContestPhase, ContestsTable, EntryStatus } from "./schema.js";
 
@@ -175,8 +175,7 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
       const rows = await db.selectFrom("contests").selectAll().where("guild_id", "=", guildId).orderBy("id", "desc").limit(limit).execute();
       return rows.map(toContest);
     },
-    // Holding Kysely's connection, so no Kysely transaction is open in between (see query-template.ts).
-    takingEntries: (guildId) => db.connection().execute(async () => takingEntries.all({ guildId }).map(toContest)),
+    takingEntries: (guildId) => holdingConnection(db, () => takingEntries.all({ guildId }).map(toContest)),
     async scheduled() {
       const rows = await db
         .selectFrom("contests")

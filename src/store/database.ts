@@ -17,11 +17,16 @@ export interface SyncConnection {
 
 const syncConnections = new WeakMap<Db, SyncConnection>();
 
-/** Only while holding Kysely's connection (`db.connection().execute`), so no Kysely transaction is open in between. */
+/** Used only inside `holdingConnection`, so no Kysely transaction is open in between. */
 export function syncConnectionOf(db: Db): SyncConnection {
   const connection = syncConnections.get(db);
   if (!connection) throw new Error("this Db was not opened by openDatabase");
   return connection;
+}
+
+/** Runs synchronous statements on `syncConnectionOf(db)` while holding Kysely's connection. */
+export function holdingConnection<T>(db: Db, work: () => T): Promise<T> {
+  return db.connection().execute(async () => work());
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

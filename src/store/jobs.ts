@@ -3,7 +3,7 @@
 // changes its ledger row in the same transaction: settled when it completed, released when it failed.
 import { sql, type Insertable, type Selectable, type UpdateObject } from "kysely";
 import type { GenerationRequest, NormalizedOutput } from "../models/types.js";
-import { syncConnectionOf, type Db } from "./database.js";
+import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
 import { QueryTemplate, slot } from "./query-template.js";
 import type { Database, JobState, JobsTable } from "./schema.js";
 
@@ -184,8 +184,7 @@ function createTransitions(db: Db) {
   });
   return (name: keyof typeof transitions, values: { id: number; at: number } & Record<string, unknown>): Promise<boolean> => {
     const { job, ledger }: Transition = transitions[name];
-    // Holding Kysely's connection, so no Kysely transaction is open around these statements.
-    return db.connection().execute(async () => (ledger ? withLedger(job, ledger, values) : run(job, values)));
+    return holdingConnection(db, () => (ledger ? withLedger(job, ledger, values) : run(job, values)));
   };
 }
 

@@ -2,7 +2,7 @@
 // released when the job fails (with the job's own change, see jobs.ts). The check against the limits and
 // the reservation happen in one transaction.
 import { sql, type Insertable } from "kysely";
-import { syncConnectionOf, type Db } from "./database.js";
+import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
 import { newJobRow, toRecord, unfinishedState, type JobRecord, type NewJob } from "./jobs.js";
 import { QueryTemplate, slot, slots } from "./query-template.js";
 import type { LedgerTable } from "./schema.js";
@@ -107,7 +107,7 @@ function reservationRow(admission: Admission, jobId: number, at: number): Insert
 
 /**
  * Admission runs for every command, hundreds a second in a burst: its three queries are compiled once and run
- * as one synchronous SQLite transaction, while holding Kysely's connection so no Kysely transaction is open.
+ * as one synchronous SQLite transaction.
  */
 function createAdmitter(db: Db, now: () => number) {
   // Only the rows' column names matter here: each column becomes a stand-in of the same name.
@@ -128,7 +128,7 @@ function createAdmitter(db: Db, now: () => number) {
     templates.insertReservation.run(reservationRow(admission, row.id, at));
     return { ok: true, job: toRecord(row) };
   });
-  return (admission: Admission) => db.connection().execute(async () => admitNow(admission));
+  return (admission: Admission) => holdingConnection(db, () => admitNow(admission));
 }
 
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {

@@ -1,7 +1,7 @@
 // A hot-path query that Kysely builds and compiles once, with stand-ins for its values, prepared once on the
 // connection (so a schema that does not fit fails at start-up). Each run binds the real values to that statement
-// and runs it synchronously, so a transaction of several such
-// queries costs a few microseconds each instead of a build, a compile and an async round through Kysely.
+// and runs it synchronously (inside `holdingConnection`), so a transaction of several such queries costs a few
+// microseconds each instead of a build, a compile and an async round through Kysely.
 import type SQLite from "better-sqlite3";
 import type { Compilable } from "kysely";
 import type { SyncConnection } from "./database.js";

@@ -10,9 +10,6 @@ export interface SettingsRepository {
   preload(guildIds: Iterable<string>): Promise<void>;
 }
 
-/** SQLite's limit on a statement's parameters is far above this; it only keeps each statement small. */
-const preloadBatch = 500;
-
 /** A row an older or newer version wrote that no longer fits (or no longer parses) falls back to the defaults rather than locking the server out. */
 function settingsOf(json: string | undefined): GuildSettings {
   let stored: unknown = {};
@@ -56,14 +53,11 @@ export function createSettingsRepository(db: Db, now: () => number = Date.now): 
       return valid;
     },
     async preload(guildIds) {
-      const missing = [...new Set(guildIds)].filter((id) => !cache.has(id));
-      for (let from = 0; from < missing.length; from += preloadBatch) {
-        const batch = missing.slice(from, from + preloadBatch);
-        const rows = await db.selectFrom("guild_settings").select(["guild_id", "settings_json"]).where("guild_id", "in", batch).execute();
-        const stored = new Map(rows.map((row) => [row.guild_id, row.settings_json]));
-        // A read or a save that started meanwhile has the newer word.
-        for (const id of batch) if (!cache.has(id)) cache.set(id, Promise.resolve(settingsOf(stored.get(id))));
-      }
+      // Only servers that changed a setting have a row: all of them, in one read.
+      const rows = await db.selectFrom("guild_settings").select(["guild_id", "settings_json"]).execute();
+      const stored = new Map(rows.map((row) => [row.guild_id, row.settings_json]));
+      // A read or a save that started meanwhile has the newer word.
+      for (const id of guildIds) if (!cache.has(id)) cache.set(id, Promise.resolve(settingsOf(stored.get(id))));
     },
   };
 }

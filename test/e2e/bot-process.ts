@@ -9,6 +9,7 @@ import { startFlags } from "../start-command.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const startScript = join(root, "scripts", "start.mjs");
+const flags = startFlags(root);
 
 export interface LogLine {
   level: number;
@@ -38,7 +39,7 @@ export class BotProcess {
 
   /** Starts the bot with exactly `env` (plus PATH/HOME), in a fresh working directory so no stray .env is read. */
   static start(env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), "falcord-e2e-"))): BotProcess {
-    const child = spawn(process.execPath, [...startFlags(root), startScript], {
+    const child = spawn(process.execPath, [...flags, startScript], {
       cwd,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],

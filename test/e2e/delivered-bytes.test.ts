@@ -5,15 +5,13 @@
 // reply must equal, byte for byte, the file fal's CDN served for that job.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capacityFor } from "../../src/media/buffer-pool.js";
 import type { FakeUser, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
 import type { OutputImage } from "../fakes/fal/index.js";
 import { falRequests, imagine, originalEdits, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
-
-/** The pool's buffer size for a file of `size` bytes (src/media/buffer-pool.ts: a power of two, at least 64 KiB). */
-const poolCapacity = (size: number) => Math.max(64 * 1024, 2 ** Math.ceil(Math.log2(size)));
 
 /** Real outputs are megabytes; these are about 700 KB each, so they all take the pool's 1 MiB buffers. */
 const outputBytes = 700 * 1024;
@@ -110,7 +108,7 @@ describe("results under concurrent deliveries", () => {
     // other jobs downloaded their results while a result waited, downloaded, for its upload.
     const outputs = expected.map(({ images }) => sha256(served.get(images[0]!.url)!));
     expect(new Set(outputs).size).toBe(jobs.length);
-    expect([...new Set([...served.values()].map((bytes) => poolCapacity(bytes.length)))]).toEqual([1024 * 1024]);
+    expect([...new Set([...served.values()].map((bytes) => capacityFor(bytes.length)))]).toEqual([1024 * 1024]);
     const overtaken = expected.filter((a) => expected.some((b) => b !== a && b.downloadedAt > a.downloadedAt && b.downloadedAt < a.uploadedAt));
     expect(overtaken.length).toBeGreaterThanOrEqual(jobs.length / 2);
 

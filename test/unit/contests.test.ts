@@ -16,23 +16,11 @@ import { createLogger } from "../../src/log.js";
 import { catalog } from "../../src/models/index.js";
 import type { OutputImage } from "../../src/models/types.js";
 import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
-import { openDatabase, type Db } from "../../src/store/database.js";
 import { createJobRepository, type JobRecord } from "../../src/store/jobs.js";
 import { sampleJob } from "./job-fixture.js";
+import { memoryDb } from "./memory-db.js";
 
 const DAY = 86_400_000;
-
-/** A fresh in-memory database for each test of the calling describe. */
-function memoryDb(): () => Db {
-  let db: Db;
-  beforeEach(async () => {
-    db = await openDatabase(":memory:");
-  });
-  afterEach(async () => {
-    await db.destroy();
-  });
-  return () => db;
-}
 
 describe("the phase clock", () => {
   beforeEach(() => {

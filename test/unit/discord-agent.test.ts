@@ -2,7 +2,7 @@
 import { request, type Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDiscordAgent, openConnections, warmConnections } from "../../src/discord/api-agent.js";
-import { localServer } from "./local-server.js";
+import { closedAddress, localServer } from "./local-server.js";
 
 const seen: { path: string; authorization: string | undefined; userAgent: string | undefined }[] = [];
 /** Requests to /hang get no answer. */
@@ -46,7 +46,7 @@ describe("opening connections to Discord's API", () => {
   });
 
   it("resolves, without throwing, when the API cannot be reached or does not answer in time", async () => {
-    expect(await openConnections(agent(), api("http://127.0.0.1:9"), { count: 3 })).toEqual({ "no answer": 3 });
+    expect(await openConnections(agent(), api(await closedAddress()), { count: 3 })).toEqual({ "no answer": 3 });
     expect(await openConnections(agent(), api(`${server.base}/hang`), { count: 2, timeoutMs: 100 })).toEqual({ "no answer": 2 });
     expect(seen.filter((r) => r.path === "/hang/api/v10")).toHaveLength(2);
   });

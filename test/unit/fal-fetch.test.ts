@@ -1,8 +1,6 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { falFetch } from "../../src/fal/fetch.js";
-import { localServer } from "./local-server.js";
+import { closedAddress, localServer } from "./local-server.js";
 
 const seen: { accept?: string | string[]; body: string }[] = [];
 
@@ -34,11 +32,7 @@ describe("falFetch", () => {
   });
 
   it("fails to connect as fetch does, with TypeError: fetch failed", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await falFetch(`http://127.0.0.1:${port}/json`).then(() => undefined, (e: unknown) => e);
+    const error = await falFetch(`${await closedAddress()}/json`).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toBe("fetch failed");
   });

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sampleJob } from "./job-fixture.js";
+import { memoryDb } from "./memory-db.js";
 import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/policy/admission.js";
 import { guildSettingsSchema, type GuildSettings } from "../../src/policy/settings.js";
 import { catalog } from "../../src/models/index.js";
-import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { syncConnectionOf } from "../../src/store/database.js";
 import { createJobRepository } from "../../src/store/jobs.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { createSettingsRepository } from "../../src/store/settings.js";
@@ -91,13 +92,12 @@ describe("limit checks", () => {
 });
 
 describe("the ledger", () => {
-  let db: Db;
-  afterEach(async () => db.destroy());
+  const memory = memoryDb();
 
   const job = (ref: string, requesterId = "100000000000000001") => sampleJob(ref, { requesterId, costEstimate: 0.1 });
 
   it("admits exactly as many of 50 simultaneous jobs as the budget fits", async () => {
-    db = await openDatabase(":memory:");
+    const db = memory();
     const ledger = createLedgerRepository(db, () => now);
     const budget = settings({ dailyBudgetUsd: 1 });
     const results = await Promise.all(
@@ -119,7 +119,7 @@ describe("the ledger", () => {
   });
 
   it("settles completed jobs with the real figures and releases failed ones", async () => {
-    db = await openDatabase(":memory:");
+    const db = memory();
     const ledger = createLedgerRepository(db, () => now);
     const jobs = createJobRepository(db, () => now);
     const admit = (ref: string) =>
@@ -138,7 +138,7 @@ describe("the ledger", () => {
   });
 
   it("counts a member's jobs in flight and their latest job, not other members' or finished ones", async () => {
-    db = await openDatabase(":memory:");
+    const db = memory();
     let at = now - 50_000;
     const ledger = createLedgerRepository(db, () => (at += 1000));
     const jobs = createJobRepository(db, () => at);
@@ -166,18 +166,19 @@ describe("the ledger", () => {
 });
 
 describe("settings", () => {
+  const memory = memoryDb();
+
   it("read defaults for a new server and keep what was saved", async () => {
-    const db = await openDatabase(":memory:");
+    const db = memory();
     const repo = createSettingsRepository(db);
     expect(await repo.get("200000000000000001")).toEqual(guildSettingsSchema.parse({}));
     await repo.save("200000000000000001", settings({ dailyImageQuota: 5, nsfwPolicy: "spoiler" }), "1");
     expect(await repo.get("200000000000000001")).toMatchObject({ dailyImageQuota: 5, nsfwPolicy: "spoiler", cooldownSeconds: 0 });
     await expect(repo.save("200000000000000001", { ...settings(), cooldownSeconds: -1 }, "1")).rejects.toThrow();
-    await db.destroy();
   });
 
   it("read a server once for a burst of its first commands, and again after a read failed", async () => {
-    const db = await openDatabase(":memory:");
+    const db = memory();
     const raw = syncConnectionOf(db);
     const repo = createSettingsRepository(db);
     raw.prepare("alter table guild_settings rename to settings_away").run();
@@ -187,11 +188,10 @@ describe("settings", () => {
     // Every read parses a new object: one object means one read.
     expect(new Set(burst).size).toBe(1);
     expect(burst[0]).toEqual(guildSettingsSchema.parse({}));
-    await db.destroy();
   });
 
   it("preload the given servers in one go, without overriding what was saved meanwhile", async () => {
-    const db = await openDatabase(":memory:");
+    const db = memory();
     const raw = syncConnectionOf(db);
     const repo = createSettingsRepository(db);
     const store = raw.prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)");
@@ -209,6 +209,5 @@ describe("settings", () => {
     expect((await repo.get("200000000000000003")).dailyImageQuota).toBe(30);
     // A row that no longer parses gives the defaults, and spoils nothing for the others.
     expect(await repo.get("200000000000000004")).toEqual(settings());
-    await db.destroy();
   });
 });

@@ -19,7 +19,6 @@ afterEach(async () => {
 
 const day = "2026-11-22";
 
-
 interface JobRow {
   state: string;
   result_json: string | null;

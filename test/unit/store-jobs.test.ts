@@ -20,7 +20,6 @@ async function open(path: string) {
   return db;
 }
 
-
 describe("the database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
