@@ -62,6 +62,7 @@ export interface RunMetrics {
   startupMs: number;
   /** Event-loop delay of the bench process that hosts the fakes, ms (their timestamps can be late by up to this). */
   harnessLoopDelayMs: ScenarioRecords["harnessLoopDelay"];
+  harnessCpuSecondsPer100Jobs: number;
   notes: string[];
 }
 
@@ -233,6 +234,7 @@ export function computeMetrics(r: ScenarioRecords): RunMetrics {
     wallSeconds: round((r.endedAt - r.burstStartedAt) / 1000, 1),
     startupMs: Math.round(r.startupMs),
     harnessLoopDelayMs: r.harnessLoopDelay,
+    harnessCpuSecondsPer100Jobs: round((r.harnessCpuSeconds / n) * 100, 2),
     notes,
   };
 }

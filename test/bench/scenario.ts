@@ -61,6 +61,8 @@ export interface ScenarioRecords {
   rssSamples: number;
   cpuAtReady: number;
   cpuAtEnd: number;
+  /** CPU seconds this process (the fakes and the scenario) used from the subject's ready to the end: the part of the machine the bot did not get. */
+  harnessCpuSeconds: number;
   /** Event-loop delay of this process (the fakes) during the burst and over the whole run, ms: how far the fakes' own timestamps can lag. */
   harnessLoopDelay: { burstP99: number; burstMax: number; runP99: number; runMax: number };
   startupMs: number;
@@ -134,6 +136,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     const pid = subject.pid;
     const rssAtReady = memory(pid)?.rss ?? NaN;
     const cpuAtReady = cpuSeconds(pid) ?? NaN;
+    const harnessCpuAtReady = process.cpuUsage();
     subject.startSampling(100);
 
     const tag = randomBytes(3).toString("hex");
@@ -213,6 +216,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     const harnessLoopDelay = { burstP99: ms(burstLoop, 99), burstMax: ms(burstLoop, "max"), runP99: ms(runLoop, 99), runMax: ms(runLoop, "max") };
     discord.events.off("request", onRequest);
     const cpuAtEnd = cpuSeconds(pid) ?? NaN;
+    const harnessCpu = process.cpuUsage(harnessCpuAtReady);
     const peakHwm = memory(pid)?.hwm ?? NaN;
     subject.stopSampling();
     return {
@@ -233,6 +237,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       rssSamples: subject.samples,
       cpuAtReady,
       cpuAtEnd,
+      harnessCpuSeconds: (harnessCpu.user + harnessCpu.system) / 1e6,
       harnessLoopDelay,
       startupMs,
       ...(subjectExit ? { subjectExit } : {}),

@@ -273,6 +273,38 @@ describe("slash commands", () => {
     expect(handle.original()?.history).toHaveLength(2);
   });
 
+  it("refuses a multipart edit that is cut short or names no boundary, and leaves the reply alone", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
+    await (await arrived).deferReply();
+    const url = `${fake.apiUrl}/v10${Routes.webhookMessage(fake.applicationId, handle.token, "@original")}`;
+    const bytes = await png(4, 4);
+    const whole = Buffer.concat([
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n{"content":"cut"}\r\n'),
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="files[0]"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n'),
+      bytes,
+      Buffer.from("\r\n--b--\r\n"),
+    ]);
+    const patch = (body: Buffer, contentType: string) => fetch(url, { method: "PATCH", headers: { "content-type": contentType }, body });
+
+    for (const [body, contentType] of [
+      [whole.subarray(0, whole.length - 20), "multipart/form-data; boundary=b"],
+      [whole, "multipart/form-data"],
+    ] as const) {
+      const answer = await patch(body, contentType);
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toMatchObject({ code: 50109 });
+    }
+    expect(handle.original()?.content).toBe("");
+    expect(handle.original()?.attachments).toEqual([]);
+
+    // The same body, whole and with its boundary, is taken: the refusals above were about the cut and the header.
+    expect((await patch(whole, "multipart/form-data; boundary=b")).status).toBe(200);
+    const original = await handle.waitForOriginal((m) => m.content === "cut");
+    expect(original.attachments[0]?.data.equals(bytes)).toBe(true);
+  });
+
   it("expires the interaction token, while the bot token can still edit the reply", async () => {
     const { fake, client } = await connect({ interactionTokenTtlMs: 300 });
     const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
