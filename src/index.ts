@@ -12,6 +12,7 @@ import { registerCommands } from "./discord/register.js";
 import { jobButtonHandlers } from "./discord/job-buttons.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
 import { createJobReporter } from "./discord/job-reporter.js";
+import { ProgressPacer } from "./discord/progress-pacer.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
 import { RunTimes } from "./jobs/eta.js";
@@ -47,6 +48,9 @@ function readConfigOrExit(): Config {
 /** Finished jobs downloading, fitting and uploading their images at once: bounds memory under load. */
 const concurrentDeliveries = 8;
 
+/** Progress edits of all replies together, per second: a flood of jobs makes each reply's progress move less often. */
+const progressEditsPerSecond = 20;
+
 /** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
 const shutdownGraceMs = 8000;
 
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
   const discordAgent = createDiscordAgent();
   const client = createDiscordClient(config, discordAgent);
   const load = new LoopLoad();
+  const progressTurns = new ProgressPacer(progressEditsPerSecond);
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
             catalog,
             contestFor: (finished) => contestForResult(contests, finished),
             load,
+            progressTurns,
           },
           job,
         ),

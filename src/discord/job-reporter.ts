@@ -8,6 +8,7 @@ import type { LoopLoad } from "../loop-load.js";
 import type { Catalog } from "../models/catalog.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
 import { failureText } from "./failure-text.js";
+import type { EditTurns } from "./progress-pacer.js";
 import { progressText, quote } from "./progress-text.js";
 import { editReply, type ReplyLocation, type ReplyPayload } from "./reply-target.js";
 import { resultButtons, retryButtons } from "./result-buttons.js";
@@ -24,6 +25,8 @@ export interface ReporterDeps {
   catalog: Catalog;
   /** While the event loop is saturated, progress edits are skipped (the result edit never is). */
   load: Pick<LoopLoad, "saturated">;
+  /** The budget all replies' progress edits share (see progress-pacer.ts). */
+  progressTurns: EditTurns;
   /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
   contestFor?(job: JobRecord): Promise<number | undefined>;
 }
@@ -52,7 +55,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.
-    performance.now(),
+    { lastEditAt: performance.now(), turns: deps.progressTurns },
   );
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;

@@ -1,21 +1,33 @@
 // Edits one message with the latest text: at most one edit per interval, only when the text changed,
 // and never two edits in flight. Intermediate texts are dropped; the newest one always gets through.
+import type { EditTurns } from "./progress-pacer.js";
+
+export interface ThrottledEditorOptions {
+  /** When the message was last written (e.g. the defer), so the first edit also waits its interval. */
+  lastEditAt?: number;
+  /** A budget shared with other editors: an edit due also waits for its turn there. */
+  turns?: EditTurns;
+}
+
 export class ThrottledEditor {
   private lastSent: string | undefined;
   private lastStart: number;
   private pending: string | undefined;
   private inFlight: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Gives up the turn this editor waits for in `turns`, while it waits. */
+  private withdrawTurn: (() => void) | undefined;
   private closed = false;
+  private readonly turns: EditTurns | undefined;
 
-  /** `lastEditAt`: when the message was last written (e.g. the defer), so the first edit also waits its turn. */
   constructor(
     private readonly send: (text: string) => Promise<void>,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,
-    lastEditAt = Number.NEGATIVE_INFINITY,
+    { lastEditAt = Number.NEGATIVE_INFINITY, turns }: ThrottledEditorOptions = {},
   ) {
     this.lastStart = lastEditAt;
+    this.turns = turns;
   }
 
   show(text: string): void {
@@ -34,11 +46,13 @@ export class ThrottledEditor {
     this.closed = true;
     this.pending = undefined;
     clearTimeout(this.timer);
+    this.withdrawTurn?.();
+    this.withdrawTurn = undefined;
     await this.inFlight;
   }
 
   private pump(): void {
-    if (this.closed || this.inFlight || this.timer || this.pending === undefined) return;
+    if (this.closed || this.inFlight || this.timer || this.withdrawTurn || this.pending === undefined) return;
     if (this.pending === this.lastSent) {
       this.pending = undefined;
       return;
@@ -51,6 +65,25 @@ export class ThrottledEditor {
       }, wait);
       return;
     }
+    if (this.turns) {
+      this.withdrawTurn = this.turns.wait(() => {
+        this.withdrawTurn = undefined;
+        this.sendPending();
+      });
+      return;
+    }
+    this.sendPending();
+  }
+
+  /** Sends the newest text (the one shown last, also when it changed while waiting for a turn). */
+  private sendPending(): void {
+    if (this.closed || this.pending === undefined) return;
+    if (this.pending === this.lastSent) {
+      this.pending = undefined;
+      return;
+    }
+    // The interval restarted (restartInterval) while this edit waited for its turn: it waits again.
+    if (this.lastStart + this.intervalMs > performance.now()) return this.pump();
     const text = this.pending;
     this.pending = undefined;
     this.lastStart = performance.now();

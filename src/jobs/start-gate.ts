@@ -4,12 +4,12 @@
 // few per turn of the event loop (one per turn while the burst goes on), so that Node reads the sockets (the
 // next interactions among them) between two of them. An acknowledgement on the wire needs no CPU, so starts
 // do not wait for the answer itself (over a real network 50–300 ms), only for a pause around it.
+import { Fifo } from "../fifo.js";
+
 interface Waiting {
   resolve(): void;
   since: number;
 }
-
-const compactAfter = 1024;
 
 export interface StartGateOptions {
   /** Starts let through per turn of the event loop once the interactions paused. */
@@ -21,8 +21,7 @@ export interface StartGateOptions {
 }
 
 export class StartGate {
-  private readonly queue: Waiting[] = [];
-  private head = 0;
+  private readonly queue = new Fifo<Waiting>();
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
   private lastActivityAt = -Infinity;
@@ -58,10 +57,11 @@ export class StartGate {
   }
 
   private release(): void {
-    if (this.head === this.queue.length) return;
+    const oldest = this.queue.peek();
+    if (!oldest) return;
     const now = performance.now();
     const burst = now - this.lastActivityAt < this.options.quietMs;
-    if (burst && now - this.queue[this.head]!.since < this.options.maxHoldMs) {
+    if (burst && now - oldest.since < this.options.maxHoldMs) {
       // Looks again after quietMs: one fixed duration, so re-arming stays cheap (Node keeps a timer list per duration).
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
@@ -69,18 +69,7 @@ export class StartGate {
       }, this.options.quietMs);
       return;
     }
-    const end = Math.min(this.queue.length, this.head + (burst ? 1 : this.options.perTurn));
-    for (; this.head < end; this.head++) this.queue[this.head]!.resolve();
-    if (this.head === this.queue.length) {
-      this.queue.length = 0;
-      this.head = 0;
-      return;
-    }
-    // Under a steady stream of starts the queue may never run empty: drop the ones already let through.
-    if (this.head >= compactAfter) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
-    this.schedule();
+    for (let left = burst ? 1 : this.options.perTurn; left > 0 && this.queue.size > 0; left--) this.queue.shift()!.resolve();
+    if (this.queue.size > 0) this.schedule();
   }
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordedRequest } from "../fakes/discord/index.js";
 import { bodyOf, imagine, originalEdits, waitForFinal } from "./generation-helpers.js";
+import { plainMember } from "./policy-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const INTERVAL_MS = 1500;
@@ -81,4 +82,38 @@ describe("progress in the deferred reply", () => {
     const texts = contents(progress);
     expect(texts.some((t) => /Generating · 0:0\d · [▰▱]+ about 0:0\d left/.test(t)), texts.join("\n---\n")).toBe(true);
   }, 20_000);
+});
+
+describe("progress under a flood of jobs", () => {
+  /** The bot's budget for the progress edits of all replies together (src/index.ts). */
+  const editsPerSecond = 20;
+  let flood: Harness;
+  beforeAll(async () => {
+    flood = await startHarness({
+      fal: { queueMs: 50, runMs: 3000, logLines: 12 },
+      env: { PROGRESS_INTERVAL_MS: "250", MAX_CONCURRENT_JOBS: "64" },
+    });
+  });
+  afterAll(async () => {
+    await flood?.close();
+  });
+
+  it("keeps all replies' progress edits within the bot's budget, each reply still moving, and delivers every result", async () => {
+    // 40 members, one job each, 3 s at fal: alone, each reply would be edited every 250 ms (~480 edits in all).
+    const jobs = Array.from({ length: 40 }, (_, i) => imagine(flood, { prompt: `flood ${i}`, user: plainMember(flood, `flood${i}`) }));
+    const finals = await Promise.all(jobs.map((job) => waitForFinal(flood, job, 30_000)));
+    for (const final of finals) expect(final.attachments).toHaveLength(1);
+
+    const perJob = jobs.map((job) => split(originalEdits(flood, job)).progress);
+    const times = perJob.flat().map((r) => r.at).sort((a, b) => a - b);
+    // A second's worth may go at once, then the budget's rate: any stretch of T seconds holds at most that.
+    for (let i = 0; i < times.length; i++) {
+      for (let j = i; j < times.length; j++) {
+        const seconds = (times[j]! - times[i]!) / 1000;
+        expect(j - i + 1, `progress edits ${i + 1}–${j + 1} within ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(editsPerSecond * (1 + seconds) + 1);
+      }
+    }
+    // Turns go in the order asked: no reply is left without progress while the others move.
+    for (const [i, progress] of perJob.entries()) expect(progress.length, `progress edits of job ${i}`).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 });

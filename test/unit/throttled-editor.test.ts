@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EditTurns } from "../../src/discord/progress-pacer.js";
 import { ThrottledEditor } from "../../src/discord/throttled-editor.js";
 
 function recorder(latencyMs: number) {
@@ -103,7 +104,7 @@ describe("ThrottledEditor after a fresh write", () => {
 
   it("waits a whole interval before its first edit, and sends nothing for a job closed within it", async () => {
     const sent: number[] = [];
-    const editor = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, performance.now());
+    const editor = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, { lastEditAt: performance.now() });
     editor.show("queued");
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toEqual([]);
@@ -111,7 +112,7 @@ describe("ThrottledEditor after a fresh write", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toBeGreaterThanOrEqual(1500);
 
-    const quick = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, performance.now());
+    const quick = new ThrottledEditor(async () => void sent.push(performance.now()), 1500, () => {}, { lastEditAt: performance.now() });
     quick.show("queued");
     await vi.advanceTimersByTimeAsync(1000);
     await quick.close();
@@ -121,7 +122,7 @@ describe("ThrottledEditor after a fresh write", () => {
 
   it("counts the interval again from restartInterval (a job reaching fal), so no edit comes sooner than one interval after it", async () => {
     const r = recorder(10);
-    const editor = new ThrottledEditor(r.send, 1500, () => {}, performance.now());
+    const editor = new ThrottledEditor(r.send, 1500, () => {}, { lastEditAt: performance.now() });
     await vi.advanceTimersByTimeAsync(1000);
     editor.restartInterval();
     const restartedAt = performance.now();
@@ -156,6 +157,80 @@ describe("ThrottledEditor after a fresh write", () => {
     expect(r.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     expect(r.sent.map((s) => s.text)).toEqual(["at fal"]);
+    await editor.close();
+  });
+});
+
+describe("ThrottledEditor sharing a budget", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
+  afterEach(() => vi.useRealTimers());
+
+  /** Turns handed out by the test: `grant()` lets the oldest waiting edit go. */
+  function turnsByHand() {
+    const waiting: { go: () => void; withdrawn: boolean }[] = [];
+    const turns: EditTurns = {
+      wait(go) {
+        const turn = { go, withdrawn: false };
+        waiting.push(turn);
+        return () => void (turn.withdrawn = true);
+      },
+    };
+    const grant = () => {
+      const turn = waiting.shift();
+      if (turn && !turn.withdrawn) turn.go();
+    };
+    return { turns, waiting, grant };
+  }
+
+  it("asks for a turn only when an edit is due, and sends the newest text when the turn comes", async () => {
+    const r = recorder(10);
+    const t = turnsByHand();
+    const editor = new ThrottledEditor(r.send, 1000, () => {}, { lastEditAt: performance.now(), turns: t.turns });
+    editor.show("queued");
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.waiting).toHaveLength(0); // not due yet
+    await vi.advanceTimersByTimeAsync(600);
+    expect(t.waiting).toHaveLength(1);
+    editor.show("generating 1s");
+    editor.show("generating 2s");
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(r.sent).toEqual([]); // due, but no turn yet
+    expect(t.waiting).toHaveLength(1); // and it asked once
+    t.grant();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(r.sent.map((s) => s.text)).toEqual(["generating 2s"]);
+    await editor.close();
+  });
+
+  it("gives its turn up on close and sends nothing after", async () => {
+    const r = recorder(10);
+    const t = turnsByHand();
+    const editor = new ThrottledEditor(r.send, 1000, () => {}, { turns: t.turns });
+    editor.show("a");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.waiting).toHaveLength(1);
+    await editor.close();
+    expect(t.waiting[0]!.withdrawn).toBe(true);
+    t.waiting[0]!.go(); // a pacer that hands out the turn anyway changes nothing
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.sent).toEqual([]);
+  });
+
+  it("waits again when the interval restarted while it waited for its turn", async () => {
+    const r = recorder(10);
+    const t = turnsByHand();
+    const editor = new ThrottledEditor(r.send, 1000, () => {}, { turns: t.turns });
+    editor.show("queued");
+    await vi.advanceTimersByTimeAsync(0);
+    editor.restartInterval();
+    t.grant();
+    await vi.advanceTimersByTimeAsync(900);
+    expect(r.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    t.grant();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(r.sent.map((s) => s.text)).toEqual(["queued"]);
+    expect(r.sent[0]!.at).toBeGreaterThanOrEqual(1000);
     await editor.close();
   });
 });

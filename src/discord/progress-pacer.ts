@@ -1,0 +1,63 @@
+// One budget for the progress edits of every reply: at most `perSecond` a second (a second's worth may go at once
+// after a quiet spell), handed out in the order the replies asked. With a few jobs in flight nobody waits; under a
+// flood each reply's progress moves less often, and progress costs the bot (and Discord) a fixed amount instead
+// of growing with the jobs in flight, so it does not slow the results down. Results do not go through it.
+import { Fifo } from "../fifo.js";
+
+interface Turn {
+  go(): void;
+  withdrawn: boolean;
+}
+
+export interface EditTurns {
+  /** Calls `go` when this edit's turn comes (never before `wait` returned); the returned function gives the turn up. */
+  wait(go: () => void): () => void;
+}
+
+export class ProgressPacer implements EditTurns {
+  private tokens: number;
+  private refilledAt = performance.now();
+  private readonly queue = new Fifo<Turn>();
+  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly perSecond: number) {
+    if (!(perSecond >= 1)) throw new RangeError(`perSecond must be at least 1, got ${perSecond}`);
+    this.tokens = perSecond;
+  }
+
+  wait(go: () => void): () => void {
+    const turn: Turn = { go, withdrawn: false };
+    this.queue.push(turn);
+    // Released on a later microtask (or by the timer already set), so the caller has its withdraw function first.
+    if (!this.scheduled && !this.timer) {
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.release();
+      });
+    }
+    return () => {
+      turn.withdrawn = true;
+    };
+  }
+
+  private release(): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
+    this.refilledAt = now;
+    for (let turn = this.queue.peek(); turn && (turn.withdrawn || this.tokens >= 1); turn = this.queue.peek()) {
+      this.queue.shift();
+      if (turn.withdrawn) continue;
+      this.tokens -= 1;
+      turn.go();
+    }
+    if (this.queue.size === 0) return;
+    // Not keeping the process alive for progress: shutdown closes every editor anyway.
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.release();
+    }, Math.ceil(((1 - this.tokens) * 1000) / this.perSecond));
+    this.timer.unref();
+  }
+}
