@@ -1,5 +1,5 @@
-// A first-in, first-out queue whose shift is O(1): an array read from a moving head. Under a steady stream it
-// may never run empty, so the part already read is dropped now and then instead of at every shift.
+// A first-in, first-out queue whose shift is O(1) (amortised): an array read from a moving head. Under a steady
+// stream it may never run empty, so the part already read is dropped once it is most of the array.
 const compactAfter = 1024;
 
 export class Fifo<T> {
@@ -27,7 +27,7 @@ export class Fifo<T> {
     if (this.head === this.items.length) {
       this.items.length = 0;
       this.head = 0;
-    } else if (this.head >= compactAfter) {
+    } else if (this.head >= compactAfter && this.head * 2 >= this.items.length) {
       this.items.splice(0, this.head);
       this.head = 0;
     }

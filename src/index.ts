@@ -12,7 +12,7 @@ import { registerCommands } from "./discord/register.js";
 import { jobButtonHandlers } from "./discord/job-buttons.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
 import { createJobReporter } from "./discord/job-reporter.js";
-import { ProgressPacer } from "./discord/progress-pacer.js";
+import { ProgressPacer, progressEditsPerSecond } from "./discord/progress-pacer.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
 import { RunTimes } from "./jobs/eta.js";
@@ -47,9 +47,6 @@ function readConfigOrExit(): Config {
 
 /** Finished jobs downloading, fitting and uploading their images at once: bounds memory under load. */
 const concurrentDeliveries = 8;
-
-/** Progress edits of all replies together, per second: a flood of jobs makes each reply's progress move less often. */
-const progressEditsPerSecond = 20;
 
 /** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
 const shutdownGraceMs = 8000;

@@ -4,14 +4,20 @@
 // of growing with the jobs in flight, so it does not slow the results down. Results do not go through it.
 import { Fifo } from "../fifo.js";
 
+/** The bot's budget: progress edits of all replies together, per second. */
+export const progressEditsPerSecond = 20;
+
+/** Called when an edit's turn comes; false when it had nothing to send any more (the turn goes to the next). */
+type Go = () => boolean;
+
 interface Turn {
-  go(): void;
+  go: Go;
   withdrawn: boolean;
 }
 
 export interface EditTurns {
   /** Calls `go` when this edit's turn comes (never before `wait` returned); the returned function gives the turn up. */
-  wait(go: () => void): () => void;
+  wait(go: Go): () => void;
 }
 
 export class ProgressPacer implements EditTurns {
@@ -26,7 +32,7 @@ export class ProgressPacer implements EditTurns {
     this.tokens = perSecond;
   }
 
-  wait(go: () => void): () => void {
+  wait(go: Go): () => void {
     const turn: Turn = { go, withdrawn: false };
     this.queue.push(turn);
     // Released on a later microtask (or by the timer already set), so the caller has its withdraw function first.
@@ -49,8 +55,7 @@ export class ProgressPacer implements EditTurns {
     for (let turn = this.queue.peek(); turn && (turn.withdrawn || this.tokens >= 1); turn = this.queue.peek()) {
       this.queue.shift();
       if (turn.withdrawn) continue;
-      this.tokens -= 1;
-      turn.go();
+      if (turn.go()) this.tokens -= 1;
     }
     if (this.queue.size === 0) return;
     // Not keeping the process alive for progress: shutdown closes every editor anyway.

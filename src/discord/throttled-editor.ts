@@ -68,22 +68,25 @@ export class ThrottledEditor {
     if (this.turns) {
       this.withdrawTurn = this.turns.wait(() => {
         this.withdrawTurn = undefined;
-        this.sendPending();
+        return this.sendPending();
       });
       return;
     }
     this.sendPending();
   }
 
-  /** Sends the newest text (the one shown last, also when it changed while waiting for a turn). */
-  private sendPending(): void {
-    if (this.closed || this.pending === undefined) return;
+  /** Sends the newest text (the one shown last, also when it changed while waiting for a turn); false when it sent nothing. */
+  private sendPending(): boolean {
+    if (this.closed || this.pending === undefined) return false;
     if (this.pending === this.lastSent) {
       this.pending = undefined;
-      return;
+      return false;
     }
     // The interval restarted (restartInterval) while this edit waited for its turn: it waits again.
-    if (this.lastStart + this.intervalMs > performance.now()) return this.pump();
+    if (this.lastStart + this.intervalMs > performance.now()) {
+      this.pump();
+      return false;
+    }
     const text = this.pending;
     this.pending = undefined;
     this.lastStart = performance.now();
@@ -96,5 +99,6 @@ export class ThrottledEditor {
         this.inFlight = undefined;
         this.pump();
       });
+    return true;
   }
 }

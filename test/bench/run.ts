@@ -175,7 +175,7 @@ const rows: [string, (m: RunMetrics) => number][] = [
   ["wall time (s)", (m) => m.wallSeconds],
   ["fakes' loop delay, burst max (ms)", (m) => m.harnessLoopDelayMs.burstMax],
   ["fakes' loop delay, run p99 (ms)", (m) => m.harnessLoopDelayMs.runP99],
-  ["fakes' CPU s / 100 jobs", (m) => m.harnessCpuSecondsPer100Jobs],
+  ["harness CPU s / 100 jobs (fakes + scenario)", (m) => m.harnessCpuSecondsPer100Jobs],
 ];
 
 const lines: string[] = [];

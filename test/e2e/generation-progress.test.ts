@@ -2,6 +2,7 @@
 // time and fal's latest log line, an ETA once the model has a history — at most one edit per interval and
 // never two edits of one job in flight.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressEditsPerSecond } from "../../src/discord/progress-pacer.js";
 import type { RecordedRequest } from "../fakes/discord/index.js";
 import { bodyOf, imagine, originalEdits, waitForFinal } from "./generation-helpers.js";
 import { plainMember } from "./policy-helpers.js";
@@ -85,8 +86,8 @@ describe("progress in the deferred reply", () => {
 });
 
 describe("progress under a flood of jobs", () => {
-  /** The bot's budget for the progress edits of all replies together (src/index.ts). */
-  const editsPerSecond = 20;
+  /** Clock slack: the fake's arrival times can bunch edits the bot sent apart (a stall of the fake's loop). */
+  const slackSeconds = 0.25;
   let flood: Harness;
   beforeAll(async () => {
     flood = await startHarness({
@@ -110,10 +111,11 @@ describe("progress under a flood of jobs", () => {
     for (let i = 0; i < times.length; i++) {
       for (let j = i; j < times.length; j++) {
         const seconds = (times[j]! - times[i]!) / 1000;
-        expect(j - i + 1, `progress edits ${i + 1}–${j + 1} within ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(editsPerSecond * (1 + seconds) + 1);
+        const allowed = progressEditsPerSecond * (1 + seconds + slackSeconds) + 1;
+        expect(j - i + 1, `progress edits ${i + 1}–${j + 1} within ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(allowed);
       }
     }
-    // Turns go in the order asked: no reply is left without progress while the others move.
+    // Turns are handed out in the order asked, so no reply is left without progress while the others move on.
     for (const [i, progress] of perJob.entries()) expect(progress.length, `progress edits of job ${i}`).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

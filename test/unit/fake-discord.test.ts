@@ -273,7 +273,7 @@ describe("slash commands", () => {
     expect(handle.original()?.history).toHaveLength(2);
   });
 
-  it("refuses a multipart edit that is cut short or names no boundary, and leaves the reply alone", async () => {
+  it("refuses a multipart edit that is cut short, names no boundary or has a part without a form-data name, and leaves the reply alone", async () => {
     const { fake, client } = await connect();
     const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
     const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
@@ -288,9 +288,14 @@ describe("slash commands", () => {
     ]);
     const patch = (body: Buffer, contentType: string) => fetch(url, { method: "PATCH", headers: { "content-type": contentType }, body });
 
+    const payloadPart = Buffer.from('--b\r\nContent-Disposition: form-data; name="payload_json"\r\n\r\n{"content":"x"}\r\n');
+    const withPart = (part: string) => Buffer.concat([payloadPart, Buffer.from(`--b\r\n${part}\r\n\r\nabc\r\n--b--\r\n`)]);
     for (const [body, contentType] of [
       [whole.subarray(0, whole.length - 20), "multipart/form-data; boundary=b"],
       [whole, "multipart/form-data"],
+      [withPart('Content-Disposition: form-data; filename="a.png"'), "multipart/form-data; boundary=b"], // no name
+      [withPart("Content-Type: image/png"), "multipart/form-data; boundary=b"], // no Content-Disposition
+      [withPart('Content-Disposition: attachment; name="files[0]"; filename="a.png"'), "multipart/form-data; boundary=b"],
     ] as const) {
       const answer = await patch(body, contentType);
       expect(answer.status).toBe(400);
@@ -299,9 +304,12 @@ describe("slash commands", () => {
     expect(handle.original()?.content).toBe("");
     expect(handle.original()?.attachments).toEqual([]);
 
-    // The same body, whole and with its boundary, is taken: the refusals above were about the cut and the header.
-    expect((await patch(whole, "multipart/form-data; boundary=b")).status).toBe(200);
+    // The same body, whole and with its boundary, is taken: the refusals above were about the cut and the parts.
+    // A typed part that names no file is a field, as in FormData, not an attachment.
+    const note = Buffer.from('--b\r\nContent-Disposition: form-data; name="note"\r\nContent-Type: application/octet-stream\r\n\r\nhi\r\n');
+    expect((await patch(Buffer.concat([note, whole]), "multipart/form-data; boundary=b")).status).toBe(200);
     const original = await handle.waitForOriginal((m) => m.content === "cut");
+    expect(original.attachments).toHaveLength(1);
     expect(original.attachments[0]?.data.equals(bytes)).toBe(true);
   });
 

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProgressPacer } from "../../src/discord/progress-pacer.js";
 
+/** A turn that sends something: it notes `value` in `granted` when its turn comes. */
+const sends = <T>(granted: T[], value: T) => () => {
+  granted.push(value);
+  return true;
+};
+
 describe("ProgressPacer", () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
   afterEach(() => vi.useRealTimers());
@@ -8,7 +14,12 @@ describe("ProgressPacer", () => {
   it("lets a second's worth go at once, then perSecond a second, in the order asked", async () => {
     const pacer = new ProgressPacer(5);
     const granted: { turn: number; at: number }[] = [];
-    for (let turn = 0; turn < 12; turn++) pacer.wait(() => granted.push({ turn, at: performance.now() }));
+    for (let turn = 0; turn < 12; turn++) {
+      pacer.wait(() => {
+        granted.push({ turn, at: performance.now() }); // the time it was granted, not asked
+        return true;
+      });
+    }
     expect(granted).toEqual([]); // never from inside wait
     await vi.advanceTimersByTimeAsync(0);
     expect(granted.map((g) => g.turn)).toEqual([0, 1, 2, 3, 4]);
@@ -22,11 +33,11 @@ describe("ProgressPacer", () => {
   it("skips a turn given up without spending the budget on it", async () => {
     const pacer = new ProgressPacer(2);
     const granted: string[] = [];
-    pacer.wait(() => granted.push("a"));
-    pacer.wait(() => granted.push("b"));
-    pacer.wait(() => granted.push("c"));
-    const withdrawD = pacer.wait(() => granted.push("d"));
-    pacer.wait(() => granted.push("e"));
+    pacer.wait(sends(granted, "a"));
+    pacer.wait(sends(granted, "b"));
+    pacer.wait(sends(granted, "c"));
+    const withdrawD = pacer.wait(sends(granted, "d"));
+    pacer.wait(sends(granted, "e"));
     withdrawD();
     await vi.advanceTimersByTimeAsync(0);
     expect(granted).toEqual(["a", "b"]);
@@ -38,13 +49,24 @@ describe("ProgressPacer", () => {
     const pacer = new ProgressPacer(4);
     await vi.advanceTimersByTimeAsync(60_000);
     const granted: number[] = [];
-    for (let turn = 0; turn < 10; turn++) pacer.wait(() => granted.push(turn));
+    for (let turn = 0; turn < 10; turn++) pacer.wait(sends(granted, turn));
     await vi.advanceTimersByTimeAsync(0);
     expect(granted).toHaveLength(4);
     await vi.advanceTimersByTimeAsync(249);
     expect(granted).toHaveLength(4);
     await vi.advanceTimersByTimeAsync(1);
     expect(granted).toHaveLength(5);
+  });
+
+  it("gives the budget of a turn that had nothing to send to the next one", async () => {
+    const pacer = new ProgressPacer(2);
+    const granted: string[] = [];
+    pacer.wait(() => false); // e.g. its text was already shown
+    pacer.wait(sends(granted, "a"));
+    pacer.wait(sends(granted, "b"));
+    pacer.wait(sends(granted, "c"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toEqual(["a", "b"]);
   });
 
   it("refuses a budget under one edit a second", () => {

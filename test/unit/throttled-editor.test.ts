@@ -167,7 +167,7 @@ describe("ThrottledEditor sharing a budget", () => {
 
   /** Turns handed out by the test: `grant()` lets the oldest waiting edit go. */
   function turnsByHand() {
-    const waiting: { go: () => void; withdrawn: boolean }[] = [];
+    const waiting: { go: () => boolean; withdrawn: boolean }[] = [];
     const turns: EditTurns = {
       wait(go) {
         const turn = { go, withdrawn: false };

@@ -44,24 +44,42 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** How many parts the body's delimiters enclose (each part opens with one, the close delimiter ends the last). */
+function delimitedParts(raw: Buffer, contentType: string): number {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
+  let count = 0;
+  for (let at = raw.indexOf(delimiter); at !== -1; at = raw.indexOf(delimiter, at + delimiter.length)) count++;
+  return count - 1;
+}
+
 // Busboy reads the parts straight from the request's bytes: the WHATWG FormData route (Request.formData())
 // copied each upload several times through web streams and Blobs, and the bench's fakes share the machine's two
-// cores with the bot they measure.
+// cores with the bot they measure. It is more lenient than that route was, so the fake adds its refusals back:
+// a part without a name, and a part busboy skips (no form-data Content-Disposition), which the delimiters reveal.
 function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     const files: UploadedFile[] = [];
     const fields: Record<string, unknown> = {};
+    let parts = 0;
     let payload: unknown;
     let failure: unknown;
     let parser: BusboyInstance;
     try {
-      parser = Busboy({ headers: { "content-type": contentType }, limits: { fieldSize: LIMITS.requestBody } });
+      parser = Busboy({
+        headers: { "content-type": contentType },
+        // A part is a file when it names one (a typed part without a filename is a field, as in FormData).
+        isPartAFile: (_field, _type, filename) => filename !== undefined,
+        // As large as a whole body may be: no field is ever cut short.
+        limits: { fieldSize: LIMITS.requestBody },
+      });
     } catch {
       reject(DiscordErrors.invalidJson());
       return;
     }
-    parser.on("field", (field, value, _nameTruncated, valueTruncated) => {
-      if (valueTruncated) failure ??= DiscordErrors.invalidJson();
+    parser.on("field", (field: string | undefined, value) => {
+      parts++;
+      if (field === undefined) failure ??= DiscordErrors.invalidJson();
       else if (field === "payload_json") {
         try {
           payload = parseJson(value);
@@ -70,16 +88,22 @@ function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
         }
       } else fields[field] = value;
     });
-    parser.on("file", (field, stream, filename, _encoding, mimeType) => {
+    parser.on("file", (field: string | undefined, stream, filename, _encoding, mimeType) => {
+      parts++;
+      if (field === undefined) failure ??= DiscordErrors.invalidJson();
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("error", () => (failure ??= DiscordErrors.invalidJson()));
       // Parsed from one buffer, a part is usually one slice of it: kept as it is, not copied again.
       const data = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-      stream.on("end", () => files.push({ field, filename, contentType: mimeType || "application/octet-stream", data: data() }));
+      stream.on("end", () => files.push({ field: field ?? "", filename, contentType: mimeType || "application/octet-stream", data: data() }));
     });
     parser.on("error", () => reject(DiscordErrors.invalidJson()));
-    parser.on("finish", () => (failure ? reject(failure) : resolve({ json: payload ?? fields, files })));
+    parser.on("finish", () => {
+      failure ??= parts === delimitedParts(raw, contentType) ? undefined : DiscordErrors.invalidJson();
+      if (failure) reject(failure);
+      else resolve({ json: payload ?? fields, files });
+    });
     parser.end(raw);
   });
 }
