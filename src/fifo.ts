@@ -1,5 +1,5 @@
 // A first-in, first-out queue whose shift is O(1) (amortised): an array read from a moving head. Under a steady
-// stream it may never run empty, so the part already read is dropped once it is most of the array.
+// stream it may never run empty, so the part already read is dropped once it is at least half of the array.
 const compactAfter = 1024;
 
 export class Fifo<T> {

@@ -58,6 +58,8 @@ export class ProgressPacer implements EditTurns {
       if (turn.go()) this.tokens -= 1;
     }
     if (this.queue.size === 0) return;
+    // One timer at a time, also when a turn asked for another one while this release ran.
+    clearTimeout(this.timer);
     // Not keeping the process alive for progress: shutdown closes every editor anyway.
     this.timer = setTimeout(() => {
       this.timer = undefined;

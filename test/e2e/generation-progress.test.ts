@@ -115,7 +115,11 @@ describe("progress under a flood of jobs", () => {
         expect(j - i + 1, `progress edits ${i + 1}–${j + 1} within ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(allowed);
       }
     }
-    // Turns are handed out in the order asked, so no reply is left without progress while the others move on.
-    for (const [i, progress] of perJob.entries()) expect(progress.length, `progress edits of job ${i}`).toBeGreaterThanOrEqual(1);
+    // Turns are handed out in the order asked, so no reply is left without progress while the others move on;
+    // and waiting for a turn never lets a reply's edits come closer than its interval.
+    for (const [i, progress] of perJob.entries()) {
+      expect(progress.length, `progress edits of job ${i}`).toBeGreaterThanOrEqual(1);
+      for (let k = 1; k < progress.length; k++) expect(progress[k]!.at - progress[k - 1]!.at).toBeGreaterThanOrEqual(250 - TOLERANCE_MS);
+    }
   }, 60_000);
 });

@@ -279,7 +279,8 @@ describe("slash commands", () => {
     const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
     await (await arrived).deferReply();
     const url = `${fake.apiUrl}/v10${Routes.webhookMessage(fake.applicationId, handle.token, "@original")}`;
-    const bytes = await png(4, 4);
+    // The boundary's text inside a file is no delimiter unless it starts a line.
+    const bytes = Buffer.concat([await png(4, 4), Buffer.from("--b and --b-- inside the file")]);
     const whole = Buffer.concat([
       Buffer.from('--b\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n{"content":"cut"}\r\n'),
       Buffer.from('--b\r\nContent-Disposition: form-data; name="files[0]"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n'),
@@ -307,7 +308,9 @@ describe("slash commands", () => {
     // The same body, whole and with its boundary, is taken: the refusals above were about the cut and the parts.
     // A typed part that names no file is a field, as in FormData, not an attachment.
     const note = Buffer.from('--b\r\nContent-Disposition: form-data; name="note"\r\nContent-Type: application/octet-stream\r\n\r\nhi\r\n');
-    expect((await patch(Buffer.concat([note, whole]), "multipart/form-data; boundary=b")).status).toBe(200);
+    // And what follows the close delimiter (an epilogue) is not read, whatever it holds.
+    const epilogue = Buffer.from("epilogue\r\n--b\r\n");
+    expect((await patch(Buffer.concat([note, whole, epilogue]), "multipart/form-data; boundary=b")).status).toBe(200);
     const original = await handle.waitForOriginal((m) => m.content === "cut");
     expect(original.attachments).toHaveLength(1);
     expect(original.attachments[0]?.data.equals(bytes)).toBe(true);

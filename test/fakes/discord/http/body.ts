@@ -44,13 +44,18 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** How many parts the body's delimiters enclose (each part opens with one, the close delimiter ends the last). */
+/**
+ * How many parts the body's delimiters enclose: a delimiter is "--boundary" at the very start or after a CRLF
+ * (RFC 2046); each part opens with one, and the close delimiter ("--boundary--") ends the last, and the parsing.
+ */
 function delimitedParts(raw: Buffer, contentType: string): number {
   const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const delimiter = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
-  let count = 0;
-  for (let at = raw.indexOf(delimiter); at !== -1; at = raw.indexOf(delimiter, at + delimiter.length)) count++;
-  return count - 1;
+  const delimiter = Buffer.from(`\r\n--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
+  const closes = (end: number) => raw.toString("latin1", end, end + 2) === "--";
+  let parts = 0;
+  let at = raw.subarray(0, delimiter.length - 2).equals(delimiter.subarray(2)) ? -2 : raw.indexOf(delimiter);
+  for (; at !== -1 && !closes(at + delimiter.length); at = raw.indexOf(delimiter, at + delimiter.length)) parts++;
+  return parts;
 }
 
 // Busboy reads the parts straight from the request's bytes: the WHATWG FormData route (Request.formData())
@@ -70,6 +75,8 @@ function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
         headers: { "content-type": contentType },
         // A part is a file when it names one (a typed part without a filename is a field, as in FormData).
         isPartAFile: (_field, _type, filename) => filename !== undefined,
+        // File names as sent (busboy would cut a path off them; FormData did not).
+        preservePath: true,
         // As large as a whole body may be: no field is ever cut short.
         limits: { fieldSize: LIMITS.requestBody },
       });
@@ -96,7 +103,8 @@ function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
       stream.on("error", () => (failure ??= DiscordErrors.invalidJson()));
       // Parsed from one buffer, a part is usually one slice of it: kept as it is, not copied again.
       const data = () => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-      stream.on("end", () => files.push({ field: field ?? "", filename, contentType: mimeType || "application/octet-stream", data: data() }));
+      // A part without a Content-Type is text/plain to busboy (FormData left the type empty).
+      stream.on("end", () => files.push({ field: field ?? "", filename, contentType: mimeType, data: data() }));
     });
     parser.on("error", () => reject(DiscordErrors.invalidJson()));
     parser.on("finish", () => {
