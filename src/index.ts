@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const discordAgent = createDiscordAgent();
   const client = createDiscordClient(config, discordAgent);
   const load = new LoopLoad();
-  const progressTurns = new ProgressPacer(progressEditsPerSecond);
+  const progressTurns = new ProgressPacer(progressEditsPerSecond, () => load.saturated);
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
@@ -105,7 +105,6 @@ async function main(): Promise<void> {
             jobs,
             catalog,
             contestFor: (finished) => contestForResult(contests, finished),
-            load,
             progressTurns,
           },
           job,

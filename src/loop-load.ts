@@ -1,6 +1,6 @@
 // How busy the event loop has been lately. Under a flood of jobs the loop saturates, and then every piece of
 // work waits behind every other; progress edits are the least urgent of it (the result follows anyway), so
-// the reporter skips them while the loop is saturated.
+// the progress pacer hands out no turn while the loop is saturated.
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 
 export class LoopLoad {

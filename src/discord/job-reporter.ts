@@ -4,7 +4,6 @@ import type { Config } from "../config.js";
 import type { JobFailure, JobPhase } from "../jobs/generation.js";
 import type { JobReporter } from "../jobs/runner.js";
 import type { Logger } from "../log.js";
-import type { LoopLoad } from "../loop-load.js";
 import type { Catalog } from "../models/catalog.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
 import { failureText } from "./failure-text.js";
@@ -23,9 +22,7 @@ export interface ReporterDeps {
   log: Logger;
   jobs: JobRepository;
   catalog: Catalog;
-  /** While the event loop is saturated, progress edits are skipped (the result edit never is). */
-  load: Pick<LoopLoad, "saturated">;
-  /** The budget all replies' progress edits share (see progress-pacer.ts). */
+  /** The budget all replies' progress edits share, held while the bot is saturated (see progress-pacer.ts). */
   progressTurns: EditTurns;
   /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
   contestFor?(job: JobRecord): Promise<number | undefined>;
@@ -60,7 +57,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let closed = false;
-  const render = () => phase && !deps.load.saturated && editor.show(progressText(header, phase, performance.now()));
+  const render = () => phase && editor.show(progressText(header, phase, performance.now()));
 
   return {
     phase(next) {

@@ -27,7 +27,11 @@ export class ProgressPacer implements EditTurns {
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly perSecond: number) {
+  /** `held`: while it says so (the event loop saturated, see loop-load.ts), no turn is handed out at all. */
+  constructor(
+    private readonly perSecond: number,
+    private readonly held: () => boolean = () => false,
+  ) {
     if (!(perSecond >= 1)) throw new RangeError(`perSecond must be at least 1, got ${perSecond}`);
     this.tokens = perSecond;
   }
@@ -52,7 +56,8 @@ export class ProgressPacer implements EditTurns {
     const now = performance.now();
     this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
     this.refilledAt = now;
-    for (let turn = this.queue.peek(); turn && (turn.withdrawn || this.tokens >= 1); turn = this.queue.peek()) {
+    const held = this.held();
+    for (let turn = this.queue.peek(); turn && (turn.withdrawn || (!held && this.tokens >= 1)); turn = this.queue.peek()) {
       this.queue.shift();
       if (turn.withdrawn) continue;
       if (turn.go()) this.tokens -= 1;
@@ -64,7 +69,7 @@ export class ProgressPacer implements EditTurns {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.release();
-    }, Math.ceil(((1 - this.tokens) * 1000) / this.perSecond));
+    }, Math.ceil((held ? 1000 : (1 - this.tokens) * 1000) / this.perSecond));
     this.timer.unref();
   }
 }

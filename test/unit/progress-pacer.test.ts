@@ -69,6 +69,21 @@ describe("ProgressPacer", () => {
     expect(granted).toEqual(["a", "b"]);
   });
 
+  it("hands out no turn while held (a saturated loop), and the waiting ones once it is not", async () => {
+    let saturated = true;
+    const pacer = new ProgressPacer(4, () => saturated);
+    const granted: string[] = [];
+    pacer.wait(sends(granted, "a"));
+    const withdrawB = pacer.wait(sends(granted, "b"));
+    pacer.wait(sends(granted, "c"));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(granted).toEqual([]);
+    withdrawB();
+    saturated = false;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(granted).toEqual(["a", "c"]);
+  });
+
   it("refuses a budget under one edit a second", () => {
     expect(() => new ProgressPacer(0)).toThrow(RangeError);
   });
