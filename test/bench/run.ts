@@ -85,10 +85,16 @@ if (subjects.includes("falcord")) {
   }
 }
 
+function rotate<T>(list: readonly T[], by: number): T[] {
+  const start = by % list.length;
+  return [...list.slice(start), ...list.slice(0, start)];
+}
+
 const allRuns: RunMetrics[] = [];
 const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 for (const n of sizes) {
-  for (let round = 1; round <= repeat; round++) for (const subject of subjects) {
+  // Each round starts with the next subject, so no subject always takes the fakes' first (cold) run of an N.
+  for (let round = 1; round <= repeat; round++) for (const subject of rotate(subjects, round - 1)) {
     log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs${repeat > 1 ? `, round ${round}/${repeat}` : ""}…`);
     // One folder per run: each thread of the subject (falcord has a checkpoint worker) writes its own profile there.
     const runProfileDir = profileDir ? join(profileDir, `${subject}-n${n}-${Date.now()}`) : undefined;
