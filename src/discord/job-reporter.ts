@@ -39,7 +39,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const location: ReplyLocation = { ...job };
   const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
 
-  const edit = async (payload: ReplyPayload, options?: { directMessage: boolean }) => {
+  const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
     const outcome = await editReply(deps.client, deps.interactionRest, location, payload, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
@@ -47,8 +47,8 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     }
   };
   const editor = new ThrottledEditor(
-    // Progress never goes by direct message (each edit there would be a new message); the result does.
-    (content) => edit({ content }, { directMessage: false }),
+    // Progress is only ever an edit (anew, by direct message or follow-up, each would be a new message); the result is not.
+    (content) => edit({ content }, { progress: true }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.

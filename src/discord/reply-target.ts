@@ -27,6 +27,8 @@ export interface ReplyLocation {
   replyMessageId: string | null;
   ephemeral: boolean;
   requesterId: string;
+  /** Set once Discord answered Unknown Message for the original reply (deleted, or a private one dismissed). */
+  originalGone?: boolean;
 }
 
 export type ReplyPayload = Pick<WebhookMessageEditOptions, "content" | "embeds" | "files" | "components" | "attachments">;
@@ -57,21 +59,23 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
 }
 
 /**
- * Replaces the reply's content (and notes in `location` when the token turned out to be expired). With the token expired, edits the message with the bot token; when that message
- * is gone, posts the payload as a new message in the channel that mentions (only) the requester. A private
- * reply whose token expired goes to the requester's direct messages (unless `directMessage` is false: then
- * nothing is sent and the outcome is undefined).
+ * Replaces the reply's content (and notes in `location` what it learnt: an expired token, a deleted reply). While
+ * the token lasts, edits the original reply through it. Once the token expired, or the reply was deleted (follow-ups
+ * are refused then too: discord-api-docs#3087), edits the message with the bot token; when that message is gone, posts the payload
+ * as a new message in the channel that mentions (only) the requester. A private reply that can no longer be
+ * edited goes to the requester's direct messages. A progress edit is only ever an edit: where the reply cannot be
+ * edited, it is dropped and the outcome is undefined.
  */
 export async function editReply(
   client: Client<true>,
   interactionRest: REST,
   location: ReplyLocation,
   payload: ReplyPayload,
-  /** false: a private reply that can no longer be edited is left as it is (progress), not sent by direct message. */
-  { directMessage = true }: { directMessage?: boolean } = {},
+  { progress = false }: { progress?: boolean } = {},
   now = Date.now(),
 ): Promise<EditOutcome | undefined> {
-  if (tokenUsable(location, now)) {
+  if (location.originalGone && progress) return undefined;
+  if (tokenUsable(location, now) && !location.originalGone) {
     const webhook = new InteractionWebhook(client, location.applicationId, location.interactionToken);
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
@@ -80,13 +84,18 @@ export async function editReply(
       const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
       return { via: "interaction", messageId: message.id };
     } catch (error) {
-      if (!isExpiredToken(error)) throw error;
-      // Discord ended the token early: remember it, and go on with the bot token.
-      location.tokenExpiresAt = 0;
+      if (isUnknownMessage(error)) {
+        // A moderator deleted the reply (or its member dismissed it): the result still has to reach them.
+        location.originalGone = true;
+        if (progress) return undefined;
+      } else if (isExpiredToken(error)) {
+        // Discord ended the token early: remember it, and go on with the bot token.
+        location.tokenExpiresAt = 0;
+      } else throw error;
     }
   }
   if (location.ephemeral) {
-    if (!directMessage) return undefined;
+    if (progress) return undefined;
     // A private reply cannot be edited with the bot token, and must not become public: send it privately instead.
     const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
     return { via: "direct-message", messageId: message.id };
@@ -101,6 +110,7 @@ export async function editReply(
       if (!isUnknownMessage(error)) throw error;
     }
   }
+  if (progress) return undefined;
   const mention = `<@${location.requesterId}>`;
   const message = await channel.send({
     ...(payload as MessageCreateOptions),

@@ -1,9 +1,11 @@
 // Issue 4 end to end: a result's buttons are looked up in the database, so they keep working after a restart;
-// and a job outlives its interaction token by editing its reply with the bot token.
+// a job outlives its interaction token by editing its reply with the bot token; and a result whose reply was
+// deleted while it ran still reaches its member.
+import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
-import type { FakeMessage } from "../fakes/discord/index.js";
-import { buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
+import type { FakeMessage, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
+import { bodyOf, buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness | undefined;
@@ -125,5 +127,76 @@ describe("a job that outlives its interaction token", () => {
     expect(resultWrites(h, interaction)).toEqual([write]);
     expect(h.discord.messages().map((m) => m.id)).toEqual([reply.id]);
     expect(h.discord.requests.filter((r) => r.method === "POST" && r.route === "/channels/:ch/messages")).toEqual([]);
+  });
+});
+
+describe("a reply deleted while its job runs", () => {
+  const ORIGINAL = "/webhooks/:app/:token/messages/@original";
+
+  /** Waits for the reply's first progress edit, then deletes the reply as a moderator would; returns where the records stood. */
+  async function deleteReplyMidway(t: Harness, interaction: InteractionHandle): Promise<{ from: number; replyId: string }> {
+    await t.discord.waitForRequest((r) => r.method === "PATCH" && r.route === ORIGINAL && r.path.includes(interaction.token), 10_000);
+    const replyId = interaction.original()!.id;
+    const from = t.discord.requests.length;
+    t.discord.deleteMessage(replyId);
+    return { from, replyId };
+  }
+
+  function jobRow(t: Harness): { state: string; reply_message_id: string | null } {
+    const db = new SQLite(t.databasePath, { readonly: true });
+    try {
+      return db.prepare("select state, reply_message_id from jobs").get() as { state: string; reply_message_id: string | null };
+    } finally {
+      db.close();
+    }
+  }
+
+  const writesSince = (t: Harness, from: number): RecordedRequest[] =>
+    t.discord.requests.slice(from).filter((r) => r.kind === "http" && r.method !== "GET" && !r.route.startsWith("/interactions/"));
+
+  it("posts a public result as a new message that mentions only its member, and stops the progress edits", async () => {
+    h = await startHarness({ fal: { runMs: 4000 } });
+    const member = h.discord.users.member;
+    const interaction = imagine(h, { prompt: "a lighthouse keeper's cat" });
+    expect((await interaction.response()).type).toBe(5);
+    const { from, replyId } = await deleteReplyMidway(h, interaction);
+
+    const posted = await h.discord.waitForRequest((r) => r.method === "POST" && r.route === "/channels/:ch/messages" && r.files.length > 0, 20_000);
+    expect(posted.status).toBe(200);
+    expect(bodyOf(posted).allowed_mentions).toEqual({ parse: [], users: [member.id] });
+    const [result, ...others] = h.discord.messages().filter((m) => !m.deleted && m.attachments.length > 0);
+    expect(others).toEqual([]);
+    expect(result!.content.startsWith(`<@${member.id}>`)).toBe(true);
+    expect(result!.embeds).toHaveLength(1);
+    expect(buttonIds(result!)[0]).toMatch(/^job:1:reroll:/);
+
+    // One edit learnt the reply was gone (10008); after it no progress edit, and the result went to the channel.
+    const writes = writesSince(h, from).map((r) => [r.method, r.route, r.status]);
+    const gone = writes.findIndex(([method, route]) => method === "PATCH" && route === ORIGINAL);
+    expect(writes[gone]).toEqual(["PATCH", ORIGINAL, 404]);
+    expect(writes.slice(gone + 1)).toEqual([
+      ["PATCH", "/channels/:ch/messages/:id", 404],
+      ["POST", "/channels/:ch/messages", 200],
+    ]);
+    await expect.poll(() => jobRow(h!)).toEqual({ state: "delivered", reply_message_id: result!.id });
+    expect(result!.id).not.toBe(replyId);
+  });
+
+  it("sends a private result by direct message, and nothing to the channel", async () => {
+    h = await startHarness({ fal: { runMs: 4000 } });
+    const member = h.discord.users.member;
+    const interaction = imagine(h, { prompt: "a private sketch of a teapot", options: { private: true } });
+    expect((await interaction.response()).type).toBe(5);
+    const { from } = await deleteReplyMidway(h, interaction);
+
+    const sent = await h.discord.waitForRequest((r) => r.method === "POST" && r.files.length > 0, 20_000);
+    expect(sent).toMatchObject({ route: "/channels/:ch/messages", status: 200 });
+    const dms = h.discord.directMessages(member.id);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.attachments).toHaveLength(1);
+    expect(h.discord.messages().filter((m) => m.channel_id !== dms[0]!.channel_id && !m.deleted)).toEqual([]);
+    const writes = writesSince(h, from).map((r) => [r.method, r.route, r.status]);
+    expect(writes.filter(([, route]) => route === ORIGINAL)).toEqual([["PATCH", ORIGINAL, 404]]);
+    await expect.poll(() => jobRow(h!).state).toBe("delivered");
   });
 });

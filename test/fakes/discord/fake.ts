@@ -138,6 +138,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     postUserMessage,
     messages: (channelId) =>
       messages.all().filter((m) => m.origin !== "user" && (channelId === undefined || m.channel_id === channelId)),
+    deleteMessage: (messageId) => {
+      const message = messages.get(messageId);
+      if (!message) throw new Error(`fake discord: no message ${messageId} to delete`);
+      messages.delete(message);
+    },
     directMessages: (userId) => {
       const dm = world.dmChannelOf(userId);
       return dm ? messages.all().filter((m) => m.channel_id === dm.id) : [];
