@@ -15,11 +15,17 @@ export class ContestPhases {
     private readonly entries: ContestEntries,
   ) {}
 
-  /** submission → voting. False when another run (or a moderator) already moved the contest on. */
-  async openVoting(contestId: number): Promise<boolean> {
+  /**
+   * submission → voting, then the Vote buttons and the announcement. False when another run (or a moderator)
+   * already moved the contest on. `retry`: the phase already changed but the announcement was never posted
+   * (Discord failed, or the bot stopped in between), so do it now.
+   */
+  async openVoting(contestId: number, { retry = false }: { retry?: boolean } = {}): Promise<boolean> {
     const { contests, log } = this.deps;
-    if (!(await contests.advance(contestId, ["submission"], "voting"))) return false;
-    const contest = (await contests.get(contestId))!;
+    const claimed = await contests.advance(contestId, ["submission"], "voting");
+    const contest = await contests.get(contestId);
+    if (!contest) return false;
+    if (!claimed && !(retry && contest.phase === "voting" && contest.votingAnnouncedAt === null)) return false;
     const shown = await contests.entries(contestId, ["approved"]);
     const count = contest.hideCounts ? undefined : 0;
     const channel = await sendableChannel(this.deps.client, contest.channelId);
@@ -36,6 +42,7 @@ export class ContestPhases {
         ? `🗳️ Voting is open for **${contest.theme.slice(0, 200)}** until ${stamp(contest.votingEndsAt)} (${stamp(contest.votingEndsAt, "R")}). Press ⭐ **Vote** under the entries you like — press again to take a vote back.`
         : `Entries for **${contest.theme.slice(0, 200)}** are closed, and none came in. The results follow ${stamp(contest.votingEndsAt, "R")}.`,
     });
+    await contests.setVotingAnnounced(contestId);
     log.info({ contest: contestId, entries: shown.length }, "contest voting opened");
     return true;
   }

@@ -35,10 +35,13 @@ export class ContestSchedule {
         this.clock.at(key, at(contest.submissionEndsAt), () => void this.run(contest.id, "voting"));
         return;
       case "voting":
-        this.clock.at(key, at(contest.votingEndsAt), () => void this.run(contest.id, "results"));
+        // An announcement that never went out is retried until the voting ends; then the results go on regardless.
+        if (contest.votingAnnouncedAt === null && at(this.now) < contest.votingEndsAt)
+          this.clock.at(key, at(this.now), () => void this.run(contest.id, "voting-retry"));
+        else this.clock.at(key, at(contest.votingEndsAt), () => void this.run(contest.id, "results"));
         return;
       case "results":
-        if (!contest.resultsMessageId) this.clock.at(key, at(this.now), () => void this.run(contest.id, "retry"));
+        if (!contest.resultsMessageId) this.clock.at(key, at(this.now), () => void this.run(contest.id, "results-retry"));
         else this.clock.cancel(key);
         return;
       default:
@@ -50,11 +53,11 @@ export class ContestSchedule {
     this.clock.stop();
   }
 
-  private async run(contestId: number, step: "voting" | "results" | "retry"): Promise<void> {
+  private async run(contestId: number, step: "voting" | "voting-retry" | "results" | "results-retry"): Promise<void> {
     let failed = false;
     try {
-      if (step === "voting") await this.phases.openVoting(contestId);
-      else await this.phases.finish(contestId, { retry: step === "retry" });
+      if (step === "voting" || step === "voting-retry") await this.phases.openVoting(contestId, { retry: step === "voting-retry" });
+      else await this.phases.finish(contestId, { retry: step === "results-retry" });
     } catch (error) {
       failed = true;
       this.deps.log.error({ err: error, contest: contestId, step }, "a contest phase change failed; trying again in a minute");

@@ -25,6 +25,8 @@ export interface ContestRecord extends NewContest {
   id: number;
   phase: ContestPhase;
   announcementMessageId: string | null;
+  /** When the "Voting is open" message went out; null before (and when it failed). */
+  votingAnnouncedAt: number | null;
   resultsMessageId: string | null;
   createdAt: number;
   endedAt: number | null;
@@ -71,6 +73,7 @@ export interface ContestRepository {
   /** The guarded phase change; false when the contest was not in `from` (another run already moved it). */
   advance(id: number, from: readonly ContestPhase[], to: ContestPhase): Promise<boolean>;
   setAnnouncementMessage(id: number, messageId: string): Promise<void>;
+  setVotingAnnounced(id: number): Promise<void>;
   setResultsMessage(id: number, messageId: string): Promise<void>;
   /** Adds an entry when the contest is in its submission phase and the member has room under the cap. */
   addEntry(entry: NewEntry, status: "pending" | "approved"): Promise<AddEntryResult>;
@@ -108,6 +111,7 @@ function toContest(row: Selectable<ContestsTable>): ContestRecord {
     approval: row.approval === 1,
     hideCounts: row.hide_counts === 1,
     announcementMessageId: row.announcement_message_id,
+    votingAnnouncedAt: row.voting_announced_at,
     resultsMessageId: row.results_message_id,
     createdAt: row.created_at,
     endedAt: row.ended_at,
@@ -199,6 +203,10 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
     },
     async setAnnouncementMessage(id, messageId) {
       await db.updateTable("contests").set({ announcement_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
+    },
+    async setVotingAnnounced(id) {
+      const at = now();
+      await db.updateTable("contests").set({ voting_announced_at: at, updated_at: at }).where("id", "=", id).execute();
     },
     async setResultsMessage(id, messageId) {
       await db.updateTable("contests").set({ results_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();

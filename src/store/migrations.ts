@@ -223,4 +223,15 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  "0008_contest_voting_announced": {
+    async up(db: Kysely<unknown>) {
+      // When the "Voting is open" message went out: a contest whose phase changed but whose announcement did not
+      // (Discord down, or the bot stopped in between) is retried, as the results are. Contests past their
+      // submission phase before this column existed had theirs.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema.alterTable("contests").addColumn("voting_announced_at", "integer").execute();
+        await sql`update contests set voting_announced_at = updated_at where phase != 'submission'`.execute(trx);
+      });
+    },
+  },
 };

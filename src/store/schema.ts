@@ -110,6 +110,7 @@ export interface ContestsTable {
   hide_counts: number;
   announcement_message_id: string | null;
   results_message_id: string | null;
+  voting_announced_at: number | null;
   created_at: number;
   updated_at: number;
   ended_at: number | null;

@@ -275,4 +275,33 @@ describe("contests across restarts", () => {
     expect(logCount(h, "contest results posted")).toBe(0);
     expect(resultsMessages(h)).toHaveLength(2);
   });
+
+  it("posts a voting announcement that never went out (the bot stopped after the phase changed) at the next start, once", async () => {
+    h = await startHarness();
+    const { owner, member } = h.discord.users;
+    const id = await createContest(h, { submission: "1h", voting: "1h" });
+    const entry = await enterByCommand(h, member, "a cat astronaut");
+    await waitForLog(h, "contest entry posted", { entry });
+    expect(buttonIds(entryMessages(h).get(entry)!).some((custom) => custom.startsWith("contest:1:vote:"))).toBe(false);
+    await h.bot.stop();
+    // What a stop between the phase change and the announcement leaves behind.
+    const rw = new SQLite(h.databasePath);
+    rw.prepare("update contests set phase = 'voting', submission_ends_at = ? where id = ?").run(Date.now() - 1000, id);
+    rw.close();
+    const announcements = () => h!.discord.messages(h!.discord.channels.art).filter((m) => m.content.startsWith("🗳️ Voting is open"));
+
+    await h.restart();
+    expect((await waitForLog(h, "ready")).contests).toBe(1);
+    await waitForLog(h, "contest voting opened", { contest: id, entries: 1 });
+    expect(announcements()).toHaveLength(1);
+    expect(await vote(h, entryMessages(h).get(entry)!, owner)).toMatch(/Your vote for entry #\d+ is in/);
+
+    // Once: the next start schedules the results only, and a round trip later there is still one announcement.
+    await h.restart();
+    expect((await waitForLog(h, "ready")).contests).toBe(1);
+    const status = await contest(h, "status", {}, owner).response();
+    expect(status.data.embeds[0].title).toBe(`Contest #${id}: cats in space`);
+    expect(logCount(h, "contest voting opened")).toBe(0);
+    expect(announcements()).toHaveLength(1);
+  });
 });

@@ -1,5 +1,10 @@
 // Issue 6, the parts that need no Discord: the phase clock (Node's 24.8-day timer limit, catch-up at start-up),
 // the contest schedule rebuilt from the database, the leaderboard's tie-break, windows, and the store's guards.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderCollage } from "../../src/contests/collage.js";
@@ -16,6 +21,9 @@ import { createLogger } from "../../src/log.js";
 import { catalog } from "../../src/models/index.js";
 import type { OutputImage } from "../../src/models/types.js";
 import { createContestRepository, type EntryRecord, type NewContest } from "../../src/store/contests.js";
+import { openDatabase } from "../../src/store/database.js";
+import { migrations } from "../../src/store/migrations.js";
+import type { Database } from "../../src/store/schema.js";
 import { createJobRepository, type JobRecord } from "../../src/store/jobs.js";
 import { sampleJob } from "./job-fixture.js";
 import { memoryDb } from "./memory-db.js";
@@ -119,10 +127,15 @@ describe("the contest schedule", () => {
   function scheduleWith(now: () => number) {
     const contests = createContestRepository(db(), now);
     const calls: string[] = [];
+    /** Contests whose voting announcement fails (Discord down). */
+    const failing = new Set<number>();
     const phases = {
-      openVoting: vi.fn(async (id: number) => {
-        calls.push(`voting ${id}`);
-        return contests.advance(id, ["submission"], "voting");
+      openVoting: vi.fn(async (id: number, { retry = false }: { retry?: boolean } = {}) => {
+        calls.push(`${retry ? "voting again" : "voting"} ${id}`);
+        const done = (await contests.advance(id, ["submission"], "voting")) || retry;
+        if (done && !failing.has(id)) await contests.setVotingAnnounced(id);
+        else if (done) throw new Error("Discord is down");
+        return done;
       }),
       finish: vi.fn(async (id: number) => {
         calls.push(`results ${id}`);
@@ -132,7 +145,7 @@ describe("the contest schedule", () => {
       }),
     };
     const deps = { contests, log: createLogger({ level: "silent", secrets: [] }), now } as unknown as ContestDeps;
-    return { contests, calls, schedule: new ContestSchedule(deps, phases as unknown as ContestPhases, new PhaseClock(now)) };
+    return { contests, calls, failing, schedule: new ContestSchedule(deps, phases as unknown as ContestPhases, new PhaseClock(now)) };
   }
 
   it("at start-up runs phases whose times passed while the bot was down, once each, in order; future ones wait", async () => {
@@ -142,6 +155,7 @@ describe("the contest schedule", () => {
     const bothPast = await contests.create(contestInput({ submissionEndsAt: t0 - 2 * DAY, votingEndsAt: t0 - DAY }));
     const votingPast = await contests.create(contestInput({ submissionEndsAt: t0 - DAY, votingEndsAt: t0 + 30 * DAY }));
     await contests.advance(votingPast.id, ["submission"], "voting");
+    await contests.setVotingAnnounced(votingPast.id);
     const future = await contests.create(contestInput({ submissionEndsAt: t0 + 50 * DAY, votingEndsAt: t0 + 60 * DAY }));
 
     expect(await schedule.rebuild()).toBe(3);
@@ -160,6 +174,40 @@ describe("the contest schedule", () => {
     expect(calls.slice(4)).toEqual([`results ${future.id}`]);
     await vi.advanceTimersByTimeAsync(100 * DAY);
     expect(calls).toHaveLength(5);
+    schedule.stop();
+  });
+
+  it("retries a voting announcement that never went out, a minute apart, until it does; the results follow when the voting ends", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { contests, calls, failing, schedule } = scheduleWith(() => Date.now());
+    const t0 = Date.now();
+    // The bot stopped after the phase changed and before the announcement.
+    const stranded = await contests.create(contestInput({ submissionEndsAt: t0 - DAY, votingEndsAt: t0 + DAY }));
+    await contests.advance(stranded.id, ["submission"], "voting");
+    // Discord refuses this one's announcement twice.
+    const refused = await contests.create(contestInput({ submissionEndsAt: t0 + 1000, votingEndsAt: t0 + DAY }));
+    failing.add(refused.id);
+
+    expect(await schedule.rebuild()).toBe(2);
+    await settle();
+    expect(calls).toEqual([`voting again ${stranded.id}`]);
+    expect((await contests.get(stranded.id))?.votingAnnouncedAt).toEqual(expect.any(Number));
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(calls.slice(1)).toEqual([`voting ${refused.id}`]);
+    expect((await contests.get(refused.id))?.votingAnnouncedAt).toBeNull();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle();
+    expect(calls.slice(2)).toEqual([`voting again ${refused.id}`]);
+    failing.delete(refused.id);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle();
+    expect(calls.slice(3)).toEqual([`voting again ${refused.id}`]);
+    expect((await contests.get(refused.id))?.votingAnnouncedAt).toEqual(expect.any(Number));
+    await vi.advanceTimersByTimeAsync(DAY);
+    await settle();
+    expect(calls.slice(4).sort()).toEqual([`results ${refused.id}`, `results ${stranded.id}`].sort());
+    expect(calls).toHaveLength(6);
     schedule.stop();
   });
 });
@@ -214,6 +262,28 @@ describe("contest windows", () => {
 
 describe("the contest store", () => {
   const db = memoryDb();
+
+  it("counts the voting of contests past their submission phase as announced when upgrading a database", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "falcord-contest-upgrade-")), "falcord.sqlite");
+    const upTo = (last: string) => ({ getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last)) });
+    const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+    expect((await new Migrator({ db: old, provider: upTo("0007_ledger_day_totals") }).migrateToLatest()).error).toBeUndefined();
+    const phases = ["submission", "voting", "results", "cancelled"] as const;
+    for (const [i, phase] of phases.entries()) {
+      await sql`insert into contests (guild_id, channel_id, theme, created_by, phase, submission_ends_at, voting_ends_at, entries_per_member, created_at, updated_at)
+        values ('1', '2', 't', '3', ${phase}, 10, 20, 1, 5, ${100 + i})`.execute(old);
+    }
+    await old.destroy();
+    const upgraded = await openDatabase(path);
+    try {
+      const contests = createContestRepository(upgraded);
+      const announced = await Promise.all(phases.map(async (_, i) => (await contests.get(i + 1))?.votingAnnouncedAt));
+      expect(announced).toEqual([null, 101, 102, 103]);
+    } finally {
+      await upgraded.destroy();
+      rmSync(dirname(path), { recursive: true, force: true });
+    }
+  });
 
   it("moves a phase once, caps entries and votes, toggles a vote, refuses a self-vote", async () => {
     const contests = createContestRepository(db());
