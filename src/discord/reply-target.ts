@@ -27,7 +27,7 @@ export interface ReplyLocation {
   replyMessageId: string | null;
   ephemeral: boolean;
   requesterId: string;
-  /** Set once Discord answered Unknown Message for the original reply (deleted, or a private one dismissed). */
+  /** Set once Discord answered Unknown Message for the reply: a moderator deleted it. */
   originalGone?: boolean;
 }
 
@@ -60,11 +60,12 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
 
 /**
  * Replaces the reply's content (and notes in `location` what it learnt: an expired token, a deleted reply). While
- * the token lasts, edits the original reply through it. Once the token expired, or the reply was deleted (follow-ups
- * are refused then too: discord-api-docs#3087), edits the message with the bot token; when that message is gone, posts the payload
- * as a new message in the channel that mentions (only) the requester. A private reply that can no longer be
- * edited goes to the requester's direct messages. A progress edit is only ever an edit: where the reply cannot be
- * edited, it is dropped and the outcome is undefined.
+ * the token lasts, edits the original reply through it; once the token expired, edits the reply message with the
+ * bot token. A reply that cannot be edited that way goes to the requester's direct messages: a private one (the bot
+ * token cannot edit it, and it must not become public), and one a moderator deleted (it is not posted again in
+ * the channel they cleaned). A reply whose message the bot never learnt is posted anew in the channel,
+ * mentioning (only) the requester. A progress edit is only ever an edit: where the reply cannot be edited, it is
+ * dropped and the outcome is undefined.
  */
 export async function editReply(
   client: Client<true>,
@@ -84,38 +85,35 @@ export async function editReply(
       const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
       return { via: "interaction", messageId: message.id };
     } catch (error) {
-      if (isUnknownMessage(error)) {
-        // A moderator deleted the reply (or its member dismissed it): the result still has to reach them.
-        location.originalGone = true;
-        if (progress) return undefined;
-      } else if (isExpiredToken(error)) {
-        // Discord ended the token early: remember it, and go on with the bot token.
-        location.tokenExpiresAt = 0;
-      } else throw error;
+      if (isUnknownMessage(error)) location.originalGone = true;
+      // Discord ended the token early: remember it, and go on with the bot token.
+      else if (isExpiredToken(error)) location.tokenExpiresAt = 0;
+      else throw error;
     }
   }
-  if (location.ephemeral) {
-    if (progress) return undefined;
-    // A private reply cannot be edited with the bot token, and must not become public: send it privately instead.
-    const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
-    return { via: "direct-message", messageId: message.id };
-  }
-  const channel = await client.channels.fetch(location.channelId);
-  if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
-  if (location.replyMessageId) {
-    try {
-      const message = await channel.messages.edit(location.replyMessageId, payload as MessageEditOptions);
-      return { via: "channel", messageId: message.id };
-    } catch (error) {
-      if (!isUnknownMessage(error)) throw error;
+  if (!location.ephemeral && !location.originalGone) {
+    const channel = await client.channels.fetch(location.channelId);
+    if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
+    if (location.replyMessageId) {
+      try {
+        const message = await channel.messages.edit(location.replyMessageId, payload as MessageEditOptions);
+        return { via: "channel", messageId: message.id };
+      } catch (error) {
+        if (!isUnknownMessage(error)) throw error;
+        location.originalGone = true;
+      }
+    } else {
+      if (progress) return undefined;
+      const mention = `<@${location.requesterId}>`;
+      const message = await channel.send({
+        ...(payload as MessageCreateOptions),
+        content: [mention, payload.content].filter(Boolean).join(" "),
+        allowedMentions: { parse: [], users: [location.requesterId] },
+      });
+      return { via: "new-message", messageId: message.id };
     }
   }
   if (progress) return undefined;
-  const mention = `<@${location.requesterId}>`;
-  const message = await channel.send({
-    ...(payload as MessageCreateOptions),
-    content: [mention, payload.content].filter(Boolean).join(" "),
-    allowedMentions: { parse: [], users: [location.requesterId] },
-  });
-  return { via: "new-message", messageId: message.id };
+  const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
+  return { via: "direct-message", messageId: message.id };
 }

@@ -9,6 +9,12 @@ import { computeMetrics, type RunMetrics } from "./metrics.js";
 import { closeScenario, runScenario } from "./scenario.js";
 import { root, subjectNames, type SubjectName } from "./subject.js";
 
+// The scenario collects this process's garbage before each burst (see scenario.ts); say so before building anything.
+if (!globalThis.gc) {
+  process.stderr.write("bench: run it with node --expose-gc (npm run bench does)\n");
+  process.exit(2);
+}
+
 const { values } = parseArgs({
   options: {
     n: { type: "string", default: "200,500" },
@@ -93,7 +99,8 @@ function rotate<T>(list: readonly T[], by: number): T[] {
 const allRuns: RunMetrics[] = [];
 const extraArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 for (const n of sizes) {
-  // Each round starts with the next subject, so no subject always takes the fakes' first (cold) run of an N.
+  // With --repeat, each round starts with the next subject, so no subject always runs first after a change of N
+  // (the bench's own code is coldest in its first run, and each N is a new load).
   for (let round = 1; round <= repeat; round++) for (const subject of rotate(subjects, round - 1)) {
     log(`bench: ${subject}, N=${n}, fal runs ${minMs}–${maxMs} ms, ${imageBytes} B outputs${repeat > 1 ? `, round ${round}/${repeat}` : ""}…`);
     // One folder per run: each thread of the subject (falcord has a checkpoint worker) writes its own profile there.

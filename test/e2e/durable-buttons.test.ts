@@ -1,11 +1,11 @@
 // Issue 4 end to end: a result's buttons are looked up in the database, so they keep working after a restart;
-// a job outlives its interaction token by editing its reply with the bot token; and a result whose reply was
-// deleted while it ran still reaches its member.
+// a job outlives its interaction token by editing its reply with the bot token; and a result whose reply a
+// moderator deleted while it ran still reaches its member, privately.
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
-import type { FakeMessage, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
-import { bodyOf, buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
+import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
+import { buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness | undefined;
@@ -130,73 +130,61 @@ describe("a job that outlives its interaction token", () => {
   });
 });
 
-describe("a reply deleted while its job runs", () => {
+describe("a reply a moderator deletes while its job runs", () => {
   const ORIGINAL = "/webhooks/:app/:token/messages/@original";
+  const REPLY = "/channels/:ch/messages/:id";
 
-  /** Waits for the reply's first progress edit, then deletes the reply as a moderator would; returns where the records stood. */
-  async function deleteReplyMidway(t: Harness, interaction: InteractionHandle): Promise<{ from: number; replyId: string }> {
-    await t.discord.waitForRequest((r) => r.method === "PATCH" && r.route === ORIGINAL && r.path.includes(interaction.token), 10_000);
-    const replyId = interaction.original()!.id;
+  /** Waits for the reply's first edit on `route` (a progress edit), then deletes the reply as a moderator would; returns where the records stood. */
+  async function deleteReplyMidway(t: Harness, interaction: InteractionHandle, route: string): Promise<number> {
+    await t.discord.waitForRequest((r) => r.method === "PATCH" && r.route === route && r.status === 200, 10_000);
     const from = t.discord.requests.length;
-    t.discord.deleteMessage(replyId);
-    return { from, replyId };
+    t.discord.deleteMessage(interaction.original()!.id);
+    return from;
   }
 
-  function jobRow(t: Harness): { state: string; reply_message_id: string | null } {
+  function jobState(t: Harness): string {
     const db = new SQLite(t.databasePath, { readonly: true });
     try {
-      return db.prepare("select state, reply_message_id from jobs").get() as { state: string; reply_message_id: string | null };
+      return (db.prepare("select state from jobs").get() as { state: string }).state;
     } finally {
       db.close();
     }
   }
 
-  const writesSince = (t: Harness, from: number): RecordedRequest[] =>
-    t.discord.requests.slice(from).filter((r) => r.kind === "http" && r.method !== "GET" && !r.route.startsWith("/interactions/"));
+  /** [method, route, status] of the bot's writes since `from` (the gateway and the acknowledgement left out). */
+  const writesSince = (t: Harness, from: number) =>
+    t.discord.requests
+      .slice(from)
+      .filter((r) => r.kind === "http" && r.method !== "GET" && !r.route.startsWith("/interactions/"))
+      .map((r) => [r.method, r.route, r.status]);
 
-  it("posts a public result as a new message that mentions only its member, and stops the progress edits", async () => {
-    h = await startHarness({ fal: { runMs: 4000 } });
-    const member = h.discord.users.member;
-    const interaction = imagine(h, { prompt: "a lighthouse keeper's cat" });
-    expect((await interaction.response()).type).toBe(5);
-    const { from, replyId } = await deleteReplyMidway(h, interaction);
-
-    const posted = await h.discord.waitForRequest((r) => r.method === "POST" && r.route === "/channels/:ch/messages" && r.files.length > 0, 20_000);
-    expect(posted.status).toBe(200);
-    expect(bodyOf(posted).allowed_mentions).toEqual({ parse: [], users: [member.id] });
-    const [result, ...others] = h.discord.messages().filter((m) => !m.deleted && m.attachments.length > 0);
-    expect(others).toEqual([]);
-    expect(result!.content.startsWith(`<@${member.id}>`)).toBe(true);
-    expect(result!.embeds).toHaveLength(1);
-    expect(buttonIds(result!)[0]).toMatch(/^job:1:reroll:/);
-
-    // One edit learnt the reply was gone (10008); after it no progress edit, and the result went to the channel.
-    const writes = writesSince(h, from).map((r) => [r.method, r.route, r.status]);
-    const gone = writes.findIndex(([method, route]) => method === "PATCH" && route === ORIGINAL);
-    expect(writes[gone]).toEqual(["PATCH", ORIGINAL, 404]);
-    expect(writes.slice(gone + 1)).toEqual([
-      ["PATCH", "/channels/:ch/messages/:id", 404],
-      ["POST", "/channels/:ch/messages", 200],
-    ]);
-    await expect.poll(() => jobRow(h!)).toEqual({ state: "delivered", reply_message_id: result!.id });
-    expect(result!.id).not.toBe(replyId);
-  });
-
-  it("sends a private result by direct message, and nothing to the channel", async () => {
-    h = await startHarness({ fal: { runMs: 4000 } });
-    const member = h.discord.users.member;
-    const interaction = imagine(h, { prompt: "a private sketch of a teapot", options: { private: true } });
-    expect((await interaction.response()).type).toBe(5);
-    const { from } = await deleteReplyMidway(h, interaction);
-
-    const sent = await h.discord.waitForRequest((r) => r.method === "POST" && r.files.length > 0, 20_000);
-    expect(sent).toMatchObject({ route: "/channels/:ch/messages", status: 200 });
-    const dms = h.discord.directMessages(member.id);
+  /** The member got the result in their direct messages, and the channel nothing new. */
+  function expectResultByDirectMessage(t: Harness): void {
+    const member = t.discord.users.member;
+    const dms = t.discord.directMessages(member.id);
     expect(dms).toHaveLength(1);
     expect(dms[0]!.attachments).toHaveLength(1);
-    expect(h.discord.messages().filter((m) => m.channel_id !== dms[0]!.channel_id && !m.deleted)).toEqual([]);
-    const writes = writesSince(h, from).map((r) => [r.method, r.route, r.status]);
-    expect(writes.filter(([, route]) => route === ORIGINAL)).toEqual([["PATCH", ORIGINAL, 404]]);
-    await expect.poll(() => jobRow(h!).state).toBe("delivered");
+    expect(dms[0]!.embeds).toHaveLength(1);
+    expect(buttonIds(dms[0]!)[0]).toMatch(/^job:1:reroll:/);
+    expect(t.discord.messages().filter((m) => m.channel_id !== dms[0]!.channel_id && !m.deleted)).toEqual([]);
+  }
+
+  it.each([
+    { when: "while the token lasts", discord: {}, edit: ORIGINAL },
+    { when: "once the token expired (edits go with the bot token)", discord: { interactionTokenTtlMs: 2000 }, edit: REPLY },
+  ])("$when: one edit learns the reply is gone; no progress after it, and the result goes to its member by direct message, not into the channel", async ({ discord, edit }) => {
+    h = await startHarness({ discord, fal: { runMs: 4000 } });
+    const interaction = imagine(h, { prompt: "a lighthouse keeper's cat" });
+    expect((await interaction.response()).type).toBe(5);
+    const from = await deleteReplyMidway(h, interaction, edit);
+
+    await h.discord.waitForRequest((r) => r.method === "POST" && r.files.length > 0, 20_000);
+    expectResultByDirectMessage(h);
+    expect(writesSince(h, from)).toEqual([
+      ["PATCH", edit, 404],
+      ["POST", "/users/@me/channels", 200],
+      ["POST", "/channels/:ch/messages", 200],
+    ]);
+    await expect.poll(() => jobState(h!)).toBe("delivered");
   });
 });

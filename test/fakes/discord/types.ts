@@ -273,7 +273,7 @@ export interface FakeDiscord {
   submitModal(p: ModalSubmission): InteractionHandle;
   postUserMessage(p: UserMessagePost): FakeMessage;
   messages(channelId?: string): FakeMessage[];
-  /** A moderator deletes a message in the client (or its member dismisses a private reply): MESSAGE_DELETE on the gateway; later writes to it get 10008 Unknown Message. */
+  /** A moderator deletes a message in the client: MESSAGE_DELETE on the gateway (for a public guild message); later writes to it get 10008 Unknown Message. */
   deleteMessage(messageId: string): void;
   /** What the bot sent a member in direct messages (POST /users/@me/channels, then the channel's messages), oldest first. */
   directMessages(userId: string): FakeMessage[];
