@@ -47,7 +47,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     }
   };
   const editor = new ThrottledEditor(
-    // Progress is only ever an edit (anew, by direct message or follow-up, each would be a new message); the result is not.
+    // Progress is only ever an edit (sent anew, by direct message or in the channel, each would be a new message); the result is not.
     (content) => edit({ content }, { progress: true }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),

@@ -75,7 +75,6 @@ export async function editReply(
   { progress = false }: { progress?: boolean } = {},
   now = Date.now(),
 ): Promise<EditOutcome | undefined> {
-  if (location.originalGone && progress) return undefined;
   if (tokenUsable(location, now) && !location.originalGone) {
     const webhook = new InteractionWebhook(client, location.applicationId, location.interactionToken);
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
@@ -102,8 +101,7 @@ export async function editReply(
         if (!isUnknownMessage(error)) throw error;
         location.originalGone = true;
       }
-    } else {
-      if (progress) return undefined;
+    } else if (!progress) {
       const mention = `<@${location.requesterId}>`;
       const message = await channel.send({
         ...(payload as MessageCreateOptions),

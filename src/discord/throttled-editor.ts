@@ -51,40 +51,30 @@ export class ThrottledEditor {
     await this.inFlight;
   }
 
-  private pump(): void {
-    if (this.closed || this.inFlight || this.timer || this.withdrawTurn || this.pending === undefined) return;
+  /**
+   * Sends the newest text if it changed, its interval has passed and (with shared turns) its turn came; otherwise
+   * arranges to look again (a timer, or a turn to wait for). True when it sent; a turn's holder gets this answer.
+   */
+  private pump(hasTurn = false): boolean {
+    if (this.closed || this.inFlight || this.timer || this.withdrawTurn || this.pending === undefined) return false;
     if (this.pending === this.lastSent) {
       this.pending = undefined;
-      return;
+      return false;
     }
+    // Also when the interval restarted (restartInterval) while this edit waited for its turn: it waits again.
     const wait = this.lastStart + this.intervalMs - performance.now();
     if (wait > 0) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.pump();
       }, wait);
-      return;
-    }
-    if (this.turns) {
-      this.withdrawTurn = this.turns.wait(() => {
-        this.withdrawTurn = undefined;
-        return this.sendPending();
-      });
-      return;
-    }
-    this.sendPending();
-  }
-
-  /** Sends the newest text (the one shown last, also when it changed while waiting for a turn); false when it sent nothing. */
-  private sendPending(): boolean {
-    if (this.closed || this.pending === undefined) return false;
-    if (this.pending === this.lastSent) {
-      this.pending = undefined;
       return false;
     }
-    // The interval restarted (restartInterval) while this edit waited for its turn: it waits again.
-    if (this.lastStart + this.intervalMs > performance.now()) {
-      this.pump();
+    if (this.turns && !hasTurn) {
+      this.withdrawTurn = this.turns.wait(() => {
+        this.withdrawTurn = undefined;
+        return this.pump(true);
+      });
       return false;
     }
     const text = this.pending;

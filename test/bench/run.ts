@@ -10,7 +10,8 @@ import { closeScenario, runScenario } from "./scenario.js";
 import { root, subjectNames, type SubjectName } from "./subject.js";
 
 // The scenario collects this process's garbage before each burst (see scenario.ts); say so before building anything.
-if (!globalThis.gc) {
+const collectGarbage = globalThis.gc;
+if (!collectGarbage) {
   process.stderr.write("bench: run it with node --expose-gc (npm run bench does)\n");
   process.exit(2);
 }
@@ -108,7 +109,7 @@ for (const n of sizes) {
     if (runProfileDir) mkdirSync(runProfileDir, { recursive: true });
     const profileArgs = runProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${runProfileDir}`] : [];
     const nodeArgs = [...profileArgs, ...extraArgs];
-    const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, falcordDir, nodeArgs, ...(logDir ? { logDir } : {}) });
+    const records = await runScenario({ subject, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, collectGarbage, falcordDir, nodeArgs, ...(logDir ? { logDir } : {}) });
     try {
       const metrics = computeMetrics(records);
       allRuns.push(metrics);

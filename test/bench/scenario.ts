@@ -29,6 +29,8 @@ export interface ScenarioOptions {
   /** Folder for the subject's full output (<subject>-n<N>.log). */
   logDir?: string;
   log(line: string): void;
+  /** A full collection of this process (node --expose-gc's gc), run before the burst. */
+  collectGarbage(): void;
 }
 
 export interface BenchJob {
@@ -40,7 +42,7 @@ export interface BenchJob {
 }
 
 export interface ScenarioRecords {
-  options: Omit<ScenarioOptions, "log">;
+  options: Omit<ScenarioOptions, "log" | "collectGarbage">;
   discord: FakeDiscord;
   fal: FakeFal;
   jobs: BenchJob[];
@@ -136,7 +138,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     // collection of this process in the middle of a later burst: 15–50 ms in which no acknowledgement is read,
     // charged to the subject. (npm run bench also starts this process with a 256 MB old generation: with the
     // default, the uploads the fake Discord keeps set off a full collection every ~100 ms of deliveries.)
-    collectHarnessGarbage();
+    options.collectGarbage();
     // Let start-up settle (registration, recovery, the first heartbeat) before measuring.
     await delay(500);
     const pid = subject.pid;
@@ -261,9 +263,4 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
 /** Closes the fakes of a finished run (after its metrics were computed). */
 export async function closeScenario(records: Pick<ScenarioRecords, "discord" | "fal">): Promise<void> {
   await Promise.all([records.discord.close(), records.fal.close()]);
-}
-
-function collectHarnessGarbage(): void {
-  if (!globalThis.gc) throw new Error("the bench needs node --expose-gc (npm run bench passes it)");
-  globalThis.gc();
 }

@@ -182,10 +182,16 @@ describe("ThrottledEditor sharing a budget", () => {
     return { turns, waiting, grant };
   }
 
-  it("asks for a turn only when an edit is due, and sends the newest text when the turn comes", async () => {
+  /** An editor with a 1 s interval on hand-granted turns, recording what it sends. */
+  function editorOnTurns(lastEditAt?: number) {
     const r = recorder(10);
     const t = turnsByHand();
-    const editor = new ThrottledEditor(r.send, 1000, () => {}, { lastEditAt: performance.now(), turns: t.turns });
+    const editor = new ThrottledEditor(r.send, 1000, () => {}, { ...(lastEditAt === undefined ? {} : { lastEditAt }), turns: t.turns });
+    return { r, t, editor };
+  }
+
+  it("asks for a turn only when an edit is due, and sends the newest text when the turn comes", async () => {
+    const { r, t, editor } = editorOnTurns(performance.now());
     editor.show("queued");
     await vi.advanceTimersByTimeAsync(500);
     expect(t.waiting).toHaveLength(0); // not due yet
@@ -203,9 +209,7 @@ describe("ThrottledEditor sharing a budget", () => {
   });
 
   it("gives its turn up on close and sends nothing after", async () => {
-    const r = recorder(10);
-    const t = turnsByHand();
-    const editor = new ThrottledEditor(r.send, 1000, () => {}, { turns: t.turns });
+    const { r, t, editor } = editorOnTurns();
     editor.show("a");
     await vi.advanceTimersByTimeAsync(0);
     expect(t.waiting).toHaveLength(1);
@@ -217,9 +221,7 @@ describe("ThrottledEditor sharing a budget", () => {
   });
 
   it("waits again when the interval restarted while it waited for its turn", async () => {
-    const r = recorder(10);
-    const t = turnsByHand();
-    const editor = new ThrottledEditor(r.send, 1000, () => {}, { turns: t.turns });
+    const { r, t, editor } = editorOnTurns();
     editor.show("queued");
     await vi.advanceTimersByTimeAsync(0);
     editor.restartInterval();
