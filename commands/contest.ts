@@ -14,9 +14,9 @@ import { canModerateContests, moderatorWords } from "../src/contests/permissions
 import { sendableChannel } from "../src/contests/entries.js";
 import { listText, statusEmbed } from "../src/contests/status.js";
 import type { AppContext } from "../src/context.js";
-import { startGeneration } from "../src/discord/generate.js";
-import { fromAttachment } from "../src/discord/input-images.js";
-import { quote } from "../src/discord/progress-text.js";
+import { startGeneration } from "../src/generation/start.js";
+import { fromAttachment } from "../src/generation/input-images.js";
+import { quote } from "../src/generation/progress-text.js";
 import { catalog } from "../src/models/index.js";
 import type { ModelKind } from "../src/models/types.js";
 import type { ContestRecord } from "../src/store/contests.js";

@@ -10,10 +10,10 @@ import {
 import type { AppContext } from "../src/context.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
-import { editModal, readEditModal } from "../src/discord/edit-modal.js";
-import { startGeneration } from "../src/discord/generate.js";
-import type { InputImage } from "../src/discord/input-images.js";
-import { imagesOfMessage } from "../src/discord/message-images.js";
+import { editModal, readEditModal } from "../src/generation/edit-modal.js";
+import { startGeneration } from "../src/generation/start.js";
+import type { InputImage } from "../src/generation/input-images.js";
+import { imagesOfMessage } from "../src/generation/message-images.js";
 
 const FORM_PREFIX = "editai:1";
 

@@ -2,12 +2,12 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { canManageServer, manageServerPermission } from "../src/discord/manage-server.js";
-import { applySettingsChange } from "../src/discord/settings-change.js";
-import { settingsProblems } from "../src/discord/settings-check.js";
-import { describeChanges, settingsEmbed } from "../src/discord/settings-embed.js";
-import { addSettingsSubcommands, readSettingsChange } from "../src/discord/settings-options.js";
+import { applySettingsChange } from "../src/settings/change.js";
+import { settingsProblems } from "../src/settings/check.js";
+import { describeChanges, settingsEmbed } from "../src/settings/embed.js";
+import { addSettingsSubcommands, readSettingsChange } from "../src/settings/options.js";
 import { catalog } from "../src/models/index.js";
-import { guildSettingsSchema, type GuildSettings } from "../src/policy/settings.js";
+import { guildSettingsSchema, type GuildSettings } from "../src/settings/schema.js";
 
 const builder = new SlashCommandBuilder()
   .setName("settings")

@@ -2,8 +2,8 @@
 import type { Config } from "./config.js";
 import type { ContestEngine } from "./contests/engine.js";
 import type { FalClient } from "./fal/client.js";
-import type { RunTimes } from "./jobs/eta.js";
-import type { JobRunner } from "./jobs/runner.js";
+import type { RunTimes } from "./generation/eta.js";
+import type { JobRunner } from "./generation/runner.js";
 import type { Logger } from "./log.js";
 import type { Catalog } from "./models/catalog.js";
 import type { ContestRepository } from "./store/contests.js";

@@ -1,6 +1,6 @@
 // A /contest enter job enters its contest once its result is delivered: the reporter's `delivered`, extended.
 // A repeat delivery after a restart finds the entry already there (one image enters once).
-import type { JobReporter } from "../jobs/runner.js";
+import type { JobReporter } from "../generation/runner.js";
 import type { Logger } from "../log.js";
 import type { ContestRepository } from "../store/contests.js";
 import type { JobRecord } from "../store/jobs.js";

@@ -1,6 +1,6 @@
 // /contest status and /contest list in words.
 import { EmbedBuilder } from "discord.js";
-import { quote } from "../discord/progress-text.js";
+import { quote } from "../generation/progress-text.js";
 import type { Catalog } from "../models/catalog.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import { deadlines, rulesText, stamp } from "./messages.js";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { CatalogLookup, ModelSpec } from "./define-model.js";
 import { optionRules, requestOptions, type RequestOption } from "./option-rules.js";
 import type { BuildResult, GenerationRequest, RequestProblem } from "./types.js";
-import { chooseAmong, countOf, listOr } from "./wording.js";
+import { chooseAmong, countOf, listOr } from "../wording.js";
 
 type Model = ModelSpec<Record<string, unknown>>;
 

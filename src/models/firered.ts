@@ -13,7 +13,7 @@ import {
 import { falImageSchema, parseOutput, toOutputImage } from "./output.js";
 import { formatUsd, roundUsd } from "./pricing.js";
 import type { CostEstimate, NormalizedOutput } from "./types.js";
-import { countOf } from "./wording.js";
+import { countOf } from "../wording.js";
 
 const ENDPOINT = "fal-ai/firered-image-edit-v1.1";
 

@@ -9,7 +9,7 @@ import {
   type Dimensions,
 } from "./image-size.js";
 import type { GenerationRequest, ModelDefinition, ModelOptions } from "./types.js";
-import { listOr } from "./wording.js";
+import { listOr } from "../wording.js";
 
 /** The request's knobs besides the prompt and the images, which every model has its own rules for. */
 export type RequestOption = Exclude<keyof GenerationRequest, "prompt" | "imageUrls">;

@@ -1,6 +1,6 @@
 // Cost arithmetic shared by the catalog's price rules.
 import type { CostEstimate, NormalizedOutput } from "./types.js";
-import { countOf } from "./wording.js";
+import { countOf } from "../wording.js";
 
 /** Dollar figures are kept to 4 decimals: fal's smallest published unit price ($0.0325) needs all of them. */
 export function roundUsd(usd: number): number {

@@ -1,5 +1,5 @@
 // Per-server settings: stored as JSON, always read back through the schema (so new settings get defaults).
-import { defaultGuildSettings, guildSettingsSchema, type GuildSettings } from "../policy/settings.js";
+import { defaultGuildSettings, guildSettingsSchema, type GuildSettings } from "../settings/schema.js";
 import type { Db } from "./database.js";
 
 export interface SettingsRepository {

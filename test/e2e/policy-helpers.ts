@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import type { FakeUser, InteractionHandle, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
 import { snowflake } from "../fakes/discord/snowflake.js";
 import type { FalRoute } from "../fakes/fal/index.js";
-import { nextUtcMidnight } from "../../src/policy/admission.js";
+import { nextUtcMidnight } from "../../src/usage/admission.js";
 import { falRequests, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
 import type { Harness } from "./harness.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { memoryDb } from "./memory-db.js";
-import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/policy/admission.js";
-import { guildSettingsSchema, type GuildSettings } from "../../src/policy/settings.js";
+import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/usage/admission.js";
+import { guildSettingsSchema, type GuildSettings } from "../../src/settings/schema.js";
 import { catalog } from "../../src/models/index.js";
 import { syncConnectionOf } from "../../src/store/database.js";
 import { createJobRepository } from "../../src/store/jobs.js";

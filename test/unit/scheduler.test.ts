@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FairScheduler, type Slot, type SlotRequest } from "../../src/jobs/scheduler.js";
+import { FairScheduler, type Slot, type SlotRequest } from "../../src/generation/scheduler.js";
 
 /** Lets every pending promise reaction run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,11 +1,11 @@
 // The pure parts of /settings and /usage: applying a change, checking the whole, and the 30-day report.
 import { describe, expect, it } from "vitest";
-import { applySettingsChange } from "../../src/discord/settings-change.js";
-import { settingsProblems } from "../../src/discord/settings-check.js";
-import { describeChanges, formatDuration } from "../../src/discord/settings-embed.js";
+import { applySettingsChange } from "../../src/settings/change.js";
+import { settingsProblems } from "../../src/settings/check.js";
+import { describeChanges, formatDuration } from "../../src/settings/embed.js";
 import { catalog } from "../../src/models/index.js";
-import { defaultGuildSettings } from "../../src/policy/settings.js";
-import { lastDays, sumSpend, usageReport } from "../../src/policy/usage-report.js";
+import { defaultGuildSettings } from "../../src/settings/schema.js";
+import { lastDays, sumSpend, usageReport } from "../../src/usage/report.js";
 
 const guildId = "100000000000000001";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { StartGate } from "../../src/jobs/start-gate.js";
+import { StartGate } from "../../src/generation/start-gate.js";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

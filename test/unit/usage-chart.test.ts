@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { chartTotals, formatSpend, renderUsageChart, usageChartSvg, type UsageChartData } from "../../src/policy/usage-chart.js";
+import { chartTotals, formatSpend, renderUsageChart, usageChartSvg, type UsageChartData } from "../../src/usage/chart.js";
 
 const title = "Spend in the last 30 days";
 

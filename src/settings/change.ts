@@ -1,7 +1,7 @@
 // Applies one /settings change to a server's settings. The result is checked as a whole before it is saved.
 import type { Catalog } from "../models/catalog.js";
-import { defaultGuildSettings, type GuildSettings } from "../policy/settings.js";
-import type { SettingsChange } from "./settings-options.js";
+import { defaultGuildSettings, type GuildSettings } from "./schema.js";
+import type { SettingsChange } from "./options.js";
 
 export interface AppliedChange {
   settings: GuildSettings;

@@ -1,6 +1,6 @@
 // The images a member gives a command: which are acceptable, checked before anything reaches fal.
 import type { Attachment } from "discord.js";
-import { MAX_INPUT_IMAGE_BYTES } from "../jobs/rehost.js";
+import { MAX_INPUT_IMAGE_BYTES } from "../fal/rehost.js";
 
 export interface InputImage {
   /** What the member calls it: the option name or the file name. */

@@ -4,12 +4,12 @@ import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSu
 import type { AppContext } from "../context.js";
 import { MAX_SEED } from "../models/index.js";
 import type { ModelDefinition } from "../models/types.js";
-import { imageUrlsOf } from "../jobs/rehost.js";
+import { imageUrlsOf } from "../fal/rehost.js";
 import type { JobRecord } from "../store/jobs.js";
-import type { ButtonHandler, ComponentHandlers, ModalHandler } from "./command.js";
-import { makeCustomId } from "./custom-id.js";
+import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/command.js";
+import { makeCustomId } from "../discord/custom-id.js";
 import { editModal, readEditModal } from "./edit-modal.js";
-import { startGeneration } from "./generate.js";
+import { startGeneration } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
 

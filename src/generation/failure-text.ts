@@ -1,5 +1,5 @@
 // What a user is told when a job fails: what happened, what to do, and the reference that is in the log.
-import type { JobFailure } from "../jobs/generation.js";
+import type { JobFailure } from "./steps.js";
 import { labelForFalField } from "../models/index.js";
 import { clock } from "./progress-text.js";
 

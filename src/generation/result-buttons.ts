@@ -1,7 +1,7 @@
 // The buttons under a result (and under an interrupted job): their custom ids and their rows.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from "discord.js";
 import { submitButton } from "../contests/messages.js";
-import { makeCustomId } from "./custom-id.js";
+import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
 

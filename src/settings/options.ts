@@ -1,7 +1,7 @@
 // The subcommands and options of /settings, and reading the one a member used back into a change.
 import { ChannelType, type ChatInputCommandInteraction, type SlashCommandSubcommandsOnlyBuilder } from "discord.js";
 import type { Catalog } from "../models/catalog.js";
-import type { GuildSettings } from "../policy/settings.js";
+import type { GuildSettings } from "./schema.js";
 
 export type SettingsChange =
   | { kind: "view" }

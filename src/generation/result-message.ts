@@ -1,7 +1,7 @@
 // The finished reply: the images as one set of attachments, and an embed with Gemini's description,
 // the prompt, model, size, seed and time.
 import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from "discord.js";
-import type { PreparedFiles } from "../jobs/generation.js";
+import type { PreparedFiles } from "./steps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/types.js";
 import { quote } from "./progress-text.js";
 

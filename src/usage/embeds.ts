@@ -1,11 +1,11 @@
 // What /usage shows: a member's own day, and for admins the server's last 30 days next to the chart.
 import { EmbedBuilder } from "discord.js";
-import { nextUtcMidnight } from "../policy/admission.js";
-import type { GuildSettings } from "../policy/settings.js";
-import { formatSpend } from "../policy/usage-chart.js";
-import type { UsageReport } from "../policy/usage-report.js";
+import { nextUtcMidnight } from "./admission.js";
+import type { GuildSettings } from "../settings/schema.js";
+import { formatSpend } from "./chart.js";
+import type { UsageReport } from "./report.js";
 import type { TodayTotals } from "../store/ledger.js";
-import { countOf } from "../models/wording.js";
+import { countOf } from "../wording.js";
 
 export const usageChartFile = "usage-30d.png";
 

@@ -3,7 +3,7 @@ import type { ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandOpti
 import { MAX_SEED } from "../models/index.js";
 import type { Catalog } from "../models/catalog.js";
 import type { GenerationRequest, ModelDefinition, ModelKind, ModelOptions } from "../models/types.js";
-import type { GenerationOrder } from "./generate.js";
+import type { GenerationOrder } from "./start.js";
 import type { InputImage } from "./input-images.js";
 
 type Builder = SlashCommandBuilder | SlashCommandOptionsOnlyBuilder;

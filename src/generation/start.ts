@@ -10,12 +10,12 @@ import {
 } from "discord.js";
 import type { AppContext } from "../context.js";
 import type { GenerationRequest, ModelDefinition, ModelKind } from "../models/types.js";
-import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../policy/admission.js";
-import type { GuildSettings } from "../policy/settings.js";
+import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../usage/admission.js";
+import type { GuildSettings } from "../settings/schema.js";
 import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
-import { canManageServer, memberRoleIds } from "./manage-server.js";
-import { newReference } from "./reference.js";
+import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
+import { newReference } from "../discord/reference.js";
 
 export type GenerationInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 

@@ -1,5 +1,5 @@
 // How a model is described to members: what it does, what it takes, what it costs.
-import type { ModelDefinition } from "../models/types.js";
+import type { ModelDefinition } from "./types.js";
 
 function imageInputs(model: ModelDefinition): string {
   if (!model.inputImages) return "text only";

@@ -1,6 +1,6 @@
 // A server's spend over the last days, from the ledger's rows: the chart's data, its totals and the top members.
 import type { SpendRow } from "../store/ledger.js";
-import { chartTotals, type ChartTotals, type UsageChartData } from "./usage-chart.js";
+import { chartTotals, type ChartTotals, type UsageChartData } from "./chart.js";
 
 export interface MemberSpend {
   userId: string;

@@ -1,5 +1,5 @@
 // The deferred reply's text while a job runs: waiting for a slot, queued at fal, generating (elapsed, bar, ETA, latest log).
-import type { JobPhase } from "../jobs/generation.js";
+import type { JobPhase } from "./steps.js";
 
 const barWidth = 12;
 

@@ -1,18 +1,18 @@
 // A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
 import type { Client, REST } from "discord.js";
 import type { Config } from "../config.js";
-import type { JobFailure, JobPhase } from "../jobs/generation.js";
-import type { JobReporter } from "../jobs/runner.js";
+import type { JobFailure, JobPhase } from "./steps.js";
+import type { JobReporter } from "./runner.js";
 import type { Logger } from "../log.js";
 import type { Catalog } from "../models/catalog.js";
 import type { JobRecord, JobRepository } from "../store/jobs.js";
 import { failureText } from "./failure-text.js";
-import type { EditTurns } from "./progress-pacer.js";
+import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText, quote } from "./progress-text.js";
-import { editReply, type ReplyLocation, type ReplyPayload } from "./reply-target.js";
+import { editReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
-import { ThrottledEditor } from "./throttled-editor.js";
+import { ThrottledEditor } from "../discord/throttled-editor.js";
 
 export interface ReporterDeps {
   client: Client<true>;

@@ -1,5 +1,5 @@
 // Copies input images onto fal storage, for when fal cannot fetch the original links (expired or refused).
-import type { FalClient } from "../fal/client.js";
+import type { FalClient } from "./client.js";
 import { download } from "../media/download.js";
 
 export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;

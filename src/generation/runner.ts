@@ -19,7 +19,7 @@ import {
   type JobFailure,
   type JobPhase,
   type PreparedFiles,
-} from "./generation.js";
+} from "./steps.js";
 
 /** How a job talks to its requester; the Discord side implements it. */
 export interface JobReporter {

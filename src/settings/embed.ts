@@ -2,10 +2,10 @@
 import { EmbedBuilder } from "discord.js";
 import type { Catalog } from "../models/catalog.js";
 import type { ModelKind } from "../models/types.js";
-import { premiumModelIds } from "../policy/admission.js";
-import type { GuildSettings } from "../policy/settings.js";
-import { formatSpend } from "../policy/usage-chart.js";
-import { countOf } from "../models/wording.js";
+import { premiumModelIds } from "../usage/admission.js";
+import type { GuildSettings } from "./schema.js";
+import { formatSpend } from "../usage/chart.js";
+import { countOf } from "../wording.js";
 
 export interface SettingLine {
   name: string;

@@ -10,7 +10,7 @@ import { download, extensionOf } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/types.js";
 import type { RunTimes } from "./eta.js";
-import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "./rehost.js";
+import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "../fal/rehost.js";
 
 export type JobPhase =
   | { phase: "waiting"; position: number }
