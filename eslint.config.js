@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "data/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "data/", "coverage/", "bench-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,5 +13,27 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    // Libraries through their public entries only: no file inside a package (its dist/, src/, lib/ or internals).
+    files: ["src/**/*.ts", "commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?:@[^/.][^/]*/)?[^/.][^/]*/(?:dist|src|lib|build|internal|cjs|esm)(?:/|$)",
+              message: "Import the package's public entry, not a file inside it.",
+            },
+            { regex: "^(?:discord\\.js|@fal-ai/client|better-sqlite3|undici|pino)/", message: "This package is used through its main entry only." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
 );

@@ -7,18 +7,11 @@ import {
   type ChatInputCommandInteraction,
   type SlashCommandIntegerOption,
 } from "discord.js";
-import { contestButtons } from "../src/contests/buttons.js";
-import { readCreate } from "../src/contests/create.js";
-import { announcementEmbed, reviewRow, stamp } from "../src/contests/messages.js";
-import { canModerateContests, moderatorWords } from "../src/contests/permissions.js";
-import { sendableChannel } from "../src/contests/entries.js";
-import { listText, statusEmbed } from "../src/contests/status.js";
+import { announcementEmbed, canModerateContests, contestButtons, listText, moderatorWords, readCreate, reviewRow, sendableChannel, stamp, statusEmbed } from "../src/contests/index.js";
 import type { AppContext } from "../src/context.js";
-import { startGeneration } from "../src/generation/start.js";
-import { fromAttachment } from "../src/generation/input-images.js";
-import { quote } from "../src/generation/progress-text.js";
-import { catalog } from "../src/models/index.js";
-import type { ModelKind } from "../src/models/types.js";
+import { fromAttachment, startGeneration } from "../src/generation/index.js";
+import { quote } from "../src/wording.js";
+import { catalog, type ModelKind } from "../src/models/index.js";
 import type { ContestRecord } from "../src/store/contests.js";
 
 const contestOption = (o: SlashCommandIntegerOption) =>

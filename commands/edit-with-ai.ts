@@ -10,10 +10,7 @@ import {
 import type { AppContext } from "../src/context.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
-import { editModal, readEditModal } from "../src/generation/edit-modal.js";
-import { startGeneration } from "../src/generation/start.js";
-import type { InputImage } from "../src/generation/input-images.js";
-import { imagesOfMessage } from "../src/generation/message-images.js";
+import { editModal, imagesOfMessage, type InputImage, readEditModal, startGeneration } from "../src/generation/index.js";
 
 const FORM_PREFIX = "editai:1";
 
@@ -57,4 +54,4 @@ async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [
   );
 }
 
-export const modals: readonly ModalHandler[] = [{ prefix: FORM_PREFIX, handle: submitted }];
+export const modals: readonly ModalHandler<AppContext>[] = [{ prefix: FORM_PREFIX, handle: submitted }];

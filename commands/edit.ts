@@ -1,9 +1,7 @@
 // /edit: change one or more attached images with an instruction.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
-import { startGeneration } from "../src/generation/start.js";
-import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "../src/generation/options.js";
-import { fromAttachment } from "../src/generation/input-images.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
 import { catalog } from "../src/models/index.js";
 
 // Attachment options offered; a model that takes fewer says so when more are given.

@@ -1,8 +1,7 @@
 // /imagine: make images from a text prompt.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
-import { startGeneration } from "../src/generation/start.js";
-import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "../src/generation/options.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder, startGeneration } from "../src/generation/index.js";
 import { catalog } from "../src/models/index.js";
 
 const builder = new SlashCommandBuilder()

@@ -1,7 +1,7 @@
 // /models: the catalog as a member sees it.
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
-import { describeModel } from "../src/models/describe.js";
+import { describeModel } from "../src/models/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("models")

@@ -2,12 +2,8 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { canManageServer, manageServerPermission } from "../src/discord/manage-server.js";
-import { applySettingsChange } from "../src/settings/change.js";
-import { settingsProblems } from "../src/settings/check.js";
-import { describeChanges, settingsEmbed } from "../src/settings/embed.js";
-import { addSettingsSubcommands, readSettingsChange } from "../src/settings/options.js";
+import { addSettingsSubcommands, applySettingsChange, describeChanges, type GuildSettings, guildSettingsSchema, readSettingsChange, settingsEmbed, settingsProblems } from "../src/settings/index.js";
 import { catalog } from "../src/models/index.js";
-import { guildSettingsSchema, type GuildSettings } from "../src/settings/schema.js";
 
 const builder = new SlashCommandBuilder()
   .setName("settings")

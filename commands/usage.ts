@@ -2,9 +2,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { canManageServer } from "../src/discord/manage-server.js";
-import { memberUsageEmbed, serverUsageEmbed, usageChartFile } from "../src/usage/embeds.js";
-import { renderUsageChart } from "../src/usage/chart.js";
-import { lastDays, sumSpend, usageReport } from "../src/usage/report.js";
+import { lastDays, memberUsageEmbed, renderUsageChart, serverUsageEmbed, sumSpend, usageChartFile, usageReport } from "../src/usage/index.js";
 import { utcDay } from "../src/store/ledger.js";
 
 export const data = new SlashCommandBuilder()

@@ -2,32 +2,33 @@
 import { disableValidators, Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
-import { contestForResult, enteringContest } from "./contests/delivery.js";
-import { createContestEngine } from "./contests/engine.js";
 import { createDiscordAgent, openConnections } from "./discord/api-agent.js";
 import { createDiscordClient } from "./discord/client.js";
-import { loadCommands } from "./discord/load-commands.js";
-import { registerCommands } from "./discord/register.js";
-import { jobButtonHandlers } from "./generation/buttons.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
-import { createJobReporter } from "./generation/reporter.js";
+import { loadCommands } from "./discord/load-commands.js";
 import { ProgressPacer, progressEditsPerSecond } from "./discord/progress-pacer.js";
+import { registerCommands } from "./discord/register.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
-import { RunTimes } from "./generation/eta.js";
-import { JobRunner } from "./generation/runner.js";
-import { FairScheduler } from "./generation/scheduler.js";
+import {
+  createGenerationJobs,
+  createJobReporter,
+  FairScheduler,
+  jobButtonHandlers,
+  JobRunner,
+  RunTimes,
+} from "./generation/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
-import { catalog, compileInputSchemas } from "./models/catalog.js";
+import { catalog, compileInputSchemas } from "./models/index.js";
+import { createGuildSettings } from "./settings/index.js";
 import { createContestRepository } from "./store/contests.js";
 import { openDatabase, type Db } from "./store/database.js";
 import { createFormRepository } from "./store/forms.js";
-import { createJobRepository } from "./store/jobs.js";
 import { createLedgerRepository } from "./store/ledger.js";
-import { createSettingsRepository } from "./store/settings.js";
 
 function readConfigOrExit(): Config {
   loadDotenv({ quiet: true });
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
   const db = await openDatabaseOrExit(config.DATABASE_PATH, log);
-  const jobs = createJobRepository(db);
+  const jobs = createGenerationJobs(db);
   const ledger = createLedgerRepository(db);
   const fal = createFal(config);
   const runTimes = new RunTimes();
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
             log,
             jobs,
             catalog,
-            contestFor: (finished) => contestForResult(contests, finished),
+            extraButton: (finished) => submitToContestButton(contests, finished),
             progressTurns,
           },
           job,
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     runTimes,
     jobs,
     forms: createFormRepository(db),
-    settings: createSettingsRepository(db),
+    settings: createGuildSettings(db),
     ledger,
     runner,
     contests,
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   if (refused.length) log.warn({ models: refused }, "these models refuse a plain prompt; check their input rules");
   // Read before the client takes any interaction: these, and only these, are the last run's jobs.
   const leftOver = await jobs.unfinished();
-  const commands = await loadCommands();
+  const commands = await loadCommands<AppContext>();
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));

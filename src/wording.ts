@@ -16,3 +16,9 @@ export function chooseAmong(names: readonly string[], verb = "choose"): string {
   if (names.length <= 3) return `${verb} ${listOr(names)}`;
   return `${verb}, for example, ${listOr(names.slice(0, 3))}`;
 }
+
+/** `text` on one line, cut to `max` characters with an ellipsis. */
+export function quote(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

@@ -1,17 +1,30 @@
 // The contest buttons: Vote (toggles the member's vote), Submit to contest (under a member's own result),
 // Approve / Reject (moderators' review list). All are looked up in the store, so they work after restarts.
 import { MessageFlags, type ButtonInteraction } from "discord.js";
-import type { AppContext } from "../context.js";
+import type { JobRepository } from "../generation/index.js";
+import type { Logger } from "../log.js";
+import type { SettingsRepository } from "../settings/index.js";
+import type { ContestRepository } from "../store/contests.js";
+import type { ContestEngine } from "./engine.js";
 import type { ButtonHandler } from "../discord/command.js";
 import { canModerateContests, moderatorWords } from "./permissions.js";
 import { closedText, enteredText } from "./entries.js";
 import { CONTEST_BUTTON_PREFIX, stamp, voteRow, type ContestAction } from "./messages.js";
 
+/** What the contest buttons take from the app. */
+export interface ContestButtonDeps {
+  log: Logger;
+  contests: ContestRepository;
+  contestEngine: ContestEngine;
+  jobs: JobRepository;
+  settings: SettingsRepository;
+}
+
 async function tell(interaction: ButtonInteraction, content: string): Promise<void> {
   await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }
 
-async function vote(interaction: ButtonInteraction, ctx: AppContext, entryId: number) {
+async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number) {
   const entry = await ctx.contests.entry(entryId);
   const contest = entry && (await ctx.contests.get(entry.contestId));
   if (!entry || !contest) return tell(interaction, "This entry is no longer in the bot's records.");
@@ -45,7 +58,7 @@ async function vote(interaction: ButtonInteraction, ctx: AppContext, entryId: nu
   await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
 }
 
-async function submit(interaction: ButtonInteraction, ctx: AppContext, contestId: number, ref: string | undefined) {
+async function submit(interaction: ButtonInteraction, ctx: ContestButtonDeps, contestId: number, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   if (!job) return tell(interaction, "This result is no longer in the bot's records, so it cannot enter a contest.");
   if (job.requesterId !== interaction.user.id) return tell(interaction, "Only the member who made this image can enter it in a contest.");
@@ -58,7 +71,7 @@ async function submit(interaction: ButtonInteraction, ctx: AppContext, contestId
   await interaction.editReply(enteredText(outcome, contest.channelId));
 }
 
-async function review(interaction: ButtonInteraction, ctx: AppContext, entryId: number, approve: boolean) {
+async function review(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number, approve: boolean) {
   const settings = await ctx.settings.get(interaction.guildId ?? "");
   if (!canModerateContests(interaction, settings)) return tell(interaction, `Only ${moderatorWords(settings)} can review entries.`);
   const entry = await ctx.contests.entry(entryId);
@@ -76,7 +89,7 @@ async function review(interaction: ButtonInteraction, ctx: AppContext, entryId: 
   );
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action, first, second]: readonly string[]): Promise<void> {
+async function onButton(interaction: ButtonInteraction, ctx: ContestButtonDeps, [action, first, second]: readonly string[]): Promise<void> {
   const id = Number(first);
   switch (action as ContestAction) {
     case "vote":
@@ -91,4 +104,4 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action
   }
 }
 
-export const contestButtons: ButtonHandler[] = [{ prefix: CONTEST_BUTTON_PREFIX, handle: onButton }];
+export const contestButtons: ButtonHandler<ContestButtonDeps>[] = [{ prefix: CONTEST_BUTTON_PREFIX, handle: onButton }];

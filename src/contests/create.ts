@@ -1,7 +1,7 @@
 // /contest create's options, read into a new contest or the problems that stop it.
 import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
-import type { Catalog } from "../models/catalog.js";
-import type { GuildSettings } from "../settings/schema.js";
+import type { Catalog } from "../models/index.js";
+import type { GuildSettings } from "../settings/index.js";
 import type { NewContest } from "../store/contests.js";
 import { parseWindowEnd } from "./durations.js";
 

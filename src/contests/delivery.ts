@@ -1,10 +1,11 @@
 // A /contest enter job enters its contest once its result is delivered: the reporter's `delivered`, extended.
 // A repeat delivery after a restart finds the entry already there (one image enters once).
-import type { JobReporter } from "../generation/runner.js";
+import type { ButtonBuilder } from "discord.js";
+import type { JobRecord, JobReporter } from "../generation/index.js";
 import type { Logger } from "../log.js";
 import type { ContestRepository } from "../store/contests.js";
-import type { JobRecord } from "../store/jobs.js";
 import type { ContestEntries } from "./entries.js";
+import { submitButton } from "./messages.js";
 
 export function enteringContest(reporter: JobReporter, job: JobRecord, entries: ContestEntries, log: Logger): JobReporter {
   if (job.contestId === undefined) return reporter;
@@ -24,4 +25,10 @@ export async function contestForResult(contests: ContestRepository, job: JobReco
   if (!job.guildId || job.ephemeral || job.contestId !== undefined) return undefined;
   const open = await contests.takingEntries(job.guildId);
   return open.find((c) => !c.allowedModels || c.allowedModels.includes(job.modelId))?.id;
+}
+
+/** The "Submit to contest" button under a finished public result, when a contest takes it. */
+export async function submitToContestButton(contests: ContestRepository, job: JobRecord): Promise<ButtonBuilder | undefined> {
+  const contestId = await contestForResult(contests, job);
+  return contestId === undefined ? undefined : submitButton(contestId, job.ref);
 }

@@ -1,22 +1,9 @@
 // The contest machinery the commands, buttons and timers share: entries, phases and their schedule.
-import type { Client } from "discord.js";
-import type { Logger } from "../log.js";
-import type { Catalog } from "../models/catalog.js";
-import type { ContestRepository } from "../store/contests.js";
-import type { JobRepository } from "../store/jobs.js";
+import type { ContestDeps } from "./deps.js";
 import { ContestEntries } from "./entries.js";
 import { PhaseClock } from "./phase-clock.js";
 import { ContestPhases } from "./phases.js";
 import { ContestSchedule } from "./schedule.js";
-
-export interface ContestDeps {
-  client: Client;
-  contests: ContestRepository;
-  jobs: JobRepository;
-  catalog: Catalog;
-  log: Logger;
-  now?: () => number;
-}
 
 export interface ContestEngine {
   entries: ContestEntries;

@@ -2,10 +2,10 @@
 // channel with the image re-uploaded, waits for review when the contest asks for it, and can be withdrawn.
 import { AttachmentBuilder, InteractionWebhook, MessageFlags, type Client, type SendableChannels } from "discord.js";
 import { fitToLimit } from "../media/fit.js";
-import type { NormalizedOutput } from "../models/types.js";
+import type { NormalizedOutput } from "../models/index.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
-import type { JobRecord } from "../store/jobs.js";
-import type { ContestDeps } from "./engine.js";
+import type { JobRecord } from "../generation/index.js";
+import type { ContestDeps } from "./deps.js";
 import { tokenUsable } from "../discord/reply-target.js";
 import { extensionOf } from "../media/download.js";
 import { deliveredAttachmentUrl, firstDownload } from "./entry-image.js";

@@ -2,7 +2,7 @@
 // links it now, fal's CDN, the job's delivered attachment), so a contest does not depend on one link staying valid.
 import type { Client } from "discord.js";
 import { download, type Downloaded } from "../media/download.js";
-import type { JobRecord } from "../store/jobs.js";
+import type { JobRecord } from "../generation/index.js";
 
 const limits = { maxBytes: 25 * 1024 * 1024, timeoutMs: 30_000 };
 

@@ -1,11 +1,10 @@
 // What contests say in Discord: the announcement, an entry, the review card, the vote button, the results.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "discord.js";
 import { makeCustomId } from "../discord/custom-id.js";
-import { quote } from "../generation/progress-text.js";
-import type { Catalog } from "../models/catalog.js";
+import { countOf, quote } from "../wording.js";
+import type { Catalog } from "../models/index.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import type { RankedEntry } from "./leaderboard.js";
-import { countOf } from "../wording.js";
 
 export const CONTEST_BUTTON_PREFIX = "contest:1";
 export type ContestAction = "vote" | "submit" | "approve" | "reject" | "withdraw";

@@ -3,7 +3,7 @@
 import { AttachmentBuilder, type SendableChannels } from "discord.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import { renderCollage } from "./collage.js";
-import type { ContestDeps } from "./engine.js";
+import type { ContestDeps } from "./deps.js";
 import { sendableChannel, type ContestEntries } from "./entries.js";
 import { firstDownload } from "./entry-image.js";
 import { rankEntries, winnersOf, type RankedEntry } from "./leaderboard.js";

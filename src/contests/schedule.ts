@@ -1,7 +1,7 @@
 // Runs each contest's next phase at its time, from the database: rebuilt at start-up (a time that passed while
 // the bot was down runs at once), re-planned after every phase change, cleared at shutdown.
 import type { ContestRecord } from "../store/contests.js";
-import type { ContestDeps } from "./engine.js";
+import type { ContestDeps } from "./deps.js";
 import type { PhaseClock } from "./phase-clock.js";
 import type { ContestPhases } from "./phases.js";
 

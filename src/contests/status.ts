@@ -1,7 +1,7 @@
 // /contest status and /contest list in words.
 import { EmbedBuilder } from "discord.js";
-import { quote } from "../generation/progress-text.js";
-import type { Catalog } from "../models/catalog.js";
+import { quote } from "../wording.js";
+import type { Catalog } from "../models/index.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
 import { deadlines, rulesText, stamp } from "./messages.js";
 

@@ -1,4 +1,5 @@
-// What a module in commands/ exports, and the check that it does, run when the commands are loaded.
+// What a module in commands/ exports, and the check that it does, run when the commands are loaded. `Ctx` is the
+// services the app hands every command and handler (the app's context); this adapter knows nothing of what is in it.
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -9,41 +10,38 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import type { AppContext } from "../context.js";
 import { customIdPrefixPattern } from "./custom-id.js";
 
 /** Answers submits of the modals a command shows; found by the custom_id's "<name>:<version>" prefix (custom-id.ts). */
-export interface ModalHandler {
+export interface ModalHandler<Ctx> {
   prefix: string;
   /** `args` are the custom_id's parts after the prefix. */
-  handle(interaction: ModalSubmitInteraction, ctx: AppContext, args: readonly string[]): Promise<void>;
+  handle(interaction: ModalSubmitInteraction, ctx: Ctx, args: readonly string[]): Promise<void>;
 }
 
 /** Answers clicks on the buttons a command (or the bot) posts; found by prefix like ModalHandler. */
-export interface ButtonHandler {
+export interface ButtonHandler<Ctx> {
   prefix: string;
-  handle(interaction: ButtonInteraction, ctx: AppContext, args: readonly string[]): Promise<void>;
+  handle(interaction: ButtonInteraction, ctx: Ctx, args: readonly string[]): Promise<void>;
 }
 
-export interface ComponentHandlers {
-  modals?: readonly ModalHandler[];
-  buttons?: readonly ButtonHandler[];
+export interface ComponentHandlers<Ctx> {
+  modals?: readonly ModalHandler<Ctx>[];
+  buttons?: readonly ButtonHandler<Ctx>[];
 }
 
-type CommandHandlers = ComponentHandlers;
-
-export interface ChatInputCommand extends CommandHandlers {
+export interface ChatInputCommand<Ctx> extends ComponentHandlers<Ctx> {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void>;
+  execute(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void>;
 }
 
-export interface MessageCommand extends CommandHandlers {
+export interface MessageCommand<Ctx> extends ComponentHandlers<Ctx> {
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void>;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: Ctx): Promise<void>;
 }
 
-export type Command = ChatInputCommand | MessageCommand;
+export type Command<Ctx> = ChatInputCommand<Ctx> | MessageCommand<Ctx>;
 
 const handlerSchema = z.object({
   prefix: z.string().regex(customIdPrefixPattern, 'must be "<name>:<version>", e.g. "editai:1"'),
@@ -64,11 +62,11 @@ const commandModuleSchema = z.object({
 });
 
 /** Checks a loaded module's shape; throws an Error naming the file and what is wrong. */
-export function assertCommandModule(file: string, module: unknown): Command {
+export function assertCommandModule<Ctx>(file: string, module: unknown): Command<Ctx> {
   const parsed = commandModuleSchema.safeParse(module);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "module"}: ${issue.message}`);
     throw new Error(`command module ${file} is not a command (${problems.join("; ")})`);
   }
-  return module as Command;
+  return module as Command<Ctx>;
 }

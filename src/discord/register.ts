@@ -7,12 +7,12 @@ export type RegistrationOutcome = "unchanged" | "registered";
 
 export async function registerCommands(
   client: Client<true>,
-  commands: Iterable<Command>,
+  commands: Iterable<Pick<Command<unknown>, "data">>,
   log: Logger,
   guildId?: string,
 ): Promise<RegistrationOutcome> {
   // The JSON round trip drops keys the builders leave as undefined (nsfw, …); equals() would count them as changes.
-  const definitions = [...commands].map((command) => JSON.parse(JSON.stringify(command.data)) as Command["data"]);
+  const definitions = [...commands].map((command) => JSON.parse(JSON.stringify(command.data)) as Command<unknown>["data"]);
   const manager = client.application.commands;
   const existing = guildId ? await manager.fetch({ guildId }) : await manager.fetch();
   const unchanged =

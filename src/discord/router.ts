@@ -1,6 +1,6 @@
 // The single entry for every interaction: finds its handler and guards it with one error boundary.
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
-import type { AppContext } from "../context.js";
+import type { Logger } from "../log.js";
 import type { ButtonHandler, Command, ComponentHandlers, ModalHandler } from "./command.js";
 import { splitCustomId } from "./custom-id.js";
 import { newReference } from "./reference.js";
@@ -15,14 +15,14 @@ function byPrefix<H extends { prefix: string }>(kind: string, handlers: readonly
 }
 
 /** `handlers`: the bot's own buttons and forms that belong to no command (the buttons under results). */
-export function createInteractionRouter(
-  commands: ReadonlyMap<string, Command>,
-  ctx: AppContext,
-  handlers: readonly ComponentHandlers[] = [],
+export function createInteractionRouter<Ctx extends { log: Logger }>(
+  commands: ReadonlyMap<string, Command<Ctx>>,
+  ctx: Ctx,
+  handlers: readonly ComponentHandlers<Ctx>[] = [],
 ) {
   const sets = [...commands.values(), ...handlers];
-  const modals = byPrefix<ModalHandler>("modal", sets.flatMap((set) => set.modals ?? []));
-  const buttons = byPrefix<ButtonHandler>("button", sets.flatMap((set) => set.buttons ?? []));
+  const modals = byPrefix<ModalHandler<Ctx>>("modal", sets.flatMap((set) => set.modals ?? []));
+  const buttons = byPrefix<ButtonHandler<Ctx>>("button", sets.flatMap((set) => set.buttons ?? []));
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     try {
@@ -42,7 +42,7 @@ export function createInteractionRouter(
           return;
         }
         // The command's data.type decides which interaction it is given; registration keeps the two in step.
-        await (command.execute as (i: typeof interaction, c: AppContext) => Promise<void>)(interaction, ctx);
+        await (command.execute as (i: typeof interaction, c: Ctx) => Promise<void>)(interaction, ctx);
         return;
       }
       if (interaction.isModalSubmit() || interaction.isButton()) {
@@ -84,7 +84,7 @@ function describe(interaction: Interaction) {
   };
 }
 
-async function tellUserSomethingWentWrong(interaction: RepliableInteraction, ref: string, ctx: AppContext) {
+async function tellUserSomethingWentWrong(interaction: RepliableInteraction, ref: string, ctx: { log: Logger }) {
   const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });

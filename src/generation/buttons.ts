@@ -1,11 +1,10 @@
 // The buttons under results, looked up in the store so they work days later and after restarts:
 // Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, and Retry.
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
-import type { AppContext } from "../context.js";
-import { MAX_SEED } from "../models/index.js";
-import type { ModelDefinition } from "../models/types.js";
+import type { GenerationDeps } from "./deps.js";
+import { MAX_SEED, type ModelDefinition } from "../models/index.js";
 import { imageUrlsOf } from "../fal/rehost.js";
-import type { JobRecord } from "../store/jobs.js";
+import type { JobRecord } from "./job.js";
 import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/command.js";
 import { makeCustomId } from "../discord/custom-id.js";
 import { editModal, readEditModal } from "./edit-modal.js";
@@ -22,7 +21,7 @@ async function tell(interaction: AnyJobInteraction, content: string) {
 }
 
 /** The job behind a button, or an explanation to the clicker when there is none to use. */
-async function findJob(interaction: AnyJobInteraction, ctx: AppContext, ref: string | undefined) {
+async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   const model = job && ctx.catalog.get(job.modelId);
   if (!job || !model) {
@@ -43,7 +42,7 @@ function shownImages(job: JobRecord) {
   return job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
 }
 
-async function rerun(interaction: ButtonInteraction, ctx: AppContext, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
+async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
   const { imageUrls: _images, ...request } = job.request;
   if (newSeed && model.options.seed) request.seed = Math.floor(Math.random() * MAX_SEED);
   else if (newSeed) delete request.seed;
@@ -58,7 +57,7 @@ function mayDelete(interaction: ButtonInteraction, job: JobRecord): boolean {
   return interaction.user.id === job.requesterId || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages));
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action, ref]: readonly string[]) {
+async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref]: readonly string[]) {
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
@@ -88,7 +87,7 @@ async function onButton(interaction: ButtonInteraction, ctx: AppContext, [action
   }
 }
 
-async function onEditForm(interaction: ModalSubmitInteraction, ctx: AppContext, [ref]: readonly string[]) {
+async function onEditForm(interaction: ModalSubmitInteraction, ctx: GenerationDeps, [ref]: readonly string[]) {
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job } = found;
@@ -108,7 +107,7 @@ async function onEditForm(interaction: ModalSubmitInteraction, ctx: AppContext, 
   );
 }
 
-const buttons: ButtonHandler[] = [{ prefix: JOB_BUTTON_PREFIX, handle: onButton }];
-const modals: ModalHandler[] = [{ prefix: EDIT_FORM_PREFIX, handle: onEditForm }];
+const buttons: ButtonHandler<GenerationDeps>[] = [{ prefix: JOB_BUTTON_PREFIX, handle: onButton }];
+const modals: ModalHandler<GenerationDeps>[] = [{ prefix: EDIT_FORM_PREFIX, handle: onEditForm }];
 
-export const jobButtonHandlers: ComponentHandlers = { buttons, modals };
+export const jobButtonHandlers: ComponentHandlers<GenerationDeps> = { buttons, modals };

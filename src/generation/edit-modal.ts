@@ -7,9 +7,8 @@ import {
   TextInputStyle,
   type ModalSubmitInteraction,
 } from "discord.js";
-import type { Catalog } from "../models/catalog.js";
-import type { ModelDefinition } from "../models/types.js";
-import { quote } from "./progress-text.js";
+import type { Catalog, ModelDefinition } from "../models/index.js";
+import { quote } from "../wording.js";
 
 const PROMPT = "prompt";
 const MODEL = "model";

@@ -1,8 +1,6 @@
 // The slash-command options /imagine and /edit share, built from the catalog, and read back into a request.
 import type { ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from "discord.js";
-import { MAX_SEED } from "../models/index.js";
-import type { Catalog } from "../models/catalog.js";
-import type { GenerationRequest, ModelDefinition, ModelKind, ModelOptions } from "../models/types.js";
+import { type Catalog, type GenerationRequest, MAX_SEED, type ModelDefinition, type ModelKind, type ModelOptions } from "../models/index.js";
 import type { GenerationOrder } from "./start.js";
 import type { InputImage } from "./input-images.js";
 

@@ -1,5 +1,6 @@
 // The deferred reply's text while a job runs: waiting for a slot, queued at fal, generating (elapsed, bar, ETA, latest log).
 import type { JobPhase } from "./steps.js";
+import { quote } from "../wording.js";
 
 const barWidth = 12;
 
@@ -11,11 +12,6 @@ export function clock(ms: number): string {
 function bar(fraction: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * barWidth);
   return "▰".repeat(filled) + "▱".repeat(barWidth - filled);
-}
-
-export function quote(text: string, max: number): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 export function progressText(header: string, phase: JobPhase, now: number): string {

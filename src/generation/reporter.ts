@@ -1,14 +1,15 @@
 // A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
-import type { Client, REST } from "discord.js";
+import type { ButtonBuilder, Client, REST } from "discord.js";
 import type { Config } from "../config.js";
 import type { JobFailure, JobPhase } from "./steps.js";
 import type { JobReporter } from "./runner.js";
 import type { Logger } from "../log.js";
-import type { Catalog } from "../models/catalog.js";
-import type { JobRecord, JobRepository } from "../store/jobs.js";
+import type { Catalog } from "../models/index.js";
+import type { JobRecord, JobRepository } from "./job.js";
 import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
-import { progressText, quote } from "./progress-text.js";
+import { progressText } from "./progress-text.js";
+import { quote } from "../wording.js";
 import { editReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
@@ -24,8 +25,8 @@ export interface ReporterDeps {
   catalog: Catalog;
   /** The budget all replies' progress edits share, held while the bot is saturated (see progress-pacer.ts). */
   progressTurns: EditTurns;
-  /** The contest a result may be submitted to (its "Submit to contest" button), if any. */
-  contestFor?(job: JobRecord): Promise<number | undefined>;
+  /** A button another feature adds under a result with images (contests: "Submit to contest"), if any. */
+  extraButton?(job: JobRecord): Promise<ButtonBuilder | undefined>;
 }
 
 const completionMarginMs = 250;
@@ -73,10 +74,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     },
     async delivered(result: FinishedJob) {
       const message = resultMessage(model, job.request, result);
-      const contestId = result.files.length > 0 ? await deps.contestFor?.(job).catch(() => undefined) : undefined;
+      const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
       await edit({
         ...message,
-        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, contestId }),
+        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
       });
     },
     async failed(failure) {

@@ -1,6 +1,5 @@
 // The buttons under a result (and under an interrupted job): their custom ids and their rows.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from "discord.js";
-import { submitButton } from "../contests/messages.js";
 import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
@@ -13,7 +12,7 @@ export function jobButtonId(action: JobAction, ref: string): string {
 
 export function resultButtons(
   ref: string,
-  { canEdit, canDelete, contestId }: { canEdit: boolean; canDelete: boolean; contestId?: number | undefined },
+  { canEdit, canDelete, extra }: { canEdit: boolean; canDelete: boolean; extra?: ButtonBuilder | undefined },
 ) {
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(jobButtonId("reroll", ref)).setLabel("Re-roll").setEmoji("🎲").setStyle(ButtonStyle.Secondary),
@@ -28,7 +27,7 @@ export function resultButtons(
       new ButtonBuilder().setCustomId(jobButtonId("delete", ref)).setLabel("Delete").setEmoji("🗑️").setStyle(ButtonStyle.Danger),
     );
   }
-  if (contestId !== undefined) row.addComponents(submitButton(contestId, ref));
+  if (extra) row.addComponents(extra);
   return [row];
 }
 

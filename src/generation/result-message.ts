@@ -2,8 +2,8 @@
 // the prompt, model, size, seed and time.
 import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { PreparedFiles } from "./steps.js";
-import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/types.js";
-import { quote } from "./progress-text.js";
+import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
+import { quote } from "../wording.js";
 
 export interface FinishedJob extends PreparedFiles {
   output: NormalizedOutput;

@@ -8,10 +8,10 @@ import {
   type GuildTextBasedChannel,
   type ModalSubmitInteraction,
 } from "discord.js";
-import type { AppContext } from "../context.js";
-import type { GenerationRequest, ModelDefinition, ModelKind } from "../models/types.js";
-import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../usage/admission.js";
-import type { GuildSettings } from "../settings/schema.js";
+import type { GenerationDeps } from "./deps.js";
+import type { GenerationRequest, ModelDefinition, ModelKind, NormalizedOutput } from "../models/index.js";
+import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../usage/index.js";
+import type { GuildSettings } from "../settings/index.js";
 import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
@@ -61,7 +61,7 @@ function memberFacts(interaction: GenerationInteraction): MemberFacts {
   };
 }
 
-function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: AppContext): ModelDefinition {
+function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: GenerationDeps): ModelDefinition {
   if (order.model) return order.model;
   const serverDefault = order.kind === "edit" ? settings.defaultEditModel : settings.defaultTextModel;
   const model = serverDefault ? ctx.catalog.get(serverDefault) : undefined;
@@ -69,7 +69,7 @@ function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: AppCont
 }
 
 /** Validates, admits, defers, and starts the job; resolves once the interaction is acknowledged. */
-export async function startGeneration(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
+export async function startGeneration(interaction: GenerationInteraction, order: GenerationOrder, ctx: GenerationDeps): Promise<void> {
   const acknowledged = ctx.runner.acknowledging();
   try {
     await admitAndDefer(interaction, order, ctx);
@@ -78,7 +78,7 @@ export async function startGeneration(interaction: GenerationInteraction, order:
   }
 }
 
-async function admitAndDefer(interaction: GenerationInteraction, order: GenerationOrder, ctx: AppContext): Promise<void> {
+async function admitAndDefer(interaction: GenerationInteraction, order: GenerationOrder, ctx: GenerationDeps): Promise<void> {
   if (!ctx.runner.accepting) return tellRestarting(interaction);
   // Every command is server-only; a button under a result sent by direct message is not, and there the
   // server's limits and budget could not apply.
@@ -118,7 +118,7 @@ async function admitAndDefer(interaction: GenerationInteraction, order: Generati
     ...(order.contestId !== undefined ? { contestId: order.contestId } : {}),
   };
   // The job is recorded (with its cost reserved) before the defer, so no acknowledged interaction is ever without its job.
-  const admitted = await ctx.ledger.admit({
+  const admitted = await ctx.ledger.admit<GenerationRequest, NormalizedOutput>({
     job,
     guildId: interaction.guildId,
     images: ask.images,

@@ -8,7 +8,7 @@ import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import { download, extensionOf } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
-import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/types.js";
+import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
 import type { RunTimes } from "./eta.js";
 import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "../fal/rehost.js";
 

@@ -1,7 +1,7 @@
 // GenerationRequest → fal input for any catalog entry: plain-language checks first (so a member learns what to
 // change), then the entry's zod schema as the final word on what fal accepts.
 import type { z } from "zod";
-import type { CatalogLookup, ModelSpec } from "./define-model.js";
+import type { CatalogLookup, ModelSpec } from "./lookup.js";
 import { optionRules, requestOptions, type RequestOption } from "./option-rules.js";
 import type { BuildResult, GenerationRequest, RequestProblem } from "./types.js";
 import { chooseAmong, countOf, listOr } from "../wording.js";

@@ -1,5 +1,5 @@
 // The registry of every model falcord offers. Built once at load; a duplicate id or endpoint stops the process.
-import type { CatalogLookup, ModelFamily } from "./define-model.js";
+import type { CatalogLookup, ModelFamily } from "./lookup.js";
 import { fireRedModels } from "./firered.js";
 import { geminiFlashEditModels } from "./gemini-flash-edit.js";
 import { nanoBanana2Models } from "./nano-banana-2.js";

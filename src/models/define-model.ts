@@ -1,24 +1,8 @@
 // Turns a model's description into a catalog entry. Entries are made by families, which are given a view of
 // the whole catalog so that a problem with one model can point at another that does what the member asked.
 import { buildFalInput } from "./build-input.js";
-import type { RequestOption } from "./option-rules.js";
-import type { ModelDefinition, ModelKind } from "./types.js";
-
-/** What an entry may look up in the catalog it belongs to (read at request time, once the catalog is built). */
-export interface CatalogLookup {
-  get(id: string): ModelDefinition | undefined;
-  list(kind: ModelKind): readonly ModelDefinition[];
-  /** Models that take `option`, and `value` too when one is given. */
-  modelsSupporting(option: RequestOption, value?: unknown): readonly ModelDefinition[];
-}
-
-/** One fal endpoint family: makes its catalog entries. */
-export type ModelFamily = (lookup: CatalogLookup) => readonly ModelDefinition[];
-
-export type ModelSpec<I extends Record<string, unknown>> = Omit<ModelDefinition<I>, "buildInput"> & {
-  /** For a text-to-image model: the id of the edit model to suggest when it is given images. */
-  editCounterpart?: string;
-};
+import type { CatalogLookup, ModelSpec } from "./lookup.js";
+import type { ModelDefinition } from "./types.js";
 
 export function defineModel<I extends Record<string, unknown>>(
   spec: ModelSpec<I>,

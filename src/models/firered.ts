@@ -1,7 +1,8 @@
 // fal-ai/firered-image-edit-v1.1: FireRed Image Edit, an open diffusion editor (prompts in English or Chinese),
 // priced per megapixel of output. Steps, guidance and formats follow DESIGN.md where fal's type file differs.
 import { z } from "zod";
-import { defineModel, type ModelFamily } from "./define-model.js";
+import { defineModel } from "./define-model.js";
+import { type ModelFamily } from "./lookup.js";
 import { imageCountRange, imageUrlsField, numImagesField, promptField, seedField, type Choice } from "./fields.js";
 import {
   DEFAULT_IMAGE_SIDE,

@@ -1,7 +1,8 @@
 // fal-ai/gemini-flash-edit: the older Gemini editor. One image (image_url), a prompt, nothing else; its output
 // is a single `image` rather than images[].
 import { z } from "zod";
-import { defineModel, type ModelFamily } from "./define-model.js";
+import { defineModel } from "./define-model.js";
+import { type ModelFamily } from "./lookup.js";
 import { promptField } from "./fields.js";
 import { GEMINI_MAX_PROMPT_LENGTH, type GeminiInput } from "./gemini.js";
 import { descriptionOf, falImageSchema, parseOutput, toOutputImage } from "./output.js";

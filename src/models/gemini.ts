@@ -1,7 +1,8 @@
 // What Google's Gemini image endpoints on fal have in common: their shared input fields, the options they
 // offer, their images[] output and per-image pricing. Each family file adds only what sets it apart.
 import { z } from "zod";
-import { defineModel, type CatalogLookup } from "./define-model.js";
+import { defineModel } from "./define-model.js";
+import { type CatalogLookup } from "./lookup.js";
 import { imageCountRange, numImagesField, promptField, seedField, type Choice } from "./fields.js";
 import { descriptionOf, falImageSchema, parseOutput, toOutputImage } from "./output.js";
 import { estimatePerImage, perImagePriceLabel, type PerImagePrice } from "./pricing.js";

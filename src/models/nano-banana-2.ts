@@ -1,6 +1,6 @@
 // Nano Banana 2 (Gemini 3.1 Flash Image): extreme aspect ratios, 0.5K–4K output, optional thinking, web search.
 import { z } from "zod";
-import type { ModelFamily } from "./define-model.js";
+import type { ModelFamily } from "./lookup.js";
 import { imageUrlsField, type Choice } from "./fields.js";
 import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
 import type { PerImagePrice } from "./pricing.js";

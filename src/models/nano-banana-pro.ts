@@ -1,6 +1,6 @@
 // Nano Banana Pro (Gemini 3 Pro Image): adds 1K/2K/4K output and web search; 4K costs double.
 import { z } from "zod";
-import type { ModelFamily } from "./define-model.js";
+import type { ModelFamily } from "./lookup.js";
 import { imageUrlsField, type Choice } from "./fields.js";
 import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
 import type { PerImagePrice } from "./pricing.js";

@@ -1,7 +1,7 @@
 // Gemini 2.5 Flash Image, which fal serves under two names: fal-ai/nano-banana and fal-ai/gemini-25-flash-image
 // (same inputs, same output, same price). Both are offered so a server can pick either.
 import { z } from "zod";
-import type { ModelFamily } from "./define-model.js";
+import type { ModelFamily } from "./lookup.js";
 import { imageUrlsField, type Choice } from "./fields.js";
 import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
 import type { PerImagePrice } from "./pricing.js";

@@ -60,3 +60,20 @@ export function perImagePriceLabel(price: PerImagePrice): string {
   const assumed = price.webSearch.published ? "" : " (assumed)";
   return `${label}; web search +${formatUsd(price.webSearch.usd)} per request${assumed}`;
 }
+
+/** "$12.50", "$1,204.00"; a nonzero amount under a cent is "<$0.01". */
+export function formatSpend(usd: number): string {
+  const micros = Math.round(usd * 1_000_000);
+  if (micros > 0 && micros < 10_000) return "<$0.01";
+  const cents = Math.round(micros / 10_000);
+  const dollars = Math.floor(cents / 100);
+  const rest = String(cents % 100).padStart(2, "0");
+  return `$${withThousands(dollars)}.${rest}`;
+}
+
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Models that count as premium choices: the most expensive family. */
+export const premiumModelIds: ReadonlySet<string> = new Set(["nano-banana-pro", "nano-banana-pro-edit"]);

@@ -1,5 +1,5 @@
 // Applies one /settings change to a server's settings. The result is checked as a whole before it is saved.
-import type { Catalog } from "../models/catalog.js";
+import type { Catalog } from "../models/index.js";
 import { defaultGuildSettings, type GuildSettings } from "./schema.js";
 import type { SettingsChange } from "./options.js";
 

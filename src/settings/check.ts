@@ -1,6 +1,5 @@
 // Whether a server's settings make sense as a whole: the zod schema, then what only the catalog can tell.
-import type { Catalog } from "../models/catalog.js";
-import type { ModelKind } from "../models/types.js";
+import type { Catalog, ModelKind } from "../models/index.js";
 import { guildSettingsSchema, type GuildSettings } from "./schema.js";
 
 /** The words an admin knows each setting by, for the schema's complaints. */

@@ -1,10 +1,7 @@
 // A server's settings in plain words, as the embed every /settings answer carries, and what a change changed.
 import { EmbedBuilder } from "discord.js";
-import type { Catalog } from "../models/catalog.js";
-import type { ModelKind } from "../models/types.js";
-import { premiumModelIds } from "../usage/admission.js";
+import { type Catalog, formatSpend, type ModelKind, premiumModelIds } from "../models/index.js";
 import type { GuildSettings } from "./schema.js";
-import { formatSpend } from "../usage/chart.js";
 import { countOf } from "../wording.js";
 
 export interface SettingLine {

@@ -1,6 +1,6 @@
 // The subcommands and options of /settings, and reading the one a member used back into a change.
 import { ChannelType, type ChatInputCommandInteraction, type SlashCommandSubcommandsOnlyBuilder } from "discord.js";
-import type { Catalog } from "../models/catalog.js";
+import type { Catalog } from "../models/index.js";
 import type { GuildSettings } from "./schema.js";
 
 export type SettingsChange =

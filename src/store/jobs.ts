@@ -1,17 +1,17 @@
 // The jobs table behind an async interface: every state change is one guarded UPDATE, so a transition
 // that already happened (a repeat after a crash, a race) changes nothing and reports false. A job's end
 // changes its ledger row in the same transaction: settled when it completed, released when it failed.
+// The store keeps a job's request and result as JSON; the feature that runs jobs names their types.
 import { sql, type Insertable, type Selectable, type UpdateObject } from "kysely";
-import type { GenerationRequest, NormalizedOutput } from "../models/types.js";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
 import { QueryTemplate, slot } from "./query-template.js";
 import type { Database, JobState, JobsTable } from "./schema.js";
 
-export interface NewJob {
+export interface NewJob<Request> {
   ref: string;
   modelId: string;
   endpoint: string;
-  request: GenerationRequest;
+  request: Request;
   input: Record<string, unknown>;
   requesterId: string;
   guildId: string | null;
@@ -31,12 +31,12 @@ export interface NewJob {
   contestId?: number;
 }
 
-export interface JobRecord extends NewJob {
+export interface JobRecord<Request, Result> extends NewJob<Request> {
   id: number;
   state: JobState;
   replyMessageId: string | null;
   requestId: string | null;
-  result: NormalizedOutput | null;
+  result: Result | null;
   error: unknown;
   costFinal: number | null;
   createdAt: number;
@@ -50,12 +50,12 @@ export interface JobRecord extends NewJob {
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
 export const unfinishedState = sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`;
 
-export interface JobRepository {
-  create(job: NewJob): Promise<JobRecord>;
-  get(id: number): Promise<JobRecord | undefined>;
-  getByRef(ref: string): Promise<JobRecord | undefined>;
+export interface JobRepository<Request, Result> {
+  create(job: NewJob<Request>): Promise<JobRecord<Request, Result>>;
+  get(id: number): Promise<JobRecord<Request, Result> | undefined>;
+  getByRef(ref: string): Promise<JobRecord<Request, Result> | undefined>;
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
-  unfinished(): Promise<JobRecord[]>;
+  unfinished(): Promise<JobRecord<Request, Result>[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
   /**
    * Records fal's request id, the input as sent (its images may have been re-hosted) and, when known, the
@@ -66,7 +66,7 @@ export interface JobRepository {
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
   /** Also settles the job's ledger row with the real figures. */
-  markCompleted(id: number, result: NormalizedOutput, costFinal: number, images: number): Promise<boolean>;
+  markCompleted(id: number, result: Result, costFinal: number, images: number): Promise<boolean>;
   markDelivered(id: number): Promise<boolean>;
   /** Also releases the job's reservation, unless it completed (fal bills results: its row stays settled). */
   markFailed(id: number, error: unknown): Promise<boolean>;
@@ -77,7 +77,7 @@ export interface JobRepository {
 }
 
 /** The row of a job just accepted. */
-export function newJobRow(job: NewJob, at: number): Insertable<JobsTable> {
+export function newJobRow<Request>(job: NewJob<Request>, at: number): Insertable<JobsTable> {
   return {
     ref: job.ref,
     state: "accepted",
@@ -104,14 +104,14 @@ export function newJobRow(job: NewJob, at: number): Insertable<JobsTable> {
   };
 }
 
-export function toRecord(row: Selectable<JobsTable>): JobRecord {
+export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord<Request, Result> {
   return {
     id: row.id,
     ref: row.ref,
     state: row.state,
     modelId: row.model_id,
     endpoint: row.endpoint,
-    request: JSON.parse(row.request_json) as GenerationRequest,
+    request: JSON.parse(row.request_json) as Request,
     input: JSON.parse(row.input_json) as Record<string, unknown>,
     requesterId: row.requester_id,
     guildId: row.guild_id,
@@ -129,7 +129,7 @@ export function toRecord(row: Selectable<JobsTable>): JobRecord {
     ...(row.contest_id !== null ? { contestId: row.contest_id } : {}),
     replyMessageId: row.reply_message_id,
     requestId: row.request_id,
-    result: row.result_json ? (JSON.parse(row.result_json) as NormalizedOutput) : null,
+    result: row.result_json ? (JSON.parse(row.result_json) as Result) : null,
     error: row.error_json ? (JSON.parse(row.error_json) as unknown) : null,
     costFinal: row.cost_final,
     createdAt: row.created_at,
@@ -188,28 +188,28 @@ function createTransitions(db: Db) {
   };
 }
 
-export function createJobRepository(db: Db, now: () => number = Date.now): JobRepository {
+export function createJobRepository<Request, Result>(db: Db, now: () => number = Date.now): JobRepository<Request, Result> {
   const transition = createTransitions(db);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toRecord<Request, Result>(row);
   };
 
   return {
     async create(job) {
       const row = await db.insertInto("jobs").values(newJobRow(job, now())).returningAll().executeTakeFirstOrThrow();
-      return toRecord(row);
+      return toRecord<Request, Result>(row);
     },
     get,
     async getByRef(ref) {
       const row = await db.selectFrom("jobs").selectAll().where("ref", "=", ref).executeTakeFirst();
-      return row && toRecord(row);
+      return row && toRecord<Request, Result>(row);
     },
     async unfinished() {
       // Written out (not bound) so that SQLite answers from the partial index of unfinished jobs, not by scanning
       // the whole history; sorted here, as the index is not in id order.
       const rows = await db.selectFrom("jobs").selectAll().where(unfinishedState).execute();
-      return rows.sort((a, b) => a.id - b.id).map(toRecord);
+      return rows.sort((a, b) => a.id - b.id).map((row) => toRecord<Request, Result>(row));
     },
     async setReplyMessageId(id, messageId) {
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();

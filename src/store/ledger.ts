@@ -18,8 +18,8 @@ export interface TodayTotals {
   memberLastJobAt: number | undefined;
 }
 
-export interface Admission {
-  job: NewJob;
+export interface Admission<Request> {
+  job: NewJob<Request>;
   guildId: string;
   images: number;
   usd: number;
@@ -29,7 +29,7 @@ export interface Admission {
   decide(totals: TodayTotals): string[];
 }
 
-export type AdmissionResult = { ok: true; job: JobRecord } | { ok: false; problems: string[] };
+export type AdmissionResult<Request, Result> = { ok: true; job: JobRecord<Request, Result> } | { ok: false; problems: string[] };
 
 export interface SpendRow {
   day: string;
@@ -40,7 +40,8 @@ export interface SpendRow {
 }
 
 export interface LedgerRepository {
-  admit(admission: Admission): Promise<AdmissionResult>;
+  /** Admits the job and reserves its cost, or says why not; `Result` is the type its record will hold. */
+  admit<Request, Result>(admission: Admission<Request>): Promise<AdmissionResult<Request, Result>>;
   today(guildId: string, userId: string, day: string): Promise<TodayTotals>;
   /** Settled and reserved spend from `fromDay` on, per day, model and member. */
   spendSince(guildId: string, fromDay: string): Promise<SpendRow[]>;
@@ -91,7 +92,7 @@ function todayTotals(row: TodayTotalsRow): TodayTotals {
   };
 }
 
-function reservationRow(admission: Admission, jobId: number, at: number): Insertable<LedgerTable> {
+function reservationRow(admission: Admission<unknown>, jobId: number, at: number): Insertable<LedgerTable> {
   return {
     job_id: jobId,
     guild_id: admission.guildId,
@@ -111,14 +112,14 @@ function reservationRow(admission: Admission, jobId: number, at: number): Insert
  */
 function createAdmitter(db: Db, now: () => number) {
   // Only the rows' column names matter here: each column becomes a stand-in of the same name.
-  const sampleJob = newJobRow({ request: {}, input: {} } as NewJob, 0);
+  const sampleJob = newJobRow({ request: {}, input: {} } as NewJob<unknown>, 0);
   const connection = syncConnectionOf(db);
   const templates = {
     today: new QueryTemplate(connection, todayTotalsQuery(db, slot("guildId"), slot("userId"), slot("day"))),
     insertJob: new QueryTemplate(connection, db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
-    insertReservation: new QueryTemplate(connection, db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission, 0, 0)))),
+    insertReservation: new QueryTemplate(connection, db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission<unknown>, 0, 0)))),
   };
-  const admitNow = connection.transaction((admission: Admission): AdmissionResult => {
+  const admitNow = connection.transaction((admission: Admission<unknown>): AdmissionResult<unknown, unknown> => {
     const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
     const totals = todayTotals(templates.today.get(keys)!);
     const problems = admission.decide(totals);
@@ -128,7 +129,9 @@ function createAdmitter(db: Db, now: () => number) {
     templates.insertReservation.run(reservationRow(admission, row.id, at));
     return { ok: true, job: toRecord(row) };
   });
-  return (admission: Admission) => holdingConnection(db, () => admitNow(admission));
+  // The record holds what the caller stored: its request and, once there is one, its result.
+  return <Request, Result>(admission: Admission<Request>) =>
+    holdingConnection(db, () => admitNow(admission) as AdmissionResult<Request, Result>);
 }
 
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {

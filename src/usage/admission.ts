@@ -1,12 +1,10 @@
 // Whether a member may run a job here and now, by the server's settings: each refusal says exactly why
 // and what to do. Checks that need no totals run first; the limits run inside the ledger's transaction.
-import type { GenerationRequest, ModelDefinition } from "../models/types.js";
+import { type GenerationRequest, type ModelDefinition, premiumModelIds } from "../models/index.js";
 import { countOf } from "../wording.js";
 import type { TodayTotals } from "../store/ledger.js";
-import type { GuildSettings } from "../settings/schema.js";
+import type { GuildSettings } from "../settings/index.js";
 
-/** Models that count as premium choices: the most expensive family. */
-export const premiumModelIds: ReadonlySet<string> = new Set(["nano-banana-pro", "nano-banana-pro-edit"]);
 const premiumResolutions: ReadonlySet<string> = new Set(["2K", "4K"]);
 
 export interface MemberFacts {

@@ -1,5 +1,6 @@
 // The /usage chart: a server's daily spend stacked by model, drawn as SVG and rendered to PNG with sharp.
 import { loadSharp } from "../media/sharp.js";
+import { formatSpend, withThousands } from "../models/index.js";
 
 export interface UsageChartData {
   /** One entry per UTC day, oldest first, zero-filled by the caller. */
@@ -85,20 +86,6 @@ export function chartTotals(data: UsageChartData): ChartTotals {
   const out: Record<string, number> = {};
   for (const [model, micros] of byModel) out[model] = micros / MICROS;
   return { total: total / MICROS, byModel: out };
-}
-
-/** "$12.50", "$1,204.00"; a nonzero amount under a cent is "<$0.01". */
-export function formatSpend(usd: number): string {
-  const micros = Math.round(usd * MICROS);
-  if (micros > 0 && micros < 10_000) return "<$0.01";
-  const cents = Math.round(micros / 10_000);
-  const dollars = Math.floor(cents / 100);
-  const rest = String(cents % 100).padStart(2, "0");
-  return `$${withThousands(dollars)}.${rest}`;
-}
-
-function withThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function escapeXml(text: string): string {

@@ -1,8 +1,8 @@
 // What /usage shows: a member's own day, and for admins the server's last 30 days next to the chart.
 import { EmbedBuilder } from "discord.js";
 import { nextUtcMidnight } from "./admission.js";
-import type { GuildSettings } from "../settings/schema.js";
-import { formatSpend } from "./chart.js";
+import type { GuildSettings } from "../settings/index.js";
+import { formatSpend } from "../models/index.js";
 import type { UsageReport } from "./report.js";
 import type { TodayTotals } from "../store/ledger.js";
 import { countOf } from "../wording.js";

@@ -3,7 +3,8 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../../src/models/index.js";
-import { formatSpend, renderUsageChart } from "../../src/usage/chart.js";
+import { formatSpend } from "../../src/models/pricing.js";
+import { renderUsageChart } from "../../src/usage/chart.js";
 import { utcDay } from "../../src/store/ledger.js";
 import { fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
 import { catalog } from "../../src/models/index.js";
 import { nextUtcMidnight } from "../../src/usage/admission.js";
-import { formatSpend, renderUsageChart } from "../../src/usage/chart.js";
+import { formatSpend } from "../../src/models/pricing.js";
+import { renderUsageChart } from "../../src/usage/chart.js";
 import { openDatabase } from "../../src/store/database.js";
-import { createJobRepository } from "../../src/store/jobs.js";
+import { createGenerationJobs } from "../../src/generation/job.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { startHarness, type Harness } from "./harness.js";
 import { fieldsOf } from "./generation-helpers.js";
@@ -225,7 +226,7 @@ const DAY_MS = 86_400_000;
 /** Writes finished jobs and their ledger rows through the bot's own repositories, while the bot is stopped. */
 async function seedLedger(h: Harness, seeds: readonly Seed[]): Promise<void> {
   const db = await openDatabase(h.databasePath);
-  const jobs = createJobRepository(db);
+  const jobs = createGenerationJobs(db);
   const ledger = createLedgerRepository(db);
   const guildId = h.discord.guild.id;
   for (const [i, seed] of seeds.entries()) {

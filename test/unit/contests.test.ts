@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderCollage } from "../../src/contests/collage.js";
 import { contestForResult } from "../../src/contests/delivery.js";
 import { parseWindowEnd } from "../../src/contests/durations.js";
-import type { ContestDeps } from "../../src/contests/engine.js";
+import type { ContestDeps } from "../../src/contests/deps.js";
 import { ContestEntries } from "../../src/contests/entries.js";
 import { rankEntries, winnersOf } from "../../src/contests/leaderboard.js";
 import { rulesText } from "../../src/contests/messages.js";
@@ -24,7 +24,7 @@ import { createContestRepository, type EntryRecord, type NewContest } from "../.
 import { openDatabase } from "../../src/store/database.js";
 import { migrations } from "../../src/store/migrations.js";
 import type { Database } from "../../src/store/schema.js";
-import { createJobRepository, type JobRecord } from "../../src/store/jobs.js";
+import { createGenerationJobs, type JobRecord } from "../../src/generation/job.js";
 import { sampleJob } from "./job-fixture.js";
 import { memoryDb } from "./memory-db.js";
 
@@ -340,7 +340,7 @@ describe("entering a contest", () => {
 
   it("takes the first image the model did not flag, even from a job in an NSFW channel; a result with only flagged images cannot enter", async () => {
     const contests = createContestRepository(db());
-    const jobs = createJobRepository(db());
+    const jobs = createGenerationJobs(db());
     const deps = { contests, jobs, catalog, log: createLogger({ level: "silent", secrets: [] }) } as unknown as ContestDeps;
     const entries = new ContestEntries(deps);
     // With review on, an entry waits unposted, so no Discord is needed.

@@ -1,5 +1,5 @@
 // A job as the bot would create it, for the store's tests; each test overrides what it is about.
-import type { NewJob } from "../../src/store/jobs.js";
+import type { NewJob } from "../../src/generation/job.js";
 
 export function sampleJob(ref: string, overrides: Partial<NewJob> = {}): NewJob {
   return {

@@ -5,9 +5,9 @@ import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from 
 import { guildSettingsSchema, type GuildSettings } from "../../src/settings/schema.js";
 import { catalog } from "../../src/models/index.js";
 import { syncConnectionOf } from "../../src/store/database.js";
-import { createJobRepository } from "../../src/store/jobs.js";
+import { createGenerationJobs } from "../../src/generation/job.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
-import { createSettingsRepository } from "../../src/store/settings.js";
+import { createGuildSettings } from "../../src/settings/store.js";
 
 const settings = (patch: Partial<GuildSettings> = {}) => guildSettingsSchema.parse(patch);
 const ask = (modelId: string, patch: Partial<JobAsk> = {}): JobAsk => ({
@@ -113,7 +113,7 @@ describe("the ledger", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
-    expect((await createJobRepository(db).unfinished()).length).toBe(10);
+    expect((await createGenerationJobs(db).unfinished()).length).toBe(10);
     const totals = await ledger.today("200000000000000001", "100000000000000001", utcDay(now));
     expect(totals.guildUsd).toBeCloseTo(1, 9);
   });
@@ -121,7 +121,7 @@ describe("the ledger", () => {
   it("settles completed jobs with the real figures and releases failed ones", async () => {
     const db = memory();
     const ledger = createLedgerRepository(db, () => now);
-    const jobs = createJobRepository(db, () => now);
+    const jobs = createGenerationJobs(db, () => now);
     const admit = (ref: string) =>
       ledger.admit({ job: job(ref), guildId: "200000000000000001", images: 4, usd: 0.156, day: utcDay(now), decide: () => [] });
     const a = await admit("AAAAAA");
@@ -141,7 +141,7 @@ describe("the ledger", () => {
     const db = memory();
     let at = now - 50_000;
     const ledger = createLedgerRepository(db, () => (at += 1000));
-    const jobs = createJobRepository(db, () => at);
+    const jobs = createGenerationJobs(db, () => at);
     const admit = (ref: string, requesterId: string) =>
       ledger.admit({ job: job(ref, requesterId), guildId: "200000000000000001", images: 1, usd: 0.1, day: utcDay(now), decide: () => [] });
     const member = "100000000000000001";
@@ -170,7 +170,7 @@ describe("settings", () => {
 
   it("read defaults for a new server and keep what was saved", async () => {
     const db = memory();
-    const repo = createSettingsRepository(db);
+    const repo = createGuildSettings(db);
     expect(await repo.get("200000000000000001")).toEqual(guildSettingsSchema.parse({}));
     await repo.save("200000000000000001", settings({ dailyImageQuota: 5, nsfwPolicy: "spoiler" }), "1");
     expect(await repo.get("200000000000000001")).toMatchObject({ dailyImageQuota: 5, nsfwPolicy: "spoiler", cooldownSeconds: 0 });
@@ -180,7 +180,7 @@ describe("settings", () => {
   it("read a server once for a burst of its first commands, and again after a read failed", async () => {
     const db = memory();
     const raw = syncConnectionOf(db);
-    const repo = createSettingsRepository(db);
+    const repo = createGuildSettings(db);
     raw.prepare("alter table guild_settings rename to settings_away").run();
     await expect(repo.get("200000000000000001")).rejects.toThrow(/no such table/);
     raw.prepare("alter table settings_away rename to guild_settings").run();
@@ -193,7 +193,7 @@ describe("settings", () => {
   it("preload the given servers in one go, without overriding what was saved meanwhile", async () => {
     const db = memory();
     const raw = syncConnectionOf(db);
-    const repo = createSettingsRepository(db);
+    const repo = createGuildSettings(db);
     const store = raw.prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)");
     store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 7 })));
     store.run("200000000000000003", JSON.stringify(settings({ dailyImageQuota: 3 })));

@@ -6,7 +6,7 @@ import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/store/database.js";
 import { createFormRepository } from "../../src/store/forms.js";
-import { createJobRepository } from "../../src/store/jobs.js";
+import { createGenerationJobs } from "../../src/generation/job.js";
 import { migrations } from "../../src/store/migrations.js";
 
 const opened: Db[] = [];
@@ -66,7 +66,7 @@ describe("migrations", () => {
 
     const db = await openDatabase(path);
     opened.push(db);
-    const job = await createJobRepository(db).getByRef("OLDJOB");
+    const job = await createGenerationJobs(db).getByRef("OLDJOB");
     expect(job).toMatchObject({ state: "submitted", request: { prompt: "old" }, deletedAt: null });
     expect(await createFormRepository(db).take("none")).toBeUndefined();
     const applied = await db.selectFrom("kysely_migration" as never).select("name" as never).execute();

@@ -7,7 +7,8 @@ import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
-import { createJobRepository, newJobRow, type JobRepository } from "../../src/store/jobs.js";
+import { newJobRow } from "../../src/store/jobs.js";
+import { createGenerationJobs, type JobRepository } from "../../src/generation/job.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
 import { migrations } from "../../src/store/migrations.js";
 import type { Database } from "../../src/store/schema.js";
@@ -41,7 +42,7 @@ async function setUp() {
   const raw = new SQLite(path);
   cleanup.push(() => raw.close());
   let clock = 1000;
-  const jobs: JobRepository = createJobRepository(db, () => clock);
+  const jobs: JobRepository = createGenerationJobs(db, () => clock);
   const ledger = createLedgerRepository(db, () => clock);
   return {
     jobs,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
 import { QueryTemplate, slot } from "../../src/store/query-template.js";
-import { createJobRepository } from "../../src/store/jobs.js";
+import { createGenerationJobs } from "../../src/generation/job.js";
 import { migrations } from "../../src/store/migrations.js";
 
 const opened: Db[] = [];
@@ -24,11 +24,11 @@ describe("the database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
     const db = await open(path);
-    await createJobRepository(db).create(sampleJob("AAAAAA"));
+    await createGenerationJobs(db).create(sampleJob("AAAAAA"));
     await db.destroy();
     opened.pop();
     const again = await open(path);
-    expect(await createJobRepository(again).getByRef("AAAAAA")).toMatchObject({ state: "accepted" });
+    expect(await createGenerationJobs(again).getByRef("AAAAAA")).toMatchObject({ state: "accepted" });
     const raw = new SQLite(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.prepare("select name from kysely_migration").all()).toEqual(Object.keys(migrations).map((name) => ({ name })));
@@ -42,7 +42,7 @@ describe("WAL checkpoints", () => {
     const db = await open(path);
     expect(syncConnectionOf(db).prepare("PRAGMA wal_autocheckpoint").get()).toEqual({ wal_autocheckpoint: 0 });
     const before = statSync(path).size;
-    const jobs = createJobRepository(db);
+    const jobs = createGenerationJobs(db);
     for (let i = 0; i < 300; i++) await jobs.create(sampleJob(`W${String(i).padStart(5, "0")}`));
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 5000, interval: 50 });
@@ -52,7 +52,7 @@ describe("WAL checkpoints", () => {
 describe("query templates", () => {
   it("bind each run's values where the stand-ins were, keep constants, and refuse a missing value", async () => {
     const db = await open(":memory:");
-    await createJobRepository(db).create(sampleJob("TTTTTT"));
+    await createGenerationJobs(db).create(sampleJob("TTTTTT"));
     const template = new QueryTemplate(
       syncConnectionOf(db),
       db.selectFrom("jobs").select(["ref", "state"]).where("ref", "=", slot<string>("ref")).where("state", "=", "accepted"),
@@ -64,7 +64,7 @@ describe("query templates", () => {
 
   it("report how many rows a run changed", async () => {
     const db = await open(":memory:");
-    const jobs = createJobRepository(db);
+    const jobs = createGenerationJobs(db);
     await jobs.create(sampleJob("UUUUUU"));
     await jobs.create(sampleJob("VVVVVV"));
     const template = new QueryTemplate(syncConnectionOf(db), db.updateTable("jobs").set({ state: "running" }).where("state", "=", slot<"accepted">("from")));
@@ -76,7 +76,7 @@ describe("query templates", () => {
 describe("the job repository", () => {
   it("walks a job through its states, each transition once", async () => {
     let clock = 1000;
-    const jobs = createJobRepository(await open(":memory:"), () => clock);
+    const jobs = createGenerationJobs(await open(":memory:"), () => clock);
     const job = await jobs.create(sampleJob("BBBBBB"));
     expect(job).toMatchObject({ state: "accepted", request: { prompt: "a cat" }, ephemeral: false, createdAt: 1000 });
 
@@ -94,7 +94,7 @@ describe("the job repository", () => {
   });
 
   it("records the reply's message id with the submission, and keeps a known one when none is given", async () => {
-    const jobs = createJobRepository(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(":memory:"));
     const withId = await jobs.create(sampleJob("FFFFFF"));
     const without = await jobs.create(sampleJob("GGGGGG"));
     await jobs.setReplyMessageId(without.id, "900000000000000001");
@@ -105,7 +105,7 @@ describe("the job repository", () => {
   });
 
   it("lists only unfinished jobs, oldest first", async () => {
-    const jobs = createJobRepository(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(":memory:"));
     const a = await jobs.create(sampleJob("CCCCCC"));
     const b = await jobs.create(sampleJob("DDDDDD"));
     const c = await jobs.create(sampleJob("EEEEEE"));
@@ -115,7 +115,7 @@ describe("the job repository", () => {
   });
 
   it("refuses a second job with the same ref", async () => {
-    const jobs = createJobRepository(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(":memory:"));
     await jobs.create(sampleJob("FFFFFF"));
     await expect(jobs.create(sampleJob("FFFFFF"))).rejects.toThrow(/UNIQUE/);
   });

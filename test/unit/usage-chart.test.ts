@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { chartTotals, formatSpend, renderUsageChart, usageChartSvg, type UsageChartData } from "../../src/usage/chart.js";
+import { formatSpend } from "../../src/models/pricing.js";
+import { chartTotals, renderUsageChart, usageChartSvg, type UsageChartData } from "../../src/usage/chart.js";
 
 const title = "Spend in the last 30 days";
 

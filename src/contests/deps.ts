@@ -1,0 +1,15 @@
+// What the contest machinery (entries, phases, schedule) takes from the app.
+import type { Client } from "discord.js";
+import type { JobRepository } from "../generation/index.js";
+import type { Logger } from "../log.js";
+import type { Catalog } from "../models/index.js";
+import type { ContestRepository } from "../store/contests.js";
+
+export interface ContestDeps {
+  client: Client;
+  contests: ContestRepository;
+  jobs: JobRepository;
+  catalog: Catalog;
+  log: Logger;
+  now?: () => number;
+}

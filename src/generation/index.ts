@@ -1,0 +1,14 @@
+// Generation: a job from a member's order to the delivered image — options, input images, admission, the runner and
+// its fair queue, progress, the result message, the job buttons and the failure texts.
+export { jobButtonHandlers } from "./buttons.js";
+export type { GenerationDeps } from "./deps.js";
+export { editModal, readEditModal } from "./edit-modal.js";
+export { RunTimes } from "./eta.js";
+export { fromAttachment, type InputImage } from "./input-images.js";
+export { createGenerationJobs, type JobRecord, type JobRepository } from "./job.js";
+export { imagesOfMessage } from "./message-images.js";
+export { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "./options.js";
+export { createJobReporter } from "./reporter.js";
+export { JobRunner, type JobReporter } from "./runner.js";
+export { FairScheduler } from "./scheduler.js";
+export { startGeneration } from "./start.js";

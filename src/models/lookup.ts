@@ -1,0 +1,19 @@
+// What a model's entry is made from, and what it may look up in the catalog it belongs to.
+import type { RequestOption } from "./option-rules.js";
+import type { ModelDefinition, ModelKind } from "./types.js";
+
+/** What an entry may look up in the catalog it belongs to (read at request time, once the catalog is built). */
+export interface CatalogLookup {
+  get(id: string): ModelDefinition | undefined;
+  list(kind: ModelKind): readonly ModelDefinition[];
+  /** Models that take `option`, and `value` too when one is given. */
+  modelsSupporting(option: RequestOption, value?: unknown): readonly ModelDefinition[];
+}
+
+/** One fal endpoint family: makes its catalog entries. */
+export type ModelFamily = (lookup: CatalogLookup) => readonly ModelDefinition[];
+
+export type ModelSpec<I extends Record<string, unknown>> = Omit<ModelDefinition<I>, "buildInput"> & {
+  /** For a text-to-image model: the id of the edit model to suggest when it is given images. */
+  editCounterpart?: string;
+};
