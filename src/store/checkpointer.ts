@@ -2,28 +2,13 @@
 // written pages. SQLite runs it inside whichever commit crosses the threshold, so on the main thread it stalls
 // the interaction being acknowledged at that moment (admission p99 0.5 → 11 ms). falcord turns the automatic
 // checkpoints off and runs them every second from a worker thread, on a connection of its own.
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import type { CheckpointWorkerData } from "./checkpoint-worker.js";
 
 const intervalMs = 1000;
 
-// An eval'd CommonJS worker: it needs no file of its own, so it runs the same from dist/ and under tsx.
-const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
-const SQLite = require(workerData.driverPath);
-const db = new SQLite(workerData.path);
-db.pragma("busy_timeout = 5000");
-const checkpoint = () => {
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
-};
-const timer = setInterval(checkpoint, workerData.intervalMs);
-parentPort.on("message", () => {
-  clearInterval(timer);
-  checkpoint();
-  db.close();
-  parentPort.close();
-});
-`;
+// Resolved next to this module: src/store/ under tsx and vitest, dist/src/store/ once built (tsc copies it there).
+const workerFile = new URL("./checkpoint-worker.js", import.meta.url);
 
 export interface Checkpointer {
   /** Runs a last checkpoint and ends the worker; the main connection may close at once. */
@@ -36,8 +21,8 @@ export interface Checkpointer {
  * automatic checkpoints).
  */
 export function startCheckpointer(path: string, onError: (error: Error) => void): Checkpointer {
-  const driverPath = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(workerSource, { eval: true, workerData: { path, driverPath, intervalMs } });
+  const workerData: CheckpointWorkerData = { path, intervalMs };
+  const worker = new Worker(workerFile, { workerData });
   worker.unref();
   worker.on("message", (message: string) => onError(new Error(`WAL checkpoint failed: ${message}`)));
   worker.on("error", onError);

@@ -2,7 +2,6 @@
 // happens once however many timers, restarts or moderators race for it; caps are checked inside the write's transaction.
 import { sql, type Selectable } from "kysely";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
-import { QueryTemplate, slot } from "./query-template.js";
 import type { ContestEntriesTable, ContestPhase, ContestsTable, EntryStatus } from "./schema.js";
 
 export interface NewContest {
@@ -140,10 +139,8 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
     const row = await trx.selectFrom("contests").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toContest(row);
   };
-  const takingEntries = new QueryTemplate(
-    syncConnectionOf(db),
-    db.selectFrom("contests").selectAll().where("guild_id", "=", slot<string>("guildId")).where("phase", "=", "submission").orderBy("id", "desc"),
-  );
+  // Asked for every public result delivered: prepared once and run synchronously, like the job transitions.
+  const takingEntries = syncConnectionOf(db).prepare("SELECT * FROM contests WHERE guild_id = @guildId AND phase = 'submission' ORDER BY id DESC");
   const entry = async (id: number, trx: Db = db) => {
     const row = await trx.selectFrom("contest_entries").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toEntry(row);
@@ -179,7 +176,7 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
       const rows = await db.selectFrom("contests").selectAll().where("guild_id", "=", guildId).orderBy("id", "desc").limit(limit).execute();
       return rows.map(toContest);
     },
-    takingEntries: (guildId) => holdingConnection(db, () => takingEntries.all({ guildId }).map(toContest)),
+    takingEntries: (guildId) => holdingConnection(db, () => (takingEntries.all({ guildId }) as Selectable<ContestsTable>[]).map(toContest)),
     async scheduled() {
       const rows = await db
         .selectFrom("contests")

@@ -1,6 +1,6 @@
 // Opens the SQLite database (creating its folder), sets WAL mode, and applies pending migrations.
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { startCheckpointer, type Checkpointer } from "./checkpointer.js";
@@ -9,7 +9,11 @@ import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
 
-/** The connection under a Db, for the few hot paths that run prepared statements synchronously (see query-template.ts). */
+/**
+ * The better-sqlite3 connection under a Db, for the few hot paths that run their own prepared statements
+ * synchronously (job transitions, admission, contests taking entries) instead of a build and an async round
+ * through Kysely for each query.
+ */
 export interface SyncConnection {
   prepare(sql: string): SQLite.Statement;
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
@@ -34,12 +38,17 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 /** Far more than the distinct statements the bot issues; a safety net against unbounded growth. */
 const maxCachedStatements = 1000;
 
+/** Kysely's SqliteDatabase, giving out better-sqlite3's statements (the hot paths use them directly too). */
+interface CachingDatabase extends SqliteDatabase {
+  prepare(sql: string): SQLite.Statement;
+}
+
 /**
  * Kysely prepares every query anew; preparing is a large share of SQLite's cost under a burst of commands.
  * The bot issues a small, fixed set of statements, so each is prepared once and reused (Kysely runs one
  * query at a time on the connection, so a statement is never in use twice).
  */
-function withStatementCache(sqlite: SQLite.Database, onClose: () => void): { close(): void; prepare(sql: string): SQLite.Statement } {
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void): CachingDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => {

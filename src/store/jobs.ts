@@ -2,10 +2,9 @@
 // that already happened (a repeat after a crash, a race) changes nothing and reports false. A job's end
 // changes its ledger row in the same transaction: settled when it completed, released when it failed.
 // The store keeps a job's request and result as JSON; the feature that runs jobs names their types.
-import { sql, type Insertable, type Selectable, type UpdateObject } from "kysely";
+import { sql, type Insertable, type Selectable } from "kysely";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
-import { QueryTemplate, slot } from "./query-template.js";
-import type { Database, JobState, JobsTable } from "./schema.js";
+import type { JobState, JobsTable } from "./schema.js";
 
 export interface NewJob<Request> {
   ref: string;
@@ -48,7 +47,7 @@ export interface JobRecord<Request, Result> extends NewJob<Request> {
 }
 
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
-export const unfinishedState = sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`;
+const unfinishedState = sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`;
 
 export interface JobRepository<Request, Result> {
   create(job: NewJob<Request>): Promise<JobRecord<Request, Result>>;
@@ -141,55 +140,64 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
   };
 }
 
-type Transition = { job: QueryTemplate<unknown>; ledger?: QueryTemplate<unknown> };
+/** The values every transition binds: the job (`@id`) and the time of the change (`@at`). */
+type Change = { id: number; at: number };
 
 /**
- * Transitions run for every job, so each is compiled once and run synchronously (see query-template.ts). The
- * ledger updates touch only a reserved row: a completed job's row is settled already, and stays so if it fails.
+ * Transitions run for every job: each is a statement prepared once (so a schema that does not fit fails at
+ * start-up) and run synchronously on the connection. The ledger updates touch only a reserved row: a completed
+ * job's row is settled already, and stays so if it fails.
  */
 function createTransitions(db: Db) {
   const connection = syncConnectionOf(db);
-  const id = slot<number>("id");
-  const at = slot<number>("at");
-  const jobs = (from: readonly JobState[], changes: UpdateObject<Database, "jobs">) =>
-    new QueryTemplate(connection, db.updateTable("jobs").set({ ...changes, updated_at: at }).where("id", "=", id).where("state", "in", from));
-  const ledger = (changes: UpdateObject<Database, "ledger">) =>
-    new QueryTemplate(connection, db.updateTable("ledger").set({ ...changes, settled_at: at }).where("job_id", "=", id).where("status", "=", "reserved"));
-  const release = ledger({ status: "released" });
-  const submission = { request_id: slot<string>("requestId"), input_json: slot<string>("input") };
-  const transitions = {
-    submitted: {
-      job: jobs(["accepted"], {
-        state: "submitted",
-        ...submission,
-        submitted_at: at,
-        reply_message_id: (eb) => eb.fn.coalesce(eb.val(slot<string | null>("replyMessageId")), "reply_message_id"),
-      }),
-    },
-    resubmitted: { job: jobs(["submitted", "running"], { state: "submitted", ...submission }) },
-    running: { job: jobs(["submitted"], { state: "running" }) },
-    completed: {
-      job: jobs(["submitted", "running"], { state: "completed", result_json: slot<string>("result"), cost_final: slot<number>("usd"), completed_at: at }),
-      ledger: ledger({ status: "settled", images: slot<number>("images"), usd: slot<number>("usd") }),
-    },
-    delivered: { job: jobs(["completed"], { state: "delivered", delivered_at: at }) },
-    failed: { job: jobs(["accepted", "submitted", "running", "completed"], { state: "failed", error_json: slot<string>("error") }), ledger: release },
-    cancelled: { job: jobs(["accepted", "submitted", "running"], { state: "cancelled", error_json: slot<string>("error") }), ledger: release },
-  } satisfies Record<string, Transition>;
-  const run = (job: QueryTemplate<unknown>, values: Record<string, unknown>) => job.run(values) > 0;
-  const withLedger = connection.transaction((job: QueryTemplate<unknown>, ledger: QueryTemplate<unknown>, values: Record<string, unknown>) => {
-    if (!run(job, values)) return false;
-    ledger.run(values);
-    return true;
-  });
-  return (name: keyof typeof transitions, values: { id: number; at: number } & Record<string, unknown>): Promise<boolean> => {
-    const { job, ledger }: Transition = transitions[name];
-    return holdingConnection(db, () => (ledger ? withLedger(job, ledger, values) : run(job, values)));
+  /** The job's guarded UPDATE and, when it changed the job, the ledger's, in the same transaction. */
+  const transition = <Values extends Change>(jobSql: string, ledgerSql?: string): ((values: Values) => Promise<boolean>) => {
+    const job = connection.prepare(jobSql);
+    const changeJob = (values: Values) => job.run(values).changes > 0;
+    if (ledgerSql === undefined) return (values) => holdingConnection(db, () => changeJob(values));
+    const ledger = connection.prepare(ledgerSql);
+    const changeBoth = connection.transaction((values: Values) => {
+      if (!changeJob(values)) return false;
+      ledger.run(values);
+      return true;
+    });
+    return (values) => holdingConnection(db, () => changeBoth(values));
+  };
+  const release = "UPDATE ledger SET status = 'released', settled_at = @at WHERE job_id = @id AND status = 'reserved'";
+  return {
+    submitted: transition<Change & { requestId: string; input: string; replyMessageId: string | null }>(
+      `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, submitted_at = @at,
+         reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
+       WHERE id = @id AND state IN ('accepted')`,
+    ),
+    resubmitted: transition<Change & { requestId: string; input: string }>(
+      `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
+       WHERE id = @id AND state IN ('submitted', 'running')`,
+    ),
+    running: transition<Change>("UPDATE jobs SET state = 'running', updated_at = @at WHERE id = @id AND state IN ('submitted')"),
+    completed: transition<Change & { result: string; usd: number; images: number }>(
+      `UPDATE jobs SET state = 'completed', result_json = @result, cost_final = @usd, completed_at = @at, updated_at = @at
+       WHERE id = @id AND state IN ('submitted', 'running')`,
+      "UPDATE ledger SET status = 'settled', images = @images, usd = @usd, settled_at = @at WHERE job_id = @id AND status = 'reserved'",
+    ),
+    delivered: transition<Change>(
+      "UPDATE jobs SET state = 'delivered', delivered_at = @at, updated_at = @at WHERE id = @id AND state IN ('completed')",
+    ),
+    failed: transition<Change & { error: string }>(
+      `UPDATE jobs SET state = 'failed', error_json = @error, updated_at = @at
+       WHERE id = @id AND state IN ('accepted', 'submitted', 'running', 'completed')`,
+      release,
+    ),
+    cancelled: transition<Change & { error: string }>(
+      `UPDATE jobs SET state = 'cancelled', error_json = @error, updated_at = @at
+       WHERE id = @id AND state IN ('accepted', 'submitted', 'running')`,
+      release,
+    ),
   };
 }
 
 export function createJobRepository<Request, Result>(db: Db, now: () => number = Date.now): JobRepository<Request, Result> {
-  const transition = createTransitions(db);
+  const transitions = createTransitions(db);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toRecord<Request, Result>(row);
@@ -215,16 +223,16 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
     markSubmitted: (id, requestId, input, replyMessageId) =>
-      transition("submitted", { id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
-    markResubmitted: (id, requestId, input) => transition("resubmitted", { id, at: now(), requestId, input: JSON.stringify(input) }),
-    markRunning: (id) => transition("running", { id, at: now() }),
+      transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
+    markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
+    markRunning: (id) => transitions.running({ id, at: now() }),
     markCompleted: (id, result, costFinal, images) =>
-      transition("completed", { id, at: now(), result: JSON.stringify(result), usd: costFinal, images }),
-    markDelivered: (id) => transition("delivered", { id, at: now() }),
-    markFailed: (id, error) => transition("failed", { id, at: now(), error: JSON.stringify(error) }),
+      transitions.completed({ id, at: now(), result: JSON.stringify(result), usd: costFinal, images }),
+    markDelivered: (id) => transitions.delivered({ id, at: now() }),
+    markFailed: (id, error) => transitions.failed({ id, at: now(), error: JSON.stringify(error) }),
     async markDeleted(id) {
       await db.updateTable("jobs").set({ deleted_at: now(), updated_at: now() }).where("id", "=", id).execute();
     },
-    markCancelled: (id, error) => transition("cancelled", { id, at: now(), error: JSON.stringify(error) }),
+    markCancelled: (id, error) => transitions.cancelled({ id, at: now(), error: JSON.stringify(error) }),
   };
 }

@@ -1,11 +1,10 @@
 // The cost ledger: one row per job, reserved when the job is accepted, settled with the real output or
 // released when the job fails (with the job's own change, see jobs.ts). The check against the limits and
 // the reservation happen in one transaction.
-import { sql, type Insertable } from "kysely";
+import { sql, type Insertable, type Selectable } from "kysely";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
-import { newJobRow, toRecord, unfinishedState, type JobRecord, type NewJob } from "./jobs.js";
-import { QueryTemplate, slot, slots } from "./query-template.js";
-import type { LedgerTable } from "./schema.js";
+import { newJobRow, toRecord, type JobRecord, type NewJob } from "./jobs.js";
+import type { JobsTable, LedgerTable } from "./schema.js";
 
 export interface TodayTotals {
   /** Images this member reserved or was billed for today (released reservations excluded). */
@@ -52,34 +51,32 @@ export function utcDay(at: number): string {
 }
 
 /**
- * One row: the day's totals (kept by triggers, see migration 0007) and the member's jobs, each a scalar
- * subquery on its own key or index.
+ * One row: the day's totals (kept by triggers, see migration 0007) and the member's jobs, each a scalar subquery
+ * on its own key or index. The unfinished states are written out, word for word the condition of the partial
+ * index jobs_member_unfinished (migration 0005), so SQLite answers from it; a bound list would not match it.
  */
-function todayTotalsQuery(db: Db, guildId: string, userId: string, day: string) {
-  return db.selectNoFrom((eb) => [
-    eb
-      .selectFrom("ledger_member_days")
-      .select("images")
-      .where("guild_id", "=", guildId)
-      .where("user_id", "=", userId)
-      .where("day", "=", day)
-      .as("memberImages"),
-    eb.selectFrom("ledger_guild_days").select("usd_micros").where("guild_id", "=", guildId).where("day", "=", day).as("guildUsdMicros"),
-    eb
-      .selectFrom("jobs")
-      .select(eb.fn.countAll<number>().as("n"))
-      .where("guild_id", "=", guildId)
-      .where("requester_id", "=", userId)
-      .where(unfinishedState)
-      .as("inFlight"),
-    eb
-      .selectFrom("jobs")
-      .select((sub) => sub.fn.max("created_at").as("at"))
-      .where("guild_id", "=", guildId)
-      .where("requester_id", "=", userId)
-      .as("lastAt"),
-  ]);
-}
+const todayTotalsSql = `
+  SELECT
+    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS memberImages,
+    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS guildUsdMicros,
+    (SELECT count(*) FROM jobs
+      WHERE guild_id = @guildId AND requester_id = @userId AND state not in ('delivered', 'failed', 'cancelled')) AS inFlight,
+    (SELECT max(created_at) FROM jobs WHERE guild_id = @guildId AND requester_id = @userId) AS lastAt`;
+
+/** Every column `newJobRow` fills, bound by its name. */
+const insertJobSql = `
+  INSERT INTO jobs (ref, state, model_id, endpoint, request_json, input_json, requester_id, guild_id, channel_id,
+    application_id, interaction_id, interaction_token, token_expires_at, ephemeral, channel_nsfw, upload_limit,
+    cost_estimate, parent_job_id, nsfw_policy, contest_id, created_at, updated_at)
+  VALUES (@ref, @state, @model_id, @endpoint, @request_json, @input_json, @requester_id, @guild_id, @channel_id,
+    @application_id, @interaction_id, @interaction_token, @token_expires_at, @ephemeral, @channel_nsfw, @upload_limit,
+    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @created_at, @updated_at)
+  RETURNING *`;
+
+/** Every column `reservationRow` fills, bound by its name. */
+const insertReservationSql = `
+  INSERT INTO ledger (job_id, guild_id, user_id, model_id, day, status, images, usd, created_at)
+  VALUES (@job_id, @guild_id, @user_id, @model_id, @day, @status, @images, @usd, @created_at)`;
 
 type TodayTotalsRow = { memberImages: number | null; guildUsdMicros: number | null; inFlight: number | null; lastAt: number | null };
 
@@ -107,41 +104,40 @@ function reservationRow(admission: Admission<unknown>, jobId: number, at: number
 }
 
 /**
- * Admission runs for every command, hundreds a second in a burst: its three queries are compiled once and run
- * as one synchronous SQLite transaction.
+ * Admission runs for every command, hundreds a second in a burst: its three statements are prepared once (so a
+ * schema that does not fit fails at start-up) and run as one synchronous SQLite transaction.
  */
-function createAdmitter(db: Db, now: () => number) {
-  // Only the rows' column names matter here: each column becomes a stand-in of the same name.
-  const sampleJob = newJobRow({ request: {}, input: {} } as NewJob<unknown>, 0);
+function createAdmission(db: Db, now: () => number) {
   const connection = syncConnectionOf(db);
-  const templates = {
-    today: new QueryTemplate(connection, todayTotalsQuery(db, slot("guildId"), slot("userId"), slot("day"))),
-    insertJob: new QueryTemplate(connection, db.insertInto("jobs").values(slots(sampleJob)).returningAll()),
-    insertReservation: new QueryTemplate(connection, db.insertInto("ledger").values(slots(reservationRow({ job: {} } as Admission<unknown>, 0, 0)))),
+  const statements = {
+    today: connection.prepare(todayTotalsSql),
+    insertJob: connection.prepare(insertJobSql),
+    insertReservation: connection.prepare(insertReservationSql),
   };
+  const today = (guildId: string, userId: string, day: string) => todayTotals(statements.today.get({ guildId, userId, day }) as TodayTotalsRow);
   const admitNow = connection.transaction((admission: Admission<unknown>): AdmissionResult<unknown, unknown> => {
-    const keys = { guildId: admission.guildId, userId: admission.job.requesterId, day: admission.day };
-    const totals = todayTotals(templates.today.get(keys)!);
-    const problems = admission.decide(totals);
+    const problems = admission.decide(today(admission.guildId, admission.job.requesterId, admission.day));
     if (problems.length) return { ok: false, problems };
     const at = now();
-    const row = templates.insertJob.get(newJobRow(admission.job, at))!;
-    templates.insertReservation.run(reservationRow(admission, row.id, at));
+    const row = statements.insertJob.get(newJobRow(admission.job, at)) as Selectable<JobsTable>;
+    statements.insertReservation.run(reservationRow(admission, row.id, at));
     return { ok: true, job: toRecord(row) };
   });
-  // The record holds what the caller stored: its request and, once there is one, its result.
-  return <Request, Result>(admission: Admission<Request>) =>
-    holdingConnection(db, () => admitNow(admission) as AdmissionResult<Request, Result>);
+  return {
+    // The record holds what the caller stored: its request and, once there is one, its result.
+    admit: <Request, Result>(admission: Admission<Request>) =>
+      holdingConnection(db, () => admitNow(admission) as AdmissionResult<Request, Result>),
+    // The statement admission reads: what this shows is what admission decides on.
+    today: (guildId: string, userId: string, day: string) => holdingConnection(db, () => today(guildId, userId, day)),
+  };
 }
 
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {
-  const admit = createAdmitter(db, now);
+  const admission = createAdmission(db, now);
   return {
     // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
-    admit,
-    async today(guildId, userId, day) {
-      return todayTotals(await todayTotalsQuery(db, guildId, userId, day).executeTakeFirstOrThrow());
-    },
+    admit: admission.admit,
+    today: admission.today,
     async spendSince(guildId, fromDay) {
       const rows = await db
         .selectFrom("ledger")

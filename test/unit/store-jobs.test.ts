@@ -5,8 +5,9 @@ import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
-import { QueryTemplate, slot } from "../../src/store/query-template.js";
-import { createGenerationJobs } from "../../src/generation/job.js";
+import { createGenerationJobs, type NewJob } from "../../src/generation/job.js";
+import { createContestRepository } from "../../src/store/contests.js";
+import { createLedgerRepository } from "../../src/store/ledger.js";
 import { migrations } from "../../src/store/migrations.js";
 
 const opened: Db[] = [];
@@ -49,27 +50,73 @@ describe("WAL checkpoints", () => {
   });
 });
 
-describe("query templates", () => {
-  it("bind each run's values where the stand-ins were, keep constants, and refuse a missing value", async () => {
-    const db = await open(":memory:");
-    await createGenerationJobs(db).create(sampleJob("TTTTTT"));
-    const template = new QueryTemplate(
-      syncConnectionOf(db),
-      db.selectFrom("jobs").select(["ref", "state"]).where("ref", "=", slot<string>("ref")).where("state", "=", "accepted"),
-    );
-    expect(template.get({ ref: "TTTTTT" })).toEqual({ ref: "TTTTTT", state: "accepted" });
-    expect(template.get({ ref: "NOPE00" })).toBeUndefined();
-    expect(() => template.get({})).toThrow(/no value for ref/);
+describe("the store's prepared statements", () => {
+  const repositories = (db: Db) => [createGenerationJobs(db), createLedgerRepository(db), createContestRepository(db)];
+
+  it("are prepared when their repository is made, so a schema that does not fit fails at start-up", async () => {
+    for (const [table, column] of [
+      ["jobs", "submitted_at"],
+      ["ledger_guild_days", "usd_micros"],
+      ["contests", "phase"],
+    ]) {
+      const db = await open(":memory:");
+      syncConnectionOf(db).prepare(`alter table ${table} rename column ${column} to renamed`).run();
+      expect(() => repositories(db)).toThrow(`no such column: ${column}`);
+    }
   });
 
-  it("report how many rows a run changed", async () => {
+  it("find their rows by a key or an index, the unfinished jobs by the partial index's own condition", async () => {
     const db = await open(":memory:");
-    const jobs = createGenerationJobs(db);
-    await jobs.create(sampleJob("UUUUUU"));
-    await jobs.create(sampleJob("VVVVVV"));
-    const template = new QueryTemplate(syncConnectionOf(db), db.updateTable("jobs").set({ state: "running" }).where("state", "=", slot<"accepted">("from")));
-    expect(template.run({ from: "accepted" })).toBe(2);
-    expect(template.run({ from: "accepted" })).toBe(0);
+    const connection = syncConnectionOf(db);
+    const prepare = vi.spyOn(connection, "prepare");
+    repositories(db);
+    const statements = prepare.mock.calls.map(([sql]) => sql).filter((sql) => !/^\s*INSERT/.test(sql));
+    prepare.mockRestore();
+    const plans = statements.map((sql) => {
+      const unbound = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, null]));
+      return (connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(unbound) as { detail: string }[]).map((row) => row.detail);
+    });
+    expect(statements.length).toBeGreaterThanOrEqual(10);
+    expect(plans.flat().filter((step) => step.startsWith("SCAN ") && step !== "SCAN CONSTANT ROW")).toEqual([]);
+    expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (guild_id=? AND requester_id=?)");
+  });
+
+  it("admit a job as the very row that create stores, every column", async () => {
+    const stored = async (add: (db: Db, job: NewJob) => Promise<unknown>) => {
+      const db = await open(":memory:");
+      const parent = await createGenerationJobs(db, () => 1000).create(sampleJob("PARENT"));
+      const contest = await createContestRepository(db).create({
+        guildId: "200000000000000001",
+        channelId: "300000000000000001",
+        theme: "cats",
+        createdBy: "100000000000000001",
+        submissionEndsAt: 2000,
+        votingEndsAt: 3000,
+        entriesPerMember: 1,
+        votesPerMember: null,
+        allowedModels: null,
+        approval: false,
+        hideCounts: true,
+      });
+      const job = sampleJob("CHILD0", {
+        guildId: "200000000000000001",
+        ephemeral: true,
+        channelNsfw: true,
+        parentJobId: parent.id,
+        nsfwPolicy: "spoiler",
+        contestId: contest.id,
+      });
+      const record = await add(db, job);
+      return { record, row: syncConnectionOf(db).prepare("select * from jobs where ref = 'CHILD0'").get() };
+    };
+    const created = await stored((db, job) => createGenerationJobs(db, () => 5000).create(job));
+    const admitted = await stored(async (db, job) => {
+      const ledger = createLedgerRepository(db, () => 5000);
+      const result = await ledger.admit({ job, guildId: "200000000000000001", images: 1, usd: 0.039, day: "2026-11-22", decide: () => [] });
+      return result.ok && result.job;
+    });
+    expect(admitted).toEqual(created);
+    expect(created.row).toMatchObject({ ephemeral: 1, channel_nsfw: 1, parent_job_id: 1, nsfw_policy: "spoiler", contest_id: 1, created_at: 5000 });
   });
 });
 
