@@ -4,7 +4,7 @@ import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
-import { createDiscordAgent, openConnections } from "./discord/api-agent.js";
+import { createDiscordAgent } from "./discord/api-agent.js";
 import { createDiscordClient } from "./discord/client.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
 import { loadCommands } from "./discord/load-commands.js";
@@ -141,7 +141,6 @@ async function main(): Promise<void> {
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));
   client.once(Events.ClientReady, async (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
-    const warming = openConnections(discordAgent, ready.rest.options);
     const preloading = ctx.settings.preload(ready.guilds.cache.keys()).catch((error: unknown) => {
       log.warn({ err: error }, "could not read the servers' settings ahead; each is read at its first command");
     });
@@ -157,7 +156,7 @@ async function main(): Promise<void> {
       return 0;
     });
     await preloading;
-    log.info({ recovered, contests: contestsScheduled, warmConnections: await warming }, "ready");
+    log.info({ recovered, contests: contestsScheduled }, "ready");
   });
 
   let stopping = false;
