@@ -1,10 +1,10 @@
 // Process entry: config → logger → fal → discord → commands → register.
-import { disableValidators, Events, type Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
-import { createDiscordAgent, openConnections } from "./discord/api-agent.js";
+import { createDiscordAgent } from "./discord/api-agent.js";
 import { createDiscordClient } from "./discord/client.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
 import { loadCommands } from "./discord/load-commands.js";
@@ -72,9 +72,6 @@ async function main(): Promise<void> {
   const ledger = createLedgerRepository(db);
   const fal = createFal(config);
   const runTimes = new RunTimes();
-  // The builders' runtime checks build an Error (with its stack) for every union branch they try: ~0.5 ms per
-  // result message. The bot's components are its own constants, and Discord still checks every payload.
-  disableValidators();
   const discordAgent = createDiscordAgent();
   const client = createDiscordClient(config, discordAgent);
   const load = new LoopLoad();
@@ -82,6 +79,8 @@ async function main(): Promise<void> {
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
+  /** The client once it is ready: the one jobs report through. */
+  let readyClient: Client<true> | undefined;
   const runner = new JobRunner({
     fal,
     log,
@@ -94,12 +93,14 @@ async function main(): Promise<void> {
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,
     uploadInputs: config.IMAGE_INPUT === "upload",
-    // Jobs run only once the client is ready (recovery starts after ClientReady).
-    reporterFor: (job) =>
-      enteringContest(
+    reporterFor: (job) => {
+      // Jobs run only once the client is ready: recovery starts after ClientReady, and discord.js hands over no
+      // interaction before it.
+      if (!readyClient) throw new Error(`job ${job.ref} started before the Discord client was ready`);
+      return enteringContest(
         createJobReporter(
           {
-            client: client as Client<true>,
+            client: readyClient,
             interactionRest,
             config,
             log,
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
         job,
         contestEngine.entries,
         log,
-      ),
+      );
+    },
   });
   const ctx: AppContext = {
     config,
@@ -140,8 +142,8 @@ async function main(): Promise<void> {
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));
   client.once(Events.ClientReady, async (ready) => {
+    readyClient = ready;
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
-    const warming = openConnections(discordAgent, ready.rest.options);
     const preloading = ctx.settings.preload(ready.guilds.cache.keys()).catch((error: unknown) => {
       log.warn({ err: error }, "could not read the servers' settings ahead; each is read at its first command");
     });
@@ -157,7 +159,7 @@ async function main(): Promise<void> {
       return 0;
     });
     await preloading;
-    log.info({ recovered, contests: contestsScheduled, warmConnections: await warming }, "ready");
+    log.info({ recovered, contests: contestsScheduled }, "ready");
   });
 
   let stopping = false;

@@ -160,12 +160,15 @@ export class ContestEntries {
   }
 
   private async tellRequester(job: JobRecord, content: string): Promise<void> {
+    const { client } = this.deps;
     try {
       if (tokenUsable(job)) {
-        const webhook = new InteractionWebhook(this.deps.client as Client<true>, job.applicationId, job.interactionToken);
+        // Ready from the first ClientReady until the client is destroyed (at shutdown).
+        if (!client.isReady()) throw new Error("the Discord client is not ready");
+        const webhook = new InteractionWebhook(client, job.applicationId, job.interactionToken);
         await webhook.send({ content, flags: MessageFlags.Ephemeral });
       } else {
-        await (await this.deps.client.users.fetch(job.requesterId)).send({ content });
+        await (await client.users.fetch(job.requesterId)).send({ content });
       }
     } catch (error) {
       this.deps.log.warn({ err: error, job: job.ref }, "could not tell the member about their contest entry");

@@ -7,14 +7,10 @@ import {
   RESTJSONErrorCodes,
   Routes,
   type APIMessage,
+  type BaseMessageOptions,
   type Client,
   type REST,
-  type MessageCreateOptions,
-  type RawFile,
-  type MessageEditOptions,
-  type WebhookMessageEditOptions,
 } from "discord.js";
-import { multipartBody } from "./multipart.js";
 
 /** Leave a margin: an edit started just before expiry must not arrive just after it. */
 const tokenMarginMs = 60_000;
@@ -31,7 +27,8 @@ export interface ReplyLocation {
   originalGone?: boolean;
 }
 
-export type ReplyPayload = Pick<WebhookMessageEditOptions, "content" | "embeds" | "files" | "components" | "attachments">;
+/** What a reply holds: the options an interaction edit, a message edit and a new message all take. */
+export type ReplyPayload = Pick<BaseMessageOptions, "content" | "embeds" | "files" | "components">;
 
 export interface EditOutcome {
   via: "interaction" | "channel" | "new-message" | "direct-message";
@@ -41,17 +38,12 @@ export interface EditOutcome {
 function isExpiredToken(error: unknown): boolean {
   return (
     error instanceof DiscordAPIError &&
-    [RESTJSONErrorCodes.InvalidWebhookToken, RESTJSONErrorCodes.UnknownWebhook].includes(error.code as RESTJSONErrorCodes)
+    (error.code === RESTJSONErrorCodes.InvalidWebhookToken || error.code === RESTJSONErrorCodes.UnknownWebhook)
   );
 }
 
 function isUnknownMessage(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
-}
-
-function asMultipart(payload: unknown, files: readonly RawFile[]) {
-  const { chunks, length, contentType } = multipartBody(payload, files);
-  return { body: chunks, headers: { "Content-Type": contentType, "Content-Length": String(length) } };
 }
 
 export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now = Date.now()): boolean {
@@ -80,8 +72,8 @@ export async function editReply(
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
       const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
-      const request = files?.length ? { ...asMultipart(body, files), passThroughBody: true } : { body };
-      const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
+      // REST sends the files, if any, as multipart/form-data with the message as payload_json.
+      const message = (await interactionRest.patch(route, { body, ...(files ? { files } : {}), auth: false })) as APIMessage;
       return { via: "interaction", messageId: message.id };
     } catch (error) {
       if (isUnknownMessage(error)) location.originalGone = true;
@@ -95,7 +87,7 @@ export async function editReply(
     if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
     if (location.replyMessageId) {
       try {
-        const message = await channel.messages.edit(location.replyMessageId, payload as MessageEditOptions);
+        const message = await channel.messages.edit(location.replyMessageId, payload);
         return { via: "channel", messageId: message.id };
       } catch (error) {
         if (!isUnknownMessage(error)) throw error;
@@ -104,7 +96,7 @@ export async function editReply(
     } else if (!progress) {
       const mention = `<@${location.requesterId}>`;
       const message = await channel.send({
-        ...(payload as MessageCreateOptions),
+        ...payload,
         content: [mention, payload.content].filter(Boolean).join(" "),
         allowedMentions: { parse: [], users: [location.requesterId] },
       });
@@ -112,6 +104,6 @@ export async function editReply(
     }
   }
   if (progress) return undefined;
-  const message = await client.users.send(location.requesterId, payload as MessageCreateOptions);
+  const message = await client.users.send(location.requesterId, payload);
   return { via: "direct-message", messageId: message.id };
 }

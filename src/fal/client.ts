@@ -1,14 +1,12 @@
 // The one place the fal client is configured; everything that talks to fal gets its client from here.
 import { createFalClient, type FalClient } from "@fal-ai/client";
 import type { Config } from "../config.js";
-import { falFetch } from "./fetch.js";
 
 export type { FalClient };
 
 export function createFal(config: Pick<Config, "FAL_KEY" | "FAL_PROXY_URL">): FalClient {
   return createFalClient({
     credentials: config.FAL_KEY,
-    fetch: falFetch,
     // In Node a plain string proxyUrl is ignored; `when: "always"` routes every request through the proxy.
     ...(config.FAL_PROXY_URL ? { proxyUrl: { url: config.FAL_PROXY_URL, when: "always" as const } } : {}),
   });

@@ -38,7 +38,8 @@ export async function waitForCompletion(
     signal?.addEventListener("abort", onAbort, { once: true });
     stream.on("data", (status: QueueStatus) => options.onStatus?.(status));
     try {
-      const last = (await stream.done()) as QueueStatus | undefined;
+      // Typed as the last status, but a stream that ends before any event resolves with nothing.
+      const last: QueueStatus | undefined = await stream.done();
       if (signal?.aborted) throw abortError(signal);
       if (last?.status === "COMPLETED") return last;
       options.onFallback?.(new Error("the status stream ended before the request completed"));

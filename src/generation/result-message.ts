@@ -24,8 +24,9 @@ function sizes(outcome: FinishedJob): string | undefined {
 }
 
 /**
- * The embed is plain data: EmbedBuilder runs its validators on every call even with validation off (for the
- * colour alone they build and discard an error per union branch, ~0.1 ms per result); Discord checks it anyway.
+ * The embed is plain data (an APIEmbed, which discord.js takes as it is): EmbedBuilder runs its validators on
+ * every call (for the colour alone they build and discard an error per union branch, ~0.1 ms per result);
+ * Discord checks it anyway.
  */
 export function resultMessage(model: ModelDefinition, request: GenerationRequest, outcome: FinishedJob): ResultMessage {
   const embed: APIEmbed = { color: colour };

@@ -5,7 +5,6 @@ import {
   MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type GuildTextBasedChannel,
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
@@ -49,7 +48,7 @@ export async function tellRestarting(interaction: GenerationInteraction): Promis
 }
 
 function channelIsNsfw(interaction: GenerationInteraction): boolean {
-  const channel = interaction.channel as GuildTextBasedChannel | null;
+  const { channel } = interaction;
   return Boolean(channel && "nsfw" in channel && channel.nsfw);
 }
 

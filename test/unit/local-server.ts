@@ -20,12 +20,3 @@ export function localServer(handler: RequestListener): { readonly base: string; 
   });
   return state;
 }
-
-/** The address of a port on 127.0.0.1 that was just free: nothing answers there. */
-export async function closedAddress(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
