@@ -81,14 +81,16 @@ async function main(): Promise<void> {
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
   /** The client once it is ready: the one jobs report through. */
   let readyClient: Client<true> | undefined;
+  // Keeps up to 4 MiB per delivery slot between deliveries (a result's images, then its upload body); results
+  // over 8 MiB get memory of their own.
+  const deliveryBuffers = new BufferPool(concurrentDeliveries * 4 * 1024 * 1024, 8 * 1024 * 1024);
   const runner = new JobRunner({
     fal,
     log,
     jobs,
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     deliveries: new FairScheduler(concurrentDeliveries),
-    // Keeps up to 2 MiB per delivery slot (16 MiB) between deliveries; results over 8 MiB get memory of their own.
-    imageBuffers: new BufferPool(concurrentDeliveries * 2 * 1024 * 1024, 8 * 1024 * 1024),
+    imageBuffers: deliveryBuffers,
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
             catalog,
             extraButton: (finished) => submitToContestButton(contests, finished),
             progressTurns,
+            uploadBuffers: deliveryBuffers,
           },
           job,
         ),

@@ -1,6 +1,6 @@
 // A /contest enter job enters its contest once its result is delivered: the reporter's `delivered`, extended.
 // A repeat delivery after a restart finds the entry already there (one image enters once).
-import type { ButtonBuilder } from "discord.js";
+import type { APIButtonComponent } from "discord.js";
 import type { JobRecord, JobReporter } from "../generation/index.js";
 import type { Logger } from "../log.js";
 import type { ContestRepository } from "../store/contests.js";
@@ -28,7 +28,7 @@ export async function contestForResult(contests: ContestRepository, job: JobReco
 }
 
 /** The "Submit to contest" button under a finished public result, when a contest takes it. */
-export async function submitToContestButton(contests: ContestRepository, job: JobRecord): Promise<ButtonBuilder | undefined> {
+export async function submitToContestButton(contests: ContestRepository, job: JobRecord): Promise<APIButtonComponent | undefined> {
   const contestId = await contestForResult(contests, job);
-  return contestId === undefined ? undefined : submitButton(contestId, job.ref);
+  return contestId === undefined ? undefined : submitButton(contestId, job.ref).toJSON();
 }

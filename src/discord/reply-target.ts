@@ -11,6 +11,8 @@ import {
   type Client,
   type REST,
 } from "discord.js";
+import type { BufferPool } from "../media/buffer-pool.js";
+import { formBody } from "./form-body.js";
 
 /** Leave a margin: an edit started just before expiry must not arrive just after it. */
 const tokenMarginMs = 60_000;
@@ -64,7 +66,7 @@ export async function editReply(
   interactionRest: REST,
   location: ReplyLocation,
   payload: ReplyPayload,
-  { progress = false }: { progress?: boolean } = {},
+  { progress = false, buffers }: { progress?: boolean; buffers?: BufferPool } = {},
   now = Date.now(),
 ): Promise<EditOutcome | undefined> {
   if (tokenUsable(location, now) && !location.originalGone) {
@@ -72,9 +74,16 @@ export async function editReply(
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
       const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
-      // REST sends the files, if any, as multipart/form-data with the message as payload_json.
-      const message = (await interactionRest.patch(route, { body, ...(files ? { files } : {}), auth: false })) as APIMessage;
-      return { via: "interaction", messageId: message.id };
+      // With files, the message goes as payload_json in a multipart body made here (see form-body.ts).
+      const upload = files?.length ? formBody(body, files, buffers) : undefined;
+      try {
+        const request = upload ? { ...upload, passThroughBody: true } : { body };
+        const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
+        return { via: "interaction", messageId: message.id };
+      } finally {
+        // REST is done with the body (its retries, too, are over).
+        if (upload) buffers?.give(upload.body);
+      }
     } catch (error) {
       if (isUnknownMessage(error)) location.originalGone = true;
       // Discord ended the token early: remember it, and go on with the bot token.

@@ -1,5 +1,5 @@
 // A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
-import type { ButtonBuilder, Client, REST } from "discord.js";
+import type { APIButtonComponent, Client, REST } from "discord.js";
 import type { Config } from "../config.js";
 import type { JobFailure, JobPhase } from "./steps.js";
 import type { JobReporter } from "./runner.js";
@@ -14,6 +14,7 @@ import { editReply, type ReplyLocation, type ReplyPayload } from "../discord/rep
 import { resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
+import type { BufferPool } from "../media/buffer-pool.js";
 
 export interface ReporterDeps {
   client: Client<true>;
@@ -26,7 +27,9 @@ export interface ReporterDeps {
   /** The budget all replies' progress edits share, held while the bot is saturated (see progress-pacer.ts). */
   progressTurns: EditTurns;
   /** A button another feature adds under a result with images (contests: "Submit to contest"), if any. */
-  extraButton?(job: JobRecord): Promise<ButtonBuilder | undefined>;
+  extraButton?(job: JobRecord): Promise<APIButtonComponent | undefined>;
+  /** Memory for the results' upload bodies, handed back once each is sent. */
+  uploadBuffers?: BufferPool;
 }
 
 const completionMarginMs = 250;
@@ -41,7 +44,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
-    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, options);
+    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, {
+      ...options,
+      ...(deps.uploadBuffers ? { buffers: deps.uploadBuffers } : {}),
+    });
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
       await deps.jobs.setReplyMessageId(job.id, outcome.messageId);

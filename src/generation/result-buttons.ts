@@ -1,5 +1,7 @@
-// The buttons under a result (and under an interrupted job): their custom ids and their rows.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from "discord.js";
+// The buttons under a result (and under an interrupted job): their custom ids and their rows. Written as the API's
+// own component objects (which discord.js takes as they are): they are the bot's constants, sent with every result,
+// and the builders would validate each anew.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from "discord.js";
 import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
@@ -10,31 +12,25 @@ export function jobButtonId(action: JobAction, ref: string): string {
   return makeCustomId(JOB_BUTTON_PREFIX, action, ref);
 }
 
+function jobButton(action: JobAction, ref: string, label: string, emoji: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: jobButtonId(action, ref), label, emoji: { name: emoji }, style };
+}
+
+function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {
+  return { type: ComponentType.ActionRow, components: buttons };
+}
+
 export function resultButtons(
   ref: string,
-  { canEdit, canDelete, extra }: { canEdit: boolean; canDelete: boolean; extra?: ButtonBuilder | undefined },
+  { canEdit, canDelete, extra }: { canEdit: boolean; canDelete: boolean; extra?: APIButtonComponent | undefined },
 ) {
-  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(jobButtonId("reroll", ref)).setLabel("Re-roll").setEmoji("🎲").setStyle(ButtonStyle.Secondary),
-  );
-  if (canEdit) {
-    row.addComponents(
-      new ButtonBuilder().setCustomId(jobButtonId("edit", ref)).setLabel("Edit").setEmoji("✏️").setStyle(ButtonStyle.Secondary),
-    );
-  }
-  if (canDelete) {
-    row.addComponents(
-      new ButtonBuilder().setCustomId(jobButtonId("delete", ref)).setLabel("Delete").setEmoji("🗑️").setStyle(ButtonStyle.Danger),
-    );
-  }
-  if (extra) row.addComponents(extra);
-  return [row];
+  const buttons = [jobButton("reroll", ref, "Re-roll", "🎲", ButtonStyle.Secondary)];
+  if (canEdit) buttons.push(jobButton("edit", ref, "Edit", "✏️", ButtonStyle.Secondary));
+  if (canDelete) buttons.push(jobButton("delete", ref, "Delete", "🗑️", ButtonStyle.Danger));
+  if (extra) buttons.push(extra);
+  return [row(buttons)];
 }
 
 export function retryButtons(ref: string) {
-  return [
-    new ActionRowBuilder<ButtonBuilder>().addComponents(
-      new ButtonBuilder().setCustomId(jobButtonId("retry", ref)).setLabel("Retry").setEmoji("🔁").setStyle(ButtonStyle.Primary),
-    ),
-  ];
+  return [row([jobButton("retry", ref, "Retry", "🔁", ButtonStyle.Primary)])];
 }
