@@ -6,8 +6,9 @@ import {
   type ChatInputCommandInteraction,
   type SlashCommandIntegerOption,
 } from "discord.js";
-import { canModerateContests, contestButtons, contestSubcommands, moderatorWords, tellPrivately, type ContestSubcommand } from "../src/contests/index.js";
+import { canModerateContests, contestButtons, contestSubcommands, moderatorWords, type ContestSubcommand } from "../src/contests/index.js";
 import type { AppContext } from "../src/context.js";
+import { replyPrivately } from "../src/discord/reply-privately.js";
 import { catalog } from "../src/models/index.js";
 
 const contestOption = (o: SlashCommandIntegerOption) =>
@@ -68,12 +69,12 @@ function isSubcommand(name: string): name is ContestSubcommand {
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
-  if (!interaction.guildId) return tellPrivately(interaction, "Contests belong to a server; use `/contest` in one.");
+  if (!interaction.guildId) return replyPrivately(interaction, "Contests belong to a server; use `/contest` in one.");
   const sub = interaction.options.getSubcommand(true);
   if (moderatorOnly.has(sub)) {
     const settings = await ctx.settings.get(interaction.guildId);
     if (!canModerateContests(interaction, settings)) {
-      return tellPrivately(interaction, `Only ${moderatorWords(settings)} can ${sub === "review" ? "review entries" : `${sub} contests`}.`);
+      return replyPrivately(interaction, `Only ${moderatorWords(settings)} can ${sub === "review" ? "review entries" : `${sub} contests`}.`);
     }
   }
   if (isSubcommand(sub)) await contestSubcommands[sub](interaction, ctx);

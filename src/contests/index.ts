@@ -4,4 +4,4 @@ export { enteringContest, submitToContestButton } from "./delivery.js";
 export type { ContestDeps } from "./deps.js";
 export { createContestEngine, type ContestEngine } from "./engine.js";
 export { canModerateContests, moderatorWords } from "./permissions.js";
-export { contestSubcommands, tellPrivately, type ContestCommandDeps, type ContestSubcommand } from "./subcommands.js";
+export { contestSubcommands, type ContestCommandDeps, type ContestSubcommand } from "./subcommands.js";

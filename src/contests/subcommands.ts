@@ -4,6 +4,7 @@ import { MessageFlags, type ChatInputCommandInteraction } from "discord.js";
 import { startGeneration, fromAttachment, type GenerationDeps } from "../generation/index.js";
 import type { ModelKind } from "../models/index.js";
 import type { ContestRecord, ContestRepository } from "../store/contests.js";
+import { replyPrivately } from "../discord/reply-privately.js";
 import { quote } from "../wording.js";
 import type { ContestButtonDeps } from "./buttons.js";
 import { readCreate } from "./create.js";
@@ -20,10 +21,6 @@ export interface ContestCommandDeps extends GenerationDeps, ContestButtonDeps {
 
 type Ctx = ContestCommandDeps;
 
-export async function tellPrivately(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
-  await interaction.reply({ content: content.slice(0, 2000), flags: MessageFlags.Ephemeral });
-}
-
 /** The contest a subcommand is about: the one named, or the newest in one of `phases`. */
 async function pickContest(interaction: ChatInputCommandInteraction, ctx: Ctx, phases?: readonly ContestRecord["phase"][]) {
   const id = interaction.options.getInteger("contest");
@@ -38,7 +35,7 @@ async function pickContest(interaction: ChatInputCommandInteraction, ctx: Ctx, p
 async function create(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const settings = await ctx.settings.get(interaction.guildId!);
   const read = readCreate(interaction, ctx.catalog, settings);
-  if (!read.ok) return tellPrivately(interaction, `No contest was created. Please change this:\n${read.problems.map((p) => `• ${p}`).join("\n")}`);
+  if (!read.ok) return replyPrivately(interaction, `No contest was created. Please change this:\n${read.problems.map((p) => `• ${p}`).join("\n")}`);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const contest = await ctx.contests.create(read.contest);
   try {
@@ -61,20 +58,20 @@ async function create(interaction: ChatInputCommandInteraction, ctx: Ctx) {
 async function enter(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const contest = await pickContest(interaction, ctx, ["submission"]);
   const problem = await ctx.contestEngine.entries.enterProblem(contest ?? (await pickContest(interaction, ctx)), interaction.user.id);
-  if (problem || !contest) return tellPrivately(interaction, problem ?? "There is no contest open for entries on this server right now.");
+  if (problem || !contest) return replyPrivately(interaction, problem ?? "There is no contest open for entries on this server right now.");
   const attachment = interaction.options.getAttachment("image");
   const kind: ModelKind = attachment ? "edit" : "text-to-image";
   const chosen = interaction.options.getString("model");
   let model = chosen ? ctx.catalog.get(chosen) : undefined;
   if (model && model.kind !== kind) {
-    return tellPrivately(interaction, attachment ? `${model.name} makes images from text only; pick an edit model, or leave out the image.` : `${model.name} edits images; attach an image, or pick another model.`);
+    return replyPrivately(interaction, attachment ? `${model.name} makes images from text only; pick an edit model, or leave out the image.` : `${model.name} edits images; attach an image, or pick another model.`);
   }
   if (model) {
     const modelProblem = ctx.contestEngine.entries.modelProblem(contest, model.id);
-    if (modelProblem) return tellPrivately(interaction, modelProblem);
+    if (modelProblem) return replyPrivately(interaction, modelProblem);
   } else if (contest.allowedModels) {
     model = contest.allowedModels.map((id) => ctx.catalog.get(id)).find((m) => m?.kind === kind);
-    if (!model) return tellPrivately(interaction, `None of this contest's models ${attachment ? "edits images; leave out the image" : "starts from text; attach an image to edit"}.`);
+    if (!model) return replyPrivately(interaction, `None of this contest's models ${attachment ? "edits images; leave out the image" : "starts from text; attach an image to edit"}.`);
   }
   await startGeneration(
     interaction,
@@ -95,17 +92,17 @@ async function withdraw(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const contest = await pickContest(interaction, ctx, ["submission", "voting"]);
   const mine = contest ? await ctx.contests.entriesOf(contest.id, interaction.user.id) : [];
   const entry = entryId === null ? mine.at(-1) : mine.find((e) => e.id === entryId);
-  if (!contest || !entry) return tellPrivately(interaction, entryId === null ? "You have no entry to withdraw." : `Entry #${entryId} is not one of your entries in this contest.`);
-  if (contest.phase !== "submission") return tellPrivately(interaction, "Entries can be withdrawn only while the contest takes entries; voting has started.");
+  if (!contest || !entry) return replyPrivately(interaction, entryId === null ? "You have no entry to withdraw." : `Entry #${entryId} is not one of your entries in this contest.`);
+  if (contest.phase !== "submission") return replyPrivately(interaction, "Entries can be withdrawn only while the contest takes entries; voting has started.");
   const done = await ctx.contestEngine.entries.withdraw(entry, interaction.user.id);
-  return tellPrivately(interaction, done ? `Entry #${entry.id} is withdrawn.` : `Entry #${entry.id} could not be withdrawn (entries are closed).`);
+  return replyPrivately(interaction, done ? `Entry #${entry.id} is withdrawn.` : `Entry #${entry.id} could not be withdrawn (entries are closed).`);
 }
 
 async function review(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const contest = await pickContest(interaction, ctx, ["submission", "voting"]);
-  if (!contest) return tellPrivately(interaction, "There is no contest under way.");
+  if (!contest) return replyPrivately(interaction, "There is no contest under way.");
   const pending = await ctx.contests.entries(contest.id, ["pending"]);
-  if (!pending.length) return tellPrivately(interaction, `No entry of contest #${contest.id} is waiting for review.`);
+  if (!pending.length) return replyPrivately(interaction, `No entry of contest #${contest.id} is waiting for review.`);
   const shown = pending.slice(0, 5);
   await interaction.reply({
     content: `${pending.length} entr${pending.length === 1 ? "y is" : "ies are"} waiting for review${pending.length > 5 ? " (the first 5 are shown)" : ""}.`,
@@ -121,7 +118,7 @@ async function review(interaction: ChatInputCommandInteraction, ctx: Ctx): Promi
 
 async function status(interaction: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
   const contest = await pickContest(interaction, ctx);
-  if (!contest) return tellPrivately(interaction, "This server has no contests yet.");
+  if (!contest) return replyPrivately(interaction, "This server has no contests yet.");
   const [shown, pending, mine, votesUsed] = await Promise.all([
     ctx.contests.entries(contest.id, ["approved"]),
     ctx.contests.entries(contest.id, ["pending"]),
@@ -136,7 +133,7 @@ async function status(interaction: ChatInputCommandInteraction, ctx: Ctx): Promi
 
 async function end(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const contest = await pickContest(interaction, ctx, ["submission", "voting"]);
-  if (!contest || (contest.phase !== "submission" && contest.phase !== "voting")) return tellPrivately(interaction, "There is no contest under way to end.");
+  if (!contest || (contest.phase !== "submission" && contest.phase !== "voting")) return replyPrivately(interaction, "There is no contest under way to end.");
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const done = await ctx.contestEngine.phases.finish(contest.id);
   await interaction.editReply(done ? `Contest #${contest.id} is over; the results are in <#${contest.channelId}>.` : `Contest #${contest.id} had already ended.`);
@@ -144,13 +141,13 @@ async function end(interaction: ChatInputCommandInteraction, ctx: Ctx) {
 
 async function cancel(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const contest = await pickContest(interaction, ctx, ["submission", "voting"]);
-  if (!contest || (contest.phase !== "submission" && contest.phase !== "voting")) return tellPrivately(interaction, "There is no contest under way to cancel.");
+  if (!contest || (contest.phase !== "submission" && contest.phase !== "voting")) return replyPrivately(interaction, "There is no contest under way to cancel.");
   const done = await ctx.contestEngine.phases.cancel(contest.id, interaction.user.id);
-  return tellPrivately(interaction, done ? `Contest #${contest.id} is cancelled.` : `Contest #${contest.id} had already ended.`);
+  return replyPrivately(interaction, done ? `Contest #${contest.id} is cancelled.` : `Contest #${contest.id} had already ended.`);
 }
 
 async function list(interaction: ChatInputCommandInteraction, ctx: Ctx) {
-  return tellPrivately(interaction, listText(await ctx.contests.list(interaction.guildId!)));
+  return replyPrivately(interaction, listText(await ctx.contests.list(interaction.guildId!)));
 }
 
 export const contestSubcommands = { create, enter, withdraw, review, status, list, end, cancel } satisfies Record<

@@ -2,15 +2,11 @@
 // @discordjs/rest's documented passThroughBody. Left to encode the files itself, REST copies each into a Blob whose
 // native memory only a full garbage collection frees: with 500 results of 1 MiB delivered within seconds that held
 // 530–710 MB (bench, N=500). The form-data package builds its Buffer by concatenating part after part, a copy of
-// the whole body per part. Here each file is copied once, into one Buffer that the caller may take from a pool
-// and hand back once the request is done.
+// the whole body per part. Here each file is copied once, into one Buffer from a pool, handed back once the
+// request is done.
 import { randomBytes } from "node:crypto";
 import type { RawFile } from "discord.js";
-
-/** Where the body's memory comes from (a BufferPool); without one, a Buffer of its own. */
-export interface BodyBuffers {
-  take(size: number): Buffer;
-}
+import type { BufferPool } from "../media/buffer-pool.js";
 
 export interface FormBody {
   body: Buffer;
@@ -28,7 +24,7 @@ function bytesOf(data: RawFile["data"]): Uint8Array {
 }
 
 /** `files` as Discord expects them (files[n], or each file's key), and the message itself as payload_json. */
-export function formBody(payload: unknown, files: readonly RawFile[], buffers?: BodyBuffers): FormBody {
+export function formBody(payload: unknown, files: readonly RawFile[], buffers: BufferPool): FormBody {
   const boundary = `falcord-${randomBytes(16).toString("hex")}`;
   const parts: Uint8Array[] = [];
   files.forEach((file, index) => {
@@ -43,7 +39,7 @@ export function formBody(payload: unknown, files: readonly RawFile[], buffers?: 
     ),
   );
   const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const body = buffers ? buffers.take(length) : Buffer.allocUnsafe(length);
+  const body = buffers.take(length);
   let offset = 0;
   for (const part of parts) {
     body.set(part, offset);

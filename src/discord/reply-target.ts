@@ -66,7 +66,8 @@ export async function editReply(
   interactionRest: REST,
   location: ReplyLocation,
   payload: ReplyPayload,
-  { progress = false, buffers }: { progress?: boolean; buffers?: BufferPool } = {},
+  buffers: BufferPool,
+  { progress = false }: { progress?: boolean } = {},
   now = Date.now(),
 ): Promise<EditOutcome | undefined> {
   if (tokenUsable(location, now) && !location.originalGone) {
@@ -82,7 +83,7 @@ export async function editReply(
         return { via: "interaction", messageId: message.id };
       } finally {
         // REST is done with the body (its retries, too, are over).
-        if (upload) buffers?.give(upload.body);
+        if (upload) buffers.give(upload.body);
       }
     } catch (error) {
       if (isUnknownMessage(error)) location.originalGone = true;

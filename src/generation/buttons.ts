@@ -7,6 +7,7 @@ import { imageUrlsOf } from "../fal/rehost.js";
 import type { JobRecord } from "./job.js";
 import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/command.js";
 import { makeCustomId } from "../discord/custom-id.js";
+import { replyPrivately } from "../discord/reply-privately.js";
 import { editModal, readEditModal } from "./edit-modal.js";
 import { startGeneration } from "./start.js";
 import type { InputImage } from "./input-images.js";
@@ -16,16 +17,12 @@ const EDIT_FORM_PREFIX = "jobedit:1";
 
 type AnyJobInteraction = ButtonInteraction | ModalSubmitInteraction;
 
-async function tell(interaction: AnyJobInteraction, content: string) {
-  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
-}
-
 /** The job behind a button, or an explanation to the clicker when there is none to use. */
 async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   const model = job && ctx.catalog.get(job.modelId);
   if (!job || !model) {
-    await tell(interaction, "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.");
+    await replyPrivately(interaction, "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.");
     return undefined;
   }
   return { job, model };
@@ -68,12 +65,12 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return rerun(interaction, ctx, job, model, false);
     case "edit": {
       const images = shownImages(job);
-      if (!images.length) return tell(interaction, "This result has no images to edit.");
+      if (!images.length) return replyPrivately(interaction, "This result has no images to edit.");
       return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
     }
     case "delete": {
       if (!mayDelete(interaction, job)) {
-        return tell(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.");
+        return replyPrivately(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.");
       }
       await interaction.deferUpdate();
       await interaction.message.delete();
@@ -83,7 +80,7 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return;
     }
     default:
-      return tell(interaction, "This button is from an older version of the bot. Run the command again.");
+      return replyPrivately(interaction, "This button is from an older version of the bot. Run the command again.");
   }
 }
 

@@ -29,7 +29,7 @@ export interface ReporterDeps {
   /** A button another feature adds under a result with images (contests: "Submit to contest"), if any. */
   extraButton?(job: JobRecord): Promise<APIButtonComponent | undefined>;
   /** Memory for the results' upload bodies, handed back once each is sent. */
-  uploadBuffers?: BufferPool;
+  uploadBuffers: BufferPool;
 }
 
 const completionMarginMs = 250;
@@ -44,10 +44,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
-    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, {
-      ...options,
-      ...(deps.uploadBuffers ? { buffers: deps.uploadBuffers } : {}),
-    });
+    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
       await deps.jobs.setReplyMessageId(job.id, outcome.messageId);

@@ -15,6 +15,7 @@ import { utcDay } from "../store/ledger.js";
 import { inputImageProblems, type InputImage } from "./input-images.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
+import { replyPrivately } from "../discord/reply-privately.js";
 
 export type GenerationInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
@@ -37,14 +38,11 @@ const interactionTokenLifetimeMs = 15 * 60 * 1000;
 
 export async function refuse(interaction: GenerationInteraction, problems: readonly string[]): Promise<void> {
   const list = problems.map((problem) => `• ${problem}`).join("\n");
-  await interaction.reply({ content: `Nothing was sent to the model. Please change this:\n${list}`.slice(0, 2000), flags: MessageFlags.Ephemeral });
+  await replyPrivately(interaction, `Nothing was sent to the model. Please change this:\n${list}`);
 }
 
 export async function tellRestarting(interaction: GenerationInteraction): Promise<void> {
-  await interaction.reply({
-    content: "The bot is restarting right now, so it cannot take new work. Please try again in a minute.",
-    flags: MessageFlags.Ephemeral,
-  });
+  await replyPrivately(interaction, "The bot is restarting right now, so it cannot take new work. Please try again in a minute.");
 }
 
 function channelIsNsfw(interaction: GenerationInteraction): boolean {

@@ -47,7 +47,7 @@ export interface JobRecord<Request, Result> extends NewJob<Request> {
 }
 
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
-const unfinishedState = sql<boolean>`state not in ('delivered', 'failed', 'cancelled')`;
+export const unfinishedCondition = "state not in ('delivered', 'failed', 'cancelled')";
 
 export interface JobRepository<Request, Result> {
   create(job: NewJob<Request>): Promise<JobRecord<Request, Result>>;
@@ -216,7 +216,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     async unfinished() {
       // Written out (not bound) so that SQLite answers from the partial index of unfinished jobs, not by scanning
       // the whole history; sorted here, as the index is not in id order.
-      const rows = await db.selectFrom("jobs").selectAll().where(unfinishedState).execute();
+      const rows = await db.selectFrom("jobs").selectAll().where(sql.raw<boolean>(unfinishedCondition)).execute();
       return rows.sort((a, b) => a.id - b.id).map((row) => toRecord<Request, Result>(row));
     },
     async setReplyMessageId(id, messageId) {

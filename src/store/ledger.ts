@@ -3,7 +3,7 @@
 // the reservation happen in one transaction.
 import { sql, type Insertable, type Selectable } from "kysely";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
-import { newJobRow, toRecord, type JobRecord, type NewJob } from "./jobs.js";
+import { newJobRow, toRecord, unfinishedCondition, type JobRecord, type NewJob } from "./jobs.js";
 import type { JobsTable, LedgerTable } from "./schema.js";
 
 export interface TodayTotals {
@@ -52,15 +52,15 @@ export function utcDay(at: number): string {
 
 /**
  * One row: the day's totals (kept by triggers, see migration 0007) and the member's jobs, each a scalar subquery
- * on its own key or index. The unfinished states are written out, word for word the condition of the partial
- * index jobs_member_unfinished (migration 0005), so SQLite answers from it; a bound list would not match it.
+ * on its own key or index; the member's unfinished jobs by the partial index jobs_member_unfinished
+ * (migration 0005), whose condition is written out, not bound.
  */
 const todayTotalsSql = `
   SELECT
     (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS memberImages,
     (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS guildUsdMicros,
     (SELECT count(*) FROM jobs
-      WHERE guild_id = @guildId AND requester_id = @userId AND state not in ('delivered', 'failed', 'cancelled')) AS inFlight,
+      WHERE guild_id = @guildId AND requester_id = @userId AND ${unfinishedCondition}) AS inFlight,
     (SELECT max(created_at) FROM jobs WHERE guild_id = @guildId AND requester_id = @userId) AS lastAt`;
 
 /** Every column `newJobRow` fills, bound by its name. */

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { formBody } from "../../src/discord/form-body.js";
+import { BufferPool } from "../../src/media/buffer-pool.js";
+
+const buffers = new BufferPool(4 * 1024 * 1024, 1024 * 1024);
 
 describe("formBody", () => {
   it("encodes the files and payload_json so that a standard form-data parser reads them back byte for byte", async () => {
@@ -9,7 +12,7 @@ describe("formBody", () => {
     const { body, headers } = formBody(payload, [
       { name: "ABC123-1.png", data: image, contentType: "image/png" },
       { name: 'odd "name"\r\n.txt', data: "text", key: "files[7]" },
-    ]);
+    ], buffers);
     const form = await new Response(body, { headers }).formData();
     expect(JSON.parse(form.get("payload_json") as string)).toEqual(payload);
     const first = form.get("files[0]") as File;
@@ -25,8 +28,8 @@ describe("formBody", () => {
   });
 
   it("uses a new boundary for every body", () => {
-    const a = formBody({}, []).headers["Content-Type"];
-    const b = formBody({}, []).headers["Content-Type"];
+    const a = formBody({}, [], buffers).headers["Content-Type"];
+    const b = formBody({}, [], buffers).headers["Content-Type"];
     expect(a).toMatch(/^multipart\/form-data; boundary=falcord-[0-9a-f]{32}$/);
     expect(a).not.toBe(b);
   });
