@@ -30,5 +30,5 @@ export async function contestForResult(contests: ContestRepository, job: JobReco
 /** The "Submit to contest" button under a finished public result, when a contest takes it. */
 export async function submitToContestButton(contests: ContestRepository, job: JobRecord): Promise<APIButtonComponent | undefined> {
   const contestId = await contestForResult(contests, job);
-  return contestId === undefined ? undefined : submitButton(contestId, job.ref).toJSON();
+  return contestId === undefined ? undefined : submitButton(contestId, job.ref);
 }

@@ -1,5 +1,5 @@
 // What contests say in Discord: the announcement, an entry, the review card, the vote button, the results.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "discord.js";
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, EmbedBuilder, type APIButtonComponent } from "discord.js";
 import { makeCustomId } from "../discord/custom-id.js";
 import { countOf, quote } from "../wording.js";
 import type { Catalog } from "../models/index.js";
@@ -85,12 +85,15 @@ export function reviewRow(entryId: number) {
   );
 }
 
-export function submitButton(contestId: number, jobRef: string) {
-  return new ButtonBuilder()
-    .setCustomId(contestButtonId("submit", contestId, jobRef))
-    .setLabel("Submit to contest")
-    .setEmoji("🏆")
-    .setStyle(ButtonStyle.Success);
+/** Under results while a contest takes entries: the API's own object, like the result's other buttons. */
+export function submitButton(contestId: number, jobRef: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    custom_id: contestButtonId("submit", contestId, jobRef),
+    label: "Submit to contest",
+    emoji: { name: "🏆" },
+    style: ButtonStyle.Success,
+  };
 }
 
 const medals = ["🥇", "🥈", "🥉"];
