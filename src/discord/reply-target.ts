@@ -53,6 +53,25 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
 }
 
 /**
+ * The reply as Discord shows it now: through the interaction token while it lasts, then by its message id with the
+ * bot token. Undefined when there is no reply to read (deleted, never learnt, or private after the token).
+ */
+export async function readReply(client: Client<true>, interactionRest: REST, location: ReplyLocation, now = Date.now()): Promise<APIMessage | undefined> {
+  try {
+    if (tokenUsable(location, now) && !location.originalGone) {
+      const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
+      return (await interactionRest.get(route, { auth: false })) as APIMessage;
+    }
+    if (location.replyMessageId && !location.ephemeral && !location.originalGone) {
+      return (await client.rest.get(Routes.channelMessage(location.channelId, location.replyMessageId))) as APIMessage;
+    }
+  } catch (error) {
+    if (!isUnknownMessage(error)) throw error;
+  }
+  return undefined;
+}
+
+/**
  * Replaces the reply's content (and notes in `location` what it learnt: an expired token, a deleted reply). While
  * the token lasts, edits the original reply through it; once the token expired, edits the reply message with the
  * bot token. A reply that cannot be edited that way goes to the requester's direct messages: a private one (the bot

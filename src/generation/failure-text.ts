@@ -28,7 +28,7 @@ export function failureText(failure: JobFailure, ref: string): string {
     case "network":
       return `❌ The bot could not reach fal. Please try again in a minute. ${tail}`;
     case "interrupted":
-      return `⚠️ The bot restarted before fal confirmed this job, so it was stopped here. Press Retry to run it again. ${tail}`;
+      return `⚠️ The bot restarted before fal confirmed this job, so it cannot tell whether fal is making it; it does not count against your limits. Press Retry to run it again. ${tail}`;
     case "unknown":
       return `❌ Something went wrong on our side. Please try again; if it keeps happening, tell a server admin and quote the ref. ${tail}`;
   }

@@ -10,8 +10,8 @@ import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
 import { quote } from "../wording.js";
-import { editReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
-import { resultButtons, retryButtons } from "./result-buttons.js";
+import { editReply, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
+import { jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -82,6 +82,14 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         ...message,
         components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
       });
+    },
+    async alreadyDelivered() {
+      // Every result carries its Re-roll button, and nothing else the bot writes in a reply does.
+      const resultButton = jobButtonId("reroll", job.ref);
+      const reply = await readReply(deps.client, deps.interactionRest, location);
+      return (reply?.components ?? []).some(
+        (row) => "components" in row && row.components.some((component) => "custom_id" in component && component.custom_id === resultButton),
+      );
     },
     async failed(failure) {
       await edit({

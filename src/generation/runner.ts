@@ -7,7 +7,7 @@ import type { BufferPool } from "../media/buffer-pool.js";
 import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
-import type { FairScheduler, Slot } from "./scheduler.js";
+import { FairScheduler, type Slot } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
   awaitResult,
@@ -26,6 +26,8 @@ export interface JobReporter {
   /** The job reached fal: progress is paced from here, so a job's edits grow with its time at fal. */
   submitted(): void;
   delivered(result: PreparedFiles & { output: NormalizedOutput; elapsedMs: number }): Promise<void>;
+  /** Whether the reply already shows this job's result (a delivery that reached Discord just before a crash). */
+  alreadyDelivered(): Promise<boolean>;
   failed(failure: JobFailure): Promise<void>;
   /** Stops progress updates and waits for one in flight. */
   close(): Promise<void>;
@@ -48,6 +50,9 @@ export interface RunnerDeps {
   now?: () => number;
 }
 
+/** At most this many jobs can be in doubt after a crash (see JobRunner.submits). */
+const submitsAtOnce = 2;
+
 class Shutdown extends Error {
   constructor() {
     super("the bot is shutting down");
@@ -62,6 +67,12 @@ export class JobRunner {
    * and no acknowledgement was answered (under a stream of interactions, one per turn after 2 s).
    */
   private readonly starts = new StartGate({ perTurn: 4, maxHoldMs: 2000, quietMs: 20 });
+  /**
+   * Submits on their way to fal at once. A job whose submit is on its way when the process dies is in doubt after
+   * the restart (fal may have it, nothing can find it), so this bounds how many members a crash can ask to retry;
+   * members take turns here as for slots.
+   */
+  private readonly submits = new FairScheduler(submitsAtOnce);
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -91,14 +102,16 @@ export class JobRunner {
   }
 
   /**
-   * At start-up: resumes the jobs left unfinished by the last run (read before this run took any work, so a
-   * job admitted meanwhile is never mistaken for one); one that never reached fal is reported as interrupted.
+   * At start-up: resumes the jobs left unfinished by the last run, oldest first (read before this run took any
+   * work, so a job admitted meanwhile is never mistaken for one). A job still in falcord's queue simply takes its
+   * turn again; only one whose submit had begun without its request id coming back is in doubt (fal may be
+   * making it, and nothing can find it there), so its member is told and may press Retry.
    */
   async recover(leftOver: readonly JobRecord[]): Promise<number> {
     for (const job of leftOver) {
       this.deps.log.info({ job: job.ref, state: job.state }, "recovering a job");
       try {
-        if (job.state === "accepted") await this.interrupted(job);
+        if (job.state === "submitting") await this.interrupted(job);
         else this.start(job);
       } catch (error) {
         this.deps.log.error({ err: error, job: job.ref }, "could not recover a job");
@@ -123,6 +136,23 @@ export class JobRunner {
     );
   }
 
+  /**
+   * Sends the job to fal, recording first that its submit has begun and then its request id: between the two
+   * writes a restart cannot know whether fal has it. fal's client retries a submit itself (429, 502–504, a dropped
+   * connection); those retries lie inside the window too. Undefined when the job changed state before it began.
+   */
+  private async submit(job: JobRecord, endpoint: string, input: Record<string, unknown>, memberKey: string, stop: AbortSignal) {
+    const turn = await this.submits.acquire({ key: memberKey, signal: stop });
+    try {
+      if (!(await this.deps.jobs.markSubmitting(job.id, job.replyMessageId))) return undefined;
+      // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
+      const requestId = await submit(this.deps.fal, endpoint, input);
+      return { requestId, marked: await this.deps.jobs.markSubmitted(job.id, requestId, input) };
+    } finally {
+      turn.release();
+    }
+  }
+
   private async drive(initial: JobRecord, stop: AbortSignal): Promise<void> {
     // Nothing of the job's own, not even its logger and reporter, is built while acknowledgements pour in.
     await this.starts.pass();
@@ -135,12 +165,13 @@ export class JobRunner {
     const refresh = async () => {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
+    const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
     let slot: Slot | undefined;
     try {
       if (job.state !== "completed") {
         // A slot is held while the job is at fal; members take turns for free slots.
         slot = await deps.scheduler.acquire({
-          key: `${job.guildId ?? "dm"}:${job.requesterId}`,
+          key: memberKey,
           signal: stop,
           onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
         });
@@ -148,14 +179,14 @@ export class JobRunner {
       }
       if (job.state === "accepted") {
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
-        // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
-        const requestId = await submit(deps.fal, model.endpoint, input);
-        const marked = await deps.jobs.markSubmitted(job.id, requestId, input, job.replyMessageId);
-        reporter.submitted();
-        log.info({ requestId }, "submitted to fal");
-        if (marked) job = { ...job, state: "submitted", requestId, input, submittedAt: now() };
-        else {
-          log.warn({ requestId }, "the job changed state while it was being submitted");
+        const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
+        if (submitted?.marked) {
+          reporter.submitted();
+          log.info({ requestId: submitted.requestId }, "submitted to fal");
+          job = { ...job, state: "submitted", requestId: submitted.requestId, input, submittedAt: now() };
+        } else {
+          if (submitted) reporter.submitted();
+          log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
           await refresh();
         }
       }
@@ -194,7 +225,18 @@ export class JobRunner {
       // No progress edits while the result waits for its delivery: the next edit is the result.
       await reporter.close();
       if (job.state !== "completed" || !job.result) return;
-      const delivery = await deps.deliveries.acquire({ key: `${job.guildId ?? "dm"}:${job.requesterId}`, signal: stop });
+      // Resumed after a restart with its result stored: the last run may have died between Discord taking the
+      // result and the job being marked delivered. Unreadable, the reply is delivered again rather than lost.
+      const shownBefore = initial.state === "completed" && (await reporter.alreadyDelivered().catch((error: unknown) => {
+        log.warn({ err: error }, "could not read the reply to see whether the result is there; delivering it");
+        return false;
+      }));
+      if (shownBefore) {
+        await deps.jobs.markDelivered(job.id);
+        log.info("the result was delivered before the restart");
+        return;
+      }
+      const delivery = await deps.deliveries.acquire({ key: memberKey, signal: stop });
       let shown: { images: number; withheld: number };
       let files: PreparedFiles | undefined;
       try {

@@ -61,6 +61,11 @@ export interface JobRepository<Request, Result> {
    * reply's message id (learned at the defer; written here to save a write while interactions pour in).
    */
   markSubmitted(id: number, requestId: string, input: Record<string, unknown>, replyMessageId?: string | null): Promise<boolean>;
+  /**
+   * The submit to fal is about to begin: from here until markSubmitted, fal may hold the job without falcord
+   * knowing its request id. Also records the reply's message id, when known (learned at the defer).
+   */
+  markSubmitting(id: number, replyMessageId?: string | null): Promise<boolean>;
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
@@ -165,10 +170,14 @@ function createTransitions(db: Db) {
   };
   const release = "UPDATE ledger SET status = 'released', settled_at = @at WHERE job_id = @id AND status = 'reserved'";
   return {
+    submitting: transition<Change & { replyMessageId: string | null }>(
+      `UPDATE jobs SET state = 'submitting', reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
+       WHERE id = @id AND state IN ('accepted')`,
+    ),
     submitted: transition<Change & { requestId: string; input: string; replyMessageId: string | null }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, submitted_at = @at,
          reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
-       WHERE id = @id AND state IN ('accepted')`,
+       WHERE id = @id AND state IN ('accepted', 'submitting')`,
     ),
     resubmitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
@@ -185,12 +194,12 @@ function createTransitions(db: Db) {
     ),
     failed: transition<Change & { error: string }>(
       `UPDATE jobs SET state = 'failed', error_json = @error, updated_at = @at
-       WHERE id = @id AND state IN ('accepted', 'submitted', 'running', 'completed')`,
+       WHERE id = @id AND state IN ('accepted', 'submitting', 'submitted', 'running', 'completed')`,
       release,
     ),
     cancelled: transition<Change & { error: string }>(
       `UPDATE jobs SET state = 'cancelled', error_json = @error, updated_at = @at
-       WHERE id = @id AND state IN ('accepted', 'submitted', 'running')`,
+       WHERE id = @id AND state IN ('accepted', 'submitting', 'submitted', 'running')`,
       release,
     ),
   };
@@ -224,6 +233,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     },
     markSubmitted: (id, requestId, input, replyMessageId) =>
       transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
+    markSubmitting: (id, replyMessageId) => transitions.submitting({ id, at: now(), replyMessageId: replyMessageId || null }),
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
     markCompleted: (id, result, costFinal, images) =>

@@ -1,7 +1,12 @@
 // The database's tables as Kysely sees them. Times are epoch milliseconds; JSON columns hold text.
 import type { Generated } from "kysely";
 
-export type JobState = "accepted" | "submitted" | "running" | "completed" | "delivered" | "failed" | "cancelled";
+/**
+ * accepted: admitted, waiting in falcord's own queue (resumed after a restart); submitting: its submit to fal has
+ * begun, so fal may have it although no request id is stored (in doubt after a restart); submitted, running and
+ * completed: at fal, watched by its request id; then one of the terminal states.
+ */
+export type JobState = "accepted" | "submitting" | "submitted" | "running" | "completed" | "delivered" | "failed" | "cancelled";
 
 export interface JobsTable {
   id: Generated<number>;

@@ -1,12 +1,14 @@
-// Issue 4 end to end: jobs survive the bot's death. SIGKILL at each point of a job's life (while fal runs it, after
-// fal completed but before delivery, after the defer but before the submit) and SIGTERM with jobs in flight; the
-// restarted bot (same database) finishes every job, never submits one twice and never delivers one twice.
+// Jobs survive the bot's death (issues 4 and 16). SIGKILL at each point of a job's life (waiting in falcord's queue,
+// while fal runs it, after fal completed but before delivery, while the submit is on its way) and SIGTERM with
+// jobs in flight; the restarted bot (same database) finishes every job, never submits one twice and never delivers
+// one twice. Only a job whose submit had begun without its request id coming back is in doubt: its member is told.
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import type { FalArrival } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { ledgerRows, plainMember } from "./policy-helpers.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -85,6 +87,25 @@ describe("a bot killed with SIGKILL", () => {
     expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
   });
 
+  it("after Discord took the result, before the bot heard back: the restart finds it in the reply and does not send it again", async () => {
+    h = await startHarness();
+    const hold = h.discord.holdAnswers((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && r.files > 0);
+    const interaction = imagine(h, { prompt: "a bridge in fog" });
+    await hold.caught;
+    expect(interaction.original()?.attachments).toHaveLength(1);
+    await h.bot.kill();
+    hold.release();
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "completed" })]);
+
+    const bot = await h.restart();
+    await bot.waitForMessage("the result was delivered before the restart");
+    expectDeliveredOnce(h, interaction);
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
+    // The restarted bot read the reply, once, through the interaction token; fal was not asked again.
+    expect(h.discord.requests.filter((r) => r.method === "GET" && r.path.includes(interaction.token))).toHaveLength(1);
+    expect(submitArrivals(h)).toHaveLength(1);
+  });
+
   it("after the defer, before fal answered the submit: tells the user and offers Retry; nothing is submitted on restart", async () => {
     h = await startHarness();
     // fal holds the submit: the bot cannot have a request id when it dies.
@@ -115,6 +136,49 @@ describe("a bot killed with SIGKILL", () => {
     const [interrupted, retried] = storedJobs(h);
     expect([interrupted?.state, retried?.state]).toEqual(["failed", "delivered"]);
     expect(retried?.parent_job_id).toBe(interrupted?.id);
+  });
+});
+
+describe("a bot killed with SIGKILL in the middle of a burst", () => {
+  it("resumes the 60 jobs in its own queue and at fal after the restart: none lost, none twice, at most 2 in doubt", { timeout: 120_000 }, async () => {
+    h = await startHarness({ fal: { queueMs: 50, runMs: 2000 } });
+    // 20 members with 3 jobs each (the default limit of jobs in flight per member); fal runs 16 at once (the default).
+    const members = Array.from({ length: 20 }, (_, i) => plainMember(h!, `burst${i}`));
+    const began = performance.now();
+    const interactions = Array.from({ length: 60 }, (_, i) => imagine(h!, { prompt: `burst job ${i + 1}`, user: members[i % 20]! }));
+    const responses = await Promise.all(interactions.map((interaction) => interaction.response()));
+    expect(responses.map((r) => r.type)).toEqual(interactions.map(() => 5));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 2500 - (performance.now() - began))));
+    await h.bot.kill();
+    const submittedBeforeKill = submitArrivals(h).length;
+    const before = storedJobs(h);
+    // The premise: most jobs never left falcord's queue when it died.
+    expect(before.filter((j) => j.state === "accepted").length).toBeGreaterThanOrEqual(20);
+
+    const bot = await h.restart();
+    const finals = await Promise.all(interactions.map((interaction) => waitForFinal(h!, interaction, 60_000)));
+    // Each job is marked delivered just before its "delivered" line, and a failure is marked before it is told.
+    await bot.waitForLog(() => storedJobs(h!).every((j) => ["delivered", "failed"].includes(j.state)), 30_000);
+
+    const delivered = finals.filter((final) => final.attachments.length === 1);
+    const toldToRetry = finals.filter((final) => /restarted before fal confirmed this job.*Retry/.test(final.content ?? ""));
+    expect(delivered.length + toldToRetry.length).toBe(60);
+    expect(toldToRetry.length).toBeLessThanOrEqual(2);
+    // Only a job whose submit was on its way when the bot died is in doubt.
+    const inDoubt = new Set(before.filter((j) => j.state === "submitting").map((j) => j.ref));
+    for (const final of toldToRetry) expect(inDoubt.has(refOf(final))).toBe(true);
+    // Delivered once each: one write with the files per reply, and no message of the bot's own besides them.
+    interactions.forEach((interaction, i) => expect(resultWrites(h!, interaction), `job ${i + 1}`).toHaveLength(finals[i]!.attachments.length));
+    expect(h.discord.messages().filter((m) => m.attachments.length > 0)).toHaveLength(delivered.length);
+    // Sent to fal once each: no prompt submitted twice, and the restart submitted only what had not reached fal.
+    const prompts = falRequests(h, "submit").map((r) => String(submitBody(r).prompt));
+    expect(new Set(prompts).size).toBe(prompts.length);
+    expect(submitArrivals(h).length - submittedBeforeKill).toBe(before.filter((j) => j.state === "accepted").length);
+    // Billed once each: a settled ledger row per delivered job, a released one per job in doubt.
+    const jobs = storedJobs(h);
+    const ledger = new Map(ledgerRows(h).map((row) => [row.job_id, row.status]));
+    expect(ledger.size).toBe(60);
+    for (const job of jobs) expect([job.state, ledger.get(job.id)]).toEqual(inDoubt.has(job.ref) ? ["failed", "released"] : ["delivered", "settled"]);
   });
 });
 

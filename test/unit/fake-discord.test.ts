@@ -334,6 +334,27 @@ describe("slash commands", () => {
     expect(handle.original()?.content).toBe("done, via the bot token");
   });
 
+  it("holds the answers it is told to hold: the edit lands at once, its answer only on release", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "held" }] });
+    const interaction = await arrived;
+    await interaction.deferReply();
+    const hold = fake.holdAnswers((request) => request.method === "PATCH" && request.path.endsWith("/messages/@original"));
+    let answered = false;
+    const edit = interaction.editReply({ content: "the result", files: [new AttachmentBuilder(await png(4, 4), { name: "r.png" })] }).then(() => {
+      answered = true;
+    });
+    expect(await hold.caught).toMatchObject({ method: "PATCH", files: 1 });
+    expect(handle.original()).toMatchObject({ content: "the result", attachments: [expect.objectContaining({ filename: "r.png" })] });
+    // Other requests are answered meanwhile.
+    expect(await fetch(`${fake.apiUrl}/v10${Routes.webhookMessage(client.application.id, interaction.token, "@original")}`).then((r) => r.json())).toMatchObject({ content: "the result" });
+    expect(answered).toBe(false);
+    hold.release();
+    await edit;
+    expect(answered).toBe(true);
+  });
+
   it("answers autocomplete with choices", async () => {
     const { fake, client } = await connect();
     fake.setCommands([imagine], fake.guild.id);

@@ -151,6 +151,25 @@ describe("the job repository", () => {
     expect((await jobs.get(without.id))?.replyMessageId).toBe("900000000000000001");
   });
 
+  it("marks a submit as begun only once, from the queue, with the reply's id; it can still end in any way", async () => {
+    const jobs = createGenerationJobs(await open(":memory:"));
+    const job = await jobs.create(sampleJob("HHHHHH"));
+    expect(await jobs.markSubmitting(job.id, "900000000000000003")).toBe(true);
+    expect(await jobs.markSubmitting(job.id, null)).toBe(false);
+    expect(await jobs.get(job.id)).toMatchObject({ state: "submitting", replyMessageId: "900000000000000003", requestId: null });
+    expect((await jobs.unfinished()).map((j) => j.ref)).toEqual([job.ref]);
+    expect(await jobs.markSubmitted(job.id, "req-h", {})).toBe(true);
+    expect(await jobs.get(job.id)).toMatchObject({ state: "submitted", requestId: "req-h", replyMessageId: "900000000000000003" });
+    expect(await jobs.markSubmitting(job.id, null)).toBe(false);
+
+    const failed = await jobs.create(sampleJob("IIIIII"));
+    await jobs.markSubmitting(failed.id);
+    expect(await jobs.markFailed(failed.id, { kind: "interrupted" })).toBe(true);
+    const cancelled = await jobs.create(sampleJob("JJJJJJ"));
+    await jobs.markSubmitting(cancelled.id);
+    expect(await jobs.markCancelled(cancelled.id, { kind: "timeout" })).toBe(true);
+  });
+
   it("lists only unfinished jobs, oldest first", async () => {
     const jobs = createGenerationJobs(await open(":memory:"));
     const a = await jobs.create(sampleJob("CCCCCC"));

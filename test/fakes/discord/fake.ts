@@ -147,6 +147,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const dm = world.dmChannelOf(userId);
       return dm ? messages.all().filter((m) => m.channel_id === dm.id) : [];
     },
+    holdAnswers: (matches) => server.holdAnswers(matches),
     close: async () => {
       gateway.close();
       await server.close();

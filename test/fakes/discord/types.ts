@@ -1,4 +1,5 @@
 import type { EventEmitter } from "node:events";
+import type { HeldRequest } from "./http/server.js";
 import type {
   APIAllowedMentions,
   APIApplicationCommand,
@@ -277,5 +278,10 @@ export interface FakeDiscord {
   deleteMessage(messageId: string): void;
   /** What the bot sent a member in direct messages (POST /users/@me/channels, then the channel's messages), oldest first. */
   directMessages(userId: string): FakeMessage[];
+  /**
+   * Discord does what matching requests ask (the write lands), but their answers wait until release() or close():
+   * a bot that dies meanwhile never learns that it succeeded. `caught` resolves with the first one held.
+   */
+  holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void };
   close(): Promise<void>;
 }

@@ -33,8 +33,26 @@ interface Exchange {
   files: UploadedFile[];
 }
 
+/** A request as a hold sees it: what it asked for, once Discord has done it. */
+export interface HeldRequest {
+  method: string;
+  /** The path under the API prefix, e.g. /webhooks/:app/:token/messages/@original with the real ids. */
+  path: string;
+  /** How many files the request uploaded. */
+  files: number;
+}
+
+interface Hold {
+  matches(request: HeldRequest): boolean;
+  /** Resolved by the first request the hold caught. */
+  caught(request: HeldRequest): void;
+  released: Promise<void>;
+  release(): void;
+}
+
 /** One loopback port: REST under /api/v10, the CDN under /attachments, the gateway upgrade at /gateway. */
 export class HttpServer {
+  private readonly holds = new Set<Hold>();
   private readonly server: Server;
   /** Each TCP connection's number, in the order they were accepted (from 1). */
   private readonly connections = new WeakMap<Socket, number>();
@@ -49,6 +67,28 @@ export class HttpServer {
     });
   }
 
+  /**
+   * Discord does what the matching requests ask (the write lands, the gateway hears of it), but their answers wait
+   * until release() or close: a client that dies meanwhile never learns that it succeeded.
+   */
+  holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void } {
+    let caught!: (request: HeldRequest) => void;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const hold: Hold = {
+      matches,
+      caught: (request) => caught(request),
+      released,
+      release: () => {
+        this.holds.delete(hold);
+        release();
+      },
+    };
+    const first = new Promise<HeldRequest>((resolve) => (caught = resolve));
+    this.holds.add(hold);
+    return { caught: first, release: hold.release };
+  }
+
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once("error", reject);
@@ -61,6 +101,7 @@ export class HttpServer {
   }
 
   close(): Promise<void> {
+    for (const hold of this.holds) hold.release();
     return new Promise((resolve) => {
       this.server.closeAllConnections();
       this.server.close(() => resolve());
@@ -76,6 +117,12 @@ export class HttpServer {
       answer = await this.answer(req, url, exchange);
     } catch (error) {
       answer = errorAnswer(error);
+    }
+    const held: HeldRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname).replace(API_PREFIX, ""), files: exchange.files.length };
+    for (const hold of this.holds) {
+      if (!hold.matches(held)) continue;
+      hold.caught(held);
+      await hold.released;
     }
     this.send(res, answer);
     this.deps.recorder.record({
