@@ -25,7 +25,7 @@ export interface ReplyLocation {
   replyMessageId: string | null;
   ephemeral: boolean;
   requesterId: string;
-  /** Set once Discord answered Unknown Message for the reply: a moderator deleted it. */
+  /** Set once the reply cannot be reached any more: Discord answered Unknown Message (a moderator deleted it), or the bot lost its channel. */
   originalGone?: boolean;
 }
 
@@ -46,6 +46,42 @@ function isExpiredToken(error: unknown): boolean {
 
 function isUnknownMessage(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
+}
+
+function isOutOfReach(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingAccess ||
+      error.code === RESTJSONErrorCodes.MissingPermissions ||
+      error.code === RESTJSONErrorCodes.UnknownChannel)
+  );
+}
+
+/**
+ * With the bot token: edits the reply message, or (a result or failure whose reply the bot never learnt) posts it
+ * anew mentioning the requester. Undefined when neither applies (a progress edit, a reply deleted meanwhile).
+ */
+async function editInChannel(client: Client<true>, location: ReplyLocation, payload: ReplyPayload, progress: boolean): Promise<EditOutcome | undefined> {
+  const channel = await client.channels.fetch(location.channelId);
+  if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
+  if (location.replyMessageId) {
+    try {
+      const message = await channel.messages.edit(location.replyMessageId, payload);
+      return { via: "channel", messageId: message.id };
+    } catch (error) {
+      if (!isUnknownMessage(error)) throw error;
+      location.originalGone = true;
+      return undefined;
+    }
+  }
+  if (progress) return undefined;
+  const mention = `<@${location.requesterId}>`;
+  const message = await channel.send({
+    ...payload,
+    content: [mention, payload.content].filter(Boolean).join(" "),
+    allowedMentions: { parse: [], users: [location.requesterId] },
+  });
+  return { via: "new-message", messageId: message.id };
 }
 
 export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now = Date.now()): boolean {
@@ -112,25 +148,14 @@ export async function editReply(
     }
   }
   if (!location.ephemeral && !location.originalGone) {
-    const channel = await client.channels.fetch(location.channelId);
-    if (!channel?.isTextBased() || !("send" in channel)) throw new Error(`channel ${location.channelId} cannot take messages`);
-    if (location.replyMessageId) {
-      try {
-        const message = await channel.messages.edit(location.replyMessageId, payload);
-        return { via: "channel", messageId: message.id };
-      } catch (error) {
-        if (!isUnknownMessage(error)) throw error;
-        location.originalGone = true;
-      }
-    } else if (!progress) {
-      const mention = `<@${location.requesterId}>`;
-      const message = await channel.send({
-        ...payload,
-        content: [mention, payload.content].filter(Boolean).join(" "),
-        allowedMentions: { parse: [], users: [location.requesterId] },
-      });
-      return { via: "new-message", messageId: message.id };
-    }
+    const outcome = await editInChannel(client, location, payload, progress).catch((error: unknown) => {
+      // The bot lost the channel (its access or permissions taken away, or the channel deleted): the result the
+      // member paid for goes to their direct messages rather than being lost.
+      if (!isOutOfReach(error)) throw error;
+      location.originalGone = true;
+      return undefined;
+    });
+    if (outcome) return outcome;
   }
   if (progress) return undefined;
   const message = await client.users.send(location.requesterId, payload);

@@ -29,6 +29,8 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `❌ The bot could not reach fal. Please try again in a minute. ${tail}`;
     case "interrupted":
       return `⚠️ The bot restarted before fal confirmed this job, so it cannot tell whether fal is making it; it does not count against your limits. Press Retry to run it again. ${tail}`;
+    case "model-unavailable":
+      return `❌ The model this job asked for (${failure.modelId}) is no longer offered by this bot, so the job was stopped; it does not count against your limits. Please choose another model and try again. ${tail}`;
     case "unknown":
       return `❌ Something went wrong on our side. Please try again; if it keeps happening, tell a server admin and quote the ref. ${tail}`;
   }

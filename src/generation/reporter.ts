@@ -38,16 +38,20 @@ const completionMarginMs = 250;
 const retryable = new Set<JobFailure["kind"]>(["interrupted", "busy", "timeout", "model-error", "network", "unknown", "output-unavailable"]);
 
 export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReporter {
-  const model = deps.catalog.require(job.modelId);
+  // A job stored before its model left the catalog still gets its reply (see the runner's model-unavailable).
+  const model = deps.catalog.get(job.modelId);
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
-  const header = `**${model.name}** · ${quote(job.request.prompt, 150)}`;
+  const header = `**${model?.name ?? job.modelId}** · ${quote(job.request.prompt, 150)}`;
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
     const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
-      await deps.jobs.setReplyMessageId(job.id, outcome.messageId);
+      // Only a convenience for later edits: failing to record it must not turn a delivered result into a failure.
+      await deps.jobs
+        .setReplyMessageId(job.id, outcome.messageId)
+        .catch((error: unknown) => log.warn({ err: error }, "could not record the reply's message id"));
     }
   };
   const editor = new ThrottledEditor(
@@ -76,7 +80,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       editor.restartInterval(completionMarginMs);
     },
     async delivered(result: FinishedJob) {
-      const message = resultMessage(model, job.request, result);
+      const message = resultMessage(deps.catalog.require(job.modelId), job.request, result);
       const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
       await edit({
         ...message,

@@ -96,7 +96,12 @@ export class JobRunner {
     if (this.stopping || this.running.has(job.id)) return;
     const stop = new AbortController();
     const done = this.drive(job, stop.signal)
-      .catch((error: unknown) => this.deps.log.error({ err: error, job: job.ref }, "a job's runner failed"))
+      .catch(async (error: unknown) => {
+        // Whatever broke, the job must not stay unfinished: it would count against its member until the next start.
+        this.deps.log.error({ err: error, job: job.ref }, "a job's runner failed; the job ends as failed");
+        await this.end(job, { kind: "unknown", message: "the job's runner failed" });
+      })
+      .catch((error: unknown) => this.deps.log.error({ err: error, job: job.ref }, "could not end a job whose runner failed"))
       .finally(() => this.running.delete(job.id));
     this.running.set(job.id, { stop, done });
   }
@@ -111,7 +116,7 @@ export class JobRunner {
     for (const job of leftOver) {
       this.deps.log.info({ job: job.ref, state: job.state }, "recovering a job");
       try {
-        if (job.state === "submitting") await this.interrupted(job);
+        if (job.state === "submitting") await this.end(job, { kind: "interrupted" });
         else this.start(job);
       } catch (error) {
         this.deps.log.error({ err: error, job: job.ref }, "could not recover a job");
@@ -127,13 +132,14 @@ export class JobRunner {
     await Promise.allSettled([...this.running.values()].map((entry) => entry.done));
   }
 
-  private async interrupted(job: JobRecord): Promise<void> {
-    const failure: JobFailure = { kind: "interrupted" };
+  /** Ends a job that never ran (or stopped running) as failed, its reservation released, and tells its member. */
+  private async end(job: JobRecord, failure: JobFailure): Promise<void> {
     if (!(await this.deps.jobs.markFailed(job.id, failure))) return;
-    const reporter = this.deps.reporterFor(job);
-    await reporter.failed(failure).catch((error: unknown) =>
-      this.deps.log.warn({ err: error, job: job.ref }, "could not tell the user their job was interrupted"),
-    );
+    try {
+      await this.deps.reporterFor(job).failed(failure);
+    } catch (error) {
+      this.deps.log.warn({ err: error, job: job.ref, failure: failure.kind }, "could not tell the member their job failed");
+    }
   }
 
   /**
@@ -158,7 +164,12 @@ export class JobRunner {
     await this.starts.pass();
     const { deps } = this;
     const now = deps.now ?? Date.now;
-    const model = deps.catalog.require(initial.modelId);
+    const model = deps.catalog.get(initial.modelId);
+    if (!model) {
+      deps.log.warn({ job: initial.ref, model: initial.modelId }, "the job's model is no longer in the catalog");
+      await this.end(initial, { kind: "model-unavailable", modelId: initial.modelId });
+      return;
+    }
     const log = deps.log.child({ job: initial.ref, model: model.id });
     const reporter = deps.reporterFor(initial);
     let job = initial;
@@ -166,6 +177,7 @@ export class JobRunner {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
     const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
+    let resultShown = false;
     let slot: Slot | undefined;
     try {
       if (job.state !== "completed") {
@@ -247,6 +259,7 @@ export class JobRunner {
         });
         if (stop.aborted) throw stop.reason;
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
+        resultShown = true;
         shown = { images: files.files.length, withheld: files.withheld.length };
       } finally {
         // Sent (or given up): the images' memory serves the next results.
@@ -257,6 +270,12 @@ export class JobRunner {
       log.info({ ...shown, ms: now() - job.createdAt }, "delivered");
     } catch (error) {
       await reporter.close();
+      if (resultShown) {
+        // The member has the result: a failure now (recording it) must not replace it with an error. The job
+        // stays completed, and the next start finds the result in its reply.
+        log.error({ err: error }, "the result was delivered, but recording that failed");
+        return;
+      }
       if (stop.aborted && stop.reason instanceof Shutdown) {
         log.info({ state: job.state }, "left for the next start");
         return;

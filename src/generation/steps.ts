@@ -27,7 +27,8 @@ export type JobFailure =
   | { kind: "timeout"; afterMs: number }
   | { kind: "input-unavailable"; url: string }
   | { kind: "output-unavailable"; message: string }
-  | { kind: "interrupted" };
+  | { kind: "interrupted" }
+  | { kind: "model-unavailable"; modelId: string };
 
 export class JobTimeout extends Error {
   constructor(readonly afterMs: number) {

@@ -130,6 +130,27 @@ describe("a job that outlives its interaction token", () => {
   });
 });
 
+describe("a job whose channel the bot lost", () => {
+  it("delivers the result by direct message when the bot can no longer see the channel (50001), once", async () => {
+    h = await startHarness({ discord: { interactionTokenTtlMs: 2000 }, fal: { runMs: 4000 } });
+    const interaction = imagine(h, { prompt: "a lantern in a closed room" });
+    expect((await interaction.response()).type).toBe(5);
+    // An admin takes the bot's access to the channel away while fal works; the token runs out meanwhile.
+    h.discord.hideChannelFromBot(h.discord.channels.general);
+
+    const refused = await h.discord.waitForRequest((r) => r.kind === "http" && r.route === "/channels/:ch/messages/:id" && r.status === 403, 20_000);
+    expect(refused.method).toBe("PATCH");
+    const delivered = await h.discord.waitForRequest((r) => r.kind === "http" && r.files.length > 0 && r.status === 200, 20_000);
+    const dms = h.discord.directMessages(h.discord.users.member.id);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.attachments).toHaveLength(1);
+    expect(buttonIds(dms[0]!)[0]).toMatch(/^job:1:reroll:/);
+    expect(delivered.path.endsWith(`/channels/${dms[0]!.channel_id}/messages`)).toBe(true);
+    await h.bot.waitForMessage("delivered");
+    expect(h.discord.requests.filter((r) => r.kind === "http" && r.files.length > 0 && r.status === 200)).toEqual([delivered]);
+  });
+});
+
 describe("a reply a moderator deletes while its job runs", () => {
   const ORIGINAL = "/webhooks/:app/:token/messages/@original";
   const REPLY = "/channels/:ch/messages/:id";

@@ -182,6 +182,62 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
   });
 });
 
+describe("jobs that cannot be resumed", () => {
+  it("a job whose model left the catalog ends as failed with its reservation released, and never locks its member out", async () => {
+    // One slot: the member's first job goes to fal, the other two wait in falcord's queue.
+    let runs = 0;
+    h = await startHarness({ fal: { runMs: () => (runs++ === 0 ? 30_000 : 200) }, env: { MAX_CONCURRENT_JOBS: "1" } });
+    const member = plainMember(h, "retired");
+    const interactions = [1, 2, 3].map((i) => imagine(h!, { prompt: `retired model ${i}`, user: member }));
+    for (const interaction of interactions) expect((await interaction.response()).type).toBe(5);
+    await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
+    await h.bot.kill();
+    // An operator removed the model these jobs asked for while the bot was down.
+    const db = new SQLite(h.databasePath);
+    db.prepare("UPDATE jobs SET model_id = 'retired-model'").run();
+    db.close();
+
+    await h.restart();
+    for (const interaction of interactions) {
+      const told = await waitForFinal(h, interaction);
+      expect(told.content).toMatch(/model this job asked for \(retired-model\) is no longer offered/);
+      expect(buttonIds(told)).toEqual([]);
+    }
+    expect(storedJobs(h).map((j) => j.state)).toEqual(["failed", "failed", "failed"]);
+    expect(ledgerRows(h).map((row) => row.status)).toEqual(["released", "released", "released"]);
+    // Three jobs in flight is the member's limit: none of the dead ones counts any more.
+    const next = imagine(h, { prompt: "a fresh start", user: member });
+    expect((await next.response()).type).toBe(5);
+    expect((await waitForFinal(h, next)).attachments).toHaveLength(1);
+  });
+});
+
+describe("a failure after the result was delivered", () => {
+  it("never replaces the delivered images: the job stays completed and the next start marks it delivered", { timeout: 60_000 }, async () => {
+    h = await startHarness();
+    const hold = h.discord.holdAnswers((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && r.files > 0);
+    const interaction = imagine(h, { prompt: "a kite on a locked day" });
+    await hold.caught;
+    // The database is locked by another writer while Discord answers: recording the delivery fails (SQLITE_BUSY).
+    const locker = new SQLite(h.databasePath);
+    locker.exec("BEGIN EXCLUSIVE");
+    hold.release();
+    await h.bot.waitForLog((line) => /SQLITE_BUSY|database is locked/.test(JSON.stringify(line)), 20_000);
+    locker.exec("ROLLBACK");
+    locker.close();
+
+    await h.restart();
+    await h.bot.waitForMessage("the result was delivered before the restart");
+    const reply = interaction.original()!;
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.content ?? "").not.toMatch(/ref [A-Z2-9]{6}/);
+    // One write carried the result, and nothing was written to the reply after it but the restart's reading.
+    expect(resultWrites(h, interaction)).toHaveLength(1);
+    expect(h.discord.requests.filter((r) => r.path.includes(interaction.token) && r.method === "PATCH").at(-1)?.files).toHaveLength(1);
+    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
+  });
+});
+
 describe("SIGTERM", () => {
   it("with jobs in flight: exits 0 within 10 s without cancelling them at fal; after a restart both deliver once", async () => {
     h = await startHarness({ fal: { runMs: 4000 } });

@@ -355,6 +355,26 @@ describe("slash commands", () => {
     expect(answered).toBe(true);
   });
 
+  it("answers every channel route with 50001 once the bot cannot see the channel; the interaction token still edits the reply", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "hidden" }] });
+    const interaction = await arrived;
+    const callback = await interaction.deferReply({ withResponse: true });
+    const messageId = callback.resource?.message?.id ?? "";
+    fake.hideChannelFromBot(fake.channels.general);
+    for (const attempt of [
+      client.rest.get(Routes.channel(fake.channels.general)),
+      client.rest.patch(Routes.channelMessage(fake.channels.general, messageId), { body: { content: "x" } }),
+      client.rest.post(Routes.channelMessages(fake.channels.general), { body: { content: "x" } }),
+    ]) {
+      const error = await apiError(attempt);
+      expect([error.status, error.code]).toEqual([403, 50001]);
+    }
+    await interaction.editReply("still reachable through the token");
+    expect(handle.original()?.content).toBe("still reachable through the token");
+  });
+
   it("answers autocomplete with choices", async () => {
     const { fake, client } = await connect();
     fake.setCommands([imagine], fake.guild.id);

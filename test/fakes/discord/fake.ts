@@ -147,6 +147,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const dm = world.dmChannelOf(userId);
       return dm ? messages.all().filter((m) => m.channel_id === dm.id) : [];
     },
+    hideChannelFromBot: (channelId) => {
+      if (!world.channel(channelId)) throw new Error(`fake discord: unknown guild channel ${channelId}`);
+      world.hiddenFromBot.add(channelId);
+    },
     holdAnswers: (matches) => server.holdAnswers(matches),
     close: async () => {
       gateway.close();

@@ -282,6 +282,8 @@ export interface FakeDiscord {
    * Discord does what matching requests ask (the write lands), but their answers wait until release() or close():
    * a bot that dies meanwhile never learns that it succeeded. `caught` resolves with the first one held.
    */
+  /** An admin takes the bot's View Channel away in a guild channel: its channel routes answer 403 50001 Missing Access (interaction tokens still work). */
+  hideChannelFromBot(channelId: string): void;
   holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void };
   close(): Promise<void>;
 }

@@ -146,6 +146,9 @@ export class World {
     return this.channelList.find((c) => c.id === id);
   }
 
+  /** Guild channels the bot can no longer see (an admin took its View Channel away). */
+  readonly hiddenFromBot = new Set<string>();
+
   /** The bot's DM channel with a member of the guild, opened on first use (POST /users/@me/channels). */
   openDm(user: FakeUser): APIDMChannel {
     let dm = this.dms.get(user.id);

@@ -36,6 +36,8 @@ export function channelRoutes(ctx: FakeContext): RouteDef[] {
 function channel(ctx: FakeContext, req: RouteRequest) {
   const found = ctx.world.channel(req.params.ch ?? "") ?? ctx.world.dmChannel(req.params.ch ?? "");
   if (!found) throw DiscordErrors.unknownChannel();
+  // Without View Channel, Discord answers every channel route with 50001, whatever the bot asks.
+  if (ctx.world.hiddenFromBot.has(found.id)) throw DiscordErrors.missingAccess();
   return found;
 }
 
