@@ -1,5 +1,6 @@
 // The buttons under results, looked up in the store so they work days later and after restarts:
-// Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, and Retry.
+// Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, and Retry
+// (a new job, or, when fal had made the result and only its delivery failed, that result delivered again).
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
 import { MAX_SEED, type ModelDefinition } from "../models/index.js";
@@ -9,7 +10,7 @@ import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/
 import { makeCustomId } from "../discord/custom-id.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { editModal, readEditModal } from "./edit-modal.js";
-import { startGeneration } from "./start.js";
+import { interactionTokenLifetimeMs, startGeneration, tellRestarting } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
 
@@ -50,6 +51,25 @@ async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: J
   );
 }
 
+/**
+ * Retry of a job whose result fal made (and billed) but that never reached the member: that result, delivered in
+ * place of the failure notice, with nothing sent to fal and nothing charged again.
+ */
+async function redeliver(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord) {
+  if (!ctx.runner.accepting) return tellRestarting(interaction);
+  const via = {
+    applicationId: interaction.applicationId,
+    interactionToken: interaction.token,
+    tokenExpiresAt: interaction.createdTimestamp + interactionTokenLifetimeMs,
+  };
+  if (!(await ctx.jobs.markRedelivering(job.id, via))) {
+    return replyPrivately(interaction, "This result is already on its way.");
+  }
+  // The button's message is the failure notice: the delivery replaces it through this interaction.
+  await interaction.deferUpdate();
+  ctx.runner.start({ ...job, ...via, state: "completed", error: null });
+}
+
 function mayDelete(interaction: ButtonInteraction, job: JobRecord): boolean {
   return interaction.user.id === job.requesterId || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages));
 }
@@ -62,7 +82,7 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
     case "reroll":
       return rerun(interaction, ctx, job, model, true);
     case "retry":
-      return rerun(interaction, ctx, job, model, false);
+      return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
     case "edit": {
       const images = shownImages(job);
       if (!images.length) return replyPrivately(interaction, "This result has no images to edit.");

@@ -34,7 +34,7 @@ export interface GenerationOrder {
 }
 
 /** Discord's interaction tokens live 15 minutes. */
-const interactionTokenLifetimeMs = 15 * 60 * 1000;
+export const interactionTokenLifetimeMs = 15 * 60 * 1000;
 
 export async function refuse(interaction: GenerationInteraction, problems: readonly string[]): Promise<void> {
   const list = problems.map((problem) => `• ${problem}`).join("\n");

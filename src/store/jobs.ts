@@ -66,6 +66,11 @@ export interface JobRepository<Request, Result> {
    * knowing its request id. Also records the reply's message id, when known (learned at the defer).
    */
   markSubmitting(id: number, replyMessageId?: string | null): Promise<boolean>;
+  /**
+   * A failed job whose result fal had made (and billed) goes back to completed, to be delivered again through
+   * the interaction of the button that asked; its ledger row stays as it was. False for any other job.
+   */
+  markRedelivering(id: number, via: { applicationId: string; interactionToken: string; tokenExpiresAt: number }): Promise<boolean>;
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
@@ -179,6 +184,11 @@ function createTransitions(db: Db) {
          reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
        WHERE id = @id AND state IN ('accepted', 'submitting')`,
     ),
+    redelivering: transition<Change & { applicationId: string; interactionToken: string; tokenExpiresAt: number }>(
+      `UPDATE jobs SET state = 'completed', error_json = NULL, application_id = @applicationId,
+         interaction_token = @interactionToken, token_expires_at = @tokenExpiresAt, updated_at = @at
+       WHERE id = @id AND state IN ('failed') AND result_json IS NOT NULL`,
+    ),
     resubmitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
        WHERE id = @id AND state IN ('submitted', 'running')`,
@@ -234,6 +244,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     markSubmitted: (id, requestId, input, replyMessageId) =>
       transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
     markSubmitting: (id, replyMessageId) => transitions.submitting({ id, at: now(), replyMessageId: replyMessageId || null }),
+    markRedelivering: (id, via) => transitions.redelivering({ id, at: now(), ...via }),
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
     markCompleted: (id, result, costFinal, images) =>

@@ -5,8 +5,9 @@ import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
-import { buttonIds, falRequests, imagine, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { ledgerRows } from "./policy-helpers.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -127,6 +128,36 @@ describe("a job that outlives its interaction token", () => {
     expect(resultWrites(h, interaction)).toEqual([write]);
     expect(h.discord.messages().map((m) => m.id)).toEqual([reply.id]);
     expect(h.discord.requests.filter((r) => r.method === "POST" && r.route === "/channels/:ch/messages")).toEqual([]);
+  });
+});
+
+describe("Retry of a job whose result fal made but that never reached the member", () => {
+  it("delivers that result in place of the notice: nothing sent to fal again, nothing charged again", async () => {
+    h = await startHarness();
+    const release = h.fal.holdCdn();
+    const interaction = imagine(h, { prompt: "a cliff at noon" });
+    const download = await h.fal.waitForArrival((a) => a.route === "cdn", 10_000);
+    // fal's CDN refuses the output for a while: the delivery fails after fal made (and billed) the image.
+    h.fal.refuseUrl(download.targetUrl!);
+    release();
+    const failed = await waitForFinal(h, interaction);
+    expect(failed.content).toMatch(/could not be downloaded from fal/);
+    const ref = refOf(failed);
+    expect(buttonIds(failed)).toEqual([`job:1:retry:${ref}`]);
+    const billed = ledgerRows(h);
+    expect(billed).toEqual([expect.objectContaining({ status: "settled", images: 1 })]);
+
+    h.fal.acceptUrl(download.targetUrl!);
+    const retry = h.discord.clickButton({ message: failed, customId: `job:1:retry:${ref}` });
+    expect((await retry.response()).type).toBe(6);
+    await h.bot.waitForMessage("delivered");
+    const reply = interaction.original()!;
+    expect(reply.id).toBe(failed.id);
+    expect(reply.attachments).toHaveLength(1);
+    expect(buttonIds(reply)[0]).toBe(`job:1:reroll:${ref}`);
+    expect(h.discord.messages().map((m) => m.id)).toEqual([failed.id]);
+    expect(h.fal.arrivals.filter((a) => a.route === "submit")).toHaveLength(1);
+    expect(ledgerRows(h)).toEqual(billed);
   });
 });
 

@@ -266,6 +266,8 @@ describe("fake fal: input images", () => {
     const two = (await failure(fal.queue.result("fal-ai/firered-image-edit-v1.1", { requestId: second }))) as ValidationError;
     expect(two.fieldErrors[0]).toMatchObject({ loc: ["body", "image_urls", 0], type: "file_download_error" });
     expect((await download(refused)).status).toBe(403);
+    fake.acceptUrl(refused);
+    expect((await download(refused)).status).toBe(200);
   });
 
   it("a working input URL is fetched; FireRed's default output size is the input's size", async () => {

@@ -170,6 +170,22 @@ describe("the job repository", () => {
     expect(await jobs.markCancelled(cancelled.id, { kind: "timeout" })).toBe(true);
   });
 
+  it("sends back to completed only a failed job whose result fal made, through the new interaction, once", async () => {
+    const jobs = createGenerationJobs(await open(":memory:"));
+    const via = { applicationId: "1234567890123456789", interactionToken: "new-token", tokenExpiresAt: 99_000 };
+    const made = await jobs.create(sampleJob("KKKKKK"));
+    await jobs.markSubmitted(made.id, "req-k", {});
+    await jobs.markCompleted(made.id, { images: [], description: "made" }, 0.039, 1);
+    await jobs.markFailed(made.id, { kind: "output-unavailable", message: "403" });
+    const never = await jobs.create(sampleJob("LLLLLL"));
+    await jobs.markFailed(never.id, { kind: "timeout", afterMs: 1 });
+
+    expect(await jobs.markRedelivering(never.id, via)).toBe(false);
+    expect(await jobs.markRedelivering(made.id, via)).toBe(true);
+    expect(await jobs.markRedelivering(made.id, via)).toBe(false);
+    expect(await jobs.get(made.id)).toMatchObject({ state: "completed", interactionToken: "new-token", tokenExpiresAt: 99_000, error: null, result: { description: "made" } });
+  });
+
   it("lists only unfinished jobs, oldest first", async () => {
     const jobs = createGenerationJobs(await open(":memory:"));
     const a = await jobs.create(sampleJob("CCCCCC"));

@@ -63,6 +63,10 @@ export class FakeStorage {
     this.refused.add(new URL(url).href);
   }
 
+  accept(url: string): void {
+    this.refused.delete(new URL(url).href);
+  }
+
   isRefused(url: string): boolean {
     try {
       return this.refused.has(new URL(url).href);

@@ -147,6 +147,8 @@ export interface FakeFal {
   failNext(failure: Failure, opts?: { endpoint?: string }): void;
   /** Downloads of this URL fail with 403: on the fake's CDN, and when a job fetches it as an input. */
   refuseUrl(url: string): void;
+  /** Downloads of a URL refused before work again. */
+  acceptUrl(url: string): void;
   /** Put a file on the fake CDN; returns its URL. */
   upload(data: Buffer, contentType: string): string;
   /** Resolves with the first recorded request (already recorded ones included) matching `pred`. */
