@@ -162,15 +162,19 @@ describe("Retry of a job whose result fal made but that never reached the member
 });
 
 describe("a job whose channel the bot lost", () => {
-  it("delivers the result by direct message when the bot can no longer see the channel (50001), once", async () => {
+  it.each([
+    { lost: "View Channel (50001 Missing Access)", code: 50001, revoke: (harness: Harness) => harness.discord.hideChannelFromBot(harness.discord.channels.general) },
+    { lost: "Attach Files (50013 Missing Permissions)", code: 50013, revoke: (harness: Harness) => harness.discord.denyBotAttachFiles(harness.discord.channels.general) },
+  ])("delivers the result by direct message, once, when an admin took away the bot's $lost", async ({ code, revoke }) => {
     h = await startHarness({ discord: { interactionTokenTtlMs: 2000 }, fal: { runMs: 4000 } });
-    const interaction = imagine(h, { prompt: "a lantern in a closed room" });
+    const interaction = imagine(h, { prompt: `a lantern in a closed room (${code})` });
     expect((await interaction.response()).type).toBe(5);
-    // An admin takes the bot's access to the channel away while fal works; the token runs out meanwhile.
-    h.discord.hideChannelFromBot(h.discord.channels.general);
+    // The admin acts while fal works; the interaction token runs out meanwhile, so the result goes with the bot token.
+    revoke(h);
 
     const refused = await h.discord.waitForRequest((r) => r.kind === "http" && r.route === "/channels/:ch/messages/:id" && r.status === 403, 20_000);
     expect(refused.method).toBe("PATCH");
+    expect((refused.response as { code: number }).code).toBe(code);
     const delivered = await h.discord.waitForRequest((r) => r.kind === "http" && r.files.length > 0 && r.status === 200, 20_000);
     const dms = h.discord.directMessages(h.discord.users.member.id);
     expect(dms).toHaveLength(1);

@@ -375,6 +375,19 @@ describe("slash commands", () => {
     expect(handle.original()?.content).toBe("still reachable through the token");
   });
 
+  it("answers a message with files with 50013 where the bot may not attach files; text still goes", async () => {
+    const { fake, client } = await connect();
+    fake.denyBotAttachFiles(fake.channels.general);
+    const channel = (await client.channels.fetch(fake.channels.general)) as TextChannel;
+    const text = await channel.send({ content: "words only" });
+    const withFile = { files: [new AttachmentBuilder(await png(4, 4), { name: "f.png" })] };
+    for (const attempt of [channel.send(withFile), channel.messages.edit(text.id, withFile)]) {
+      const error = await apiError(attempt);
+      expect([error.status, error.code]).toEqual([403, 50013]);
+    }
+    expect((await channel.messages.edit(text.id, { content: "edited words" })).content).toBe("edited words");
+  });
+
   it("answers autocomplete with choices", async () => {
     const { fake, client } = await connect();
     fake.setCommands([imagine], fake.guild.id);

@@ -151,6 +151,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (!world.channel(channelId)) throw new Error(`fake discord: unknown guild channel ${channelId}`);
       world.hiddenFromBot.add(channelId);
     },
+    denyBotAttachFiles: (channelId) => {
+      if (!world.channel(channelId)) throw new Error(`fake discord: unknown guild channel ${channelId}`);
+      world.noFilesForBot.add(channelId);
+    },
     holdAnswers: (matches) => server.holdAnswers(matches),
     close: async () => {
       gateway.close();

@@ -284,6 +284,8 @@ export interface FakeDiscord {
    */
   /** An admin takes the bot's View Channel away in a guild channel: its channel routes answer 403 50001 Missing Access (interaction tokens still work). */
   hideChannelFromBot(channelId: string): void;
+  /** An admin takes the bot's Attach Files away in a guild channel: creating or editing a message with files there answers 403 50013 Missing Permissions. */
+  denyBotAttachFiles(channelId: string): void;
   holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void };
   close(): Promise<void>;
 }

@@ -148,6 +148,8 @@ export class World {
 
   /** Guild channels the bot can no longer see (an admin took its View Channel away). */
   readonly hiddenFromBot = new Set<string>();
+  /** Guild channels where the bot may no longer attach files (an admin took its Attach Files away). */
+  readonly noFilesForBot = new Set<string>();
 
   /** The bot's DM channel with a member of the guild, opened on first use (POST /users/@me/channels). */
   openDm(user: FakeUser): APIDMChannel {

@@ -63,8 +63,14 @@ function list(ctx: FakeContext, req: RouteRequest): RouteResponse {
   return { status: 200, body: visible.reverse().slice(0, limit).map(toApiMessage) };
 }
 
+/** Uploading needs Attach Files in the channel: without it, Discord answers a message with files with 50013. */
+function checkAttachFiles(ctx: FakeContext, channelId: string, req: RouteRequest): void {
+  if (req.files.length > 0 && ctx.world.noFilesForBot.has(channelId)) throw DiscordErrors.missingPermissions();
+}
+
 function create(ctx: FakeContext, req: RouteRequest): RouteResponse {
   const { id } = channel(ctx, req);
+  checkAttachFiles(ctx, id, req);
   const body = asRecord(req.body);
   if (typeof body.flags === "number" && (body.flags & MESSAGE_FLAGS.ephemeral) !== 0) {
     const errors = new FormErrors();
@@ -92,6 +98,7 @@ function create(ctx: FakeContext, req: RouteRequest): RouteResponse {
 function edit(ctx: FakeContext, req: RouteRequest): RouteResponse {
   const found = message(ctx, req);
   if (found.author.id !== ctx.world.botUser.id) throw DiscordErrors.cannotEditOthers();
+  checkAttachFiles(ctx, found.channel_id, req);
   return { status: 200, body: toApiMessage(ctx.writer.edit(found, req.body, req.files, req.route)) };
 }
 
