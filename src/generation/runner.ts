@@ -92,7 +92,7 @@ export class JobRunner {
 
   /** Runs (or resumes) a job in the background. */
   start(job: JobRecord): void {
-    // After shutdown began nothing would abort it; the job stays accepted and is reported at the next start.
+    // After shutdown began nothing would abort it; the job stays as it is and resumes at the next start.
     if (this.stopping || this.running.has(job.id)) return;
     const stop = new AbortController();
     const done = this.drive(job, stop.signal)
@@ -147,13 +147,15 @@ export class JobRunner {
    * writes a restart cannot know whether fal has it. fal's client retries a submit itself (429, 502–504, a dropped
    * connection); those retries lie inside the window too. Undefined when the job changed state before it began.
    */
-  private async submit(job: JobRecord, endpoint: string, input: Record<string, unknown>, memberKey: string, stop: AbortSignal) {
+  private async submit(job: JobRecord, endpoint: string, input: Record<string, unknown>, memberKey: string, stop: AbortSignal, again = false) {
+    const { jobs } = this.deps;
     const turn = await this.submits.acquire({ key: memberKey, signal: stop });
     try {
-      if (!(await this.deps.jobs.markSubmitting(job.id, job.replyMessageId))) return undefined;
+      if (!(await (again ? jobs.markResubmitting(job.id) : jobs.markSubmitting(job.id, job.replyMessageId)))) return undefined;
       // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
       const requestId = await submit(this.deps.fal, endpoint, input);
-      return { requestId, marked: await this.deps.jobs.markSubmitted(job.id, requestId, input) };
+      const marked = await (again ? jobs.markResubmitted(job.id, requestId, input) : jobs.markSubmitted(job.id, requestId, input));
+      return { requestId, marked };
     } finally {
       turn.release();
     }
@@ -226,10 +228,9 @@ export class JobRunner {
           log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
           const input = await rehostInput(deps.fal, model, job.input);
           rehosted = true;
-          const retryId = await submit(deps.fal, model.endpoint, input);
-          await deps.jobs.markResubmitted(job.id, retryId, input);
+          const again = await this.submit(job, model.endpoint, input, memberKey, stop, true);
           reporter.submitted();
-          log.info({ requestId: retryId }, "submitted to fal again with re-hosted images");
+          log.info({ requestId: again?.requestId }, "submitted to fal again with re-hosted images");
           await refresh();
         }
       }

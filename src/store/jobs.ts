@@ -66,6 +66,8 @@ export interface JobRepository<Request, Result> {
    * knowing its request id. Also records the reply's message id, when known (learned at the defer).
    */
   markSubmitting(id: number, replyMessageId?: string | null): Promise<boolean>;
+  /** The same for a second submit of a job at fal (its images re-hosted): in doubt again until markResubmitted. */
+  markResubmitting(id: number): Promise<boolean>;
   /**
    * A failed job whose result fal had made (and billed) goes back to completed, to be delivered again through
    * the interaction of the button that asked; its ledger row stays as it was. False for any other job.
@@ -189,9 +191,10 @@ function createTransitions(db: Db) {
          interaction_token = @interactionToken, token_expires_at = @tokenExpiresAt, updated_at = @at
        WHERE id = @id AND state IN ('failed') AND result_json IS NOT NULL`,
     ),
+    resubmitting: transition<Change>("UPDATE jobs SET state = 'submitting', updated_at = @at WHERE id = @id AND state IN ('submitted', 'running')"),
     resubmitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
-       WHERE id = @id AND state IN ('submitted', 'running')`,
+       WHERE id = @id AND state IN ('submitting', 'submitted', 'running')`,
     ),
     running: transition<Change>("UPDATE jobs SET state = 'running', updated_at = @at WHERE id = @id AND state IN ('submitted')"),
     completed: transition<Change & { result: string; usd: number; images: number }>(
@@ -245,6 +248,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
       transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
     markSubmitting: (id, replyMessageId) => transitions.submitting({ id, at: now(), replyMessageId: replyMessageId || null }),
     markRedelivering: (id, via) => transitions.redelivering({ id, at: now(), ...via }),
+    markResubmitting: (id) => transitions.resubmitting({ id, at: now() }),
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
     markCompleted: (id, result, costFinal, images) =>

@@ -161,6 +161,11 @@ describe("the job repository", () => {
     expect(await jobs.markSubmitted(job.id, "req-h", {})).toBe(true);
     expect(await jobs.get(job.id)).toMatchObject({ state: "submitted", requestId: "req-h", replyMessageId: "900000000000000003" });
     expect(await jobs.markSubmitting(job.id, null)).toBe(false);
+    // A second submit (re-hosted images) is in doubt the same way until its request id is stored.
+    expect(await jobs.markResubmitting(job.id)).toBe(true);
+    expect(await jobs.get(job.id)).toMatchObject({ state: "submitting", requestId: "req-h" });
+    expect(await jobs.markResubmitted(job.id, "req-h2", { rehosted: true })).toBe(true);
+    expect(await jobs.get(job.id)).toMatchObject({ state: "submitted", requestId: "req-h2", input: { rehosted: true } });
 
     const failed = await jobs.create(sampleJob("IIIIII"));
     await jobs.markSubmitting(failed.id);
