@@ -82,6 +82,10 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
     case "reroll":
       return rerun(interaction, ctx, job, model, true);
     case "retry":
+      // Retry repeats someone's own request (and may deliver the result they paid for): it is theirs to press.
+      if (interaction.user.id !== job.requesterId) {
+        return replyPrivately(interaction, "Only the person who asked for this image can retry it. Use Re-roll on a result, or run the command yourself.");
+      }
       return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
     case "edit": {
       const images = shownImages(job);

@@ -148,6 +148,13 @@ describe("Retry of a job whose result fal made but that never reached the member
     expect(billed).toEqual([expect.objectContaining({ status: "settled", images: 1 })]);
 
     h.fal.acceptUrl(download.targetUrl!);
+    // Retry is the requester's: another member is told so, privately, and nothing happens.
+    const stranger = h.discord.clickButton({ message: failed, customId: `job:1:retry:${ref}`, user: h.discord.users.other });
+    const refusal = await stranger.response();
+    expect([refusal.type, refusal.data.flags & EPHEMERAL]).toEqual([4, EPHEMERAL]);
+    expect(refusal.data.content).toMatch(/Only the person who asked for this image can retry it/);
+    expect(interaction.original()!.content).toBe(failed.content);
+
     const retry = h.discord.clickButton({ message: failed, customId: `job:1:retry:${ref}` });
     expect((await retry.response()).type).toBe(6);
     await h.bot.waitForMessage("delivered");
@@ -155,7 +162,7 @@ describe("Retry of a job whose result fal made but that never reached the member
     expect(reply.id).toBe(failed.id);
     expect(reply.attachments).toHaveLength(1);
     expect(buttonIds(reply)[0]).toBe(`job:1:reroll:${ref}`);
-    expect(h.discord.messages().map((m) => m.id)).toEqual([failed.id]);
+    expect(h.discord.messages().filter((m) => m.interactionId !== stranger.id).map((m) => m.id)).toEqual([failed.id]);
     expect(h.fal.arrivals.filter((a) => a.route === "submit")).toHaveLength(1);
     expect(ledgerRows(h)).toEqual(billed);
   });
