@@ -84,6 +84,11 @@ async function editInChannel(client: Client<true>, location: ReplyLocation, payl
   return { via: "new-message", messageId: message.id };
 }
 
+/** The reply through its interaction token. */
+function originalRoute(location: ReplyLocation) {
+  return Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
+}
+
 export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now = Date.now()): boolean {
   return now < location.tokenExpiresAt - tokenMarginMs;
 }
@@ -95,8 +100,7 @@ export function tokenUsable(location: Pick<ReplyLocation, "tokenExpiresAt">, now
 export async function readReply(client: Client<true>, interactionRest: REST, location: ReplyLocation, now = Date.now()): Promise<APIMessage | undefined> {
   try {
     if (tokenUsable(location, now) && !location.originalGone) {
-      const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
-      return (await interactionRest.get(route, { auth: false })) as APIMessage;
+      return (await interactionRest.get(originalRoute(location), { auth: false })) as APIMessage;
     }
     if (location.replyMessageId && !location.ephemeral && !location.originalGone) {
       return (await client.rest.get(Routes.channelMessage(location.channelId, location.replyMessageId))) as APIMessage;
@@ -129,12 +133,11 @@ export async function editReply(
     const webhook = new InteractionWebhook(client, location.applicationId, location.interactionToken);
     const { body, files } = await MessagePayload.create(webhook, payload).resolveBody().resolveFiles();
     try {
-      const route = Routes.webhookMessage(location.applicationId, location.interactionToken, "@original");
       // With files, the message goes as payload_json in a multipart body made here (see form-body.ts).
       const upload = files?.length ? formBody(body, files, buffers) : undefined;
       try {
         const request = upload ? { ...upload, passThroughBody: true } : { body };
-        const message = (await interactionRest.patch(route, { ...request, auth: false })) as APIMessage;
+        const message = (await interactionRest.patch(originalRoute(location), { ...request, auth: false })) as APIMessage;
         return { via: "interaction", messageId: message.id };
       } finally {
         // REST is done with the body (its retries, too, are over).

@@ -10,7 +10,7 @@ import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/
 import { makeCustomId } from "../discord/custom-id.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { editModal, readEditModal } from "./edit-modal.js";
-import { interactionTokenLifetimeMs, startGeneration, tellRestarting } from "./start.js";
+import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
 
@@ -57,17 +57,12 @@ async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: J
  */
 async function redeliver(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord) {
   if (!ctx.runner.accepting) return tellRestarting(interaction);
-  const via = {
-    applicationId: interaction.applicationId,
-    interactionToken: interaction.token,
-    tokenExpiresAt: interaction.createdTimestamp + interactionTokenLifetimeMs,
-  };
-  if (!(await ctx.jobs.markRedelivering(job.id, via))) {
-    return replyPrivately(interaction, "This result is already on its way.");
-  }
+  const via = { applicationId: interaction.applicationId, interactionToken: interaction.token, tokenExpiresAt: tokenExpiresAtOf(interaction) };
+  const redelivering = (await ctx.jobs.markRedelivering(job.id, via)) && (await ctx.jobs.get(job.id));
+  if (!redelivering) return replyPrivately(interaction, "This result is already on its way.");
   // The button's message is the failure notice: the delivery replaces it through this interaction.
   await interaction.deferUpdate();
-  ctx.runner.start({ ...job, ...via, state: "completed", error: null });
+  ctx.runner.start(redelivering);
 }
 
 function mayDelete(interaction: ButtonInteraction, job: JobRecord): boolean {

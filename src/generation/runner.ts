@@ -194,12 +194,11 @@ export class JobRunner {
       if (job.state === "accepted") {
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
+        if (submitted) reporter.submitted();
         if (submitted?.marked) {
-          reporter.submitted();
           log.info({ requestId: submitted.requestId }, "submitted to fal");
           job = { ...job, state: "submitted", requestId: submitted.requestId, input, submittedAt: now() };
         } else {
-          if (submitted) reporter.submitted();
           log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
           await refresh();
         }

@@ -34,7 +34,12 @@ export interface GenerationOrder {
 }
 
 /** Discord's interaction tokens live 15 minutes. */
-export const interactionTokenLifetimeMs = 15 * 60 * 1000;
+const interactionTokenLifetimeMs = 15 * 60 * 1000;
+
+/** When the interaction's token stops working. */
+export function tokenExpiresAtOf(interaction: GenerationInteraction): number {
+  return interaction.createdTimestamp + interactionTokenLifetimeMs;
+}
 
 export async function refuse(interaction: GenerationInteraction, problems: readonly string[]): Promise<void> {
   const list = problems.map((problem) => `• ${problem}`).join("\n");
@@ -105,7 +110,7 @@ async function admitAndDefer(interaction: GenerationInteraction, order: Generati
     applicationId: interaction.applicationId,
     interactionId: interaction.id,
     interactionToken: interaction.token,
-    tokenExpiresAt: interaction.createdTimestamp + interactionTokenLifetimeMs,
+    tokenExpiresAt: tokenExpiresAtOf(interaction),
     ephemeral: isPrivate,
     channelNsfw: channelIsNsfw(interaction),
     uploadLimit: interaction.attachmentSizeLimit,

@@ -56,14 +56,12 @@ export interface JobRepository<Request, Result> {
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord<Request, Result>[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
-  /**
-   * Records fal's request id, the input as sent (its images may have been re-hosted) and, when known, the
-   * reply's message id (learned at the defer; written here to save a write while interactions pour in).
-   */
-  markSubmitted(id: number, requestId: string, input: Record<string, unknown>, replyMessageId?: string | null): Promise<boolean>;
+  /** Records fal's request id and the input as sent (its images may have been re-hosted). */
+  markSubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   /**
    * The submit to fal is about to begin: from here until markSubmitted, fal may hold the job without falcord
-   * knowing its request id. Also records the reply's message id, when known (learned at the defer).
+   * knowing its request id. Also records the reply's message id, when known (learned at the defer; written here
+   * to save a write while interactions pour in).
    */
   markSubmitting(id: number, replyMessageId?: string | null): Promise<boolean>;
   /** The same for a second submit of a job at fal (its images re-hosted): in doubt again until markResubmitted. */
@@ -181,9 +179,8 @@ function createTransitions(db: Db) {
       `UPDATE jobs SET state = 'submitting', reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
        WHERE id = @id AND state IN ('accepted')`,
     ),
-    submitted: transition<Change & { requestId: string; input: string; replyMessageId: string | null }>(
-      `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, submitted_at = @at,
-         reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
+    submitted: transition<Change & { requestId: string; input: string }>(
+      `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, submitted_at = @at, updated_at = @at
        WHERE id = @id AND state IN ('accepted', 'submitting')`,
     ),
     redelivering: transition<Change & { applicationId: string; interactionToken: string; tokenExpiresAt: number }>(
@@ -244,8 +241,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     async setReplyMessageId(id, messageId) {
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
-    markSubmitted: (id, requestId, input, replyMessageId) =>
-      transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input), replyMessageId: replyMessageId || null }),
+    markSubmitted: (id, requestId, input) => transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markSubmitting: (id, replyMessageId) => transitions.submitting({ id, at: now(), replyMessageId: replyMessageId || null }),
     markRedelivering: (id, via) => transitions.redelivering({ id, at: now(), ...via }),
     markResubmitting: (id) => transitions.resubmitting({ id, at: now() }),

@@ -140,13 +140,13 @@ describe("the job repository", () => {
     expect(done).toMatchObject({ state: "delivered", requestId: "req-1", submittedAt: 2000, result: { description: "hi" } });
   });
 
-  it("records the reply's message id with the submission, and keeps a known one when none is given", async () => {
+  it("records the reply's message id as the submit begins, and keeps a known one when none is given", async () => {
     const jobs = createGenerationJobs(await open(":memory:"));
     const withId = await jobs.create(sampleJob("FFFFFF"));
     const without = await jobs.create(sampleJob("GGGGGG"));
     await jobs.setReplyMessageId(without.id, "900000000000000001");
-    await jobs.markSubmitted(withId.id, "req-a", {}, "900000000000000002");
-    await jobs.markSubmitted(without.id, "req-b", {}, null);
+    await jobs.markSubmitting(withId.id, "900000000000000002");
+    await jobs.markSubmitting(without.id, null);
     expect((await jobs.get(withId.id))?.replyMessageId).toBe("900000000000000002");
     expect((await jobs.get(without.id))?.replyMessageId).toBe("900000000000000001");
   });
