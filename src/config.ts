@@ -35,6 +35,7 @@ export const configSchema = z.object({
   JOB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(600_000)),
   IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).default(16)),
+  FAL_CONCURRENCY_LIMIT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).optional()),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -52,7 +53,10 @@ const hints: Record<keyof Config, string> = {
   FAL_PROXY_URL: "optional; leave unset to talk to fal directly",
   PROGRESS_INTERVAL_MS: "optional; milliseconds between progress edits of a reply, 250 to 60000 (default 1500)",
   JOB_TIMEOUT_MS: "optional; milliseconds before a generation is cancelled, 1000 to 3600000 (default 600000, 10 minutes)",
-  MAX_CONCURRENT_JOBS: "optional; how many jobs may be at fal at once, 1 to 1000 (default 16); members take turns for free slots",
+  MAX_CONCURRENT_JOBS:
+    "optional; the most jobs ever at fal at once, 1 to 1000 (default 16); below it the bot finds your fal account's limit itself",
+  FAL_CONCURRENCY_LIMIT:
+    "optional; your fal account's concurrency limit, 1 to 1000, if you know it (fal dashboard); leave unset and the bot finds it",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

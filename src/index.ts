@@ -16,6 +16,7 @@ import {
   createGenerationJobs,
   createJobReporter,
   FairScheduler,
+  FalCapacity,
   jobButtonHandlers,
   JobRunner,
   RunTimes,
@@ -88,7 +89,12 @@ async function main(): Promise<void> {
     fal,
     log,
     jobs,
-    scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
+    capacity: new FalCapacity(new FairScheduler(config.MAX_CONCURRENT_JOBS), {
+      ceiling: config.MAX_CONCURRENT_JOBS,
+      ...(config.FAL_CONCURRENCY_LIMIT ? { known: config.FAL_CONCURRENCY_LIMIT } : {}),
+      onChange: ({ limit, reason }) =>
+        log.info({ limit, reason }, reason === "found-full" ? "fal's account is full: holding further jobs in the fair queue" : "sending one more job to fal at once"),
+    }),
     deliveries: new FairScheduler(concurrentDeliveries),
     imageBuffers: deliveryBuffers,
     catalog,

@@ -10,5 +10,6 @@ export { imagesOfMessage } from "./message-images.js";
 export { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "./options.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
+export { FalCapacity } from "./fal-capacity.js";
 export { FairScheduler } from "./scheduler.js";
 export { startGeneration } from "./start.js";

@@ -7,7 +7,8 @@ import type { BufferPool } from "../media/buffer-pool.js";
 import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
-import { FairScheduler, type Slot } from "./scheduler.js";
+import type { FalCapacity, FalSlot } from "./fal-capacity.js";
+import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
   awaitResult,
@@ -37,7 +38,8 @@ export interface RunnerDeps {
   fal: FalClient;
   log: Logger;
   jobs: JobRepository;
-  scheduler: FairScheduler;
+  /** Members take turns for the jobs that may be at fal at once. */
+  capacity: FalCapacity;
   /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
   deliveries: FairScheduler;
   /** Memory for the results' images, reused from one delivery to the next. */
@@ -180,17 +182,18 @@ export class JobRunner {
     };
     const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
     let resultShown = false;
-    let slot: Slot | undefined;
+    let slot: FalSlot | undefined;
     try {
-      if (job.state !== "completed") {
-        // A slot is held while the job is at fal; members take turns for free slots.
-        slot = await deps.scheduler.acquire({
+      // A slot is held while the job is at fal; members take turns for free slots. A job resumed at fal takes its
+      // slot at once: fal is making it whatever falcord's queue holds.
+      if (job.state === "accepted") {
+        slot = await deps.capacity.acquire({
           key: memberKey,
           signal: stop,
           onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
         });
-        reporter.phase({ phase: "queued" });
-      }
+      } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
+      if (slot) reporter.phase({ phase: "queued" });
       if (job.state === "accepted") {
         const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
@@ -213,7 +216,11 @@ export class JobRunner {
             runTimes: deps.runTimes,
             timeoutMs: deps.timeoutMs - (now() - (job.submittedAt ?? now())),
             signal: stop,
-            onPhase: (phase) => reporter.phase(phase),
+            onPhase: (phase) => {
+              if (phase.phase === "queued") slot?.queued();
+              if (phase.phase === "running") slot?.running();
+              reporter.phase(phase);
+            },
             onRunning: () =>
               void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
           });

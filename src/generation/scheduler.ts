@@ -76,6 +76,7 @@ interface Member extends Link<Member> {
 }
 
 export class FairScheduler {
+  private slotLimit: number;
   private readonly members = new Map<string, Member>();
   /** Members waiting for their first slot, in the order they started waiting. */
   private readonly fresh = new Chain<Member>();
@@ -86,19 +87,38 @@ export class FairScheduler {
   private listeners = 0;
   private readonly onError: (error: unknown) => void;
 
-  constructor(
-    readonly maxConcurrent: number,
-    options: SchedulerOptions = {},
-  ) {
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
-      throw new RangeError(`maxConcurrent must be a positive integer, got ${maxConcurrent}`);
-    }
+  constructor(limit: number, options: SchedulerOptions = {}) {
+    this.slotLimit = checkedLimit(limit);
     this.onError =
       options.onError ??
       ((error) =>
         queueMicrotask(() => {
           throw error;
         }));
+  }
+
+  /** How many slots may be held at once. */
+  get limit(): number {
+    return this.slotLimit;
+  }
+
+  /**
+   * Changes how many slots may be held at once. A higher limit grants waiters at once, in turn; a lower one lets
+   * held slots run out (none is taken back) and grants nothing until fewer than the new limit are held.
+   */
+  setLimit(limit: number): void {
+    this.slotLimit = checkedLimit(limit);
+    this.changed(this.pump());
+  }
+
+  /**
+   * A slot for work that is already under way (a job resumed at fal after a restart): granted at once, even above
+   * the limit, and counted like any other, so that new work waits for it.
+   */
+  occupy(key: string): Slot {
+    const slot = this.grant(this.members.get(key) ?? this.createMember(key));
+    this.changed([]);
+    return slot;
   }
 
   /** Slots currently held. */
@@ -117,7 +137,7 @@ export class FairScheduler {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const member = this.members.get(request.key) ?? this.createMember(request.key);
     // Every release hands its slot straight on, so a free slot means nobody is waiting.
-    if (this.slotsInUse < this.maxConcurrent) {
+    if (this.slotsInUse < this.slotLimit) {
       const slot = this.grant(member);
       if (onPosition) this.call(onPosition, 0);
       return Promise.resolve(slot);
@@ -177,7 +197,7 @@ export class FairScheduler {
   /** Hands free slots to the next waiters in the rotation; returns them to be told position 0. */
   private pump(): Waiter[] {
     const granted: Waiter[] = [];
-    while (this.slotsInUse < this.maxConcurrent && this.waiterCount > 0) {
+    while (this.slotsInUse < this.slotLimit && this.waiterCount > 0) {
       const member = this.nextMember();
       const waiter = member.waiters.first!;
       this.leave(waiter);
@@ -271,4 +291,9 @@ export class FairScheduler {
       this.onError(error);
     }
   }
+}
+
+function checkedLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`the slot limit must be a positive integer, got ${limit}`);
+  return limit;
 }

@@ -1,10 +1,12 @@
 // `npm run bench`: falcord against a naive peer on the same burst of /imagine interactions, measured from the
 // fakes' records. Flags: --n 200,500  --min-ms 2000 --max-ms 6000  --queue-ms 100  --image-bytes 1048576
 // --burst-ms 1000  --deadline-s 300  --only falcord,peer[,floor]  --out bench-results/latest.json  --cpu-prof <dir>
+// --fairness found,4,16 (falcord under a fal account limit of 4: finding it, told 4, told 16; "none" skips it)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runFairness, type FairnessMetrics } from "./fairness.js";
 import { computeMetrics, type RunMetrics } from "./metrics.js";
 import { closeScenario, runScenario } from "./scenario.js";
 import { root, subjectNames, type SubjectName } from "./subject.js";
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     repeat: { type: "string", default: "1" },
     "falcord-dir": { type: "string" },
     "subject-logs": { type: "string" },
+    fairness: { type: "string", default: "found,4,16" },
     help: { type: "boolean", default: false },
   },
 });
@@ -44,7 +47,8 @@ if (values.help) {
       "                 [--falcord-dir DIR] (run falcord from another checkout, e.g. a `git archive HEAD` copy)\n" +
       "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n" +
       "                 [--node-args=\"--heapsnapshot-signal=SIGUSR2 …\"] (extra Node flags for each subject process)\n" +
-      "                 [--repeat 3]       (run each subject and N that often; the table shows each figure's median)\n",
+      "                 [--repeat 3]       (run each subject and N that often; the table shows each figure's median)\n" +
+      "                 [--fairness found,4,16] (falcord under fal's account limit of 4: finding it, told 4, told 16; none)\n",
   );
   process.exit(0);
 }
@@ -120,6 +124,14 @@ for (const n of sizes) {
       await closeScenario(records);
     }
   }
+}
+
+// Fairness under fal's account limit: how long a member with one job waits behind 8 members' floods.
+const fairnessLimits = values.fairness === "none" || !subjects.includes("falcord") ? [] : (values.fairness ?? "").split(",").map((v) => v.trim());
+const fairness: FairnessMetrics[] = [];
+for (const limit of fairnessLimits) {
+  log(`bench: fairness, fal's account runs 4 at once, falcord ${limit === "found" ? "finds the limit" : `told FAL_CONCURRENCY_LIMIT=${limit}`}…`);
+  fairness.push(await runFairness({ falcordDir, log, ...(limit === "found" ? {} : { knownLimit: int("fairness", limit, 1) }) }));
 }
 
 // With --repeat, each figure of a subject and N is the median over its rounds (the machine's noise is large).
@@ -227,6 +239,15 @@ if (targets.length) {
   lines.push("", "falcord against the targets:");
   for (const t of targets) lines.push(`  ${t.met ? "MET   " : "MISSED"} N=${t.n}  ${t.target}: ${t.value}`);
 }
+if (fairness.length) {
+  lines.push("", "Fairness: fal runs 4 at once; 8 members send 3 jobs of 2 s, one more member 1 job 0.6 s later (target ≤ 8.9 s)");
+  lines.push(["falcord's limit".padEnd(28), "late member (ms)".padStart(17), "all jobs p50/max (ms)".padStart(22), "fal held at once".padStart(17)].join(" "));
+  for (const f of fairness) {
+    lines.push(
+      [f.limit.padEnd(28), String(f.lateMemberMs).padStart(17), `${f.allJobsMs.p50}/${f.allJobsMs.max}`.padStart(22), String(f.falHeldPeak).padStart(17)].join(" "),
+    );
+  }
+}
 process.stdout.write(lines.join("\n") + "\n");
 
 mkdirSync(dirname(out), { recursive: true });
@@ -244,6 +265,7 @@ writeFileSync(
       rounds: repeat > 1 ? allRuns : undefined,
       ratios,
       targets,
+      fairness,
     },
     null,
     2,

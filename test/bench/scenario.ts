@@ -8,6 +8,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { startFakeDiscord, type FakeDiscord, type FakeUser, type InteractionHandle, type RecordedRequest } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
+import { fakeEnv } from "../e2e/harness.js";
 import { snowflake } from "../fakes/discord/snowflake.js";
 import { cpuSeconds, memory, root, Subject, type SubjectName } from "./subject.js";
 
@@ -102,6 +103,11 @@ function benchUser(index: number, permissions: string): FakeUser {
   return { id: snowflake(), username: `bench${index}`, global_name: `Bench User ${index}`, roles: [], permissions, isOwner: false };
 }
 
+/** A subject's environment: the fakes as Discord and fal, a database in `dir`. */
+export function subjectEnv(discord: FakeDiscord, fal: FakeFal, dir: string): Record<string, string> {
+  return fakeEnv(discord, fal, { DATABASE_PATH: join(dir, "falcord.sqlite"), LOG_LEVEL: "info" });
+}
+
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioRecords> {
   const { n, subject: name, log } = options;
   const spread = options.maxMs - options.minMs;
@@ -116,14 +122,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       outputBytes: options.imageBytes,
     });
     const env = {
-      DISCORD_TOKEN: discord.botToken,
-      FAL_KEY: fal.key,
-      DISCORD_API_URL: discord.apiUrl,
-      FAL_PROXY_URL: fal.url,
-      DISCORD_GUILD_ID: discord.guild.id,
-      DATABASE_PATH: join(dir, "falcord.sqlite"),
-      LOG_LEVEL: "info",
+      ...subjectEnv(discord, fal, dir),
       MAX_CONCURRENT_JOBS: String(Math.min(1000, n)),
+      // The fake fal runs any number at once: an account arranged for the load, whose operator states its limit.
+      FAL_CONCURRENCY_LIMIT: String(Math.min(1000, n)),
     };
     const startedAt = performance.now();
     // falcord runs from an empty folder (no stray .env); the peer from the repository so `--import tsx` resolves.

@@ -320,6 +320,57 @@ describe("fake fal: storage", () => {
   });
 });
 
+describe("fake fal: the account's concurrency limit", () => {
+  it("runs at most accountLimit requests at once; the rest wait first come first served, their positions counting down", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 20, runMs: 300, accountLimit: 2 });
+    const started: string[] = [];
+    let runningAtOnce = 0;
+    let peak = 0;
+    fake.events.on("started", (e: { requestId: string }) => {
+      started.push(e.requestId);
+      peak = Math.max(peak, ++runningAtOnce);
+    });
+    fake.events.on("completed", () => runningAtOnce--);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await submit(fal, "fal-ai/nano-banana", { prompt: `job ${i}` }));
+    // The last one's stream sees its place fall as the line moves, never rise.
+    const positions: number[] = [];
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId: ids[4]! });
+    stream.on("data", (status: QueueStatus) => status.status === "IN_QUEUE" && positions.push(status.queue_position));
+
+    // The three over the limit wait in line behind the two dispatched, each told how many are ahead of it.
+    const waiting = await Promise.all(ids.slice(2).map((requestId) => fal.queue.status("fal-ai/nano-banana", { requestId })));
+    expect(waiting.map((status) => (status.status === "IN_QUEUE" ? status.queue_position : -1))).toEqual([3, 4, 5]);
+
+    await stream.done();
+    expect(positions[0]).toBe(5);
+    expect(positions).toEqual([...positions].sort((a, b) => b - a));
+    expect(positions.at(-1)).toBe(0);
+
+    await Promise.all(ids.map((id) => completed(fake, id)));
+    expect(peak).toBe(2);
+    expect(started).toEqual(ids);
+  });
+
+  it("a cancelled request leaves the line and the ones behind it move up", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 60_000, accountLimit: 1 });
+    const running = await submit(fal, "fal-ai/nano-banana", { prompt: "first" });
+    const second = await submit(fal, "fal-ai/nano-banana", { prompt: "second" });
+    const third = await submit(fal, "fal-ai/nano-banana", { prompt: "third" });
+    const place = async (requestId: string) => {
+      const status = await fal.queue.status("fal-ai/nano-banana", { requestId });
+      return status.status === "IN_QUEUE" ? status.queue_position : status.status;
+    };
+    expect(await place(third)).toBe(4);
+    await fal.queue.cancel("fal-ai/nano-banana", { requestId: second });
+    expect(await place(third)).toBe(3);
+    await fal.queue.cancel("fal-ai/nano-banana", { requestId: running });
+    expect(await place(third)).toBe("IN_PROGRESS");
+    expect(fake.jobs.get(third)?.dispatched).toBe(true);
+    await fal.queue.cancel("fal-ai/nano-banana", { requestId: third });
+  });
+});
+
 describe("fake fal: cancel", () => {
   it("cancelling a never-finishing job answers 202 and ends its stream; cancelling again answers 400", async () => {
     const { fake, fal } = await fakeFal({ queueMs: 10, runMs: 20 });

@@ -380,9 +380,54 @@ describe("FairScheduler", () => {
     expect(scheduler.running).toBe(0);
   });
 
-  it("rejects a maxConcurrent below 1 or fractional", () => {
+  it("rejects a limit below 1 or fractional, at construction and when changed", () => {
     expect(() => new FairScheduler(0)).toThrow(RangeError);
     expect(() => new FairScheduler(1.5)).toThrow(RangeError);
+    expect(() => new FairScheduler(2).setLimit(0)).toThrow(RangeError);
+  });
+
+  it("a raised limit grants waiters at once, in turn; a lowered one takes nothing back and grants nothing until below it", async () => {
+    const h = harness(2);
+    h.submitMany("a", 3);
+    h.submit("b");
+    h.submit("c");
+    await settle();
+    expect(h.started).toEqual(["a1", "a2"]);
+
+    h.scheduler.setLimit(4);
+    await settle();
+    expect(h.started).toEqual(["a1", "a2", "b1", "c1"]);
+    expect(h.scheduler.running).toBe(4);
+
+    h.scheduler.setLimit(1);
+    h.finish("a1");
+    h.finish("a2");
+    await settle();
+    // Two still held against a limit of 1: a3 waits.
+    expect(h.started).toEqual(["a1", "a2", "b1", "c1"]);
+    h.finish("b1");
+    await settle();
+    expect(h.started).toEqual(["a1", "a2", "b1", "c1"]);
+    h.finish("c1");
+    await settle();
+    expect(h.started).toEqual(["a1", "a2", "b1", "c1", "a3"]);
+    expect(h.positions.get("a3")).toEqual([1, 2, 3, 1, 0]);
+  });
+
+  it("occupy grants at once above the limit, counts like any slot and sends its member to the back of the rotation", async () => {
+    const h = harness(1);
+    h.submit("a");
+    h.submit("b");
+    await settle();
+    const resumed = h.scheduler.occupy("c");
+    expect(h.scheduler.running).toBe(2);
+    h.finish("a1");
+    await settle();
+    // Still 1 held (c's) against a limit of 1: b waits.
+    expect(h.started).toEqual(["a1"]);
+    resumed.release();
+    await settle();
+    expect(h.started).toEqual(["a1", "b1"]);
   });
 
   it("serves 500 waiters on 16 slots in round robin and forgets everybody at the end", async () => {

@@ -55,6 +55,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       queueMs: typeof queueMs === "function" ? queueMs : () => queueMs,
       runMs: typeof runMs === "function" ? runMs : () => runMs,
       logLines: options.logLines ?? 3,
+      accountLimit: options.accountLimit ?? Number.POSITIVE_INFINITY,
     },
     events,
     createModelRunner({ storage, recorder, ...(options.outputBytes !== undefined ? { outputBytes: options.outputBytes } : {}) }),

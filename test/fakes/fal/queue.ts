@@ -1,5 +1,7 @@
 // The queue and each job's lifecycle: IN_QUEUE (positions counting down) → IN_PROGRESS (log lines) → COMPLETED.
 // fal has no FAILED status: a failed run is COMPLETED and its error is what the result answers.
+// Like fal, the account runs at most `accountLimit` requests at once; the others wait IN_QUEUE in one line, first
+// come first served, their queue_position counting the requests ahead of them.
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "node:events";
 import type { FakeFalJob, FalResultReply, Failure } from "./types.js";
@@ -11,6 +13,8 @@ export interface QueueSettings {
   queueMs: () => number;
   runMs: () => number;
   logLines: number;
+  /** Requests of the account dispatched (past the line, running or about to) at once. */
+  accountLimit: number;
 }
 
 const INITIAL_QUEUE_POSITION = 2;
@@ -27,6 +31,10 @@ interface Runtime {
 export class JobQueue {
   readonly jobs = new Map<string, FakeFalJob>();
   private readonly runtimes = new Map<string, Runtime>();
+  /** Requests waiting for one of the account's slots, first come first served. */
+  private readonly line: FakeFalJob[] = [];
+  /** Requests holding one of the account's slots (from dispatch to completion). */
+  private dispatched = 0;
 
   constructor(
     private readonly settings: QueueSettings,
@@ -35,8 +43,6 @@ export class JobQueue {
   ) {}
 
   submit(endpoint: string, input: Record<string, unknown>, params: Record<string, unknown>, failure?: Failure): FakeFalJob {
-    const queueMs = Math.max(0, this.settings.queueMs());
-    const positions = queueMs > 0 ? INITIAL_QUEUE_POSITION : 0;
     const job: FakeFalJob = {
       requestId: randomUUID(),
       endpoint,
@@ -44,7 +50,7 @@ export class JobQueue {
       input,
       params,
       state: "IN_QUEUE",
-      queuePosition: positions,
+      queuePosition: 0,
       submittedAt: Date.now(),
       cancelled: false,
       logs: [],
@@ -55,6 +61,39 @@ export class JobQueue {
     const runtime: Runtime = { timers: new Set(), listeners: new Set(), abort: new AbortController(), timeUp: false };
     this.jobs.set(job.requestId, job);
     this.runtimes.set(job.requestId, runtime);
+    this.line.push(job);
+    this.events.emit("submitted", { requestId: job.requestId, endpoint, at: job.submittedAt });
+    this.dispatchWaiting();
+    return job;
+  }
+
+  /** Jobs waiting for one of the account's slots. */
+  get waiting(): number {
+    return this.line.length;
+  }
+
+  /** Dispatches from the line while the account has slots, then tells the rest their new places. */
+  private dispatchWaiting(): void {
+    while (this.dispatched < this.settings.accountLimit && this.line.length > 0) {
+      const job = this.line.shift()!;
+      const runtime = this.runtimes.get(job.requestId);
+      if (runtime) this.dispatch(job, runtime);
+    }
+    this.line.forEach((job, ahead) => {
+      const position = INITIAL_QUEUE_POSITION + 1 + ahead;
+      if (job.queuePosition === position) return;
+      job.queuePosition = position;
+      this.notify(job);
+    });
+  }
+
+  /** Takes one of the account's slots: queue positions count down over queueMs, then the job runs. */
+  private dispatch(job: FakeFalJob, runtime: Runtime): void {
+    this.dispatched++;
+    job.dispatched = true;
+    const queueMs = Math.max(0, this.settings.queueMs());
+    const positions = queueMs > 0 ? INITIAL_QUEUE_POSITION : 0;
+    job.queuePosition = positions;
     for (let step = 1; step <= positions; step++) {
       this.after(runtime, (queueMs * step) / (positions + 1), () => {
         job.queuePosition = positions - step;
@@ -62,8 +101,6 @@ export class JobQueue {
       });
     }
     this.after(runtime, queueMs, () => this.start(job, runtime));
-    this.events.emit("submitted", { requestId: job.requestId, endpoint, at: job.submittedAt });
-    return job;
   }
 
   urls(job: FakeFalJob): { response_url: string; status_url: string; cancel_url: string } {
@@ -149,6 +186,8 @@ export class JobQueue {
 
   private complete(job: FakeFalJob, reply: FalResultReply): void {
     const runtime = this.runtimes.get(job.requestId);
+    const waitingAt = this.line.indexOf(job);
+    if (waitingAt >= 0) this.line.splice(waitingAt, 1);
     job.state = "COMPLETED";
     job.completedAt = Date.now();
     job.result = reply;
@@ -156,6 +195,8 @@ export class JobQueue {
     if (!job.cancelled) this.events.emit("completed", { requestId: job.requestId, at: job.completedAt });
     this.notify(job);
     this.runtimes.delete(job.requestId);
+    if (job.dispatched) this.dispatched--;
+    this.dispatchWaiting();
   }
 
   private log(job: FakeFalJob, index: number, total: number): void {

@@ -11,6 +11,12 @@ export interface FakeFalOptions {
   queueMs?: number | (() => number);
   /** Time spent IN_PROGRESS; default 200. */
   runMs?: number | (() => number);
+  /**
+   * The account's concurrency limit: at most this many of its requests are dispatched at once (fal: 2 for a new
+   * account, up to 40 as credits are bought); the rest wait IN_QUEUE, first come first served, queue_position
+   * counting down as the line moves. Default: no limit (an account arranged for any load).
+   */
+  accountLimit?: number;
   /** IN_PROGRESS log lines emitted over the run; default 3. */
   logLines?: number;
   /**
@@ -117,6 +123,8 @@ export interface FakeFalJob {
   params: Record<string, unknown>;
   state: FalQueueState;
   queuePosition: number;
+  /** Whether it got one of the account's slots (see FakeFalOptions.accountLimit). */
+  dispatched?: boolean;
   submittedAt: number;
   startedAt?: number;
   completedAt?: number;
