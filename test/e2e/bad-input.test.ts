@@ -1,10 +1,11 @@
 // Issue 16: bad input. Each gets an ephemeral answer that says what to change, and nothing reaches fal: no submit,
-// no storage upload, no job or ledger row.
+// no storage upload, no job or ledger row. Text the bot echoes back (the prompt, Gemini's description) can neither
+// ping, nor format, nor turn the bot's own words around.
 import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
-import { edit, falRequests, imagine, pngBytes } from "./generation-helpers.js";
+import { bodyOf, edit, falRequests, fieldsOf, imagine, interactionWrites, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -144,5 +145,61 @@ describe("images Discord reports on (nothing is downloaded to judge them)", () =
     expect(reply).toContain("image2 is animated; the models take still images only. Attach one frame of it, saved as a PNG, JPEG or WebP.");
     expect(reply).not.toContain("image is");
     nothingStarted();
+  });
+});
+
+describe("echoed text", () => {
+  const injection = "# Big **bold** ```code``` [click here](https://evil.example) ||hidden|| -# small";
+
+  function expectEscaped(text: string | undefined): void {
+    const escaped = "# Big \\*\\*bold\\*\\* \\`\\`\\`code\\`\\`\\` \\[click here](https://evil.example) \\|\\|hidden\\|\\| -# small";
+    expect(text).toContain(escaped);
+    // Inside the isolate the bot puts around what it quotes.
+    expect(text).toMatch(/\u2068[^\u2069]*# Big[^\u2069]*\u2069/);
+  }
+
+  it("markdown and mentions in the prompt: escaped wherever the prompt is echoed, pinging no one; fal gets the prompt as written", async () => {
+    const prompt = `${injection} @everyone <@&${h.discord.roles.moderator}>`;
+    // fal holds the submit past one progress interval, so the progress header (which quotes the prompt) goes out too.
+    h.fal.failNext({ kind: "slow-submit", ms: 2000 });
+    const interaction = imagine(h, { prompt });
+    const final = await waitForFinal(h, interaction);
+    expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([prompt]);
+
+    const progress = final.history.find((revision) => revision.content.includes("Big"));
+    expectEscaped(progress?.content);
+    expectEscaped(fieldsOf(final).Prompt);
+    // A heading only at the start of a line: where the prompt begins the field.
+    expect(fieldsOf(final).Prompt).toMatch(/^\u2068\\# Big/);
+    // The fake Gemini quotes the prompt in its description.
+    expectEscaped(final.embeds[0]?.description);
+    for (const write of interactionWrites(h, interaction)) {
+      const body = bodyOf(write);
+      const data = write.route.endsWith("/callback") ? ((body.data ?? {}) as Record<string, unknown>) : body;
+      if (data.content || data.embeds) expect(data.allowed_mentions, `${write.method} ${write.route}`).toMatchObject({ parse: [] });
+    }
+    expect([final.mention_everyone, final.mentions, final.mention_roles]).toEqual([false, [], []]);
+  });
+
+  it("markdown in Gemini's own words (an answer without an image): escaped", async () => {
+    h.fal.failNext({ kind: "text-only", description: `I can't draw that. ${injection}` });
+    const final = await waitForFinal(h, imagine(h, { prompt: "something the model declines" }));
+    expect(final.embeds[0]?.title).toMatch(/answered in words/);
+    expectEscaped(final.embeds[0]?.description);
+  });
+
+  it("right-to-left prompts work and are isolated; a direction override cannot reverse the bot's words", async () => {
+    const arabic = "قطة على سطح القمر";
+    const interaction = imagine(h, { prompt: arabic });
+    const final = await waitForFinal(h, interaction);
+    expect(final.attachments).toHaveLength(1);
+    expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([arabic]);
+    expect(fieldsOf(final).Prompt).toBe(`\u2068${arabic}\u2069`);
+
+    // RIGHT-TO-LEFT OVERRIDE, and a stray POP DIRECTIONAL ISOLATE that would close the bot's isolate early.
+    const override = "\u2069\u202Egnp.tac a\u202C and a dog";
+    const second = await waitForFinal(h, imagine(h, { prompt: override }));
+    expect(fieldsOf(second).Prompt).toBe("\u2068gnp.tac a and a dog\u2069");
+    expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([arabic, override]);
   });
 });
