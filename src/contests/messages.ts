@@ -1,6 +1,7 @@
 // What contests say in Discord: the announcement, an entry, the review card, the vote button, the results.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, EmbedBuilder, type APIButtonComponent } from "discord.js";
 import { makeCustomId } from "../discord/custom-id.js";
+import { userText } from "../discord/user-text.js";
 import { countOf, quote } from "../wording.js";
 import type { Catalog } from "../models/index.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
@@ -61,7 +62,7 @@ export function entryEmbed(contest: ContestRecord, entry: EntryRecord, catalog: 
     .setTitle(`Entry #${entry.id} · ${quote(contest.theme, 200)}`)
     .setDescription(`by <@${entry.userId}>`)
     .addFields(
-      { name: "Prompt", value: quote(entry.prompt, 1000) },
+      { name: "Prompt", value: userText(entry.prompt, 1000) },
       { name: "Model", value: catalog.get(entry.modelId)?.name ?? entry.modelId, inline: true },
     )
     .setImage(`attachment://${fileName}`)

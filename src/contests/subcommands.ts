@@ -5,6 +5,7 @@ import { startGeneration, fromAttachment, type GenerationDeps } from "../generat
 import type { ModelKind } from "../models/index.js";
 import type { ContestRecord, ContestRepository } from "../store/contests.js";
 import { replyPrivately } from "../discord/reply-privately.js";
+import { userText } from "../discord/user-text.js";
 import { quote } from "../wording.js";
 import type { ContestButtonDeps } from "./buttons.js";
 import { readCreate } from "./create.js";
@@ -108,7 +109,7 @@ async function review(interaction: ChatInputCommandInteraction, ctx: Ctx): Promi
     content: `${pending.length} entr${pending.length === 1 ? "y is" : "ies are"} waiting for review${pending.length > 5 ? " (the first 5 are shown)" : ""}.`,
     embeds: shown.map((entry) => ({
       title: `Entry #${entry.id}`,
-      description: `by <@${entry.userId}>\n${quote(entry.prompt, 1000)}`,
+      description: `by <@${entry.userId}>\n${userText(entry.prompt, 1000)}`,
       image: { url: entry.imageUrl },
     })),
     components: shown.map((entry) => reviewRow(entry.id)),

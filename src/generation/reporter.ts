@@ -9,7 +9,7 @@ import type { JobRecord, JobRepository } from "./job.js";
 import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
-import { quote } from "../wording.js";
+import { userText } from "../discord/user-text.js";
 import { editReply, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
@@ -42,7 +42,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const model = deps.catalog.get(job.modelId);
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
-  const header = `**${model?.name ?? job.modelId}** · ${quote(job.request.prompt, 150)}`;
+  const header = `**${model?.name ?? job.modelId}** · ${userText(job.request.prompt, 150)}`;
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
     const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);

@@ -4,6 +4,7 @@ import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from "discord.js
 import type { PreparedFiles } from "./steps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import { quote } from "../wording.js";
+import { userText } from "../discord/user-text.js";
 
 export interface FinishedJob extends PreparedFiles {
   output: NormalizedOutput;
@@ -34,9 +35,9 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
   const textOnly = outcome.output.images.length === 0;
   if (textOnly) {
     embed.title = "No image this time — the model answered in words";
-    embed.description = quote(description || "(the model returned neither an image nor any text)", 3500);
+    embed.description = description ? userText(description, 3500) : "(the model returned neither an image nor any text)";
   } else if (description) {
-    embed.description = quote(description, 3500);
+    embed.description = userText(description, 3500);
   }
   const facts = [
     { name: "Model", value: model.name, inline: true },
@@ -44,7 +45,7 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
     { name: "Seed", value: (outcome.output.seed ?? request.seed)?.toString(), inline: true },
     { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
   ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
-  const fields: APIEmbedField[] = [{ name: "Prompt", value: quote(request.prompt, 1000) }, ...facts];
+  const fields: APIEmbedField[] = [{ name: "Prompt", value: userText(request.prompt, 1000) }, ...facts];
   embed.fields = fields;
   if (outcome.withheld.length) {
     const n = outcome.withheld.length;

@@ -10,11 +10,18 @@ type Model = ModelSpec<Record<string, unknown>>;
 
 const formatCount = (n: number) => n.toLocaleString("en-US");
 
+/**
+ * Characters that show nothing: format characters (zero-width spaces and joiners, direction marks, the BOM, soft
+ * hyphens) and the blank letters used to fake an empty name (Hangul fillers, the braille blank).
+ */
+const invisible = /[\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
 function promptProblems(model: Model, prompt: string): RequestProblem[] {
   const max = model.maxPromptLength;
-  if (!prompt) {
-    const what = model.kind === "edit" ? "the change you want" : "the image you want";
-    return [{ option: "prompt", message: `The prompt is empty; describe ${what}.` }];
+  const what = model.kind === "edit" ? "the change you want" : "the image you want";
+  if (!prompt) return [{ option: "prompt", message: `The prompt is empty; describe ${what}.` }];
+  if (!prompt.replace(invisible, "").trim()) {
+    return [{ option: "prompt", message: `The prompt has only invisible characters (such as zero-width spaces); describe ${what} in words.` }];
   }
   if (prompt.length <= max) return [];
   const message = `The prompt is ${formatCount(prompt.length)} characters long; ${model.name} takes at most ${formatCount(max)}. Shorten it.`;

@@ -36,6 +36,8 @@ export interface GenerationCommand {
   channelId?: string;
   /** Who runs the command; the fake's default is the plain member. */
   user?: FakeUser;
+  /** Deliver the option values unchecked, as a modified client could send them. */
+  crafted?: boolean;
 }
 
 const imageOptionNames = ["image", "image2", "image3", "image4", "image5"];
@@ -53,6 +55,7 @@ function dispatch(h: Harness, name: "imagine" | "edit", command: GenerationComma
     ...(images.length ? { attachments: images } : {}),
     ...(command.channelId ? { channelId: command.channelId } : {}),
     ...(command.user ? { user: command.user } : {}),
+    ...(command.crafted ? { crafted: true } : {}),
   });
 }
 

@@ -223,6 +223,41 @@ describe("slash commands", () => {
     expect(again.status).toBe(400);
   });
 
+  it("reports width and height only for files it can open as images, whatever their label, and flags animated ones", async () => {
+    const { fake } = await connect();
+    const host = (filename: string, data: Buffer, contentType = "image/png") => fake.hostAttachment({ filename, contentType, data });
+    const frames = await Promise.all(["#f00", "#00f"].map((c) => sharp({ create: { width: 4, height: 3, channels: 3, background: c } }).png().toBuffer()));
+    const animatedGif = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    const animatedWebp = await sharp(frames, { join: { animated: true } }).webp().toBuffer();
+    const stillGif = await sharp(frames[0]).gif().toBuffer();
+    const signatureOnly = Buffer.concat([(await png(4, 3)).subarray(0, 8), Buffer.from("not the IHDR chunk at all")]);
+
+    const read = (a: { width?: number | null; height?: number | null; flags?: number }) => [a.width, a.height, a.flags ?? 0];
+    expect(read(host("ok.png", await png(8, 6)))).toEqual([8, 6, 0]);
+    expect(read(host("still.gif", stillGif, "image/gif"))).toEqual([4, 3, 0]);
+    expect(read(host("moving.gif", animatedGif, "image/gif"))).toEqual([4, 3, 32]);
+    expect(read(host("moving.webp", animatedWebp, "image/webp"))).toEqual([4, 3, 32]);
+    expect(read(host("text.png", Buffer.from("just some words")))).toEqual([undefined, undefined, 0]);
+    expect(read(host("broken.png", signatureOnly))).toEqual([undefined, undefined, 0]);
+    expect(read(host("empty.png", Buffer.alloc(0)))).toEqual([undefined, undefined, 0]);
+    // The label is the uploader's: Discord does not correct it.
+    expect(host("text.png", Buffer.from("just some words")).content_type).toBe("image/png");
+  });
+
+  it("checks option values against the registered command, unless the interaction is crafted", async () => {
+    const { fake, client } = await connect();
+    const limited = new SlashCommandBuilder()
+      .setName("limited")
+      .setDescription("Numbers in a range")
+      .addIntegerOption((o) => o.setName("count").setDescription("How many").setMinValue(1).setMaxValue(4))
+      .toJSON();
+    fake.setCommands([limited], fake.guild.id);
+    expect(() => fake.dispatchSlashCommand({ name: "limited", options: [{ name: "count", value: 9 }] })).toThrow(/above max_value 4/);
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    fake.dispatchSlashCommand({ name: "limited", options: [{ name: "count", value: 9 }], crafted: true });
+    expect((await arrived).options.getInteger("count")).toBe(9);
+  });
+
   it("answers a late acknowledgement with 10062 Unknown interaction", async () => {
     const { fake, client } = await connect({ interactionDeadlineMs: 200 });
     const arrived = nextInteraction(client, (i) => i.isChatInputCommand());

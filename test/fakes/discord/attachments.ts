@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ATTACHMENT_PATH } from "./constants.js";
+import { IS_ANIMATED, isAnimated } from "./animation.js";
 import { imageSize } from "./image-size.js";
 import { snowflake } from "./snowflake.js";
 import type { FakeAttachment } from "./types.js";
@@ -32,6 +33,7 @@ export class AttachmentHost {
     const is = issued.toString(16);
     const hm = createHash("sha256").update(path + ex).digest("hex");
     const url = `${this.origin()}${path}?ex=${ex}&is=${is}&hm=${hm}&`;
+    // Discord reports dimensions only for a file it could open as an image, whatever its label says.
     const size = imageSize(file.data);
     const attachment: FakeAttachment = {
       id,
@@ -42,6 +44,7 @@ export class AttachmentHost {
       content_type: file.contentType,
       data: file.data,
       ...(size ? { width: size.width, height: size.height } : {}),
+      ...(size && isAnimated(file.data) ? { flags: IS_ANIMATED } : {}),
       ...(file.description !== undefined ? { description: file.description } : {}),
       ...(file.ephemeral ? { ephemeral: true } : {}),
     };

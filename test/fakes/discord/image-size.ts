@@ -6,7 +6,10 @@ export interface ImageSize {
 /** Reads width/height from PNG, GIF, JPEG and WebP headers (what Discord reports for image attachments). */
 export function imageSize(data: Buffer): ImageSize | undefined {
   if (data.length >= 24 && data.readUInt32BE(0) === 0x89504e47) {
-    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+    // A PNG opens with its IHDR chunk; without one (or with a zero side) it is no image.
+    if (data.toString("latin1", 12, 16) !== "IHDR") return undefined;
+    const [width, height] = [data.readUInt32BE(16), data.readUInt32BE(20)];
+    return width > 0 && height > 0 ? { width, height } : undefined;
   }
   if (data.length >= 10 && data.toString("latin1", 0, 3) === "GIF") {
     return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };

@@ -201,6 +201,11 @@ export interface SlashCommandDispatch extends InteractionSource {
   subcommand?: string;
   subcommandGroup?: string;
   attachments?: APIAttachment[];
+  /**
+   * A crafted interaction (a modified client, or a definition an older version of the bot registered): option values
+   * are delivered as given, without the length, range and choice checks Discord's client makes.
+   */
+  crafted?: boolean;
 }
 
 export interface MessageCommandDispatch extends InteractionSource {
@@ -245,6 +250,7 @@ export interface UserMessagePost {
 
 export interface HostedFile {
   filename: string;
+  /** As the uploader labelled it: Discord keeps the label whatever the bytes are. */
   contentType: string;
   data: Buffer;
 }

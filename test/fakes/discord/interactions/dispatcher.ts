@@ -129,7 +129,14 @@ export class InteractionDispatcher {
     const source = this.source(p, this.deps.world.channels.general);
     const command = this.lookup(p.name, ApplicationCommandType.ChatInput, source.guildId);
     const resolved: APIInteractionDataResolved = {};
-    const ctx = { world: this.deps.world, command: p.name, attachments: p.attachments ?? [], resolved, ...(focused ? { focused } : {}) };
+    const ctx = {
+      world: this.deps.world,
+      command: p.name,
+      attachments: p.attachments ?? [],
+      resolved,
+      ...(focused ? { focused } : {}),
+      ...(p.crafted ? { crafted: true } : {}),
+    };
     const defs = command ? (command.options ?? []) : undefined;
     const options = wrapSubcommand(p, defs, (inputs, leafDefs) => buildOptions(inputs, leafDefs, ctx));
     if (focused !== undefined && !(p.options ?? []).some((o) => o.name === focused)) {

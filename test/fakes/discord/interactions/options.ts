@@ -17,6 +17,8 @@ export interface OptionBuildContext {
   resolved: APIInteractionDataResolved;
   /** Name of the focused option for autocomplete (skips required/choice checks). */
   focused?: string;
+  /** A crafted interaction: values are delivered unchecked. */
+  crafted?: boolean;
 }
 
 /** Turns test-friendly options into the wire form, typed and checked against the registered definition. */
@@ -53,7 +55,7 @@ function buildOption(
   }
   const focused = ctx.focused === input.name || ("focused" in input && input.focused === true);
   const raw = "value" in input ? input.value : undefined;
-  const value = focused ? raw : checkValue(type, raw, defRecord, ctx, input.name);
+  const value = focused || ctx.crafted ? raw : checkValue(type, raw, defRecord, ctx, input.name);
   return {
     name: input.name,
     type,
