@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,
+    downloadTimeoutMs: config.DOWNLOAD_TIMEOUT_MS,
     uploadInputs: config.IMAGE_INPUT === "upload",
     reporterFor: (job) => {
       // Jobs run only once the client is ready: recovery starts after ClientReady, and discord.js hands over no

@@ -13,11 +13,19 @@ export type FalFailure =
   | { kind: "input-download"; urls: string[] }
   | { kind: "content-policy"; message: string }
   | { kind: "unauthorized"; status: number }
+  /** 403: fal refuses the account (locked, say because its balance ran out); `detail` is fal's reason, for the log. */
+  | { kind: "forbidden"; status: number; detail: string }
   | { kind: "busy"; status: number }
+  /** fal itself failed (a 5xx it does not retry) before the model ran. */
+  | { kind: "fal-error"; status: number }
+  /** fal answered with a body that is not JSON; at submit fal may have the job, and nothing can find it. */
+  | { kind: "unreadable"; stage: "submit" | "result" }
   | { kind: "model-error"; status: number; message: string }
   | { kind: "network"; message: string }
   | { kind: "unknown"; message: string };
 
+/** The statuses fal's client retries itself, fal's way of saying "busy, come back later". */
+const busyStatuses = [429, 502, 503, 504];
 const downloadErrorTypes = new Set(["file_download_error", "image_load_error"]);
 const contentPolicyTypes = new Set(["content_policy_violation"]);
 
@@ -35,7 +43,32 @@ function fieldProblems(error: ValidationError): FieldProblem[] {
   }));
 }
 
+/** A submit that did not come back with a request id; `cause` is what fal's client threw. */
+export class SubmitFailed extends Error {
+  constructor(cause: unknown) {
+    super(`submitting to fal failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "SubmitFailed";
+  }
+}
+
+/** fal's `detail` of an error answer, when it is a sentence. */
+function detailOf(error: ApiError<unknown>): string {
+  const body: unknown = error.body;
+  const detail = typeof body === "object" && body !== null && "detail" in body ? body.detail : undefined;
+  return typeof detail === "string" ? detail : error.message;
+}
+
 export function classifyFalError(error: unknown): FalFailure {
+  if (error instanceof SubmitFailed) {
+    const { cause } = error;
+    if (cause instanceof SyntaxError) return { kind: "unreadable", stage: "submit" };
+    // The model never ran: a 5xx here is fal's own (the ones it asks to retry are "busy" below).
+    if (cause instanceof ApiError && cause.status >= 500 && !busyStatuses.includes(cause.status)) {
+      return { kind: "fal-error", status: cause.status };
+    }
+    return classifyFalError(cause);
+  }
+  if (error instanceof SyntaxError) return { kind: "unreadable", stage: "result" };
   if (error instanceof ValidationError) {
     const fields = fieldProblems(error);
     const downloads = fields.filter((f) => downloadErrorTypes.has(f.type));
@@ -45,8 +78,9 @@ export function classifyFalError(error: unknown): FalFailure {
     return { kind: "invalid-input", fields };
   }
   if (error instanceof ApiError) {
-    if (error.status === 401 || error.status === 403) return { kind: "unauthorized", status: error.status };
-    if ([429, 502, 503, 504].includes(error.status)) return { kind: "busy", status: error.status };
+    if (error.status === 401) return { kind: "unauthorized", status: error.status };
+    if (error.status === 403) return { kind: "forbidden", status: error.status, detail: detailOf(error) };
+    if (busyStatuses.includes(error.status)) return { kind: "busy", status: error.status };
     return { kind: "model-error", status: error.status, message: error.message };
   }
   if (error instanceof TypeError && /fetch failed/i.test(error.message)) return { kind: "network", message: error.message };

@@ -1,7 +1,9 @@
 // One fal request's life: submit, watch its status (SSE, polling as the fallback), fetch the result, cancel.
 import type { CompletedQueueStatus, QueueStatus } from "@fal-ai/client";
 import { setTimeout as delay } from "node:timers/promises";
+import { ApiError } from "@fal-ai/client";
 import type { FalClient } from "./client.js";
+import { SubmitFailed } from "./errors.js";
 
 export interface WatchOptions {
   /** Called with every status fal reports (queue position, new log lines, completion). */
@@ -12,11 +14,17 @@ export interface WatchOptions {
   pollIntervalMs?: number;
   /** Told when the stream broke and polling took over. */
   onFallback?(error: unknown): void;
+  /** Told when a status poll failed in a way the next poll may not (fal's 5xx, an unreadable answer, the network). */
+  onPollFailed?(error: unknown): void;
 }
 
 export async function submit(fal: FalClient, endpoint: string, input: Record<string, unknown>, signal?: AbortSignal) {
-  const { request_id: requestId } = await fal.queue.submit(endpoint, { input, ...(signal ? { abortSignal: signal } : {}) });
-  return requestId;
+  try {
+    const { request_id: requestId } = await fal.queue.submit(endpoint, { input, ...(signal ? { abortSignal: signal } : {}) });
+    return requestId;
+  } catch (error) {
+    throw new SubmitFailed(error);
+  }
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -53,18 +61,47 @@ export async function waitForCompletion(
   return pollUntilCompleted(fal, endpoint, requestId, options);
 }
 
+/** A failed status read the next one may not repeat; a refusal (401, 403, 404…) would be the same every time. */
+function isPassing(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 429 || error.status >= 500;
+}
+
+/** The promise, or the abort's error as soon as the signal aborts (fal's client sleeps between retries unaborted). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Polls until COMPLETED; a poll that fails in passing is tried again at the next turn, until the signal aborts. */
 async function pollUntilCompleted(
   fal: FalClient,
   endpoint: string,
   requestId: string,
-  { onStatus, signal, pollIntervalMs = 1000 }: WatchOptions,
+  { onStatus, onPollFailed, signal, pollIntervalMs = 1000 }: WatchOptions,
 ): Promise<CompletedQueueStatus> {
   for (;;) {
-    const status = await fal.queue.status(endpoint, { requestId, logs: true, ...(signal ? { abortSignal: signal } : {}) });
-    onStatus?.(status);
-    if (status.status === "COMPLETED") return status;
+    try {
+      const status = await untilAborted(fal.queue.status(endpoint, { requestId, logs: true, ...(signal ? { abortSignal: signal } : {}) }), signal);
+      onStatus?.(status);
+      if (status.status === "COMPLETED") return status;
+    } catch (error) {
+      if (signal?.aborted || !isPassing(error)) throw error;
+      onPollFailed?.(error);
+    }
     await delay(pollIntervalMs, undefined, signal ? { signal } : {});
   }
+}
+
+/** True when fal refused a cancel because the request had already completed (and so was billed). */
+export function isAlreadyCompleted(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 400) return false;
+  const body: unknown = error.body;
+  return typeof body === "object" && body !== null && "status" in body && body.status === "ALREADY_COMPLETED";
 }
 
 export async function fetchResult(fal: FalClient, endpoint: string, requestId: string): Promise<unknown> {

@@ -17,6 +17,14 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `❌ One of your images could not be read, even after uploading it again. Attach it again (PNG, JPEG, WebP or GIF) and retry. ${tail}`;
     case "unauthorized":
       return `⚠️ The bot's fal key was refused, so it cannot make images right now. A server admin must fix the bot's FAL_KEY. ${tail}`;
+    case "forbidden":
+      return `⚠️ fal refused the bot's account, so it cannot make images right now (usually the fal account is locked because its balance ran out). A server admin must check the fal account's balance; nothing was charged for this. ${tail}`;
+    case "fal-error":
+      return `⚠️ fal had a problem on its side and did not take this job; nothing was charged. Please try again in a few minutes. ${tail}`;
+    case "unreadable":
+      return failure.stage === "submit"
+        ? `⚠️ fal's answer to this job could not be read, so the bot cannot tell whether fal is making it; it does not count against your limits. Please try again. ${tail}`
+        : `⚠️ fal finished this job but its answer could not be read, even after asking again; it does not count against your limits. Please try again. ${tail}`;
     case "busy":
       return `⏳ fal is busy right now and did not take the job after several tries. Please try again in a few minutes. ${tail}`;
     case "timeout":

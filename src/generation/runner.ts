@@ -47,6 +47,8 @@ export interface RunnerDeps {
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
+  /** How long a finished image may take to download from fal's CDN. */
+  downloadTimeoutMs: number;
   uploadInputs: boolean;
   reporterFor(job: JobRecord): JobReporter;
   now?: () => number;
@@ -263,6 +265,7 @@ export class JobRunner {
           uploadLimitBytes: job.uploadLimit,
           flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
           buffers: deps.imageBuffers,
+          downloadTimeoutMs: deps.downloadTimeoutMs,
         });
         if (stop.aborted) throw stop.reason;
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });

@@ -1,9 +1,10 @@
 // The steps of one generation at fal, each usable on its own so a job can resume at any of them:
 // submit, await the result (with the timeout and the cancel), and fetch the outputs fitted for Discord.
 import type { QueueStatus } from "@fal-ai/client";
+import { setTimeout as delay } from "node:timers/promises";
 import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
-import { cancel, fetchResult, waitForCompletion } from "../fal/queue.js";
+import { cancel, fetchResult, isAlreadyCompleted, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import { download, extensionOf } from "../media/download.js";
@@ -39,6 +40,8 @@ export class JobTimeout extends Error {
 
 class OutputUnavailable extends Error {}
 
+const timedOut = Symbol("timed out");
+
 /** The same input with its images re-hosted on fal storage. */
 export async function rehostInput(fal: FalClient, model: ModelDefinition, input: Record<string, unknown>) {
   const field = model.inputImages?.field;
@@ -64,7 +67,26 @@ export interface AwaitOptions {
   onRunning(): void;
 }
 
-/** Watches the request to completion and returns fal's raw result; on timeout cancels it at fal and throws JobTimeout. */
+/** fal's answers to a result fetch that were not JSON, before giving up: a garbled answer is read again. */
+const resultReads = 3;
+
+/** Fetches a completed request's result, reading it again when fal's answer was not JSON. */
+async function readResult(fal: FalClient, endpoint: string, requestId: string, log: Logger): Promise<unknown> {
+  for (let read = 1; ; read++) {
+    try {
+      return await fetchResult(fal, endpoint, requestId);
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || read >= resultReads) throw error;
+      log.warn({ err: error, requestId, read }, "fal's result could not be read; reading it again");
+      await delay(250 * read);
+    }
+  }
+}
+
+/**
+ * Watches the request to completion and returns fal's raw result; on timeout cancels it at fal and throws
+ * JobTimeout, unless fal had completed it by then (it is billed): then its result is fetched after all.
+ */
 export async function awaitResult(model: ModelDefinition, requestId: string, options: AwaitOptions): Promise<unknown> {
   const { fal, log, runTimes } = options;
   const timeout = new AbortController();
@@ -89,14 +111,28 @@ export async function awaitResult(model: ModelDefinition, requestId: string, opt
       onStatus,
       signal,
       onFallback: (error) => log.warn({ err: error, requestId }, "status stream failed; polling instead"),
+      onPollFailed: (error) => log.warn({ err: error, requestId }, "reading the status failed; polling again"),
     });
     if (runningSince !== undefined) runTimes.record(model.id, performance.now() - runningSince);
-    return await fetchResult(fal, model.endpoint, requestId);
+    return await readResult(fal, model.endpoint, requestId, log);
   } catch (error) {
     if (timeout.signal.aborted) {
-      await cancel(fal, model.endpoint, requestId).catch((cancelError: unknown) =>
-        log.warn({ err: cancelError, requestId }, "cancelling the timed-out request at fal failed"),
+      const completed = await cancel(fal, model.endpoint, requestId).then(
+        () => false,
+        (cancelError: unknown) => {
+          if (isAlreadyCompleted(cancelError)) return true;
+          log.warn({ err: cancelError, requestId }, "cancelling the timed-out request at fal failed");
+          return false;
+        },
       );
+      if (completed) {
+        log.warn({ requestId, timeoutMs: options.timeoutMs }, "the timed-out request had completed at fal; fetching its result");
+        const result = await readResult(fal, model.endpoint, requestId, log).catch((resultError: unknown) => {
+          log.warn({ err: resultError, requestId }, "fetching the timed-out request's result failed");
+          return timedOut;
+        });
+        if (result !== timedOut) return result;
+      }
       log.warn({ requestId, timeoutMs: options.timeoutMs }, "generation timed out; cancelled at fal");
       throw timeout.signal.reason;
     }
@@ -122,11 +158,13 @@ export async function prepareFiles(
     uploadLimitBytes,
     flagged,
     buffers,
+    downloadTimeoutMs,
   }: {
     uploadLimitBytes: number;
     flagged: "show" | "withhold" | "spoiler";
     /** Where the downloads go; the caller hands the files' bytes back once they were sent. */
     buffers: BufferPool;
+    downloadTimeoutMs: number;
   },
 ): Promise<PreparedFiles> {
   const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];
@@ -134,7 +172,7 @@ export async function prepareFiles(
   const allocate = (size: number) => buffers.take(size);
   const files = await Promise.all(
     shown.map(async (image, index) => {
-      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: 60_000, allocate }).catch((error: unknown) => {
+      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: downloadTimeoutMs, allocate }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked.
@@ -164,6 +202,8 @@ export function describeFailure(error: unknown, log: Logger): JobFailure {
       { err: error, failure },
       `fal refused the bot's FAL_KEY (HTTP ${failure.status}); set a valid key and restart the bot`,
     );
+  } else if (failure.kind === "forbidden") {
+    log.error({ err: error, failure }, `fal refused the bot's account (HTTP ${failure.status}): ${failure.detail}`);
   } else {
     log[failure.kind === "unknown" ? "error" : "warn"]({ err: error, failure }, "generation failed");
   }

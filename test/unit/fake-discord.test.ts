@@ -471,6 +471,25 @@ describe("rate limits", () => {
   });
 });
 
+describe("injected faults", () => {
+  it("failNext: a 429 with retry_after (discord.js waits that long and retries), then a 500 (discord.js retries it)", async () => {
+    const { fake, client } = await connect();
+    const sends = () => fake.requests.filter((r) => r.route === "/channels/:ch/messages" && r.method === "POST");
+    fake.failNext((r) => r.method === "POST" && r.path.endsWith("/messages"), { rateLimited: 1 });
+    const channel = client.channels.cache.get(fake.channels.art) as TextChannel;
+    await channel.send("after a 429");
+    const [limited, retried] = sends();
+    expect(limited).toMatchObject({ status: 429, response: { message: "You are being rate limited.", retry_after: 1, global: false } });
+    expect(retried?.status).toBe(200);
+    expect(retried!.at - (limited!.finishedAt ?? limited!.at)).toBeGreaterThanOrEqual(1000);
+
+    fake.failNext((r) => r.method === "POST" && r.path.endsWith("/messages"), { status: 500 });
+    await channel.send("after a 500");
+    expect(sends().slice(2).map((r) => r.status)).toEqual([500, 200]);
+    expect(fake.messages(fake.channels.art).map((m) => m.content)).toEqual(["after a 429", "after a 500"]);
+  });
+});
+
 describe("components", () => {
   it("delivers button clicks and modal submits, and shows Label modals", async () => {
     const { fake, client } = await connect();

@@ -553,6 +553,97 @@ describe("fake fal: failure injection", () => {
     expect((await whole.done())?.status).toBe("COMPLETED");
   });
 
+  it("forbidden: 403 at submit with fal's locked-account detail, not retried", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "forbidden" });
+    const error = await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x" }));
+    expect(error.status).toBe(403);
+    expect(error.body).toEqual({ detail: expect.stringMatching(/^User is locked\. Reason: Exhausted balance/) });
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([["submit", 403]]);
+    expect(fake.jobs.size).toBe(0);
+  });
+
+  it("http-error at submit: each attempt counts; the client retries a 429 but not a 500", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "http-error", route: "submit", status: 429 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    fake.failNext({ kind: "http-error", route: "submit", status: 500 });
+    const error = await failure(submit(fal, "fal-ai/nano-banana", { prompt: "y" }));
+    expect(error.status).toBe(500);
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["submit", 429],
+      ["submit", 200],
+      ["submit", 500],
+    ]);
+    expect([...fake.jobs.keys()]).toEqual([requestId]);
+  });
+
+  it("http-error on status: the stream and the polls answer it `times` times, then the job's real status", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "http-error", route: "status", status: 503, times: 2 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    await completed(fake, requestId);
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId });
+    expect((await failure(stream.done())).status).toBe(503);
+    // The client retries a status poll's 503 itself.
+    expect((await fal.queue.status("fal-ai/nano-banana", { requestId })).status).toBe("COMPLETED");
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["submit", 200],
+      ["stream", 503],
+      ["status", 503],
+      ["status", 200],
+    ]);
+  });
+
+  it("http-error on result: once COMPLETED, the result answers it `times` times", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "http-error", route: "result", status: 500, times: 2 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x" });
+    await completed(fake, requestId);
+    expect((await failure(fal.queue.result("fal-ai/nano-banana", { requestId }))).status).toBe(500);
+    expect((await failure(fal.queue.result("fal-ai/nano-banana", { requestId }))).status).toBe(500);
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId)).images).toHaveLength(1);
+    // The fault's `times` count on its own job: the next job is untouched.
+    const next = await submit(fal, "fal-ai/nano-banana", { prompt: "y" });
+    await completed(fake, next);
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", next)).images).toHaveLength(1);
+  });
+
+  it("malformed-json: a 200 whose JSON is cut off, at submit (the job is taken), on status and on result", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const notJson = async (promise: Promise<unknown>) => expect(await promise.then(() => undefined, (e: unknown) => e)).toBeInstanceOf(SyntaxError);
+    fake.failNext({ kind: "malformed-json", route: "submit" });
+    await notJson(submit(fal, "fal-ai/nano-banana", { prompt: "x" }));
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([["submit", 200]]);
+    const [taken] = [...fake.jobs.values()];
+    expect(taken?.requestId).toBe(fake.requests[0]?.requestId);
+
+    fake.failNext({ kind: "malformed-json", route: "status", times: 2 });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "y" });
+    await completed(fake, requestId);
+    // On the stream the garbled text is an event the client cannot parse; the next poll is whole.
+    const stream = await fal.queue.streamStatus("fal-ai/nano-banana", { requestId });
+    await notJson(stream.done());
+    await notJson(fal.queue.status("fal-ai/nano-banana", { requestId }));
+    expect((await fal.queue.status("fal-ai/nano-banana", { requestId })).status).toBe("COMPLETED");
+
+    fake.failNext({ kind: "malformed-json", route: "result" });
+    const third = await submit(fal, "fal-ai/nano-banana", { prompt: "z" });
+    await completed(fake, third);
+    await notJson(fal.queue.result("fal-ai/nano-banana", { requestId: third }));
+    expect((await result<GeminiOut>(fal, "fal-ai/nano-banana", third)).images).toHaveLength(1);
+  });
+
+  it("output-missing: the job completes with output URLs that answer 404", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "output-missing" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x", num_images: 2 });
+    await completed(fake, requestId);
+    const { images } = await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId);
+    expect(images).toHaveLength(2);
+    for (const image of images) expect((await download(image.url)).status).toBe(404);
+  });
+
   it("large-output: a PNG bigger than Discord's 10 MiB", async () => {
     const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
     fake.failNext({ kind: "large-output" });

@@ -156,6 +156,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       world.noFilesForBot.add(channelId);
     },
     holdAnswers: (matches) => server.holdAnswers(matches),
+    failNext: (matches, fault) => server.failNext(matches, fault),
     close: async () => {
       gateway.close();
       await server.close();

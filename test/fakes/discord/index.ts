@@ -9,4 +9,4 @@ export {
   MESSAGE_FLAGS,
 } from "./constants.js";
 export type * from "./types.js";
-export type { HeldRequest } from "./http/server.js";
+export type { DiscordFault, HeldRequest } from "./http/server.js";

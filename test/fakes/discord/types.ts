@@ -1,5 +1,5 @@
 import type { EventEmitter } from "node:events";
-import type { HeldRequest } from "./http/server.js";
+import type { DiscordFault, HeldRequest } from "./http/server.js";
 import type {
   APIAllowedMentions,
   APIApplicationCommand,
@@ -293,5 +293,10 @@ export interface FakeDiscord {
   /** An admin takes the bot's Attach Files away in a guild channel: creating or editing a message with files there answers 403 50013 Missing Permissions. */
   denyBotAttachFiles(channelId: string): void;
   holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void };
+  /**
+   * The next matching request is not carried out and gets the fault's answer: a 429 as Discord sends it (body
+   * {message, retry_after, global}, Retry-After and X-RateLimit-Scope headers), or an error status with a code.
+   */
+  failNext(matches: (request: HeldRequest) => boolean, fault: DiscordFault): void;
   close(): Promise<void>;
 }

@@ -68,6 +68,8 @@ export async function buildOutput(
         ? await renderSized(size, format, outputBytes)
         : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
   const images = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+  // The files are gone from the CDN by the time anyone downloads them.
+  if (failure?.kind === "output-missing") for (const image of images) storage.remove(image.url);
 
   if (family === "firered") {
     const inference = job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0;

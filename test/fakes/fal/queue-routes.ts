@@ -1,5 +1,5 @@
 // The queue API over HTTP: submit, status, status stream (SSE), result and cancel.
-import { type FailureQueue, isSubmitFailure, validationDetail } from "./failures.js";
+import { type FailureQueue, faultFor, isSubmitFailure, MALFORMED_JSON, validationDetail } from "./failures.js";
 import { type Exchange, readBody } from "./http.js";
 import type { JobQueue } from "./queue.js";
 import { falEndpointSchemas, isFalEndpoint } from "./schemas.js";
@@ -7,6 +7,23 @@ import type { Failure, FakeFalJob } from "./types.js";
 import { parseJsonBody, validateInput } from "./validation.js";
 
 const SUBMIT_BODY_LIMIT = 10 * 1024 * 1024;
+
+const LOCKED = "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.";
+
+const httpErrorDetail: Record<number, string> = {
+  429: "Too many requests, please retry later",
+  500: "Internal server error",
+  502: "Bad gateway",
+  503: "Service temporarily unavailable, please retry",
+  504: "Gateway timeout",
+};
+
+/** An injected fault's answer: the HTTP error with a JSON detail, or a 200 whose JSON body is cut off. */
+function answerFault(ex: Exchange, fault: { status: number } | { malformed: true }, headers: Record<string, string> = {}): void {
+  if ("status" in fault) return ex.json(fault.status, { detail: httpErrorDetail[fault.status] ?? `HTTP ${fault.status}` }, headers);
+  ex.head(200, { "content-type": "application/json", "content-length": Buffer.byteLength(MALFORMED_JSON), ...headers });
+  ex.res.end(MALFORMED_JSON);
+}
 
 export class QueueRoutes {
   private readonly openStreams = new Set<() => void>();
@@ -32,6 +49,10 @@ export class QueueRoutes {
       switch (failure.kind) {
         case "unauthorized":
           return ex.json(401, { detail: "No user found for Key ID and Secret" });
+        case "forbidden":
+          return ex.json(403, { detail: failure.detail ?? LOCKED });
+        case "http-error":
+          return answerFault(ex, { status: failure.status });
         case "busy":
           return ex.json(503, { detail: "Service temporarily unavailable, please retry" });
         case "validation":
@@ -52,6 +73,9 @@ export class QueueRoutes {
     }
     const job = this.queue.submit(endpoint, parsed.value as Record<string, unknown>, checked.params, jobFailure);
     ex.requestId = job.requestId;
+    // fal took the job; only its answer is garbled on the way.
+    const fault = faultFor(job, "submit");
+    if (fault) return answerFault(ex, fault, { "x-fal-request-id": job.requestId });
     ex.json(
       200,
       { status: "IN_QUEUE", request_id: job.requestId, ...this.queue.urls(job), queue_position: job.queuePosition },
@@ -62,6 +86,8 @@ export class QueueRoutes {
   status(ex: Exchange, app: string, requestId: string, logs: boolean): void {
     const job = this.find(ex, app, requestId);
     if (!job) return;
+    const fault = faultFor(job, "status");
+    if (fault) return answerFault(ex, fault, { "x-fal-request-id": requestId });
     const code = job.state === "COMPLETED" ? 200 : 202;
     ex.json(code, this.queue.status(job, logs), { "x-fal-request-id": requestId });
   }
@@ -70,6 +96,8 @@ export class QueueRoutes {
   stream(ex: Exchange, app: string, requestId: string, logs: boolean): void {
     const job = this.find(ex, app, requestId);
     if (!job) return;
+    const fault = faultFor(job, "status");
+    if (fault && "status" in fault) return answerFault(ex, fault, { "x-fal-request-id": requestId });
     const { res } = ex;
     ex.head(200, {
       "content-type": "text/event-stream",
@@ -95,6 +123,10 @@ export class QueueRoutes {
       if (job.state === "COMPLETED" || breaking === "end") finish();
       else if (breaking === "reset") unsubscribe();
     };
+    if (fault) {
+      res.end(`data: ${MALFORMED_JSON}\n\n`);
+      return;
+    }
     const unsubscribe = this.queue.subscribe(job, send);
     this.openStreams.add(finish);
     res.on("close", finish);
@@ -109,6 +141,8 @@ export class QueueRoutes {
       return ex.json(400, { detail: "Request is still in progress" }, headers);
     }
     job.resultFetches += 1;
+    const fault = faultFor(job, "result");
+    if (fault) return answerFault(ex, fault, headers);
     const { failure } = job;
     if (failure?.kind === "server-error" && job.result.status === 200 && job.resultFetches <= (failure.times ?? Infinity)) {
       return ex.json(500, { detail: "Internal server error: the model crashed while processing the request" }, headers);

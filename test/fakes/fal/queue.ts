@@ -56,6 +56,7 @@ export class JobQueue {
       logs: [],
       inputFetches: [],
       resultFetches: 0,
+      faultsAnswered: 0,
       ...(failure ? { failure } : {}),
     };
     const runtime: Runtime = { timers: new Set(), listeners: new Set(), abort: new AbortController(), timeUp: false };

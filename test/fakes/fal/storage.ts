@@ -40,6 +40,11 @@ export class FakeStorage {
     return this.origin + path;
   }
 
+  /** Deletes a file from the CDN: its URL answers 404 from now on. */
+  remove(url: string): void {
+    if (url.startsWith(this.origin)) this.files.delete(url.slice(this.origin.length));
+  }
+
   /** Holds CDN downloads until the returned function (or releaseAll) is called. */
   holdDownloads(): () => void {
     if (!this.held) {

@@ -35,6 +35,21 @@ export type Failure =
   | { kind: "validation"; field?: string; msg?: string; type?: string; when?: "submit" | "result" }
   /** 401 at submit (a wrong key gets this automatically). */
   | { kind: "unauthorized" }
+  /** 403 at submit, as fal answers every billable call of a locked account (default detail: its balance ran out). */
+  | { kind: "forbidden"; detail?: string }
+  /**
+   * HTTP `status` (429, 500, 502, 503…) with a JSON detail, for `times` requests (default 1) on `route`: "submit"
+   * answers before taking the job (each retry of the client counts); "status" answers the job's status polls and
+   * status streams alike; "result" answers the job's result fetches once it is COMPLETED.
+   */
+  | { kind: "http-error"; route: FalFaultRoute; status: number; times?: number }
+  /**
+   * 200 with a body that is not JSON (cut off mid-object), for `times` requests (default 1) on `route`. At submit
+   * the job is taken first (fal has it; only the answer is garbled); on the status stream the garbled text is an event.
+   */
+  | { kind: "malformed-json"; route: FalFaultRoute; times?: number }
+  /** The job completes, but its output URLs answer 404 on the CDN (the files are gone). */
+  | { kind: "output-missing" }
   /** The model crashed: status COMPLETED, the result answers 500 (`times` result fetches; default always). */
   | { kind: "server-error"; times?: number }
   /** 503 at submit `times` submit attempts (default 1); the client retries 503 with ~1 s backoff. */
@@ -54,6 +69,9 @@ export type Failure =
    * closes the response cleanly, "reset" drops the connection mid-body. Polling the status still works.
    */
   | { kind: "stream-break"; how?: "end" | "reset" };
+
+/** The queue requests a fault can be injected into. */
+export type FalFaultRoute = "submit" | "status" | "result";
 
 export type FalRoute =
   | "submit"
@@ -136,6 +154,8 @@ export interface FakeFalJob {
   result?: FalResultReply;
   /** How many times the result was fetched. */
   resultFetches: number;
+  /** How many requests of the job an injected http-error or malformed-json fault has answered so far. */
+  faultsAnswered: number;
 }
 
 export interface FakeFal {

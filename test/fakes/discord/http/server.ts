@@ -27,6 +27,26 @@ interface Answer {
   raw?: { data: Buffer; contentType: string; head?: boolean };
 }
 
+/** An answer Discord gives instead of doing what was asked: a 429 (retry_after in seconds), or an error status with a JSON code. */
+export type DiscordFault = { rateLimited: number; global?: boolean } | { status: number; code?: number; message?: string };
+
+function faultAnswer(fault: DiscordFault, headers: Record<string, string> = {}): Answer {
+  if ("rateLimited" in fault) {
+    const global = fault.global ?? false;
+    return {
+      status: 429,
+      headers: {
+        ...headers,
+        "retry-after": String(Math.ceil(fault.rateLimited)),
+        "x-ratelimit-scope": global ? "global" : "user",
+        ...(global ? { "x-ratelimit-global": "true" } : {}),
+      },
+      body: { message: "You are being rate limited.", retry_after: fault.rateLimited, global },
+    };
+  }
+  return { status: fault.status, headers, body: { message: fault.message ?? `${fault.status}: Server Error`, code: fault.code ?? 0 } };
+}
+
 interface Exchange {
   route: string;
   body: unknown;
@@ -53,6 +73,7 @@ interface Hold {
 /** One loopback port: REST under /api/v10, the CDN under /attachments, the gateway upgrade at /gateway. */
 export class HttpServer {
   private readonly holds = new Set<Hold>();
+  private readonly faults: { matches: (request: HeldRequest) => boolean; fault: DiscordFault }[] = [];
   private readonly server: Server;
   /** Each TCP connection's number, in the order they were accepted (from 1). */
   private readonly connections = new WeakMap<Socket, number>();
@@ -87,6 +108,11 @@ export class HttpServer {
     const first = new Promise<HeldRequest>((resolve) => (caught = resolve));
     this.holds.add(hold);
     return { caught: first, release: hold.release };
+  }
+
+  /** The next matching request is not carried out: it gets the fault's answer instead (queued faults apply in order). */
+  failNext(matches: (request: HeldRequest) => boolean, fault: DiscordFault): void {
+    this.faults.push({ matches, fault });
   }
 
   listen(): Promise<number> {
@@ -169,6 +195,8 @@ export class HttpServer {
         body: { message: "You are being rate limited.", retry_after: limit.retryAfter, global: limit.global },
       };
     }
+    const index = this.faults.findIndex((f) => f.matches({ method, path: decodeURIComponent(path), files: parsed.files.length }));
+    if (index >= 0) return faultAnswer(this.faults.splice(index, 1)[0]!.fault, limit?.headers);
     try {
       const result = await match.route.handle({ params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, route: match.route.template });
       return { ...result, headers: limit?.headers };
