@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
+import { refreshAttachmentLinks } from "./discord/attachment-links.js";
 import { createDiscordClient } from "./discord/client.js";
 import { createInteractionRest } from "./discord/interaction-rest.js";
 import { loadCommands } from "./discord/load-commands.js";
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     timeoutMs: config.JOB_TIMEOUT_MS,
     downloadTimeoutMs: config.DOWNLOAD_TIMEOUT_MS,
     uploadInputs: config.IMAGE_INPUT === "upload",
+    refreshLinks: (urls) => refreshAttachmentLinks(client.rest, urls),
     reporterFor: (job) => {
       // Jobs run only once the client is ready: recovery starts after ClientReady, and discord.js hands over no
       // interaction before it.

@@ -8,6 +8,7 @@ import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
+import { withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
@@ -50,6 +51,8 @@ export interface RunnerDeps {
   /** How long a finished image may take to download from fal's CDN. */
   downloadTimeoutMs: number;
   uploadInputs: boolean;
+  /** Fresh links for Discord attachment links about to expire. */
+  refreshLinks: RefreshLinks;
   reporterFor(job: JobRecord): JobReporter;
   now?: () => number;
 }
@@ -197,7 +200,8 @@ export class JobRunner {
       } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
       if (slot) reporter.phase({ phase: "queued" });
       if (job.state === "accepted") {
-        const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
+        const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
+        const input = deps.uploadInputs ? await rehostInput(deps.fal, model, linked) : linked;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {

@@ -557,6 +557,39 @@ describe("components", () => {
     expect((await fetch(image.url)).status).toBe(200);
   });
 
+  it("signs attachment links that expire: expired or unsigned links answer 404; message reads and refresh-urls hand out fresh ones", async () => {
+    const { fake, client } = await connect({ attachmentLinkTtlMs: 1200 });
+    const image = fake.hostAttachment({ filename: "photo.png", contentType: "image/png", data: await png(5, 5) });
+    const posted = fake.postUserMessage({ channelId: fake.channels.art, user: fake.users.other, content: "look", attachments: [image] });
+    expect((await fetch(image.url)).status).toBe(200);
+    const unsigned = image.url.split("?")[0]!;
+    expect((await fetch(unsigned)).status).toBe(404);
+    expect((await fetch(image.url.replace(/hm=[0-9a-f]+/, "hm=0"))).status).toBe(404);
+
+    await fake.linkExpired(image.url);
+    const expired = await fetch(image.url);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe("This content is no longer available.");
+
+    // Reading the message gives a link that works again.
+    const channel = (await client.channels.fetch(fake.channels.art)) as TextChannel;
+    const read = (await channel.messages.fetch(posted.id)).attachments.first()!.url;
+    expect(read).not.toBe(image.url);
+    expect((await fetch(read)).status).toBe(200);
+
+    // refresh-urls: a fresh link for each genuine one (expired too), none for a stranger's or a forged one.
+    const stranger = "https://example.com/attachments/1/2/x.png?ex=1&is=1&hm=1&";
+    const answer = (await client.rest.post("/attachments/refresh-urls", {
+      body: { attachment_urls: [image.url, stranger, unsigned] },
+    })) as { refreshed_urls: { original: string; refreshed: string }[] };
+    expect(answer.refreshed_urls.map((entry) => entry.original)).toEqual([image.url]);
+    expect((await fetch(answer.refreshed_urls[0]!.refreshed)).status).toBe(200);
+    const tooMany = Array.from({ length: 51 }, () => image.url);
+    const refused = await client.rest.post("/attachments/refresh-urls", { body: { attachment_urls: tooMany } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DiscordAPIError);
+    expect((refused as DiscordAPIError).code).toBe(50035);
+  });
+
   it("submits a Label string select in a modal as Discord does: defaults, chosen values, strict checks", async () => {
     const { fake, client } = await connect();
     await client.application.commands.set([editWithAi], fake.guild.id);

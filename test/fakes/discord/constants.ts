@@ -5,6 +5,7 @@ export const FAKE_BOT_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkE1.fake-discord-bo
 export const DEFAULT_INTERACTION_DEADLINE_MS = 3000;
 export const DEFAULT_INTERACTION_TOKEN_TTL_MS = 15 * 60 * 1000;
 export const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+export const DEFAULT_ATTACHMENT_LINK_TTL_MS = 24 * 3600 * 1000;
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 export const DEFAULT_ROUTE_RATE_LIMIT = { limit: 5, windowMs: 1000 };
 export const DEFAULT_CALLBACK_RATE_LIMIT = { limit: 50, windowMs: 1000 };

@@ -1,3 +1,4 @@
+import type { AttachmentHost } from "./attachments.js";
 import type { CommandStore } from "./commands.js";
 import type { InteractionStore } from "./interactions/state.js";
 import type { MessageWriter } from "./message-writer.js";
@@ -23,6 +24,7 @@ export interface FakeContext {
   commands: CommandStore;
   messages: MessageStore;
   writer: MessageWriter;
+  attachments: AttachmentHost;
   interactions: InteractionStore;
   recorder: Recorder;
   gatewayUrl(): string;

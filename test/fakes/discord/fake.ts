@@ -2,6 +2,7 @@ import { GatewayIntentBits, MessageType, type APIAttachment } from "discord-api-
 import { AttachmentHost, toApiAttachment } from "./attachments.js";
 import { CommandStore } from "./commands.js";
 import {
+  DEFAULT_ATTACHMENT_LINK_TTL_MS,
   DEFAULT_ATTACHMENT_SIZE_LIMIT,
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_INTERACTION_DEADLINE_MS,
@@ -49,7 +50,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const world = new World(settings.applicationId);
   const recorder = new Recorder();
-  const attachments = new AttachmentHost(origin);
+  const attachments = new AttachmentHost(origin, options.attachmentLinkTtlMs ?? DEFAULT_ATTACHMENT_LINK_TTL_MS);
   const commands = new CommandStore(settings.applicationId);
   const interactions = new InteractionStore();
   const gateway = new Gateway({ world, recorder, botToken: settings.botToken, heartbeatIntervalMs: settings.heartbeatIntervalMs, privilegedIntents: settings.privilegedIntents, gatewayUrl });
@@ -66,7 +67,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
   });
   const writer = new MessageWriter(messages, attachments, settings.attachmentSizeLimit);
-  const ctx: FakeContext = { settings, world, commands, messages, writer, interactions, recorder, gatewayUrl };
+  const ctx: FakeContext = { settings, world, commands, messages, writer, attachments, interactions, recorder, gatewayUrl };
 
   const router = new Router();
   router.add(...miscRoutes(ctx), ...commandRoutes(ctx), ...callbackRoutes(ctx), ...webhookRoutes(ctx), ...channelRoutes(ctx));
@@ -130,6 +131,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     setCommands: (defs, guildId) => commands.overwrite(defs, guildId),
     hostAttachment: (file) => toApiAttachment(attachments.host(file, world.channels.general)),
     setAttachmentAvailable: (url, ok) => attachments.setAvailable(url, ok),
+    linkExpired: (url) => attachments.expiry(url),
     dispatchSlashCommand: (p) => dispatcher.slashCommand(p),
     dispatchMessageCommand: (p) => dispatcher.messageCommand(p),
     dispatchAutocomplete: (p) => dispatcher.autocomplete(p),

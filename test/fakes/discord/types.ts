@@ -36,6 +36,8 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   interactionTokenTtlMs?: number;
   attachmentSizeLimit?: number;
+  /** How long the CDN's signed attachment links work after issue; default 24 h, as Discord's. */
+  attachmentLinkTtlMs?: number;
   rateLimits?: boolean | RateLimitOptions;
   heartbeatIntervalMs?: number;
   /**
@@ -273,6 +275,8 @@ export interface FakeDiscord {
   setCommands(defs: unknown[], guildId?: string): APIApplicationCommand[];
   hostAttachment(file: HostedFile): APIAttachment;
   setAttachmentAvailable(url: string, ok: boolean): void;
+  /** Resolves once the signed attachment link has expired (at once if it has). */
+  linkExpired(url: string): Promise<void>;
   dispatchSlashCommand(p: SlashCommandDispatch): InteractionHandle;
   dispatchMessageCommand(p: MessageCommandDispatch): InteractionHandle;
   dispatchAutocomplete(p: AutocompleteDispatch): InteractionHandle;

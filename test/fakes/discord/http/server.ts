@@ -172,7 +172,7 @@ export class HttpServer {
     const raw = await readBody(req);
     if (url.pathname.startsWith(`${ATTACHMENT_PATH}/`)) {
       exchange.route = `${ATTACHMENT_PATH}/:channel/:attachment/:filename`;
-      return this.cdn(req.method ?? "GET", url.pathname);
+      return this.cdn(req.method ?? "GET", url);
     }
     if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw DiscordErrors.notFound();
     const path = url.pathname.slice(API_PREFIX.length);
@@ -209,11 +209,13 @@ export class HttpServer {
     return match.route.bucket === "interaction-callback" ? (match.params.id ?? "global") : majorParameter(path);
   }
 
-  private cdn(method: string, path: string): Answer {
+  private cdn(method: string, url: URL): Answer {
     if (method !== "GET" && method !== "HEAD") throw DiscordErrors.methodNotAllowed();
-    const found = this.deps.attachments.serve(path);
+    const found = this.deps.attachments.serve(url.pathname, url.searchParams);
     // The real CDN answers refused / expired signed URLs with a plain-text 403 / 404.
-    if (found === "refused") return { status: 403, raw: { data: Buffer.from("This content is no longer available."), contentType: "text/plain" } };
+    const gone = Buffer.from("This content is no longer available.");
+    if (found === "refused") return { status: 403, raw: { data: gone, contentType: "text/plain" } };
+    if (found === "expired") return { status: 404, raw: { data: gone, contentType: "text/plain" } };
     if (!found) return { status: 404, raw: { data: Buffer.from("Not Found"), contentType: "text/plain" } };
     return { status: 200, raw: { data: found.data, contentType: found.content_type ?? "application/octet-stream", head: method === "HEAD" } };
   }

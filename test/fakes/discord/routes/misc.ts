@@ -1,6 +1,8 @@
 import { ApplicationFlags } from "discord-api-types/v10";
 import type { FakeContext } from "../context.js";
+import { REFRESH_BATCH_LIMIT } from "../attachments.js";
 import { DiscordErrors } from "../errors.js";
+import { FormErrors } from "../validation/form-errors.js";
 import { guildCreatePayload } from "../gateway/payloads.js";
 import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
 
@@ -27,6 +29,21 @@ export function miscRoutes(ctx: FakeContext): RouteDef[] {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     })),
+    // Fresh signed links for attachment links (expired or not) of this CDN; others are left out of the answer.
+    route("POST", "/attachments/refresh-urls", "bot", (req) => {
+      const urls = (req.body as { attachment_urls?: unknown } | undefined)?.attachment_urls;
+      const errors = new FormErrors();
+      if (!Array.isArray(urls) || urls.some((url) => typeof url !== "string")) errors.add(["attachment_urls"], "BASE_TYPE_REQUIRED", "This field is required");
+      else if (urls.length < 1 || urls.length > REFRESH_BATCH_LIMIT) {
+        errors.add(["attachment_urls"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${REFRESH_BATCH_LIMIT} in length.`);
+      }
+      errors.throwIfAny();
+      const refreshed = (urls as string[]).flatMap((original) => {
+        const fresh = ctx.attachments.refresh(original);
+        return fresh ? [{ original, refreshed: fresh }] : [];
+      });
+      return { status: 200, body: { refreshed_urls: refreshed } };
+    }),
     route("GET", "/users/@me", "bot", () => ({ status: 200, body: { ...world.botUser, verified: true, mfa_enabled: false } })),
     route("POST", "/users/@me/channels", "bot", (req) => {
       const recipient = (req.body as { recipient_id?: unknown } | undefined)?.recipient_id;
