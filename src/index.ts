@@ -1,7 +1,7 @@
 // Process entry: config → logger → fal → discord → commands → register.
 import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
@@ -23,6 +23,7 @@ import {
 import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
+import { createDownloader } from "./media/download.js";
 import { catalog, compileInputSchemas } from "./models/index.js";
 import { createGuildSettings } from "./settings/index.js";
 import { createContestRepository } from "./store/contests.js";
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
   const progressTurns = new ProgressPacer(progressEditsPerSecond, () => load.saturated);
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
-  const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
+  const download = createDownloader(configuredOrigins(config));
+  const contestEngine = createContestEngine({ client, contests, jobs, catalog, log, download });
   /** The client once it is ready: the one jobs report through. */
   let readyClient: Client<true> | undefined;
   // Keeps up to 4 MiB per delivery slot between deliveries (a result's images, then its upload body); results
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     scheduler: new FairScheduler(config.MAX_CONCURRENT_JOBS),
     deliveries: new FairScheduler(concurrentDeliveries),
     imageBuffers: deliveryBuffers,
+    download,
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,

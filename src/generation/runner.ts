@@ -4,6 +4,7 @@ import type { FalClient } from "../fal/client.js";
 import { submit } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
+import type { Download } from "../media/download.js";
 import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
@@ -42,6 +43,8 @@ export interface RunnerDeps {
   deliveries: FairScheduler;
   /** Memory for the results' images, reused from one delivery to the next. */
   imageBuffers: BufferPool;
+  /** Fetches results and input images, from the hosts the bot downloads from only. */
+  download: Download;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -192,7 +195,7 @@ export class JobRunner {
         reporter.phase({ phase: "queued" });
       }
       if (job.state === "accepted") {
-        const input = deps.uploadInputs ? await rehostInput(deps.fal, model, job.input) : job.input;
+        const input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, job.input) : job.input;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {
@@ -225,7 +228,7 @@ export class JobRunner {
         } catch (error) {
           if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
           log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
-          const input = await rehostInput(deps.fal, model, job.input);
+          const input = await rehostInput(deps.fal, deps.download, model, job.input);
           rehosted = true;
           const again = await this.submit(job, model.endpoint, input, memberKey, stop, true);
           reporter.submitted();
@@ -256,6 +259,7 @@ export class JobRunner {
           uploadLimitBytes: job.uploadLimit,
           flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
           buffers: deps.imageBuffers,
+          download: deps.download,
         });
         if (stop.aborted) throw stop.reason;
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });

@@ -67,7 +67,8 @@ export async function buildOutput(
       : outputBytes !== undefined && !nsfw
         ? await renderSized(size, format, outputBytes)
         : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
-  const images = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+  const published = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+  const images = failure?.kind === "output-url" ? published.map((image) => ({ ...image, url: failure.url })) : published;
 
   if (family === "firered") {
     const inference = job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0;

@@ -1,0 +1,68 @@
+// Issue 16, security, end to end: the bot downloads only from the hosts it may (fal's answer cannot point it at
+// the private network or a stranger's server, not even through a redirect from the CDN).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import SQLite from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imagine, refOf, waitForFinal } from "./generation-helpers.js";
+import { startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+/** A server on loopback that is not one of the bot's configured origins: nothing may reach it. */
+const stranger = { base: "", hits: [] as string[], close: () => {} };
+beforeAll(async () => {
+  const server = createServer((req, res) => {
+    stranger.hits.push(req.url ?? "");
+    res.writeHead(200, { "content-type": "image/png" }).end(Buffer.alloc(16));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stranger.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stranger.close = () => server.close();
+  h = await startHarness();
+});
+afterAll(async () => {
+  stranger.close();
+  await h?.close();
+});
+
+/** The job's state as the bot stored it. */
+function jobState(ref: string): string | undefined {
+  const db = new SQLite(h.databasePath, { readonly: true });
+  try {
+    return (db.prepare("SELECT state FROM jobs WHERE ref = ?").get(ref) as { state: string } | undefined)?.state;
+  } finally {
+    db.close();
+  }
+}
+
+describe("downloads", () => {
+  it.each([
+    ["a cloud metadata address", () => "http://169.254.169.254/latest/meta-data/iam"],
+    ["a server on loopback that is not a configured origin", () => `${stranger.base}/secret.png`],
+    ["a host off the list", () => "https://images.example.com/result.png"],
+  ])("a result linking to %s is not fetched: the job fails once, saying so with a ref", async (_what, url) => {
+    h.fal.failNext({ kind: "output-url", url: url() });
+    const interaction = imagine(h, { prompt: `a result from elsewhere ${_what}` });
+    const final = await waitForFinal(h, interaction);
+    expect(final.attachments).toHaveLength(0);
+    expect(final.content).toMatch(/could not be downloaded/);
+    const ref = refOf(final);
+    const line = await h.bot.waitForLog((l) => l.job === ref && l.msg === "an output image could not be downloaded");
+    expect(JSON.stringify(line)).toMatch(/not a host the bot downloads from|links are not downloaded/);
+    expect(jobState(ref)).toBe("failed");
+    expect(stranger.hits).toEqual([]);
+  });
+
+  it("a redirect from fal's CDN to a host off the list is not followed", async () => {
+    const moved = h.fal.upload(Buffer.alloc(16), "image/png");
+    h.fal.redirectUrl(moved, `${stranger.base}/redirected.png`);
+    h.fal.failNext({ kind: "output-url", url: moved });
+    const interaction = imagine(h, { prompt: "a result that moved" });
+    const final = await waitForFinal(h, interaction);
+    expect(final.attachments).toHaveLength(0);
+    const ref = refOf(final);
+    expect(jobState(ref)).toBe("failed");
+    expect(h.fal.requests.filter((r) => r.route === "cdn" && r.targetUrl.endsWith(new URL(moved).pathname)).map((r) => r.status)).toEqual([302]);
+    expect(stranger.hits).toEqual([]);
+  });
+});
