@@ -1,10 +1,11 @@
 // Issue 16, security, end to end: the bot downloads only from the hosts it may (fal's answer cannot point it at
-// the private network or a stranger's server, not even through a redirect from the CDN).
+// the private network or a stranger's server, not even through a redirect from the CDN); a result's buttons work only
+// in the server the result was made in.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imagine, refOf, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, imagine, refOf, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -64,5 +65,31 @@ describe("downloads", () => {
     expect(jobState(ref)).toBe("failed");
     expect(h.fal.requests.filter((r) => r.route === "cdn" && r.targetUrl.endsWith(new URL(moved).pathname)).map((r) => r.status)).toEqual([302]);
     expect(stranger.hits).toEqual([]);
+  });
+});
+
+describe("buttons", () => {
+  it("a result's buttons pressed from another server are refused privately: nothing reaches fal, nothing is deleted", async () => {
+    const result = await waitForFinal(h, imagine(h, { prompt: "a harbour at dawn" }));
+    const ids = buttonIds(result);
+    expect(ids.map((id) => id.split(":")[2])).toEqual(["reroll", "edit", "delete"]);
+    const submits = falRequests(h, "submit").length;
+    // The other server's owner: every permission there (Manage Messages included), none here.
+    const stranger = h.discord.secondGuild.users.owner;
+    for (const customId of ids) {
+      const press = h.discord.clickButton({ message: result, customId, user: stranger, channelId: h.discord.secondGuild.channels.lobby });
+      const response = await press.response();
+      expect(response.type, customId).toBe(4);
+      expect(response.data.flags & 64, customId).toBe(64);
+      expect(response.data.content, customId).toMatch(/another server/);
+    }
+    expect(falRequests(h, "submit")).toHaveLength(submits);
+    expect(result.deleted).toBe(false);
+
+    // A moderator of this server, not the requester, may delete it.
+    const deletion = h.discord.clickButton({ message: result, customId: ids[2]!, user: h.discord.users.moderator });
+    expect((await deletion.response()).type).toBe(6);
+    await h.discord.waitForRequest((r) => r.method === "DELETE" && r.path.endsWith(`/messages/${result.id}`));
+    expect(result.deleted).toBe(true);
   });
 });
