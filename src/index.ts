@@ -65,7 +65,8 @@ async function openDatabaseOrExit(path: string, log: Logger): Promise<Db> {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY] });
+  // A fal key is "id:secret": either half alone (a header or message that split it) must not be written either.
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY, ...config.FAL_KEY.split(":")] });
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
   const db = await openDatabaseOrExit(config.DATABASE_PATH, log);
