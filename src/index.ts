@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     runTimes,
     jobs,
     forms: createFormRepository(db),
-    settings: createGuildSettings(db),
+    settings: createGuildSettings(db, log),
     ledger,
     runner,
     contests,

@@ -1,6 +1,6 @@
 // Issue 16, security, end to end: the bot downloads only from the hosts it may (fal's answer cannot point it at
 // the private network or a stranger's server, not even through a redirect from the CDN); a result's buttons work only
-// in the server the result was made in.
+// in the server the result was made in; two admins changing settings at the same moment both land.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import SQLite from "better-sqlite3";
@@ -91,5 +91,27 @@ describe("buttons", () => {
     expect((await deletion.response()).type).toBe(6);
     await h.discord.waitForRequest((r) => r.method === "DELETE" && r.path.endsWith(`/messages/${result.id}`));
     expect(result.deleted).toBe(true);
+  });
+});
+
+describe("settings", () => {
+  it("two admins changing different settings at the same moment both land", async () => {
+    const guildId = h.discord.guild.id;
+    // Both dispatched before either is answered.
+    const quota = h.discord.dispatchSlashCommand({ name: "settings", subcommand: "set", options: [{ name: "daily_image_quota", value: 40 }], user: h.discord.users.owner });
+    const cooldown = h.discord.dispatchSlashCommand({ name: "settings", subcommand: "set", options: [{ name: "cooldown_seconds", value: 1 }], user: h.discord.users.moderator });
+    const answers = await Promise.all([quota.response(), cooldown.response()]);
+    for (const answer of answers) expect(String(answer.data.content)).toMatch(/^Saved/);
+    const db = new SQLite(h.databasePath, { readonly: true });
+    try {
+      const row = db.prepare("SELECT settings_json FROM guild_settings WHERE guild_id = ?").get(guildId) as { settings_json: string };
+      expect(JSON.parse(row.settings_json)).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 1 });
+    } finally {
+      db.close();
+    }
+    const view = await h.discord.dispatchSlashCommand({ name: "settings", subcommand: "view", user: h.discord.users.owner }).response();
+    const fields = Object.fromEntries((view.data.embeds[0].fields as { name: string; value: string }[]).map((f) => [f.name, f.value]));
+    expect(fields["Daily images per member"]).toMatch(/40/);
+    expect(fields.Cooldown).toMatch(/1 second/);
   });
 });
