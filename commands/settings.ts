@@ -2,7 +2,7 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { canManageServer, manageServerPermission } from "../src/discord/manage-server.js";
-import { addSettingsSubcommands, applySettingsChange, describeChanges, type GuildSettings, guildSettingsSchema, readSettingsChange, settingsEmbed, settingsProblems } from "../src/settings/index.js";
+import { addSettingsSubcommands, type AppliedChange, applySettingsChange, describeChanges, type GuildSettings, guildSettingsSchema, readSettingsChange, settingsEmbed, settingsProblems } from "../src/settings/index.js";
 import { catalog } from "../src/models/index.js";
 
 const builder = new SlashCommandBuilder()
@@ -30,9 +30,17 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
     await interaction.reply({ content: "Only members with Manage Server can change the bot's settings.", flags: MessageFlags.Ephemeral });
     return;
   }
-  const current = await ctx.settings.get(guildId);
-  const applied = applySettingsChange(current, change, ctx.catalog, guildId);
-  const problems = [...applied.problems, ...(applied.problems.length ? [] : settingsProblems(applied.settings, ctx.catalog))];
+  // Worked out on the settings as they are when this change's turn comes, so a change made at the same moment
+  // by another admin is kept.
+  let outcome: { current: GuildSettings; applied: AppliedChange; problems: string[]; changed: string[] | undefined } | undefined;
+  const saved = await ctx.settings.update(guildId, interaction.user.id, (current) => {
+    const applied = applySettingsChange(current, change, ctx.catalog, guildId);
+    const problems = [...applied.problems, ...(applied.problems.length ? [] : settingsProblems(applied.settings, ctx.catalog))];
+    const changed = problems.length || sameSettings(current, applied.settings) ? undefined : describeChanges(current, applied.settings, ctx.catalog);
+    outcome = { current, applied, problems, changed };
+    return changed ? applied.settings : undefined;
+  });
+  const { current, applied, problems, changed } = outcome!;
   if (problems.length) {
     await interaction.reply({
       content: `Nothing was saved. Please change this:\n${bullets(problems)}`.slice(0, 2000),
@@ -41,8 +49,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
     });
     return;
   }
-  const changed = sameSettings(current, applied.settings) ? undefined : describeChanges(current, applied.settings, ctx.catalog);
-  const saved = changed ? await ctx.settings.save(guildId, applied.settings, interaction.user.id) : current;
   if (changed) ctx.log.info({ guild: guildId, by: interaction.user.id, changes: changed }, "settings changed");
   const lines = changed ? [changed.length ? `Saved:\n${bullets(changed)}` : "Saved.", ...applied.notes] : [...applied.notes];
   if (!changed && !lines.length && change.kind !== "view") lines.push("Nothing changed: these already are the settings.");

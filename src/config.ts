@@ -41,6 +41,11 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** The origins of the URLs the bot is configured with (an API proxy, the tests' fakes): downloads from them are trusted. */
+export function configuredOrigins(config: Pick<Config, "DISCORD_API_URL" | "FAL_PROXY_URL">): string[] {
+  return [config.DISCORD_API_URL, config.FAL_PROXY_URL].flatMap((url) => (url ? [new URL(url).origin] : []));
+}
+
 /** Where to get each value, for the message a user sees when it is missing or wrong. */
 const hints: Record<keyof Config, string> = {
   DISCORD_TOKEN:

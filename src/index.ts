@@ -1,7 +1,7 @@
 // Process entry: config → logger → fal → discord → commands → register.
 import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
@@ -25,6 +25,7 @@ import {
 import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
+import { createDownloader } from "./media/download.js";
 import { catalog, compileInputSchemas } from "./models/index.js";
 import { createGuildSettings } from "./settings/index.js";
 import { createContestRepository } from "./store/contests.js";
@@ -66,7 +67,8 @@ async function openDatabaseOrExit(path: string, log: Logger): Promise<Db> {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY] });
+  // A fal key is "id:secret": either half alone (a header or message that split it) must not be written either.
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY, ...config.FAL_KEY.split(":")] });
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
   const db = await openDatabaseOrExit(config.DATABASE_PATH, log);
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
   const progressTurns = new ProgressPacer(progressEditsPerSecond, () => load.saturated);
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
-  const contestEngine = createContestEngine({ client, contests, jobs, catalog, log });
+  const download = createDownloader(configuredOrigins(config));
+  const contestEngine = createContestEngine({ client, contests, jobs, catalog, log, download });
   /** The client once it is ready: the one jobs report through. */
   let readyClient: Client<true> | undefined;
   // Keeps up to 4 MiB per delivery slot between deliveries (a result's images, then its upload body); results
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
     }),
     deliveries: new FairScheduler(concurrentDeliveries),
     imageBuffers: deliveryBuffers,
+    download,
     catalog,
     runTimes,
     timeoutMs: config.JOB_TIMEOUT_MS,
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
     runTimes,
     jobs,
     forms: createFormRepository(db),
-    settings: createGuildSettings(db),
+    settings: createGuildSettings(db, log),
     ledger,
     runner,
     contests,

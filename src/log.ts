@@ -28,6 +28,8 @@ const secretPatterns: [RegExp, string][] = [
   // Interaction and webhook tokens travel in URL paths: /interactions/{id}/{token}, /webhooks/{app}/{token}.
   [/((?:interactions|webhooks)\/\d+\/)[\w.-]{20,}/g, `$1${REDACTED}`],
   [/\b(Bot|Bearer|Key)\s+[\w.:-]{8,}/g, `$1 ${REDACTED}`],
+  // An interaction token on its own (a field no redact path names): base64 of "interaction:{id}:…".
+  [/aW50ZXJhY3Rpb246[\w-]+/g, REDACTED],
   // Discord bot tokens: base64 user id, timestamp, HMAC.
   [/\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}\b/g, REDACTED],
 ];

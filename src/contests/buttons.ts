@@ -25,6 +25,7 @@ async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entr
   const entry = await ctx.contests.entry(entryId);
   const contest = entry && (await ctx.contests.get(entry.contestId));
   if (!entry || !contest) return replyPrivately(interaction, "This entry is no longer in the bot's records.");
+  if (contest.guildId !== interaction.guildId) return replyPrivately(interaction, "This entry is in a contest on another server, so this button does nothing here.");
   const result = await ctx.contests.toggleVote(entryId, interaction.user.id);
   const cap = contest.votesPerMember;
   const usage = (used: number) => (cap === null ? "" : ` You have used ${used} of your ${cap} vote${cap === 1 ? "" : "s"}.`);
@@ -58,6 +59,7 @@ async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entr
 async function submit(interaction: ButtonInteraction, ctx: ContestButtonDeps, contestId: number, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   if (!job) return replyPrivately(interaction, "This result is no longer in the bot's records, so it cannot enter a contest.");
+  if (job.guildId !== interaction.guildId) return replyPrivately(interaction, "This result was made on another server, so it cannot enter a contest here.");
   if (job.requesterId !== interaction.user.id) return replyPrivately(interaction, "Only the member who made this image can enter it in a contest.");
   const contest = await ctx.contests.get(contestId);
   if (!contest || contest.guildId !== interaction.guildId) return replyPrivately(interaction, "That contest is not on this server.");

@@ -2,6 +2,7 @@
 import type { Client } from "discord.js";
 import type { JobRepository } from "../generation/index.js";
 import type { Logger } from "../log.js";
+import type { Download } from "../media/download.js";
 import type { Catalog } from "../models/index.js";
 import type { ContestRepository } from "../store/contests.js";
 
@@ -11,5 +12,7 @@ export interface ContestDeps {
   jobs: JobRepository;
   catalog: Catalog;
   log: Logger;
+  /** Fetches entry images, from the hosts the bot downloads from only. */
+  download: Download;
   now?: () => number;
 }

@@ -90,10 +90,10 @@ export class ContestEntries {
   async post(contest: ContestRecord, entry: EntryRecord, withVote: boolean, count?: number): Promise<void> {
     const job = entry.jobId !== null ? await this.deps.jobs.get(entry.jobId) : undefined;
     // The delivered reply's copy is looked up only when fal's link no longer works.
-    const image = await firstDownload([entry.imageUrl]).catch(async (error: unknown) => {
+    const image = await firstDownload(this.deps.download, [entry.imageUrl]).catch(async (error: unknown) => {
       const fromReply = await deliveredAttachmentUrl(this.deps.client, job, entry.imageIndex);
       if (!fromReply) throw error;
-      return firstDownload([fromReply]);
+      return firstDownload(this.deps.download, [fromReply]);
     });
     // Re-encoded or scaled down when over Discord's per-file limit (the job's interaction reported it).
     const file = await fitToLimit(

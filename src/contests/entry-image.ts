@@ -1,12 +1,12 @@
 // An entry's image bytes: from the first of its sources that answers (the entry message's attachment as Discord
 // links it now, fal's CDN, the job's delivered attachment), so a contest does not depend on one link staying valid.
 import type { Client } from "discord.js";
-import { download, type Downloaded } from "../media/download.js";
+import type { Download, Downloaded } from "../media/download.js";
 import type { JobRecord } from "../generation/index.js";
 
 const limits = { maxBytes: 25 * 1024 * 1024, timeoutMs: 30_000 };
 
-export async function firstDownload(urls: readonly string[]): Promise<Downloaded> {
+export async function firstDownload(download: Download, urls: readonly string[]): Promise<Downloaded> {
   let last: unknown = new Error("the image has no source left");
   for (const url of new Set(urls)) {
     try {

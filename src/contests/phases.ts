@@ -113,7 +113,7 @@ export class ContestPhases {
     const channel = await sendableChannel(this.deps.client, contest.channelId).catch(() => undefined);
     const tiles = await Promise.all(
       top.map(async ({ entry, votes, place }) => ({
-        bytes: await firstDownload(await this.imageSources(channel, entry)).then(
+        bytes: await firstDownload(this.deps.download, await this.imageSources(channel, entry)).then(
           (image) => image.bytes,
           () => undefined,
         ),

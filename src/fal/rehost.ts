@@ -1,6 +1,6 @@
 // Copies input images onto fal storage, for when fal cannot fetch the original links (expired or refused).
 import type { FalClient } from "./client.js";
-import { download } from "../media/download.js";
+import type { Download } from "../media/download.js";
 
 export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
 
@@ -11,7 +11,7 @@ export class InputUnavailableError extends Error {
   }
 }
 
-export async function rehostImages(fal: FalClient, urls: readonly string[]): Promise<string[]> {
+export async function rehostImages(fal: FalClient, download: Download, urls: readonly string[]): Promise<string[]> {
   return Promise.all(
     urls.map(async (url) => {
       let file;

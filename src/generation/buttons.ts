@@ -18,12 +18,18 @@ const EDIT_FORM_PREFIX = "jobedit:1";
 
 type AnyJobInteraction = ButtonInteraction | ModalSubmitInteraction;
 
-/** The job behind a button, or an explanation to the clicker when there is none to use. */
+/** The job behind a button, or an explanation to the clicker when there is none to use here. */
 async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   const model = job && ctx.catalog.get(job.modelId);
   if (!job || !model) {
     await replyPrivately(interaction, "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.");
+    return undefined;
+  }
+  // Discord sends a press from the message's own server; one from elsewhere is a forged interaction.
+  if (job.guildId !== interaction.guildId) {
+    ctx.log.warn({ job: job.ref, guild: interaction.guildId, by: interaction.user.id }, "a job's button was pressed outside the job's server; refused");
+    await replyPrivately(interaction, "This button belongs to a result on another server, so it does nothing here.");
     return undefined;
   }
   return { job, model };

@@ -4,6 +4,7 @@ import type { FalClient } from "../fal/client.js";
 import { submit } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
+import type { Download } from "../media/download.js";
 import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
@@ -45,6 +46,8 @@ export interface RunnerDeps {
   deliveries: FairScheduler;
   /** Memory for the results' images, reused from one delivery to the next. */
   imageBuffers: BufferPool;
+  /** Fetches results and input images, from the hosts the bot downloads from only. */
+  download: Download;
   catalog: Catalog;
   runTimes: RunTimes;
   timeoutMs: number;
@@ -201,7 +204,7 @@ export class JobRunner {
       if (slot) reporter.phase({ phase: "queued" });
       if (job.state === "accepted") {
         const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
-        const input = deps.uploadInputs ? await rehostInput(deps.fal, model, linked) : linked;
+        const input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {
@@ -238,7 +241,7 @@ export class JobRunner {
         } catch (error) {
           if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
           log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
-          const input = await rehostInput(deps.fal, model, job.input);
+          const input = await rehostInput(deps.fal, deps.download, model, job.input);
           rehosted = true;
           const again = await this.submit(job, model.endpoint, input, memberKey, stop, true);
           reporter.submitted();
@@ -270,6 +273,7 @@ export class JobRunner {
           flagged: job.channelNsfw ? "show" : (job.nsfwPolicy ?? "withhold"),
           buffers: deps.imageBuffers,
           downloadTimeoutMs: deps.downloadTimeoutMs,
+          download: deps.download,
         });
         if (stop.aborted) throw stop.reason;
         await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });

@@ -7,7 +7,7 @@ import { classifyFalError, type FalFailure } from "../fal/errors.js";
 import { cancel, fetchResult, isAlreadyCompleted, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
-import { download, extensionOf } from "../media/download.js";
+import { extensionOf, type Download } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
 import type { RunTimes } from "./eta.js";
@@ -43,10 +43,10 @@ class OutputUnavailable extends Error {}
 const timedOut = Symbol("timed out");
 
 /** The same input with its images re-hosted on fal storage. */
-export async function rehostInput(fal: FalClient, model: ModelDefinition, input: Record<string, unknown>) {
+export async function rehostInput(fal: FalClient, download: Download, model: ModelDefinition, input: Record<string, unknown>) {
   const field = model.inputImages?.field;
   if (!field) return input;
-  return withImageUrls(input, field, await rehostImages(fal, imageUrlsOf(input, field)));
+  return withImageUrls(input, field, await rehostImages(fal, download, imageUrlsOf(input, field)));
 }
 
 /** True when fal failed to fetch an input image, the case a re-host and one more submit can cure. */
@@ -159,12 +159,14 @@ export async function prepareFiles(
     flagged,
     buffers,
     downloadTimeoutMs,
+    download,
   }: {
     uploadLimitBytes: number;
     flagged: "show" | "withhold" | "spoiler";
     /** Where the downloads go; the caller hands the files' bytes back once they were sent. */
     buffers: BufferPool;
     downloadTimeoutMs: number;
+    download: Download;
   },
 ): Promise<PreparedFiles> {
   const withheld = flagged === "withhold" ? output.images.filter((image) => image.nsfw) : [];

@@ -1,5 +1,5 @@
 // Settings: each server's policy (schema and defaults), where it is kept, and /settings' changes, checks and views.
-export { applySettingsChange } from "./change.js";
+export { applySettingsChange, type AppliedChange } from "./change.js";
 export { settingsProblems } from "./check.js";
 export { describeChanges, settingsEmbed } from "./embed.js";
 export { addSettingsSubcommands, readSettingsChange } from "./options.js";

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal, type FakeFalOptions } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
+import { secretsIn, secretsOf } from "./log-secrets.js";
 
 export interface Harness {
   discord: FakeDiscord;
@@ -15,6 +16,7 @@ export interface Harness {
   databasePath: string;
   /** Stops the bot if it still runs (SIGTERM), starts a new process with the same environment and database, and waits for "ready". */
   restart(): Promise<BotProcess>;
+  /** Stops everything; then fails if any bot process of this harness wrote a secret (see log-secrets.ts). */
   close(): Promise<void>;
 }
 
@@ -42,21 +44,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fal = await startFakeFal(options.fal);
   const databasePath = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
   const env = fakeEnv(discord, fal, { DATABASE_PATH: databasePath, ...options.env });
+  /** Every process this harness started, for the secrets check. */
+  const processes = [BotProcess.start(env)];
+  let closed: Promise<void> | undefined;
   const harness: Harness = {
     discord,
     fal,
-    bot: BotProcess.start(env),
+    bot: processes[0]!,
     databasePath,
     async restart() {
       await harness.bot.stop();
       harness.bot = BotProcess.start(env);
+      processes.push(harness.bot);
       await harness.bot.waitForMessage("ready");
       return harness.bot;
     },
-    async close() {
-      await harness.bot.stop();
-      await Promise.all([discord.close(), fal.close()]);
-      rmSync(dirname(databasePath), { recursive: true, force: true });
+    close() {
+      closed ??= (async () => {
+        await harness.bot.stop();
+        const output = processes.map((p) => `${p.stdout}\n${p.stderr}`).join("\n");
+        const leaks = secretsIn(output, secretsOf(discord, fal));
+        await Promise.all([discord.close(), fal.close()]);
+        rmSync(dirname(databasePath), { recursive: true, force: true });
+        if (leaks.length) throw new Error(`the bot wrote secrets:\n${leaks.join("\n")}`);
+      })();
+      return closed;
     },
   };
   await harness.bot.waitForMessage("ready");

@@ -491,6 +491,25 @@ describe("injected faults", () => {
 });
 
 describe("components", () => {
+  it("a crafted press from the second server's channel carries that server, its channel and its member", async () => {
+    const { fake, client } = await connect();
+    const other = client.guilds.cache.get(fake.secondGuild.id);
+    expect(other?.name).toBe(fake.secondGuild.name);
+    expect(other?.channels.cache.get(fake.secondGuild.channels.lobby)?.isTextBased()).toBe(true);
+    expect(client.guilds.cache.get(fake.guild.id)?.channels.cache.has(fake.secondGuild.channels.lobby)).toBe(false);
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId("del:1").setLabel("Delete").setStyle(ButtonStyle.Danger));
+    const sent = await channel.send({ content: "Result", components: [row] });
+    const message = fake.messages(fake.channels.general).find((m) => m.id === sent.id)!;
+    const clicked = nextInteraction(client, (i) => i.isButton());
+    const stranger = fake.secondGuild.users.owner;
+    fake.clickButton({ message, customId: "del:1", user: stranger, channelId: fake.secondGuild.channels.lobby });
+    const button = await clicked;
+    expect([button.guildId, button.channelId, button.user.id]).toEqual([fake.secondGuild.id, fake.secondGuild.channels.lobby, stranger.id]);
+    expect(button.memberPermissions?.has("ManageMessages")).toBe(true);
+    expect(() => fake?.clickButton({ message, customId: "del:1", user: stranger, channelId: "123" })).toThrow(/unknown channel/);
+  });
+
   it("delivers button clicks and modal submits, and shows Label modals", async () => {
     const { fake, client } = await connect();
     const channel = client.channels.cache.get(fake.channels.general) as TextChannel;

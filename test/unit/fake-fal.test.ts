@@ -270,6 +270,15 @@ describe("fake fal: input images", () => {
     expect((await download(refused)).status).toBe(200);
   });
 
+  it("a redirected CDN URL answers 302 with its Location", async () => {
+    const { fake } = await fakeFal();
+    const moved = fake.upload(await png(10, 10), "image/png");
+    fake.redirectUrl(moved, "http://169.254.169.254/latest/meta-data/");
+    const response = await fetch(moved, { redirect: "manual" });
+    expect([response.status, response.headers.get("location")]).toEqual([302, "http://169.254.169.254/latest/meta-data/"]);
+    expect(fake.requests.filter((r) => r.route === "cdn").map((r) => r.status)).toEqual([302]);
+  });
+
   it("a working input URL is fetched; FireRed's default output size is the input's size", async () => {
     const { fake, fal } = await fakeFal();
     const url = `${imagesOrigin}/ok.png`;
@@ -654,6 +663,16 @@ describe("fake fal: failure injection", () => {
     const file = await download(image!.url);
     expect(file.data.length).toBe(image?.file_size);
     expect((await sharp(file.data).metadata()).format).toBe("png");
+  });
+
+  it("output-url: a normal run whose images link where the test says", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    fake.failNext({ kind: "output-url", url: "http://169.254.169.254/latest/meta-data/" });
+    const requestId = await submit(fal, "fal-ai/nano-banana", { prompt: "x", num_images: 2 });
+    await completed(fake, requestId);
+    const output = await result<GeminiOut>(fal, "fal-ai/nano-banana", requestId);
+    expect(output.images.map((image) => image.url)).toEqual(["http://169.254.169.254/latest/meta-data/", "http://169.254.169.254/latest/meta-data/"]);
+    expect(output.description).toContain("2 images");
   });
 
   it("gemini-flash-edit answers a single image", async () => {

@@ -56,10 +56,17 @@ describe("log redaction", () => {
     expect(text().length).toBeLessThan(2000);
   });
 
+  it("keeps either half of the fal key out when the bot lists them as secrets", () => {
+    const [keyId, keySecret] = falKey.split(":") as [string, string];
+    const scrub = createScrubber([falKey, keyId, keySecret]);
+    expect(scrub(`id ${keyId}, secret ${keySecret}`)).toBe("id [redacted], secret [redacted]");
+  });
+
   it("scrubs token-shaped strings even when they are not the configured secrets", () => {
     const scrub = createScrubber([]);
     const otherToken = "ODk3NjU0MzIxMDk4NzY1NDMy.Gh1JkL.zyxwvutsrqponmlkjihgfedcba9876543210ZY";
     expect(scrub(`token ${otherToken} leaked`)).toBe("token [redacted] leaked");
     expect(scrub("Authorization: Bot abc.def.ghi12345")).toBe("Authorization: Bot [redacted]");
+    expect(scrub(`{"interactionToken":"${interactionToken}"}`)).toBe('{"interactionToken":"[redacted]"}');
   });
 });

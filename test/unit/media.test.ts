@@ -1,7 +1,9 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { download, DownloadError, extensionOf } from "../../src/media/download.js";
+import { createDownloader, DownloadError, extensionOf, type Download } from "../../src/media/download.js";
 import { fitToLimit } from "../../src/media/fit.js";
+import { guardedLookup } from "../../src/media/guarded-lookup.js";
+import { createUrlPolicy, isPrivateAddress } from "../../src/media/url-policy.js";
 import { localServer } from "./local-server.js";
 
 /** A body sent in three chunks, with its length declared (/declared-chunks) or not (/chunks). */
@@ -22,8 +24,18 @@ const local = localServer((req, res) => {
     return res.end();
   }
   if (req.url === "/stall") return void res.writeHead(200).write("x");
+  if (req.url === "/moved") return res.writeHead(302, { location: "/small" }).end();
+  if (req.url === "/away") return res.writeHead(302, { location: `${stranger.base}/small` }).end();
+  if (req.url === "/metadata") return res.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+  if (req.url === "/loop") return res.writeHead(307, { location: "/loop" }).end();
   res.writeHead(404).end();
 });
+
+/** A server on loopback that is not a configured origin: nothing may reach it. */
+const stranger = localServer((_req, res) => res.writeHead(200, { "content-type": "image/png" }).end(Buffer.alloc(10)));
+
+/** The downloader as the bot builds it, with the local server as its configured origin. */
+const download: Download = (url, options) => createDownloader([local.base])(url, options);
 
 async function failure(promise: Promise<unknown>): Promise<DownloadError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -63,6 +75,79 @@ describe("download", () => {
     expect((await failure(download(`${local.base}/stall`, { maxBytes: 5000, timeoutMs: 200 }))).reason).toBe("timeout");
     const notFound = await failure(download(`${local.base}/missing`, { maxBytes: 5000, timeoutMs: 2000 }));
     expect([notFound.reason, notFound.status]).toEqual(["status", 404]);
+  });
+
+  it("follows a redirect within the allowed hosts", async () => {
+    const file = await download(`${local.base}/moved`, { maxBytes: 1000, timeoutMs: 2000 });
+    expect(file.bytes.byteLength).toBe(100);
+  });
+
+  it("refuses a redirect off the allowed hosts before connecting, and endless redirects", async () => {
+    for (const path of ["/away", "/metadata", "/loop"]) {
+      expect((await failure(download(`${local.base}${path}`, { maxBytes: 1000, timeoutMs: 2000 }))).reason, path).toBe("refused");
+    }
+    expect((await failure(download(`${stranger.base}/small`, { maxBytes: 1000, timeoutMs: 2000 }))).reason).toBe("refused");
+    expect(stranger.connections).toBe(0);
+  });
+});
+
+describe("the download URL policy", () => {
+  const policy = createUrlPolicy(["http://127.0.0.1:8080", "http://fal-proxy.internal:9000/"]);
+  it.each([
+    ["https://cdn.discordapp.com/attachments/1/2/a.png?ex=1&is=2&hm=3", true],
+    ["https://media.discordapp.net/attachments/1/2/a.png", true],
+    ["https://fal.media/files/a.png", true],
+    ["https://v3.fal.media/files/rabbit/a.png", true],
+    ["https://v3b.fal.media/files/b/0a90d776/a.png", true],
+    ["https://storage.googleapis.com/falserverless/example_outputs/a.png", true],
+    ["http://127.0.0.1:8080/cdn/a.png", true],
+    ["http://fal-proxy.internal:9000/cdn/a.png", true],
+    ["http://cdn.discordapp.com/attachments/a.png", false],
+    ["https://cdn.discordapp.com:8443/attachments/a.png", false],
+    ["https://user:secret@cdn.discordapp.com/a.png", false],
+    ["https://storage.googleapis.com/someone-else/a.png", false],
+    ["https://evilfal.media/a.png", false],
+    ["https://fal.media.example.com/a.png", false],
+    ["https://example.com/a.png", false],
+    ["http://169.254.169.254/latest/meta-data/", false],
+    ["https://127.0.0.1/a.png", false],
+    ["http://127.0.0.1:8081/cdn/a.png", false],
+    ["https://[::1]/a.png", false],
+    ["https://10.0.0.5/a.png", false],
+    ["file:///etc/passwd", false],
+    ["data:image/png;base64,AAAA", false],
+    ["not a url", false],
+  ])("%s → allowed: %s", (url, allowed) => {
+    expect(policy.refusal(url) === undefined).toBe(allowed);
+  });
+
+  it.each([
+    ["127.0.0.1", true],
+    ["10.1.2.3", true],
+    ["172.16.0.1", true],
+    ["172.32.0.1", false],
+    ["192.168.1.1", true],
+    ["169.254.169.254", true],
+    ["100.64.0.1", true],
+    ["0.0.0.0", true],
+    ["::1", true],
+    ["::", true],
+    ["fd00::1", true],
+    ["fe80::1", true],
+    ["::ffff:127.0.0.1", true],
+    ["8.8.8.8", false],
+    ["2606:4700::1111", false],
+  ])("%s is private: %s", (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected);
+  });
+
+  it("refuses a name that resolves into the private network, unless it is a configured origin's host", async () => {
+    const resolve = (mayBePrivate: boolean) =>
+      new Promise<string>((done, fail) =>
+        guardedLookup(() => mayBePrivate)("localhost", { family: 4 }, (error, address) => (error ? fail(error) : done(String(address)))),
+      );
+    await expect(resolve(false)).rejects.toThrow(/private address 127\.0\.0\.1/);
+    await expect(resolve(true)).resolves.toBe("127.0.0.1");
   });
 });
 

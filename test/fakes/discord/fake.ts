@@ -122,6 +122,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guild: world.guild(),
     channels: world.channels,
     users: world.users,
+    secondGuild: { id: world.second.id, name: world.second.name, channels: world.second.channels, users: world.second.users },
     roles: { everyone: world.roles.everyone, moderator: world.roles.moderator, artist: world.roles.artist },
     requests: recorder.requests,
     events: recorder.events,

@@ -228,6 +228,11 @@ export interface ButtonClick {
   message: FakeMessage;
   customId: string;
   user?: FakeUser;
+  /**
+   * A crafted press, as from this channel (of either guild) rather than the message's: Discord sends a press from the
+   * message's own channel, so only a forged client gets the bot such an interaction.
+   */
+  channelId?: string;
 }
 
 export interface ModalSubmission {
@@ -266,6 +271,8 @@ export interface FakeDiscord {
   channels: { general: string; nsfw: string; art: string };
   users: { owner: FakeUser; moderator: FakeUser; member: FakeUser; other: FakeUser };
   roles: { everyone: string; moderator: string; artist: string };
+  /** A second server the bot is in: one channel, and its owner (a member of no other server). */
+  secondGuild: { id: string; name: string; channels: { lobby: string }; users: { owner: FakeUser } };
   requests: RecordedRequest[];
   events: EventEmitter;
   waitForIdentify(timeoutMs?: number): Promise<void>;

@@ -78,7 +78,20 @@ function textChannel(guildId: string, name: string, position: number, nsfw: bool
   };
 }
 
-/** The one guild the fake bot is in: roles, text channels (one nsfw) and four members besides the bot. */
+/**
+ * A second guild the bot is also in, with one channel and one member, who owns it (so has every permission there and
+ * none in the first guild): for showing that what belongs to one server cannot be used from another.
+ */
+export interface SecondGuild {
+  id: string;
+  name: string;
+  roleList: APIRole[];
+  channelList: APITextChannel[];
+  channels: { lobby: string };
+  users: { owner: FakeUser };
+}
+
+/** The guild the fake bot is in: roles, text channels (one nsfw) and four members besides the bot; and a second, smaller one. */
 export class World {
   readonly guildId = snowflake();
   readonly roles: { everyone: string; moderator: string; artist: string; bot: string };
@@ -88,6 +101,7 @@ export class World {
   readonly users: { owner: FakeUser; moderator: FakeUser; member: FakeUser; other: FakeUser };
   readonly botUser: APIUser;
   readonly guildName = "Falcord Test Server";
+  readonly second: SecondGuild;
   /** Direct-message channels the bot opened, by recipient id. */
   private readonly dms = new Map<string, APIDMChannel>();
 
@@ -124,6 +138,27 @@ export class World {
       member: this.makeUser("member", "Mia Member", [artistRole], false),
       other: this.makeUser("other", "Otto Other", [], false),
     };
+    this.second = this.makeSecondGuild();
+  }
+
+  private makeSecondGuild(): SecondGuild {
+    const id = snowflake();
+    const lobby = textChannel(id, "lobby", 0, false);
+    const owner: FakeUser = { id: snowflake(), username: "sam", global_name: "Sam Elsewhere", roles: [], permissions: ALL_PERMISSIONS.toString(), isOwner: true };
+    return {
+      id,
+      name: "Another Server",
+      roleList: [role(id, "@everyone", 0, EVERYONE_PERMISSIONS), role(snowflake(), "Falcord", 1, BOT_ROLE_PERMISSIONS, { managed: true, tags: { bot_id: this.applicationId } })],
+      channelList: [lobby],
+      channels: { lobby: lobby.id },
+      users: { owner },
+    };
+  }
+
+  /** The guild a guild channel belongs to. */
+  guildOf(channelId: string): string | undefined {
+    if (this.channelList.some((c) => c.id === channelId)) return this.guildId;
+    return this.second.channelList.some((c) => c.id === channelId) ? this.second.id : undefined;
   }
 
   get ownerId(): string {
@@ -139,11 +174,12 @@ export class World {
   }
 
   findUser(id: string): FakeUser | undefined {
-    return this.allUsers().find((u) => u.id === id);
+    return [...this.allUsers(), this.second.users.owner].find((u) => u.id === id);
   }
 
+  /** A text channel of either guild. */
   channel(id: string): APITextChannel | undefined {
-    return this.channelList.find((c) => c.id === id);
+    return [...this.channelList, ...this.second.channelList].find((c) => c.id === id);
   }
 
   /** Guild channels the bot can no longer see (an admin took its View Channel away). */

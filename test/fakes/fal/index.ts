@@ -76,6 +76,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     failNext: (failure, opts) => failures.add(failure, opts?.endpoint),
     refuseUrl: (url) => storage.refuse(url),
     acceptUrl: (url) => storage.accept(url),
+    redirectUrl: (url, to) => storage.redirect(url, to),
     upload: (data, contentType) => storage.put(data, contentType),
     waitForRequest: (pred, timeoutMs) => recorder.waitFor(pred, timeoutMs),
     waitForArrival: (pred, timeoutMs) => recorder.waitForArrival(pred, timeoutMs),

@@ -67,9 +67,10 @@ export async function buildOutput(
       : outputBytes !== undefined && !nsfw
         ? await renderSized(size, format, outputBytes)
         : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
-  const images = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+  const published = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
   // The files are gone from the CDN by the time anyone downloads them.
-  if (failure?.kind === "output-missing") for (const image of images) storage.remove(image.url);
+  if (failure?.kind === "output-missing") for (const image of published) storage.remove(image.url);
+  const images = failure?.kind === "output-url" ? published.map((image) => ({ ...image, url: failure.url })) : published;
 
   if (family === "firered") {
     const inference = job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0;

@@ -28,6 +28,8 @@ export class FakeStorage {
   /** upload path → the CDN path its bytes will be served at. */
   private readonly uploads = new Map<string, { cdnPath: string; contentType: string }>();
   private readonly refused = new Set<string>();
+  /** CDN URL → where it redirects. */
+  private readonly redirects = new Map<string, string>();
   /** Set while CDN downloads are held: resolves when they are released. */
   private held: { until: Promise<void>; release: () => void } | undefined;
 
@@ -70,6 +72,10 @@ export class FakeStorage {
 
   accept(url: string): void {
     this.refused.delete(new URL(url).href);
+  }
+
+  redirect(url: string, to: string): void {
+    this.redirects.set(new URL(url).href, to);
   }
 
   isRefused(url: string): boolean {
@@ -118,6 +124,8 @@ export class FakeStorage {
     if (this.held) await this.held.until;
     const file = this.files.get(path);
     if (this.refused.has(this.origin + path)) return ex.json(403, { detail: "Access denied" });
+    const to = this.redirects.get(this.origin + path);
+    if (to !== undefined) return ex.bytesOut(302, null, { location: to, "content-length": 0 });
     if (!file) return ex.json(404, { detail: "File not found" });
     if (ex.req.method !== "GET" && ex.req.method !== "HEAD") return ex.json(405, { detail: "Method Not Allowed" });
     ex.bytes = ex.req.method === "GET" ? file.data.length : 0;

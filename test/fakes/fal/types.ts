@@ -62,6 +62,8 @@ export type Failure =
   | { kind: "nsfw" }
   /** Output PNGs of random noise larger than `bytes` (default ~12 MiB, over Discord's 10 MiB). */
   | { kind: "large-output"; bytes?: number }
+  /** A normal run whose every output image links to `url` instead of the fake CDN (a foreign host, a private address). */
+  | { kind: "output-url"; url: string }
   /** Stays IN_PROGRESS until cancelled. */
   | { kind: "never-finish" }
   /**
@@ -177,6 +179,8 @@ export interface FakeFal {
   refuseUrl(url: string): void;
   /** Downloads of a URL refused before work again. */
   acceptUrl(url: string): void;
+  /** Downloads of this CDN URL answer 302 with `to` as the Location. */
+  redirectUrl(url: string, to: string): void;
   /** Put a file on the fake CDN; returns its URL. */
   upload(data: Buffer, contentType: string): string;
   /** Resolves with the first recorded request (already recorded ones included) matching `pred`. */

@@ -138,6 +138,7 @@ export class Gateway {
     const { world } = this.deps;
     this.sendDispatch(session, "READY", readyPayload(world, session.id, this.deps.gatewayUrl()));
     this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world));
+    this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, true));
     session.ready = true;
     this.deps.recorder.events.emit("ready");
   }

@@ -17,7 +17,10 @@ export function readyPayload(world: World, sessionId: string, resumeUrl: string)
   return {
     v: 10,
     user: { ...world.botUser, verified: true, mfa_enabled: false },
-    guilds: [{ id: world.guildId, unavailable: true }],
+    guilds: [
+      { id: world.guildId, unavailable: true },
+      { id: world.second.id, unavailable: true },
+    ],
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
     shard: [0, 1],
@@ -25,30 +28,35 @@ export function readyPayload(world: World, sessionId: string, resumeUrl: string)
   };
 }
 
-export function guildCreatePayload(world: World): GatewayGuildCreateDispatchData {
-  const members = [world.botMember(), ...world.allUsers().map((u) => world.member(u))];
+/** GUILD_CREATE of the first guild, or of the second when `second` is set. */
+export function guildCreatePayload(world: World, second = false): GatewayGuildCreateDispatchData {
+  const users = second ? [world.second.users.owner] : world.allUsers();
+  const members = [world.botMember(), ...users.map((u) => world.member(u))];
+  const guild = second
+    ? { id: world.second.id, name: world.second.name, ownerId: world.second.users.owner.id, roles: world.second.roleList, channels: world.second.channelList }
+    : { id: world.guildId, name: world.guildName, ownerId: world.ownerId, roles: world.roleList, channels: world.channelList };
   return {
-    id: world.guildId,
-    name: world.guildName,
+    id: guild.id,
+    name: guild.name,
     icon: null,
     splash: null,
     discovery_splash: null,
     banner: null,
     description: null,
-    owner_id: world.ownerId,
+    owner_id: guild.ownerId,
     afk_channel_id: null,
     afk_timeout: 300,
     widget_enabled: false,
     verification_level: GuildVerificationLevel.Low,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-    roles: world.roleList,
+    roles: guild.roles,
     emojis: [],
     stickers: [],
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: world.channels.general,
+    system_channel_id: guild.channels[0]?.id ?? null,
     system_channel_flags: 0 as GuildSystemChannelFlags,
     rules_channel_id: null,
     public_updates_channel_id: null,
@@ -70,7 +78,7 @@ export function guildCreatePayload(world: World): GatewayGuildCreateDispatchData
     member_count: members.length,
     voice_states: [],
     members,
-    channels: world.channelList,
+    channels: guild.channels,
     threads: [],
     presences: [],
     stage_instances: [],

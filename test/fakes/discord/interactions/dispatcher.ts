@@ -96,7 +96,7 @@ export class InteractionDispatcher {
     }
     if (button.disabled === true) throw new Error(`fake discord: button ${p.customId} is disabled`);
     if (p.message.deleted) throw new Error(`fake discord: message ${p.message.id} was deleted`);
-    const source = this.source({ user: p.user }, p.message.channel_id);
+    const source = this.source({ user: p.user, ...(p.channelId ? { channelId: p.channelId } : {}) }, p.message.channel_id);
     return this.send({
       ...source,
       type: InteractionType.MessageComponent,
@@ -173,7 +173,7 @@ export class InteractionDispatcher {
     return {
       user: p.user ?? this.deps.world.users.member,
       channelId: p.channelId ?? defaultChannel,
-      guildId: p.guildId ?? this.deps.world.guildId,
+      guildId: p.guildId ?? this.deps.world.guildOf(p.channelId ?? defaultChannel) ?? this.deps.world.guildId,
       ...(p.locale ? { locale: p.locale } : {}),
     };
   }

@@ -25,7 +25,7 @@ export interface BaseInput {
 export function basePayload(world: World, input: BaseInput): Record<string, unknown> {
   const channel = world.channel(input.channelId);
   if (!channel) throw new Error(`fake discord: unknown channel ${input.channelId}`);
-  if (input.guildId !== world.guildId) throw new Error(`fake discord: unknown guild ${input.guildId}`);
+  if (world.guildOf(channel.id) !== input.guildId) throw new Error(`fake discord: channel ${channel.id} is not in guild ${input.guildId}`);
   const locale = (input.locale ?? Locale.EnglishUS) as Locale;
   return {
     id: input.id,

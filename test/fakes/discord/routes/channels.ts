@@ -86,7 +86,7 @@ function create(ctx: FakeContext, req: RouteRequest): RouteResponse {
   const created = ctx.writer.create(body, req.files, {
     channelId: id,
     // A direct message belongs to no guild.
-    guildId: ctx.world.dmChannel(id) ? "" : ctx.world.guildId,
+    guildId: ctx.world.guildOf(id) ?? "",
     author: ctx.world.botUser,
     type: reference ? MessageType.Reply : MessageType.Default,
     origin: "channel",

@@ -1,0 +1,75 @@
+// Where the bot may download from: Discord's CDN and media proxy, fal's media and storage hosts, and the origins it
+// is configured with (an API proxy, the tests' fakes). Anything else — another host, a link into the private
+// network, a non-default port — is refused before a connection is made.
+import { BlockList, isIP } from "node:net";
+
+/** Public hosts the bot downloads from, over https on the default port. */
+const publicHosts: readonly { host: string; subdomains?: true; pathPrefix?: string }[] = [
+  { host: "cdn.discordapp.com" },
+  { host: "media.discordapp.net" },
+  // fal's CDN: fal.media and its shards (v3.fal.media, v3b.fal.media, …).
+  { host: "fal.media", subdomains: true },
+  // fal's own files on Google Cloud Storage, a host shared by every GCS customer: only fal's bucket.
+  { host: "storage.googleapis.com", pathPrefix: "/falserverless/" },
+];
+
+const privateRanges = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const) {
+  privateRanges.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+] as const) {
+  privateRanges.addSubnet(network, prefix, "ipv6");
+}
+
+/** True for loopback, private, link-local, carrier-grade NAT and unspecified addresses (IPv4-mapped ones included). */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
+}
+
+export interface UrlPolicy {
+  /** Why the bot must not download `url`, or undefined when it may. */
+  refusal(url: string): string | undefined;
+  /** Whether `hostname` belongs to a configured origin, whose address may be private. */
+  isConfiguredHost(hostname: string): boolean;
+}
+
+export function createUrlPolicy(configuredOrigins: readonly string[]): UrlPolicy {
+  const origins = new Set(configuredOrigins.map((origin) => new URL(origin).origin));
+  const hosts = new Set([...origins].map((origin) => new URL(origin).hostname));
+  return {
+    refusal(text) {
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        return "not a URL";
+      }
+      if (origins.has(url.origin)) return undefined;
+      if (url.protocol !== "https:") return `${url.protocol} links are not downloaded`;
+      if (url.username || url.password) return "links with credentials are not downloaded";
+      if (url.port) return `${url.host} is not a host the bot downloads from`;
+      const listed = publicHosts.some(
+        ({ host, subdomains, pathPrefix }) =>
+          (url.hostname === host || (subdomains && url.hostname.endsWith(`.${host}`))) &&
+          (!pathPrefix || url.pathname.startsWith(pathPrefix)),
+      );
+      return listed ? undefined : `${url.host} is not a host the bot downloads from`;
+    },
+    isConfiguredHost: (hostname) => hosts.has(hostname),
+  };
+}
