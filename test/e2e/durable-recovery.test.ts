@@ -142,7 +142,7 @@ describe("a bot killed with SIGKILL", () => {
 describe("a bot killed with SIGKILL in the middle of a burst", () => {
   it("resumes the 60 jobs in its own queue and at fal after the restart: none lost, none twice, at most 2 in doubt", { timeout: 120_000 }, async () => {
     h = await startHarness({ fal: { queueMs: 50, runMs: 2000 } });
-    // 20 members with 3 jobs each (the default limit of jobs in flight per member); fal runs 16 at once (the default).
+    // 20 members with 3 jobs each (the default limit of jobs in flight per member); falcord sends up to 16 at once.
     const members = Array.from({ length: 20 }, (_, i) => plainMember(h!, `burst${i}`));
     const began = performance.now();
     const interactions = Array.from({ length: 60 }, (_, i) => imagine(h!, { prompt: `burst job ${i + 1}`, user: members[i % 20]! }));
@@ -163,6 +163,7 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
     const delivered = finals.filter((final) => final.attachments.length === 1);
     const toldToRetry = finals.filter((final) => /restarted before fal confirmed this job.*Retry/.test(final.content ?? ""));
     expect(delivered.length + toldToRetry.length).toBe(60);
+    console.info(`killed with ${before.filter((j) => j.state === "accepted").length} of 60 in falcord's queue; ${toldToRetry.length} asked to retry`);
     expect(toldToRetry.length).toBeLessThanOrEqual(2);
     // Only a job whose submit was on its way when the bot died is in doubt.
     const inDoubt = new Set(before.filter((j) => j.state === "submitting").map((j) => j.ref));
