@@ -213,6 +213,14 @@ export function judge(r: SoakRecords): SoakReport {
   }
   check("faults fired and handled", faultProblems, `${faulted.length} faults over ${new Set(faulted.map((j) => j.fault.name)).size} kinds, each fired and its job ended as expected`);
 
+  // Nothing went wrong for a job that had no fault, whatever its neighbours and the kill did (bar a submit in doubt).
+  const unfaulted = r.sent.filter((job) => job.fault === undefined).map((job) => jobByInteraction.get(job.handle.id));
+  check(
+    "every job without a fault delivered",
+    unfaulted.filter((job) => job && job.state !== "delivered" && job.failure !== "interrupted").map((job) => `${job!.ref} ended ${job!.state} (${job!.failure})`),
+    `${unfaulted.filter((job) => job?.state === "delivered").length} of ${unfaulted.length}`,
+  );
+
   // 6. Few members asked to retry because of the kill.
   const interrupted = r.jobs.filter((job) => job.failure === "interrupted");
   check(
