@@ -78,7 +78,7 @@ export function stats(values: number[]): Stats {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
-function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
   return out;

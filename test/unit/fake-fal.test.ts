@@ -491,6 +491,21 @@ describe("fake fal: failure injection", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it("a failure for one input: only the submit whose body matches gets it, whatever comes first", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const isTarget = (body: unknown) => (body as { prompt?: unknown }).prompt === "target";
+    fake.failNext({ kind: "validation", msg: "Prompt flagged" }, { input: isTarget });
+    fake.failNext({ kind: "server-error" }, { input: isTarget });
+    const bystander = await submit(fal, "fal-ai/nano-banana", { prompt: "bystander" });
+    expect(fake.jobs.get(bystander)?.failure).toBeUndefined();
+    const refused = (await failure(submit(fal, "fal-ai/nano-banana", { prompt: "target" }))) as ValidationError;
+    expect(refused.getFieldErrors("prompt")[0]).toMatchObject({ msg: "Prompt flagged", input: "target" });
+    const crashed = await submit(fal, "fal-ai/nano-banana", { prompt: "target" });
+    expect(fake.jobs.get(crashed)?.failure).toEqual({ kind: "server-error" });
+    const clean = await submit(fal, "fal-ai/nano-banana", { prompt: "target" });
+    expect(fake.jobs.get(clean)?.failure).toBeUndefined();
+  });
+
   it("validation with a type: fal's error type at submit, e.g. a content-policy refusal", async () => {
     const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
     fake.failNext({ kind: "validation", type: "content_policy_violation", msg: "Prompt flagged by the safety checker" });

@@ -5,6 +5,8 @@ import type { FalFieldError } from "./validation.js";
 export interface PendingFailure {
   failure: Failure;
   endpoint?: string;
+  /** Only a submit whose body this accepts (say, one prompt) gets the failure. */
+  input?: (body: unknown) => boolean;
   /** Submit attempts this failure still applies to (only "busy" and a submit http-error span more than one). */
   remaining: number;
 }
@@ -48,16 +50,16 @@ export function validationDetail(failure: Extract<Failure, { kind: "validation" 
 export class FailureQueue {
   private readonly pending: PendingFailure[] = [];
 
-  add(failure: Failure, endpoint?: string): void {
+  add(failure: Failure, endpoint?: string, input?: (body: unknown) => boolean): void {
     // A fault on status or result counts its `times` on the one job it rides with.
     const spans = failure.kind === "busy" || (failure.kind === "http-error" && failure.route === "submit");
     const remaining = spans ? Math.max(1, failure.times ?? 1) : 1;
-    this.pending.push({ failure, remaining, ...(endpoint !== undefined ? { endpoint } : {}) });
+    this.pending.push({ failure, remaining, ...(endpoint !== undefined ? { endpoint } : {}), ...(input ? { input } : {}) });
   }
 
-  /** The failure the next submit to `endpoint` gets, without consuming it. */
-  peek(endpoint: string): PendingFailure | undefined {
-    return this.pending.find((p) => p.endpoint === undefined || p.endpoint === endpoint);
+  /** The failure the next submit to `endpoint` with this body gets, without consuming it. */
+  peek(endpoint: string, body: unknown): PendingFailure | undefined {
+    return this.pending.find((p) => (p.endpoint === undefined || p.endpoint === endpoint) && (p.input === undefined || p.input(body)));
   }
 
   consume(entry: PendingFailure): void {

@@ -73,7 +73,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     arrivals: recorder.arrivals,
     events,
     jobs: queue.jobs,
-    failNext: (failure, opts) => failures.add(failure, opts?.endpoint),
+    failNext: (failure, opts) => failures.add(failure, opts?.endpoint, opts?.input),
     refuseUrl: (url) => storage.refuse(url),
     acceptUrl: (url) => storage.accept(url),
     redirectUrl: (url, to) => storage.redirect(url, to),

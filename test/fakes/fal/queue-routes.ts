@@ -42,7 +42,7 @@ export class QueueRoutes {
     if (raw.tooLarge) return ex.json(413, { detail: "Request body too large" });
 
     // One injected failure per submit: answered here, or carried by the job when the input is valid.
-    const pending = this.failures.peek(endpoint);
+    const pending = this.failures.peek(endpoint, parsed.ok ? parsed.value : undefined);
     if (pending && isSubmitFailure(pending.failure)) {
       this.failures.consume(pending);
       const { failure } = pending;

@@ -173,8 +173,11 @@ export interface FakeFal {
   /** "arrival" (FalArrival), "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
   events: EventEmitter;
   jobs: Map<string, FakeFalJob>;
-  /** Applies to the next submit (of `endpoint`, when given); queued failures apply one per submit, in order. */
-  failNext(failure: Failure, opts?: { endpoint?: string }): void;
+  /**
+   * Applies to the next submit (of `endpoint`, and whose parsed JSON body `input` accepts, when given); queued
+   * failures apply one per submit, in order. With `input`, a fault can ride with one job among many in flight.
+   */
+  failNext(failure: Failure, opts?: { endpoint?: string; input?: (body: unknown) => boolean }): void;
   /** Downloads of this URL fail with 403: on the fake's CDN, and when a job fetches it as an input. */
   refuseUrl(url: string): void;
   /** Downloads of a URL refused before work again. */
