@@ -1,28 +1,102 @@
-// Issue 16, faults at Discord: a 429 (with retry_after) and a 500 on the edit that carries the result. discord.js
-// honours retry_after and retries a 5xx; the result lands once and the job ends delivered.
-import SQLite from "better-sqlite3";
+// Issue 16, faults at Discord, each provoked through the fake Discord: 429s (with retry_after) and 500s, 50027
+// Invalid Webhook Token, 10008 Unknown Message and 50013 Missing Permissions on progress edits and on the result's
+// edit, and 429s on the messages the bot creates. Whatever Discord answers, the job ends delivered, its result in
+// exactly one message (the reply, or the member's direct messages where the reply cannot take it), and the ledger
+// charges what fal billed — judged from the wire and the bot's database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DiscordFault } from "../fakes/discord/index.js";
-import { imagine, resultWrites, waitForFinal } from "./generation-helpers.js";
+import type { DiscordFault, HeldRequest, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
+import { buttonIds, imagine, interactionWrites } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
-import { plainMember } from "./policy-helpers.js";
+import { storedJob } from "./job-records.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Long enough at fal for a few progress edits, so a fault can land on one.
+  h = await startHarness({ fal: { runMs: 1500 }, env: { PROGRESS_INTERVAL_MS: "300" } });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-function jobOf(interactionId: string): { ref: string; state: string } {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return db.prepare("SELECT ref, state FROM jobs WHERE interaction_id = ?").get(interactionId) as { ref: string; state: string };
-  } finally {
-    db.close();
-  }
+/** Edits through the interaction token: the result's (it uploads the image) or a progress edit (text only). */
+const tokenEdit =
+  (kind: "result" | "progress") =>
+  (r: HeldRequest): boolean =>
+    r.method === "PATCH" && r.path.startsWith("/webhooks/") && (kind === "result" ? r.files > 0 : r.files === 0);
+/** A message created with the bot token (a direct message, or a post in a channel). */
+const messageCreate = (r: HeldRequest): boolean => r.method === "POST" && /^\/channels\/\d+\/messages$/.test(r.path);
+
+const unknownMessage: DiscordFault = { status: 404, code: 10008, message: "Unknown Message" };
+const missingPermissions: DiscordFault = { status: 403, code: 50013, message: "Missing Permissions" };
+const invalidToken: DiscordFault = { status: 401, code: 50027, message: "Invalid Webhook Token" };
+
+interface Order {
+  interaction: InteractionHandle;
+  /** The member's direct messages before this job (the member may already have some from earlier cases). */
+  dmsBefore: number;
 }
+
+/** The member orders an image (a member Discord lets the bot send direct messages to). */
+function order(prompt: string, options?: Record<string, string | boolean>): Order {
+  const member = h.discord.users.member;
+  const dmsBefore = h.discord.directMessages(member.id).length;
+  return { interaction: imagine(h, { prompt, user: member, ...(options ? { options } : {}) }), dmsBefore };
+}
+
+interface Delivery {
+  /** The message that carries the image. */
+  message: { id: string; channel_id: string };
+  /** The one successful write that carried it. */
+  write: RecordedRequest;
+}
+
+/**
+ * Waits until the job is delivered and checks what every case must hold: exactly one write carried the image and
+ * succeeded, exactly one message shows it (with its embed and buttons), the member got no other direct message,
+ * and the ledger settled what fal billed.
+ */
+async function deliveredOnce({ interaction, dmsBefore }: Order, where: "reply" | "direct message"): Promise<Delivery> {
+  expect((await interaction.response()).type).toBe(5);
+  const { ref } = storedJob(h, interaction);
+  await h.bot.waitForLog((l) => l.job === ref && l.msg === "delivered", 20_000);
+  const dms = h.discord.directMessages(h.discord.users.member.id).slice(dmsBefore);
+  const reply = interaction.original()!;
+  const carrying = [reply, ...dms].filter((m) => !m.deleted && m.attachments.length > 0);
+  expect(carrying).toHaveLength(1);
+  const [message] = carrying;
+  expect(message!.embeds).toHaveLength(1);
+  expect(buttonIds(message!)[0]).toBe(`job:1:reroll:${ref}`);
+  if (where === "reply") {
+    expect(message!.id).toBe(reply.id);
+    expect(dms).toEqual([]);
+  } else {
+    expect(dms.map((m) => m.id)).toEqual([message!.id]);
+  }
+  const uploads = h.discord.requests.filter(
+    (r) => r.kind === "http" && r.files.length > 0 && r.status === 200 && r.at >= interaction.dispatchedAt && carriedBy(r, message!, interaction),
+  );
+  expect(uploads).toHaveLength(1);
+  const job = storedJob(h, interaction);
+  expect(job.state).toBe("delivered");
+  expect(job.ledger).toBe("settled");
+  expect(job.usd).toBeGreaterThan(0);
+  return { message: message!, write: uploads[0]! };
+}
+
+/** Whether a write put files into this message: through the interaction token, by its id, or by creating it. */
+function carriedBy(r: RecordedRequest, message: { id: string; channel_id: string }, interaction: InteractionHandle): boolean {
+  return (
+    r.path.includes(interaction.token) ||
+    r.path.endsWith(`/channels/${message.channel_id}/messages/${message.id}`) ||
+    (r.method === "POST" && r.path.endsWith(`/channels/${message.channel_id}/messages`) && (r.response as { id?: string }).id === message.id)
+  );
+}
+
+/** The answers Discord gave the writes matching `route` for this interaction's job, in order. */
+const statusesOf = (interaction: InteractionHandle, pred: (r: RecordedRequest) => boolean) =>
+  interactionWrites(h, interaction)
+    .filter(pred)
+    .map((r) => r.status);
 
 describe("faults at Discord on the result's edit", () => {
   const cases: [string, DiscordFault][] = [
@@ -31,18 +105,84 @@ describe("faults at Discord on the result's edit", () => {
   ];
 
   it.each(cases)("%s: retried, delivered once", async (name, fault) => {
-    h.discord.failNext((r) => r.method === "PATCH" && r.files > 0, fault);
-    const interaction = imagine(h, { prompt: `discord fault: ${name}`, user: plainMember(h, "patient") });
-    const final = await waitForFinal(h, interaction);
-    expect(final.attachments).toHaveLength(1);
-    const writes = resultWrites(h, interaction);
+    h.discord.failNext(tokenEdit("result"), fault);
+    const ordered = order(`discord fault: ${name}`);
+    await deliveredOnce(ordered, "reply");
+    const writes = interactionWrites(h, ordered.interaction).filter((r) => r.files.length > 0);
     expect(writes.map((r) => r.status)).toEqual(["rateLimited" in fault ? 429 : 500, 200]);
     // The retry came no sooner than retry_after after the 429 was answered.
     const [first, retry] = writes;
     if ("rateLimited" in fault) expect(retry!.at - (first!.finishedAt ?? first!.at)).toBeGreaterThanOrEqual(fault.rateLimited * 1000);
-    const { ref } = jobOf(interaction.id);
-    await h.bot.waitForLog((l) => l.job === ref && l.msg === "delivered");
-    expect(h.discord.messages().filter((m) => m.interactionId === interaction.id)).toHaveLength(1);
-    expect(jobOf(interaction.id).state).toBe("delivered");
+  });
+
+  it("50027 Invalid Webhook Token: the reply is edited with the bot token instead", async () => {
+    h.discord.failNext(tokenEdit("result"), invalidToken);
+    const ordered = order("discord fault: token invalid");
+    const { write } = await deliveredOnce(ordered, "reply");
+    expect(write).toMatchObject({ method: "PATCH", route: "/channels/:ch/messages/:id", headers: { authorization: "Bot ***" } });
+    expect(statusesOf(ordered.interaction, (r) => r.files.length > 0)).toEqual([401]);
+  });
+
+  it("50027 on a private reply: the bot token cannot edit it, so the result goes by direct message", async () => {
+    h.discord.failNext(tokenEdit("result"), invalidToken);
+    const ordered = order("discord fault: token invalid, private", { private: true });
+    const { write } = await deliveredOnce(ordered, "direct message");
+    expect(write).toMatchObject({ method: "POST", route: "/channels/:ch/messages" });
+  });
+
+  it("10008 Unknown Message: the reply is gone, so the result goes by direct message", async () => {
+    h.discord.failNext(tokenEdit("result"), unknownMessage);
+    const ordered = order("discord fault: unknown message on the result");
+    await deliveredOnce(ordered, "direct message");
+    expect(statusesOf(ordered.interaction, (r) => r.files.length > 0)).toEqual([404]);
+  });
+
+  it("50013 Missing Permissions: the reply cannot take the result, so it goes by direct message", async () => {
+    h.discord.failNext(tokenEdit("result"), missingPermissions);
+    const ordered = order("discord fault: missing permissions on the result");
+    await deliveredOnce(ordered, "direct message");
+    expect(statusesOf(ordered.interaction, (r) => r.files.length > 0)).toEqual([403]);
+  });
+});
+
+describe("faults at Discord on a progress edit", () => {
+  it("50013 Missing Permissions: that edit is dropped, the job goes on and the result lands in the reply", async () => {
+    h.discord.failNext(tokenEdit("progress"), missingPermissions);
+    const ordered = order("discord fault: missing permissions on progress");
+    await deliveredOnce(ordered, "reply");
+    const edits = statusesOf(ordered.interaction, (r) => r.method === "PATCH");
+    expect(edits[0]).toBe(403);
+    expect(edits.at(-1)).toBe(200);
+  });
+
+  it("10008 Unknown Message: no more progress edits, and the result goes by direct message", async () => {
+    h.discord.failNext(tokenEdit("progress"), unknownMessage);
+    const ordered = order("discord fault: unknown message on progress");
+    await deliveredOnce(ordered, "direct message");
+    expect(statusesOf(ordered.interaction, (r) => r.method === "PATCH")).toEqual([404]);
+  });
+});
+
+describe("faults at Discord on a message the bot creates (the direct message a gone reply falls back to)", () => {
+  const cases: [string, DiscordFault, number][] = [
+    ["429 with retry_after 1 s", { rateLimited: 1 }, 429],
+    ["500", { status: 500 }, 500],
+  ];
+
+  it.each(cases)("%s: retried, one direct message", async (name, fault, status) => {
+    h.discord.failNext(tokenEdit("result"), unknownMessage);
+    h.discord.failNext(messageCreate, fault);
+    const ordered = order(`discord fault: ${name} on the direct message`);
+    const { message } = await deliveredOnce(ordered, "direct message");
+    const posts = h.discord.requests.filter(
+      (r) =>
+        r.method === "POST" &&
+        r.route === "/channels/:ch/messages" &&
+        r.path.endsWith(`/channels/${message.channel_id}/messages`) &&
+        r.at >= ordered.interaction.dispatchedAt,
+    );
+    expect(posts.map((r) => r.status)).toEqual([status, 200]);
+    const [first, retry] = posts;
+    if ("rateLimited" in fault) expect(retry!.at - (first!.finishedAt ?? first!.at)).toBeGreaterThanOrEqual(fault.rateLimited * 1000);
   });
 });
