@@ -44,6 +44,11 @@ function isExpiredToken(error: unknown): boolean {
   );
 }
 
+/** Discord refused a message's files as too large: 413 with 40005 (or, from its edge, a bare 413). */
+export function isRequestTooLarge(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.RequestEntityTooLarge || error.status === 413);
+}
+
 function isUnknownMessage(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
 }

@@ -5,7 +5,7 @@
 // charges what fal billed — judged from the wire and the bot's database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordFault, HeldRequest, InteractionHandle, RecordedRequest } from "../fakes/discord/index.js";
-import { buttonIds, imagine, interactionWrites } from "./generation-helpers.js";
+import { buttonIds, imagine, interactionWrites, refOf, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 
@@ -29,6 +29,7 @@ const messageCreate = (r: HeldRequest): boolean => r.method === "POST" && /^\/ch
 const unknownMessage: DiscordFault = { status: 404, code: 10008, message: "Unknown Message" };
 const missingPermissions: DiscordFault = { status: 403, code: 50013, message: "Missing Permissions" };
 const invalidToken: DiscordFault = { status: 401, code: 50027, message: "Invalid Webhook Token" };
+const tooLarge: DiscordFault = { status: 413, code: 40005, message: "Request entity too large" };
 
 interface Order {
   interaction: InteractionHandle;
@@ -36,11 +37,10 @@ interface Order {
   dmsBefore: number;
 }
 
-/** The member orders an image (a member Discord lets the bot send direct messages to). */
-function order(prompt: string, options?: Record<string, string | boolean>): Order {
-  const member = h.discord.users.member;
-  const dmsBefore = h.discord.directMessages(member.id).length;
-  return { interaction: imagine(h, { prompt, user: member, ...(options ? { options } : {}) }), dmsBefore };
+/** A member orders an image; by default one Discord lets the bot send direct messages to. */
+function order(prompt: string, options?: Record<string, string | boolean>, user = h.discord.users.member): Order {
+  const dmsBefore = h.discord.directMessages(h.discord.users.member.id).length;
+  return { interaction: imagine(h, { prompt, user, ...(options ? { options } : {}) }), dmsBefore };
 }
 
 interface Delivery {
@@ -145,6 +145,37 @@ describe("faults at Discord on the result's edit", () => {
   });
 });
 
+describe("40005 Request entity too large on the result's upload", () => {
+  it("once: the images are fitted smaller and sent again, delivered once", async () => {
+    h.discord.failNext(tokenEdit("result"), tooLarge);
+    const ordered = order("discord fault: too large once");
+    const { write } = await deliveredOnce(ordered, "reply");
+    const uploads = interactionWrites(h, ordered.interaction).filter((r) => r.files.length > 0);
+    expect(uploads.map((r) => r.status)).toEqual([413, 200]);
+    expect(uploads[1]).toBe(write);
+    expect(write.files[0]!.size).toBeLessThanOrEqual(uploads[0]!.files[0]!.size / 2);
+    expect(ordered.interaction.original()!.embeds[0]?.footer?.text).toMatch(/fit Discord's upload limit/);
+  });
+
+  it("again after fitting smaller: the member is told so in the reply, once, with Retry; fal's image stays charged", async () => {
+    h.discord.failNext(tokenEdit("result"), tooLarge);
+    h.discord.failNext(tokenEdit("result"), tooLarge);
+    const ordered = order("discord fault: too large twice");
+    const final = await waitForFinal(h, ordered.interaction, 20_000);
+    expect(final.content).toMatch(/^❌ The image was made, but Discord refused it as too large for this channel, even after the bot made it smaller\. Press Retry/);
+    expect(final.attachments).toHaveLength(0);
+    const job = storedJob(h, ordered.interaction);
+    expect(refOf(final)).toBe(job.ref);
+    expect(buttonIds(final)).toEqual([`job:1:retry:${job.ref}`]);
+    expect(statusesOf(ordered.interaction, (r) => r.files.length > 0)).toEqual([413, 413]);
+    expect(h.discord.directMessages(h.discord.users.member.id)).toHaveLength(ordered.dmsBefore);
+    expect(job.state).toBe("failed");
+    // fal made (and billed) the image: the ledger keeps it.
+    expect(job.ledger).toBe("settled");
+    expect(job.usd).toBeGreaterThan(0);
+  });
+});
+
 describe("faults at Discord on a progress edit", () => {
   it("50013 Missing Permissions: that edit is dropped, the job goes on and the result lands in the reply", async () => {
     h.discord.failNext(tokenEdit("progress"), missingPermissions);
@@ -186,3 +217,4 @@ describe("faults at Discord on a message the bot creates (the direct message a g
     if ("rateLimited" in fault) expect(retry!.at - (first!.finishedAt ?? first!.at)).toBeGreaterThanOrEqual(fault.rateLimited * 1000);
   });
 });
+
