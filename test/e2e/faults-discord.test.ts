@@ -8,6 +8,7 @@ import type { DiscordFault, HeldRequest, InteractionHandle, RecordedRequest } fr
 import { buttonIds, imagine, interactionWrites, refOf, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
+import { plainMember } from "./policy-helpers.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -218,3 +219,52 @@ describe("faults at Discord on a message the bot creates (the direct message a g
   });
 });
 
+describe("the gateway dropping in the middle of jobs", () => {
+  const gatewayFrames = (from: number, pred: (r: RecordedRequest) => boolean) =>
+    h.discord.requests.slice(from).filter((r) => r.kind === "gateway" && pred(r));
+
+  /** Three members' jobs, acknowledged and at fal. */
+  async function jobsInFlight(name: string): Promise<Order[]> {
+    const orders = [1, 2, 3].map((i) => order(`gateway ${name}: job ${i}`, undefined, plainMember(h, `in-flight-${i}`)));
+    for (const { interaction } of orders) expect((await interaction.response()).type).toBe(5);
+    return orders;
+  }
+
+  const resumable: [string, (t: Harness) => void][] = [
+    ["closed with 4000 Unknown error", (t) => t.discord.dropGateway({ closeCode: 4000 })],
+    ["broken without a close frame", (t) => t.discord.dropGateway()],
+    ["op 7 Reconnect", (t) => t.discord.requestGatewayReconnect()],
+  ];
+
+  it.each(resumable)(
+    "%s: discord.js resumes; every job in flight, and one ordered while the bot was away, is delivered once",
+    async (name, disconnect) => {
+      const orders = await jobsInFlight(name);
+      const from = h.discord.requests.length;
+      disconnect(h);
+      // The fake keeps this interaction for the resume; discord.js is back well within its 3 s.
+      const whileAway = order(`gateway ${name}: ordered while away`, undefined, plainMember(h, "while-away"));
+      const resumed = await h.discord.waitForRequest((r) => r.kind === "gateway" && r.t === "RESUMED" && h.discord.requests.indexOf(r) >= from, 10_000);
+      const replayed = gatewayFrames(from, (r) => r.t === "INTERACTION_CREATE");
+      expect(replayed.map((r) => (r.body as { d: { id: string } }).d.id)).toEqual([whileAway.interaction.id]);
+      expect(replayed[0]!.at).toBeGreaterThanOrEqual(gatewayFrames(from, (r) => r.op === 6)[0]!.at);
+
+      const ack = await whileAway.interaction.response();
+      expect(ack.at).toBeGreaterThanOrEqual(resumed.at);
+      expect(ack.at - whileAway.interaction.dispatchedAt).toBeLessThan(3000);
+      for (const o of [...orders, whileAway]) await deliveredOnce(o, "reply");
+      // Resumed, not started over: no new identify.
+      expect(gatewayFrames(from, (r) => r.direction === "in" && r.op === 2)).toEqual([]);
+    },
+  );
+
+  it("a session Discord forgot: the RESUME gets op 9, discord.js identifies anew; the jobs in flight are delivered once, new orders work", async () => {
+    const orders = await jobsInFlight("forgotten session");
+    const from = h.discord.requests.length;
+    h.discord.dropGateway({ closeCode: 4000, resumable: false });
+    await h.discord.waitForIdentify(15_000);
+    expect(gatewayFrames(from, (r) => r.op === 6 || r.op === 9 || r.op === 2).map((r) => `${r.direction} ${r.op}`)).toEqual(["in 6", "out 9", "in 2"]);
+    const after = order("gateway forgotten session: ordered after", undefined, plainMember(h, "after"));
+    for (const o of [...orders, after]) await deliveredOnce(o, "reply");
+  });
+});
