@@ -234,6 +234,35 @@ describe("gateway sessions", () => {
     const handle = command(fake, "in the new session");
     expect((await arrived).id).toBe(handle.id);
   });
+
+  it("ends a session its client closes with 1000 or 1001: a RESUME of it gets op 9 d:false; any other close code leaves it resumable", async () => {
+    const gateway = await startFakeDiscord();
+    fake = gateway;
+    const url = `ws://127.0.0.1:${gateway.port}/gateway?v=10&encoding=json`;
+    /** Opens a connection and sends one frame; resolves with the first frame Discord answers it with (after HELLO). */
+    const exchange = async (payload: unknown): Promise<{ ws: WebSocket; answer: Frame }> => {
+      const ws = new WebSocket(url);
+      const frames: Frame[] = [];
+      ws.on("message", (data) => frames.push(JSON.parse(String(data)) as Frame));
+      await once(ws, "open");
+      ws.send(JSON.stringify(payload));
+      while (frames.length < 2) await once(ws, "message");
+      return { ws, answer: frames[1]! };
+    };
+    const identify = { op: 2, d: { token: gateway.botToken, intents: 1, properties: {} } };
+    const resume = (sessionId: string, seq: number) => ({ op: 6, d: { token: gateway.botToken, session_id: sessionId, seq } });
+
+    for (const [code, resumed] of [[4000, true], [1000, false], [1001, false]] as const) {
+      const first = await exchange(identify);
+      const sessionId = (first.answer.d as { session_id: string }).session_id;
+      first.ws.close(code);
+      await once(first.ws, "close");
+      const again = await exchange(resume(sessionId, 1));
+      expect(again.answer, `closed with ${code}`).toMatchObject(resumed ? { op: 0, t: "GUILD_CREATE", s: 2 } : { op: 9, d: false });
+      again.ws.close();
+      await once(again.ws, "close");
+    }
+  });
 });
 
 describe("slash commands", () => {
