@@ -44,6 +44,11 @@ function isExpiredToken(error: unknown): boolean {
   );
 }
 
+/** Discord refused a message's files as too large: 413 with 40005 (or, from its edge, a bare 413). */
+export function isRequestTooLarge(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.RequestEntityTooLarge || error.status === 413);
+}
+
 function isUnknownMessage(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
 }
@@ -115,8 +120,8 @@ export async function readReply(client: Client<true>, interactionRest: REST, loc
  * Replaces the reply's content (and notes in `location` what it learnt: an expired token, a deleted reply). While
  * the token lasts, edits the original reply through it; once the token expired, edits the reply message with the
  * bot token. A reply that cannot be edited that way goes to the requester's direct messages: a private one (the bot
- * token cannot edit it, and it must not become public), and one a moderator deleted (it is not posted again in
- * the channel they cleaned). A reply whose message the bot never learnt is posted anew in the channel,
+ * token cannot edit it, and it must not become public), one a moderator deleted (it is not posted again in
+ * the channel they cleaned), and one that refuses the result (the bot lost its access or permissions there). A reply whose message the bot never learnt is posted anew in the channel,
  * mentioning (only) the requester. A progress edit is only ever an edit: where the reply cannot be edited, it is
  * dropped and the outcome is undefined.
  */
@@ -147,6 +152,9 @@ export async function editReply(
       if (isUnknownMessage(error)) location.originalGone = true;
       // Discord ended the token early: remember it, and go on with the bot token.
       else if (isExpiredToken(error)) location.tokenExpiresAt = 0;
+      // The reply refuses this content (the bot may not post it there): a progress edit is dropped and the next one
+      // tries again, but the result or failure goes to the requester's direct messages rather than being lost.
+      else if (isOutOfReach(error) && !progress) location.originalGone = true;
       else throw error;
     }
   }

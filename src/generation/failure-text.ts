@@ -33,6 +33,8 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `❌ The model failed while making your image. Please try again; if it keeps failing, try another model. ${tail}`;
     case "output-unavailable":
       return `❌ The image was made but could not be downloaded from fal. Please try again. ${tail}`;
+    case "upload-too-large":
+      return `❌ The image was made, but Discord refused it as too large for this channel, even after the bot made it smaller. Press Retry to send it again (it is not charged again), or ask a server admin about the channel's upload limit. ${tail}`;
     case "network":
       return `❌ The bot could not reach fal. Please try again in a minute. ${tail}`;
     case "interrupted":

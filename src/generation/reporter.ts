@@ -1,7 +1,7 @@
 // A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
 import type { APIButtonComponent, Client, REST } from "discord.js";
 import type { Config } from "../config.js";
-import type { JobFailure, JobPhase } from "./steps.js";
+import { UploadTooLarge, type JobFailure, type JobPhase } from "./steps.js";
 import type { JobReporter } from "./runner.js";
 import type { Logger } from "../log.js";
 import type { Catalog } from "../models/index.js";
@@ -10,7 +10,7 @@ import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
 import { userText } from "../discord/user-text.js";
-import { editReply, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
+import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
@@ -35,7 +35,16 @@ export interface ReporterDeps {
 const completionMarginMs = 250;
 
 /** Failures worth a Retry button: the same request may well succeed later. */
-const retryable = new Set<JobFailure["kind"]>(["interrupted", "busy", "timeout", "model-error", "network", "unknown", "output-unavailable"]);
+const retryable = new Set<JobFailure["kind"]>([
+  "interrupted",
+  "busy",
+  "timeout",
+  "model-error",
+  "network",
+  "unknown",
+  "output-unavailable",
+  "upload-too-large",
+]);
 
 export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReporter {
   // A job stored before its model left the catalog still gets its reply (see the runner's model-unavailable).
@@ -85,6 +94,8 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       await edit({
         ...message,
         components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+      }).catch((error: unknown) => {
+        throw isRequestTooLarge(error) ? new UploadTooLarge("Discord refused the result's upload as too large", { cause: error }) : error;
       });
     },
     async alreadyDelivered() {

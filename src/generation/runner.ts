@@ -17,7 +17,9 @@ import {
   describeFailure,
   isInputDownloadFailure,
   prepareFiles,
+  refitSmaller,
   rehostInput,
+  UploadTooLarge,
   type JobFailure,
   type JobPhase,
   type PreparedFiles,
@@ -276,7 +278,13 @@ export class JobRunner {
           download: deps.download,
         });
         if (stop.aborted) throw stop.reason;
-        await reporter.delivered({ ...files, output: job.result, elapsedMs: now() - job.createdAt });
+        const finished = { output: job.result, elapsedMs: now() - job.createdAt };
+        const prepared = files;
+        await reporter.delivered({ ...prepared, ...finished }).catch(async (error: unknown) => {
+          if (!(error instanceof UploadTooLarge) || prepared.files.length === 0) throw error;
+          log.warn({ err: error }, "Discord refused the result's images as too large; sending them once more, smaller");
+          await reporter.delivered({ ...(await refitSmaller(prepared)), ...finished });
+        });
         resultShown = true;
         shown = { images: files.files.length, withheld: files.withheld.length };
       } finally {

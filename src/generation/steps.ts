@@ -28,6 +28,7 @@ export type JobFailure =
   | { kind: "timeout"; afterMs: number }
   | { kind: "input-unavailable"; url: string }
   | { kind: "output-unavailable"; message: string }
+  | { kind: "upload-too-large" }
   | { kind: "interrupted" }
   | { kind: "model-unavailable"; modelId: string };
 
@@ -39,6 +40,9 @@ export class JobTimeout extends Error {
 }
 
 class OutputUnavailable extends Error {}
+
+/** Discord refused the result's upload as too large (40005), although it fit the limit the interaction announced. */
+export class UploadTooLarge extends Error {}
 
 const timedOut = Symbol("timed out");
 
@@ -187,12 +191,30 @@ export async function prepareFiles(
   return { files, withheld };
 }
 
+/** What every server takes per file (Discord's limit without boosts). */
+const baseUploadLimit = 10 * 1024 * 1024;
+
+/**
+ * The same images fitted smaller, after Discord refused them as too large (the channel's limit fell since the
+ * command, say): under half the largest, and at most what every server takes.
+ */
+export async function refitSmaller(prepared: PreparedFiles): Promise<PreparedFiles> {
+  const largest = Math.max(...prepared.files.map((file) => file.bytes.byteLength));
+  const limit = Math.min(baseUploadLimit, Math.floor(largest / 2));
+  const files = await Promise.all(prepared.files.map(async (file) => ({ ...file, ...(await fitToLimit(file, limit)) })));
+  return { ...prepared, files };
+}
+
 /** What went wrong, for the user and the record; logged once here with the detail an admin needs. */
 export function describeFailure(error: unknown, log: Logger): JobFailure {
   if (error instanceof JobTimeout) return { kind: "timeout", afterMs: error.afterMs };
   if (error instanceof InputUnavailableError) {
     log.warn({ err: error }, "an input image could not be downloaded for re-hosting");
     return { kind: "input-unavailable", url: error.url };
+  }
+  if (error instanceof UploadTooLarge) {
+    log.warn({ err: error }, "Discord refused the result's images as too large, also made smaller");
+    return { kind: "upload-too-large" };
   }
   if (error instanceof OutputUnavailable) {
     log.error({ err: error }, "an output image could not be downloaded");

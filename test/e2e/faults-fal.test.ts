@@ -1,38 +1,12 @@
 // Issue 16, faults at fal: each fault is provoked through the fake fal, and every job ends in exactly one terminal
 // state with one clear message, its ledger row charging what fal billed (a run fal completed with a result is
 // billed; a refused, crashed or cancelled one is not) — judged from the wire and the bot's database.
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InteractionHandle } from "../fakes/discord/index.js";
 import type { Failure, FakeFalJob } from "../fakes/fal/index.js";
 import { bodyOf, falRequests, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { storedJob } from "./job-records.js";
 import { plainMember } from "./policy-helpers.js";
-
-interface StoredJob {
-  id: number;
-  ref: string;
-  state: string;
-  ledger: string | null;
-  usd: number | null;
-}
-
-/** The job the interaction started and its ledger row, as the bot stored them (read-only, plain SQL). */
-function storedJob(h: Harness, interaction: InteractionHandle): StoredJob {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT j.id, j.ref, j.state, l.status AS ledger, l.usd FROM jobs j LEFT JOIN ledger l ON l.job_id = j.id
-         WHERE j.interaction_id = ?`,
-      )
-      .all(interaction.id) as StoredJob[];
-    expect(rows).toHaveLength(1);
-    return rows[0]!;
-  } finally {
-    db.close();
-  }
-}
 
 /** fal's jobs for this prompt; fal bills one that completed with a result (not refused, crashed or cancelled). */
 function falJobs(h: Harness, prompt: string): FakeFalJob[] {

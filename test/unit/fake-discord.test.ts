@@ -8,6 +8,7 @@ import {
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
+  type ChatInputCommandInteraction,
   ChannelType,
   Client,
   ContextMenuCommandBuilder,
@@ -178,6 +179,89 @@ describe("application commands", () => {
     const [draw] = (await client.application.commands.set([unsetNsfw], fake.guild.id)).values();
     expect(draw?.equals(unsetNsfw as unknown as ApplicationCommandData)).toBe(false);
     expect(draw?.equals(JSON.parse(JSON.stringify(unsetNsfw)) as ApplicationCommandData)).toBe(true);
+  });
+});
+
+describe("gateway sessions", () => {
+  type Frame = { op: number; s: number | null; t: string | null; d: unknown };
+  const frames = (f: FakeDiscord, direction: "in" | "out") =>
+    f.requests.filter((r) => r.kind === "gateway" && r.direction === direction && r.op !== undefined).map((r) => r.body as Frame);
+  const ops = (f: FakeDiscord) =>
+    f.requests.filter((r) => r.kind === "gateway" && r.op !== undefined && r.op !== 1 && r.op !== 11).map((r) => `${r.direction} ${r.op}${r.t ? ` ${r.t}` : ""}`);
+  const command = (f: FakeDiscord, prompt: string) => f.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: prompt }] });
+
+  it.each([
+    ["closed with 4000 Unknown error", (f: FakeDiscord) => f.dropGateway({ closeCode: 4000 })],
+    ["broken without a close frame", (f: FakeDiscord) => f.dropGateway()],
+    ["asked to reconnect (op 7)", (f: FakeDiscord) => f.requestGatewayReconnect()],
+  ])("%s: discord.js resumes with its session id and last seq, gets what it missed in order, then RESUMED", async (_how, disconnect) => {
+    const { fake, client } = await connect();
+    const ready = frames(fake, "out").find((f) => f.t === "READY")!;
+    const lastSeq = Math.max(...frames(fake, "out").map((f) => f.s ?? 0));
+    disconnect(fake);
+    // Dispatched while the client is away: it waits for the resume.
+    const arrived = nextInteraction(client, (i): i is ChatInputCommandInteraction => i.isChatInputCommand());
+    const handle = command(fake, "while away");
+    const interaction = await arrived;
+    expect(interaction.id).toBe(handle.id);
+    await interaction.reply("answered after the resume");
+    expect((await handle.response()).type).toBe(4);
+
+    const resume = frames(fake, "in").find((f) => f.op === 6);
+    expect(resume?.d).toEqual({ token: fake.botToken, session_id: (ready.d as { session_id: string }).session_id, seq: lastSeq });
+    const sinceResume = ops(fake).slice(ops(fake).indexOf("in 6"));
+    expect(sinceResume).toEqual(["in 6", "out 0 INTERACTION_CREATE", "out 0 RESUMED"]);
+    expect(frames(fake, "out").filter((f) => f.op === 0).map((f) => f.s)).toEqual(Array.from({ length: lastSeq + 2 }, (_, i) => i + 1));
+    expect(frames(fake, "in").filter((f) => f.op === 2)).toHaveLength(1);
+    // Later dispatches go on in the same session.
+    const next = nextInteraction(client, (i): i is ChatInputCommandInteraction => i.isChatInputCommand());
+    command(fake, "after the resume");
+    expect((await next).options.getString("prompt")).toBe("after the resume");
+  });
+
+  it("forgets a session on request: the RESUME gets op 9 d:false, discord.js identifies anew, and nothing is dispatched meanwhile", { timeout: 15_000 }, async () => {
+    const { fake, client } = await connect();
+    fake.dropGateway({ closeCode: 4000, resumable: false });
+    expect(() => command(fake, "into the void")).toThrow(/no client is connected/);
+    // discord.js spaces identifies 5 s apart.
+    await fake.waitForIdentify(10_000);
+    const since = ops(fake).slice(ops(fake).indexOf("in 6"));
+    expect(since).toEqual(["in 6", "out 9", "out 10", "in 2", "out 0 READY", "out 0 GUILD_CREATE"]);
+    expect(frames(fake, "out").find((f) => f.op === 9)?.d).toBe(false);
+    const sessions = frames(fake, "out").filter((f) => f.t === "READY").map((f) => (f.d as { session_id: string }).session_id);
+    expect(new Set(sessions).size).toBe(2);
+    const arrived = nextInteraction(client, (i): i is ChatInputCommandInteraction => i.isChatInputCommand());
+    const handle = command(fake, "in the new session");
+    expect((await arrived).id).toBe(handle.id);
+  });
+
+  it("ends a session its client closes with 1000 or 1001: a RESUME of it gets op 9 d:false; any other close code leaves it resumable", async () => {
+    const gateway = await startFakeDiscord();
+    fake = gateway;
+    const url = `ws://127.0.0.1:${gateway.port}/gateway?v=10&encoding=json`;
+    /** Opens a connection and sends one frame; resolves with the first frame Discord answers it with (after HELLO). */
+    const exchange = async (payload: unknown): Promise<{ ws: WebSocket; answer: Frame }> => {
+      const ws = new WebSocket(url);
+      const frames: Frame[] = [];
+      ws.on("message", (data) => frames.push(JSON.parse(String(data)) as Frame));
+      await once(ws, "open");
+      ws.send(JSON.stringify(payload));
+      while (frames.length < 2) await once(ws, "message");
+      return { ws, answer: frames[1]! };
+    };
+    const identify = { op: 2, d: { token: gateway.botToken, intents: 1, properties: {} } };
+    const resume = (sessionId: string, seq: number) => ({ op: 6, d: { token: gateway.botToken, session_id: sessionId, seq } });
+
+    for (const [code, resumed] of [[4000, true], [1000, false], [1001, false]] as const) {
+      const first = await exchange(identify);
+      const sessionId = (first.answer.d as { session_id: string }).session_id;
+      first.ws.close(code);
+      await once(first.ws, "close");
+      const again = await exchange(resume(sessionId, 1));
+      expect(again.answer, `closed with ${code}`).toMatchObject(resumed ? { op: 0, t: "GUILD_CREATE", s: 2 } : { op: 9, d: false });
+      again.ws.close();
+      await once(again.ws, "close");
+    }
   });
 });
 

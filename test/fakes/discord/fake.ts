@@ -160,6 +160,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     holdAnswers: (matches) => server.holdAnswers(matches),
     failNext: (matches, fault) => server.failNext(matches, fault),
+    dropGateway: (drop) => gateway.drop(drop),
+    requestGatewayReconnect: () => gateway.requestReconnect(),
     close: async () => {
       gateway.close();
       await server.close();

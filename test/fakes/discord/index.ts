@@ -10,3 +10,4 @@ export {
 } from "./constants.js";
 export type * from "./types.js";
 export type { DiscordFault, HeldRequest } from "./http/server.js";
+export type { GatewayDrop } from "./gateway/gateway.js";

@@ -1,5 +1,6 @@
 import type { EventEmitter } from "node:events";
 import type { DiscordFault, HeldRequest } from "./http/server.js";
+import type { GatewayDrop } from "./gateway/gateway.js";
 import type {
   APIAllowedMentions,
   APIApplicationCommand,
@@ -309,5 +310,14 @@ export interface FakeDiscord {
    * {message, retry_after, global}, Retry-After and X-RateLimit-Scope headers), or an error status with a code.
    */
   failNext(matches: (request: HeldRequest) => boolean, fault: DiscordFault): void;
+  /**
+   * The bot's gateway connection ends (with `closeCode`, or broken without a close frame). Its session stays
+   * resumable: dispatches meanwhile (an interaction, say) wait and are replayed when the client resumes, followed
+   * by RESUMED. With `resumable: false` Discord forgot the session: the RESUME gets op 9 d:false and the client
+   * identifies anew; nothing can be dispatched until it has.
+   */
+  dropGateway(drop?: GatewayDrop): void;
+  /** Op 7 Reconnect on the bot's connection: the client reconnects and resumes (dispatches meanwhile are replayed). */
+  requestGatewayReconnect(): void;
   close(): Promise<void>;
 }

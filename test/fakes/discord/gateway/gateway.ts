@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { deflateSync } from "node:zlib";
@@ -9,6 +8,7 @@ import type { Recorder } from "../recorder.js";
 import { asRecord, now, waitFor } from "../util.js";
 import type { World } from "../world.js";
 import { guildCreatePayload, readyPayload } from "./payloads.js";
+import { Sessions, type Connection, type Session } from "./sessions.js";
 
 const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
@@ -21,20 +21,22 @@ export interface GatewayDeps {
   gatewayUrl(): string;
 }
 
-interface Session {
-  socket: WebSocket;
-  id: string;
-  seq: number;
-  identified: boolean;
-  ready: boolean;
-  intents: number;
-  compress: boolean;
+/** How the fake ends the bot's connection (see FakeDiscord.dropGateway). */
+export interface GatewayDrop {
+  /** Close with this code (e.g. 4000 Unknown error); without one the TCP connection just breaks. */
+  closeCode?: number;
+  /** False: Discord forgets the session meanwhile, so the client's RESUME gets op 9 Invalid Session d:false. Default true. */
+  resumable?: boolean;
 }
 
-/** The gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, and dispatches to the connected bot. */
+/**
+ * The gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, dispatches to the connected bot, and resuming
+ * (RESUME with the session id and last seq → the dispatches after it, then RESUMED).
+ */
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly sessions = new Set<Session>();
+  private readonly connections = new Set<Connection>();
+  private readonly sessions = new Sessions();
 
   constructor(private readonly deps: GatewayDeps) {}
 
@@ -42,9 +44,12 @@ export class Gateway {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, new URL(req.url ?? "/", "http://127.0.0.1").searchParams));
   }
 
-  /** Sends a dispatch to the most recently identified session; false when no bot is connected. */
+  /**
+   * Sends a dispatch in the most recent session; while its client is away (dropped, resuming) the dispatch waits
+   * for the resume. False when no session can take it (no client ever identified, or its session ended).
+   */
   dispatch(t: string, d: unknown, requiredIntent?: number): boolean {
-    const session = this.readySession();
+    const session = this.sessions.current();
     if (!session) return false;
     if (requiredIntent !== undefined && (session.intents & requiredIntent) === 0) return false;
     this.sendDispatch(session, t, d);
@@ -52,11 +57,12 @@ export class Gateway {
   }
 
   intents(): number {
-    return this.readySession()?.intents ?? 0;
+    return this.sessions.current()?.intents ?? 0;
   }
 
   isReady(): boolean {
-    return this.readySession() !== undefined;
+    const connection = this.sessions.current()?.connection;
+    return connection !== undefined && connection.socket.readyState === connection.socket.OPEN;
   }
 
   waitForReady(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
@@ -68,100 +74,145 @@ export class Gateway {
     ).then(() => undefined);
   }
 
+  /** Ends the current session's connection as Discord's edge does now and then; the session waits for a resume. */
+  drop({ closeCode, resumable = true }: GatewayDrop = {}): void {
+    const session = this.sessions.current();
+    const connection = session?.connection;
+    if (!session || !connection) throw new Error("fake discord: no client is connected to the gateway");
+    // From now on dispatches wait for the resume, even before the client has noticed the drop.
+    session.connection = undefined;
+    connection.session = undefined;
+    session.resumable = resumable;
+    if (closeCode === undefined) {
+      this.record("out", { close: { code: 1006, reason: "connection lost" } });
+      connection.socket.terminate();
+    } else this.closeWith(connection, closeCode, "Disconnected by the fake");
+  }
+
+  /** Op 7 Reconnect: the client should reconnect and resume; dispatches from now on wait for that resume. */
+  requestReconnect(): void {
+    const session = this.sessions.current();
+    const connection = session?.connection;
+    if (!session || !connection) throw new Error("fake discord: no client is connected to the gateway");
+    this.send(connection, { op: GatewayOpcodes.Reconnect });
+    session.connection = undefined;
+    connection.session = undefined;
+  }
+
   close(): void {
-    for (const session of this.sessions) session.socket.terminate();
-    this.sessions.clear();
+    for (const { socket } of this.connections) socket.terminate();
+    this.connections.clear();
     this.wss.close();
   }
 
-  private readySession(): Session | undefined {
-    return [...this.sessions].reverse().find((s) => s.ready && s.socket.readyState === s.socket.OPEN);
-  }
-
   private open(socket: WebSocket, query: URLSearchParams): void {
-    const session: Session = { socket, id: randomBytes(16).toString("hex"), seq: 0, identified: false, ready: false, intents: 0, compress: false };
-    this.sessions.add(session);
-    socket.on("close", () => this.sessions.delete(session));
-    socket.on("message", (data, isBinary) => this.onFrame(session, data, isBinary));
-    if (query.get("v") !== "10") return this.closeWith(session, GatewayCloseCodes.InvalidAPIVersion, "Invalid API version");
-    if ((query.get("encoding") ?? "json") !== "json") return this.closeWith(session, GatewayCloseCodes.DecodeError, "Only JSON encoding is supported");
-    if (query.has("compress")) return this.closeWith(session, GatewayCloseCodes.DecodeError, "Transport compression is not supported");
-    this.send(session, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.deps.heartbeatIntervalMs, _trace: ["fake-gateway"] } });
+    const connection: Connection = { socket, session: undefined };
+    this.connections.add(connection);
+    socket.on("close", (code) => {
+      this.connections.delete(connection);
+      const { session } = connection;
+      if (!session || session.connection !== connection) return;
+      session.connection = undefined;
+      // Closing with 1000 or 1001 ends the session; any other close (or none) leaves it to be resumed.
+      if (code === 1000 || code === 1001) session.resumable = false;
+    });
+    socket.on("message", (data, isBinary) => this.onFrame(connection, data, isBinary));
+    if (query.get("v") !== "10") return this.closeWith(connection, GatewayCloseCodes.InvalidAPIVersion, "Invalid API version");
+    if ((query.get("encoding") ?? "json") !== "json") return this.closeWith(connection, GatewayCloseCodes.DecodeError, "Only JSON encoding is supported");
+    if (query.has("compress")) return this.closeWith(connection, GatewayCloseCodes.DecodeError, "Transport compression is not supported");
+    this.send(connection, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.deps.heartbeatIntervalMs, _trace: ["fake-gateway"] } });
   }
 
-  private onFrame(session: Session, data: RawData, isBinary: boolean): void {
+  private onFrame(connection: Connection, data: RawData, isBinary: boolean): void {
     let payload: { op?: unknown; d?: unknown };
     try {
       if (isBinary) throw new Error("binary frame");
       payload = asRecord(JSON.parse(rawToString(data)));
     } catch {
-      return this.closeWith(session, GatewayCloseCodes.DecodeError, "Decode error");
+      return this.closeWith(connection, GatewayCloseCodes.DecodeError, "Decode error");
     }
-    this.record(session, "in", payload);
+    this.record("in", payload);
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
-        return this.send(session, { op: GatewayOpcodes.HeartbeatAck });
+        return this.send(connection, { op: GatewayOpcodes.HeartbeatAck });
       case GatewayOpcodes.Identify:
-        return this.identify(session, asRecord(payload.d));
+        return this.identify(connection, asRecord(payload.d));
       case GatewayOpcodes.Resume:
-        // Sessions are not resumable here; Discord answers an unknown session with INVALID_SESSION false.
-        return this.send(session, { op: GatewayOpcodes.InvalidSession, d: false });
+        return this.resume(connection, asRecord(payload.d));
       case GatewayOpcodes.PresenceUpdate:
       case GatewayOpcodes.VoiceStateUpdate:
       case GatewayOpcodes.RequestGuildMembers:
       case GatewayOpcodes.RequestSoundboardSounds:
-        if (!session.identified) return this.closeWith(session, GatewayCloseCodes.NotAuthenticated, "Not authenticated.");
+        if (!connection.session) return this.closeWith(connection, GatewayCloseCodes.NotAuthenticated, "Not authenticated.");
         return;
       default:
-        return this.closeWith(session, GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
+        return this.closeWith(connection, GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
     }
   }
 
-  private identify(session: Session, d: Record<string, unknown>): void {
-    if (session.identified) return this.closeWith(session, GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
-    if (d.token !== this.deps.botToken) return this.closeWith(session, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+  private identify(connection: Connection, d: Record<string, unknown>): void {
+    if (connection.session) return this.closeWith(connection, GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
+    if (d.token !== this.deps.botToken) return this.closeWith(connection, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
     const intents = d.intents;
     if (typeof intents !== "number" || !Number.isInteger(intents) || intents < 0) {
-      return this.closeWith(session, GatewayCloseCodes.InvalidIntents, "Invalid intent(s).");
+      return this.closeWith(connection, GatewayCloseCodes.InvalidIntents, "Invalid intent(s).");
     }
     if ((intents & PRIVILEGED_INTENTS & ~this.deps.privilegedIntents) !== 0) {
-      return this.closeWith(session, GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
+      return this.closeWith(connection, GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
     }
     const shard = d.shard;
     if (shard !== undefined && (!Array.isArray(shard) || shard[0] !== 0 || shard[1] !== 1)) {
-      return this.closeWith(session, GatewayCloseCodes.InvalidShard, "Invalid shard.");
+      return this.closeWith(connection, GatewayCloseCodes.InvalidShard, "Invalid shard.");
     }
-    session.identified = true;
-    session.intents = intents;
-    session.compress = d.compress === true;
+    const session = this.sessions.start(connection, intents, d.compress === true);
     this.deps.recorder.events.emit("identify", d);
     const { world } = this.deps;
     this.sendDispatch(session, "READY", readyPayload(world, session.id, this.deps.gatewayUrl()));
     this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world));
     this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, true));
-    session.ready = true;
+    this.deps.recorder.events.emit("ready");
+  }
+
+  /** RESUME: the dispatches after the client's seq, in order, then RESUMED; op 9 d:false for a session that ended. */
+  private resume(connection: Connection, d: Record<string, unknown>): void {
+    if (connection.session) return this.closeWith(connection, GatewayCloseCodes.AlreadyAuthenticated, "Already authenticated.");
+    if (d.token !== this.deps.botToken) return this.closeWith(connection, GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
+    const { session_id: id, seq } = d;
+    const session = typeof id === "string" && typeof seq === "number" ? this.sessions.resumable(id, seq) : undefined;
+    if (!session || typeof seq !== "number") return this.send(connection, { op: GatewayOpcodes.InvalidSession, d: false });
+    if (seq > session.seq) return this.closeWith(connection, GatewayCloseCodes.InvalidSeq, "Invalid seq.");
+    // A session has one connection: an older one still open is closed.
+    if (session.connection) {
+      session.connection.session = undefined;
+      this.closeWith(session.connection, GatewayCloseCodes.SessionTimedOut, "Session resumed elsewhere.");
+    }
+    session.connection = connection;
+    connection.session = session;
+    for (const missed of Sessions.sentAfter(session, seq)) this.send(connection, { op: GatewayOpcodes.Dispatch, ...missed });
+    this.sendDispatch(session, "RESUMED", null);
     this.deps.recorder.events.emit("ready");
   }
 
   private sendDispatch(session: Session, t: string, d: unknown): void {
-    session.seq += 1;
-    this.send(session, { op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
+    const dispatch = Sessions.append(session, t, d);
+    if (session.connection) this.send(session.connection, { op: GatewayOpcodes.Dispatch, ...dispatch });
   }
 
-  private send(session: Session, payload: { op: number; d?: unknown; t?: string; s?: number }): void {
+  private send(connection: Connection, payload: { op: number; d?: unknown; t?: string; s?: number }): void {
     const frame = { op: payload.op, d: payload.d ?? null, s: payload.s ?? null, t: payload.t ?? null };
-    if (session.socket.readyState !== session.socket.OPEN) return;
+    if (connection.socket.readyState !== connection.socket.OPEN) return;
     const json = JSON.stringify(frame);
-    session.socket.send(session.compress && payload.op === GatewayOpcodes.Dispatch ? deflateSync(json) : json);
-    this.record(session, "out", frame);
+    const compress = connection.session?.compress === true && payload.op === GatewayOpcodes.Dispatch;
+    connection.socket.send(compress ? deflateSync(json) : json);
+    this.record("out", frame);
   }
 
-  private closeWith(session: Session, code: number, reason: string): void {
-    this.record(session, "out", { close: { code, reason } });
-    session.socket.close(code, reason);
+  private closeWith(connection: Connection, code: number, reason: string): void {
+    this.record("out", { close: { code, reason } });
+    connection.socket.close(code, reason);
   }
 
-  private record(_session: Session, direction: "in" | "out", payload: { op?: unknown; t?: unknown; close?: unknown }): void {
+  private record(direction: "in" | "out", payload: { op?: unknown; t?: unknown; close?: unknown }): void {
     this.deps.recorder.record({
       kind: "gateway",
       at: now(),
