@@ -226,7 +226,8 @@ describe("gateway sessions", () => {
     // discord.js spaces identifies 5 s apart.
     await fake.waitForIdentify(10_000);
     const since = ops(fake).slice(ops(fake).indexOf("in 6"));
-    expect(since).toEqual(["in 6", "out 9", "out 10", "in 2", "out 0 READY", "out 0 GUILD_CREATE"]);
+    // A new session: READY, then both servers.
+    expect(since).toEqual(["in 6", "out 9", "out 10", "in 2", "out 0 READY", "out 0 GUILD_CREATE", "out 0 GUILD_CREATE"]);
     expect(frames(fake, "out").find((f) => f.op === 9)?.d).toBe(false);
     const sessions = frames(fake, "out").filter((f) => f.t === "READY").map((f) => (f.d as { session_id: string }).session_id);
     expect(new Set(sessions).size).toBe(2);
