@@ -1,10 +1,11 @@
 // One HTTP exchange on the fake: answers the request and records it exactly once, when its status is known.
+import { epochNow } from "./clock.js";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Recorder } from "./recorder.js";
 import type { FalRoute } from "./types.js";
 
 export class Exchange {
-  readonly at = Date.now();
+  readonly at = epochNow();
   route: FalRoute = "unknown";
   endpoint?: string;
   requestId?: string;

@@ -1,5 +1,6 @@
 // A running job fetches its input images for real, as fal's runners do: an unreachable URL, a non-2xx answer
 // or a non-image content type fails the run with fal's file_download_error.
+import { epochNow } from "./clock.js";
 import sharp from "sharp";
 import type { Recorder } from "./recorder.js";
 import type { Size } from "./render.js";
@@ -37,7 +38,7 @@ function inputRefs(params: Record<string, unknown>): InputRef[] {
 }
 
 async function fetchOne(ref: InputRef, job: FakeFalJob, deps: InputDeps, signal: AbortSignal): Promise<Size | FalFieldError> {
-  const at = Date.now();
+  const at = epochNow();
   const fetched: InputFetch = { url: ref.url, status: 0 };
   let data: Buffer | undefined;
   try {

@@ -1,4 +1,5 @@
 // The result JSON of a successful run, shaped per endpoint family, with images rendered and put on the fake CDN.
+import { epochNow } from "./clock.js";
 import { randomInt } from "node:crypto";
 import { basename } from "node:path";
 import {
@@ -73,7 +74,7 @@ export async function buildOutput(
   const images = failure?.kind === "output-url" ? published.map((image) => ({ ...image, url: failure.url })) : published;
 
   if (family === "firered") {
-    const inference = job.startedAt ? (Date.now() - job.startedAt) / 1000 : 0;
+    const inference = job.startedAt ? (epochNow() - job.startedAt) / 1000 : 0;
     return { images, seed: seedOf(p), prompt, has_nsfw_concepts: images.map(() => nsfw), timings: { inference } };
   }
   const description = count === 1 ? `Here is your image of "${clip(prompt)}".` : `Here are ${count} images of "${clip(prompt)}".`;

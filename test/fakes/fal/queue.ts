@@ -2,6 +2,7 @@
 // fal has no FAILED status: a failed run is COMPLETED and its error is what the result answers.
 // Like fal, the account runs at most `accountLimit` requests at once; the others wait IN_QUEUE in one line, first
 // come first served, their queue_position counting the requests ahead of them.
+import { epochNow } from "./clock.js";
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "node:events";
 import type { FakeFalJob, FalResultReply, Failure } from "./types.js";
@@ -51,7 +52,7 @@ export class JobQueue {
       params,
       state: "IN_QUEUE",
       queuePosition: 0,
-      submittedAt: Date.now(),
+      submittedAt: epochNow(),
       cancelled: false,
       logs: [],
       inputFetches: [],
@@ -149,7 +150,7 @@ export class JobQueue {
   private start(job: FakeFalJob, runtime: Runtime): void {
     job.state = "IN_PROGRESS";
     job.queuePosition = 0;
-    job.startedAt = Date.now();
+    job.startedAt = epochNow();
     this.events.emit("started", { requestId: job.requestId, at: job.startedAt });
     const runMs = Math.max(0, this.settings.runMs());
     const lines = Math.max(0, this.settings.logLines);
@@ -190,7 +191,7 @@ export class JobQueue {
     const waitingAt = this.line.indexOf(job);
     if (waitingAt >= 0) this.line.splice(waitingAt, 1);
     job.state = "COMPLETED";
-    job.completedAt = Date.now();
+    job.completedAt = epochNow();
     job.result = reply;
     if (runtime) this.stop(runtime);
     if (!job.cancelled) this.events.emit("completed", { requestId: job.requestId, at: job.completedAt });

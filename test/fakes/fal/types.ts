@@ -89,7 +89,7 @@ export type FalRoute =
   | "unknown";
 
 export interface RecordedFalRequest {
-  /** Arrival time, epoch ms (Date.now()). */
+  /** Arrival time, epoch ms on the monotonic clock (see clock.ts). */
   at: number;
   method: string;
   /** x-fal-target-url for proxied requests, else the URL requested on the fake (or fetched by it). */
