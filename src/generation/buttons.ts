@@ -1,6 +1,7 @@
 // The buttons under results, looked up in the store so they work days later and after restarts:
-// Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, and Retry
-// (a new job, or, when fal had made the result and only its delivery failed, that result delivered again).
+// Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, Retry (a new
+// job, or, when fal had made the result and only its delivery failed, that result delivered again), and Cancel
+// (under a job's progress while it waits or runs).
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
 import { MAX_SEED, type ModelDefinition } from "../models/index.js";
@@ -71,8 +72,30 @@ async function redeliver(interaction: ButtonInteraction, ctx: GenerationDeps, jo
   ctx.runner.start(redelivering);
 }
 
-function mayDelete(interaction: ButtonInteraction, job: JobRecord): boolean {
+/** Delete and Cancel: the requester's, or a moderator's who may manage messages. */
+function isRequesterOrModerator(interaction: ButtonInteraction, job: JobRecord): boolean {
   return interaction.user.id === job.requesterId || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages));
+}
+
+const unfinished = new Set<JobRecord["state"]>(["accepted", "submitting", "submitted", "running"]);
+
+async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord) {
+  if (!isRequesterOrModerator(interaction, job)) {
+    return replyPrivately(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can cancel it.");
+  }
+  if (job.state === "completed") return replyPrivately(interaction, "Too late to cancel: the image was already made, so it is being delivered.");
+  if (!unfinished.has(job.state)) return replyPrivately(interaction, "This job has already finished, so there is nothing to cancel.");
+  // The job's own reply says it was cancelled; this press needs no message of its own.
+  await interaction.deferUpdate();
+  if (await ctx.runner.cancel(job.id, interaction.user.id)) {
+    ctx.log.info({ job: job.ref, by: interaction.user.id }, "job cancelled");
+    return;
+  }
+  const now = await ctx.jobs.get(job.id);
+  const content = now && unfinished.has(now.state)
+    ? "The bot could not cancel this job just now (it may be restarting). Try again in a moment."
+    : "Too late to cancel: the image was already made, so it is being delivered.";
+  await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
 }
 
 async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref]: readonly string[]) {
@@ -88,13 +111,15 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
         return replyPrivately(interaction, "Only the person who asked for this image can retry it. Use Re-roll on a result, or run the command yourself.");
       }
       return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
+    case "cancel":
+      return cancelJob(interaction, ctx, job);
     case "edit": {
       const images = shownImages(job);
       if (!images.length) return replyPrivately(interaction, "This result has no images to edit.");
       return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
     }
     case "delete": {
-      if (!mayDelete(interaction, job)) {
+      if (!isRequesterOrModerator(interaction, job)) {
         return replyPrivately(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.");
       }
       await interaction.deferUpdate();

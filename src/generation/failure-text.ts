@@ -29,6 +29,8 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `⏳ fal is busy right now and did not take the job after several tries. Please try again in a few minutes. ${tail}`;
     case "timeout":
       return `⌛ This took longer than ${clock(failure.afterMs)}, so it was cancelled (nothing more will be charged). Please try again. ${tail}`;
+    case "cancelled":
+      return `🛑 Cancelled by <@${failure.by}>; nothing was charged. ${tail}`;
     case "model-error":
       return `❌ The model failed while making your image. Please try again; if it keeps failing, try another model. ${tail}`;
     case "output-unavailable":

@@ -11,7 +11,7 @@ import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
 import { userText } from "../discord/user-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
-import { jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
+import { cancelButtons, jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -52,6 +52,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
   const header = `**${model?.name ?? job.modelId}** · ${userText(job.request.prompt, 150)}`;
+  const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
     const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
@@ -65,7 +66,8 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   };
   const editor = new ThrottledEditor(
     // Progress is only ever an edit (sent anew, by direct message or in the channel, each would be a new message); the result is not.
-    (content) => edit({ content }, { progress: true }),
+    // It carries the Cancel button: the job waits or runs.
+    (content) => edit({ content, components: cancel }, { progress: true }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.

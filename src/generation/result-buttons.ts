@@ -6,7 +6,7 @@ import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
 
-export type JobAction = "reroll" | "edit" | "delete" | "retry";
+export type JobAction = "reroll" | "edit" | "delete" | "retry" | "cancel";
 
 export function jobButtonId(action: JobAction, ref: string): string {
   return makeCustomId(JOB_BUTTON_PREFIX, action, ref);
@@ -29,6 +29,11 @@ export function resultButtons(
   if (canDelete) buttons.push(jobButton("delete", ref, "Delete", "🗑️", ButtonStyle.Danger));
   if (extra) buttons.push(extra);
   return [row(buttons)];
+}
+
+/** Under a job's progress while it waits or runs. */
+export function cancelButtons(ref: string) {
+  return [row([jobButton("cancel", ref, "Cancel", "🛑", ButtonStyle.Secondary)])];
 }
 
 export function retryButtons(ref: string) {

@@ -16,6 +16,7 @@ import {
   awaitResult,
   describeFailure,
   isInputDownloadFailure,
+  JobCancelled,
   prepareFiles,
   refitSmaller,
   rehostInput,
@@ -72,7 +73,7 @@ class Shutdown extends Error {
 }
 
 export class JobRunner {
-  private readonly running = new Map<number, { stop: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<number, { stop: AbortController; cancel: AbortController; done: Promise<void> }>();
   private stopping = false;
   /**
    * Acknowledgements go first; job starts follow, a few per event-loop turn, once for 20 ms no interaction came
@@ -107,7 +108,8 @@ export class JobRunner {
     // After shutdown began nothing would abort it; the job stays as it is and resumes at the next start.
     if (this.stopping || this.running.has(job.id)) return;
     const stop = new AbortController();
-    const done = this.drive(job, stop.signal)
+    const cancel = new AbortController();
+    const done = this.drive(job, stop.signal, cancel.signal)
       .catch(async (error: unknown) => {
         // Whatever broke, the job must not stay unfinished: it would count against its member until the next start.
         this.deps.log.error({ err: error, job: job.ref }, "a job's runner failed; the job ends as failed");
@@ -115,7 +117,20 @@ export class JobRunner {
       })
       .catch((error: unknown) => this.deps.log.error({ err: error, job: job.ref }, "could not end a job whose runner failed"))
       .finally(() => this.running.delete(job.id));
-    this.running.set(job.id, { stop, done });
+    this.running.set(job.id, { stop, cancel, done });
+  }
+
+  /**
+   * A member's cancel: a job still waiting leaves the queue, one at fal is cancelled there, and either ends as
+   * cancelled with its reservation released. A job whose result fal had already made is delivered as usual. True
+   * when the job ended as cancelled; false when it was not running here or was too far along.
+   */
+  async cancel(jobId: number, by: string): Promise<boolean> {
+    const entry = this.running.get(jobId);
+    if (!entry) return false;
+    entry.cancel.abort(new JobCancelled(by));
+    await entry.done;
+    return (await this.deps.jobs.get(jobId))?.state === "cancelled";
   }
 
   /**
@@ -173,7 +188,7 @@ export class JobRunner {
     }
   }
 
-  private async drive(initial: JobRecord, stop: AbortSignal): Promise<void> {
+  private async drive(initial: JobRecord, stop: AbortSignal, cancel: AbortSignal): Promise<void> {
     // Nothing of the job's own, not even its logger and reporter, is built while acknowledgements pour in.
     await this.starts.pass();
     const { deps } = this;
@@ -191,6 +206,8 @@ export class JobRunner {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
     const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
+    // Waiting for a turn ends at shutdown (the job stays for the next start) or at a member's cancel.
+    const waiting = AbortSignal.any([stop, cancel]);
     let resultShown = false;
     let slot: FalSlot | undefined;
     try {
@@ -199,7 +216,7 @@ export class JobRunner {
       if (job.state === "accepted") {
         slot = await deps.capacity.acquire({
           key: memberKey,
-          signal: stop,
+          signal: waiting,
           onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
         });
       } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
@@ -207,7 +224,7 @@ export class JobRunner {
       if (job.state === "accepted") {
         const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
         const input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
-        const submitted = await this.submit(job, model.endpoint, input, memberKey, stop);
+        const submitted = await this.submit(job, model.endpoint, input, memberKey, waiting);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {
           log.info({ requestId: submitted.requestId }, "submitted to fal");
@@ -227,6 +244,7 @@ export class JobRunner {
             runTimes: deps.runTimes,
             timeoutMs: deps.timeoutMs - (now() - (job.submittedAt ?? now())),
             signal: stop,
+            cancel,
             onPhase: (phase) => {
               if (phase.phase === "queued") slot?.queued();
               if (phase.phase === "running") slot?.running();
@@ -241,11 +259,11 @@ export class JobRunner {
           if (marked) job = { ...job, state: "completed", result: output, costFinal: cost, completedAt: now() };
           else await refresh();
         } catch (error) {
-          if (stop.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
+          if (stop.aborted || cancel.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
           log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
           const input = await rehostInput(deps.fal, deps.download, model, job.input);
           rehosted = true;
-          const again = await this.submit(job, model.endpoint, input, memberKey, stop, true);
+          const again = await this.submit(job, model.endpoint, input, memberKey, waiting, true);
           reporter.submitted();
           log.info({ requestId: again?.requestId }, "submitted to fal again with re-hosted images");
           await refresh();
@@ -308,7 +326,9 @@ export class JobRunner {
       }
       const failure = describeFailure(error, log);
       const marked =
-        failure.kind === "timeout" ? await deps.jobs.markCancelled(job.id, failure) : await deps.jobs.markFailed(job.id, failure);
+        failure.kind === "timeout" || failure.kind === "cancelled"
+          ? await deps.jobs.markCancelled(job.id, failure)
+          : await deps.jobs.markFailed(job.id, failure);
       if (!marked) return;
       await reporter.failed(failure);
     } finally {

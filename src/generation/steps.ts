@@ -26,11 +26,20 @@ export interface DeliveredImage extends FittedImage {
 export type JobFailure =
   | FalFailure
   | { kind: "timeout"; afterMs: number }
+  | { kind: "cancelled"; by: string }
   | { kind: "input-unavailable"; url: string }
   | { kind: "output-unavailable"; message: string }
   | { kind: "upload-too-large" }
   | { kind: "interrupted" }
   | { kind: "model-unavailable"; modelId: string };
+
+/** A member cancelled the job (the Cancel button). */
+export class JobCancelled extends Error {
+  constructor(readonly by: string) {
+    super("the job was cancelled");
+    this.name = "JobCancelled";
+  }
+}
 
 export class JobTimeout extends Error {
   constructor(readonly afterMs: number) {
@@ -66,6 +75,8 @@ export interface AwaitOptions {
   timeoutMs: number;
   /** Stops watching without cancelling at fal (shutdown). */
   signal: AbortSignal;
+  /** A member's cancel: cancels the request at fal (as the timeout does) and throws its reason. */
+  cancel?: AbortSignal;
   onPhase(phase: JobPhase): void;
   /** Called once, when fal first reports the request running. */
   onRunning(): void;
@@ -95,7 +106,9 @@ export async function awaitResult(model: ModelDefinition, requestId: string, opt
   const { fal, log, runTimes } = options;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new JobTimeout(options.timeoutMs)), Math.max(0, options.timeoutMs));
-  const signal = AbortSignal.any([timeout.signal, options.signal]);
+  const signal = AbortSignal.any([timeout.signal, options.signal, ...(options.cancel ? [options.cancel] : [])]);
+  // The timeout or a member's cancel: either ends the request at fal.
+  const ended = () => (timeout.signal.aborted ? timeout.signal : options.cancel?.aborted ? options.cancel : undefined);
   let runningSince: number | undefined;
   let lastLog: string | undefined;
   const onStatus = (status: QueueStatus) => {
@@ -120,25 +133,26 @@ export async function awaitResult(model: ModelDefinition, requestId: string, opt
     if (runningSince !== undefined) runTimes.record(model.id, performance.now() - runningSince);
     return await readResult(fal, model.endpoint, requestId, log);
   } catch (error) {
-    if (timeout.signal.aborted) {
+    const end = ended();
+    if (end) {
       const completed = await cancel(fal, model.endpoint, requestId).then(
         () => false,
         (cancelError: unknown) => {
           if (isAlreadyCompleted(cancelError)) return true;
-          log.warn({ err: cancelError, requestId }, "cancelling the timed-out request at fal failed");
+          log.warn({ err: cancelError, requestId }, "cancelling the request at fal failed");
           return false;
         },
       );
       if (completed) {
-        log.warn({ requestId, timeoutMs: options.timeoutMs }, "the timed-out request had completed at fal; fetching its result");
+        log.warn({ requestId, reason: String(end.reason) }, "the request had completed at fal before it could be cancelled; fetching its result");
         const result = await readResult(fal, model.endpoint, requestId, log).catch((resultError: unknown) => {
-          log.warn({ err: resultError, requestId }, "fetching the timed-out request's result failed");
+          log.warn({ err: resultError, requestId }, "fetching the completed request's result failed");
           return timedOut;
         });
         if (result !== timedOut) return result;
       }
-      log.warn({ requestId, timeoutMs: options.timeoutMs }, "generation timed out; cancelled at fal");
-      throw timeout.signal.reason;
+      log.warn({ requestId, reason: String(end.reason) }, "cancelled at fal");
+      throw end.reason;
     }
     throw error;
   } finally {
@@ -208,6 +222,7 @@ export async function refitSmaller(prepared: PreparedFiles): Promise<PreparedFil
 /** What went wrong, for the user and the record; logged once here with the detail an admin needs. */
 export function describeFailure(error: unknown, log: Logger): JobFailure {
   if (error instanceof JobTimeout) return { kind: "timeout", afterMs: error.afterMs };
+  if (error instanceof JobCancelled) return { kind: "cancelled", by: error.by };
   if (error instanceof InputUnavailableError) {
     log.warn({ err: error }, "an input image could not be downloaded for re-hosting");
     return { kind: "input-unavailable", url: error.url };
