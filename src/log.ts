@@ -62,8 +62,17 @@ export interface LoggerSettings {
  * message and its files, for a result megabytes of image bytes): the status, code and URL tell what failed.
  */
 function serializeError(error: Error): Record<string, unknown> {
-  const { requestBody, ...serialized } = pino.stdSerializers.errWithCause(error) as Record<string, unknown>;
-  return requestBody === undefined ? serialized : { ...serialized, requestBody: "[omitted]" };
+  return withoutRequestBodies(pino.stdSerializers.errWithCause(error) as Record<string, unknown>);
+}
+
+/** The serialized error with every request body omitted, its causes' too (a result too large nests Discord's error). */
+function withoutRequestBodies(serialized: Record<string, unknown>): Record<string, unknown> {
+  const { requestBody, cause, ...rest } = serialized;
+  return {
+    ...rest,
+    ...(requestBody === undefined ? {} : { requestBody: "[omitted]" }),
+    ...(cause === undefined ? {} : { cause: typeof cause === "object" && cause !== null ? withoutRequestBodies(cause as Record<string, unknown>) : cause }),
+  };
 }
 
 export function createLogger(settings: LoggerSettings, destination?: DestinationStream): Logger {

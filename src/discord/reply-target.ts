@@ -154,8 +154,10 @@ export async function editReply(
       else if (isExpiredToken(error)) location.tokenExpiresAt = 0;
       // The reply refuses this content (the bot may not post it there): a progress edit is dropped and the next one
       // tries again, but the result or failure goes to the requester's direct messages rather than being lost.
-      else if (isOutOfReach(error) && !progress) location.originalGone = true;
-      else throw error;
+      else if (isOutOfReach(error)) {
+        if (progress) return undefined;
+        location.originalGone = true;
+      } else throw error;
     }
   }
   if (!location.ephemeral && !location.originalGone) {

@@ -21,6 +21,8 @@ export interface WatchOptions {
 export async function submit(fal: FalClient, endpoint: string, input: Record<string, unknown>, signal?: AbortSignal) {
   try {
     const { request_id: requestId } = await fal.queue.submit(endpoint, { input, ...(signal ? { abortSignal: signal } : {}) });
+    // A 200 that is not fal's JSON (a proxy's page) reads as an answer without an id: fal may still have the job.
+    if (typeof requestId !== "string" || requestId === "") throw new SyntaxError("fal's answer to the submit carried no request id");
     return requestId;
   } catch (error) {
     throw new SubmitFailed(error);
@@ -62,7 +64,7 @@ export async function waitForCompletion(
 }
 
 /** A failed status read the next one may not repeat; a refusal (401, 403, 404…) would be the same every time. */
-function isPassing(error: unknown): boolean {
+export function isPassing(error: unknown): boolean {
   return !(error instanceof ApiError) || error.status === 429 || error.status >= 500;
 }
 

@@ -15,7 +15,8 @@ export interface FalCapacityOptions {
   initial?: number;
   /**
    * A request waiting at fal this long while others of ours run means the account is full; shorter waits are fal
-   * dispatching or starting a runner. Default 1 s.
+   * dispatching or starting a runner. Default 2.5 s: more than two status polls (1 s apart when the stream fails),
+   * so a request that started between two polls is not taken for one that waits.
    */
   fullAfterMs?: number;
   /** Once the account's limit was found, no more is sent above it for this long; default 30 s. */
@@ -33,7 +34,7 @@ export interface FalSlot extends Slot {
   running(): void;
 }
 
-type RequestState = "sending" | "queued" | "running";
+type RequestState = "sending" | "queued" | "running" | "released";
 
 export class FalCapacity {
   private readonly ceiling: number;
@@ -43,7 +44,8 @@ export class FalCapacity {
   private readonly now: () => number;
   private heldUntil = 0;
   private runningCount = 0;
-  private queuedCount = 0;
+  /** Requests of ours that fal has not reported running: waiting in its queue, or on their way to it. */
+  private unstartedCount = 0;
 
   constructor(
     private readonly scheduler: FairScheduler,
@@ -51,7 +53,7 @@ export class FalCapacity {
   ) {
     this.ceiling = options.ceiling;
     this.adaptive = options.known === undefined;
-    this.fullAfterMs = options.fullAfterMs ?? 1000;
+    this.fullAfterMs = options.fullAfterMs ?? 2500;
     this.holdMs = options.holdMs ?? 30_000;
     this.now = options.now ?? Date.now;
     scheduler.setLimit(Math.min(this.ceiling, options.known ?? options.initial ?? 2));
@@ -74,30 +76,32 @@ export class FalCapacity {
   private watch(slot: Slot): FalSlot {
     let state: RequestState = "sending";
     let fullTimer: NodeJS.Timeout | undefined;
+    this.unstartedCount++;
     const leave = () => {
       clearTimeout(fullTimer);
-      if (state === "queued") this.queuedCount--;
       if (state === "running") this.runningCount--;
+      else this.unstartedCount--;
     };
     return {
       queued: () => {
-        if (state === "queued") return;
+        if (state === "queued" || state === "released") return;
         leave();
         state = "queued";
-        this.queuedCount++;
+        this.unstartedCount++;
         fullTimer = setTimeout(() => this.found(), this.fullAfterMs);
         fullTimer.unref();
       },
       running: () => {
-        if (state === "running") return;
+        if (state === "running" || state === "released") return;
         leave();
         state = "running";
         this.runningCount++;
         this.probe();
       },
       release: () => {
+        if (state === "released") return;
         leave();
-        state = "sending";
+        state = "released";
         slot.release();
       },
     };
@@ -113,10 +117,13 @@ export class FalCapacity {
     this.options.onChange?.({ limit, reason: "found-full" });
   }
 
-  /** A request started at once while every slot was busy and jobs wait: fal may take one more. */
+  /**
+   * A request started while every slot was busy, all of ours run and jobs wait: fal may take one more. (While one
+   * of ours has not started, fal may be full already: sending more would only queue them there.)
+   */
   private probe(): void {
     const { scheduler } = this;
-    if (!this.adaptive || this.queuedCount > 0 || this.now() < this.heldUntil) return;
+    if (!this.adaptive || this.unstartedCount > 0 || this.now() < this.heldUntil) return;
     if (scheduler.limit >= this.ceiling || scheduler.running < scheduler.limit || scheduler.waiting === 0) return;
     scheduler.setLimit(scheduler.limit + 1);
     this.options.onChange?.({ limit: scheduler.limit, reason: "probing" });

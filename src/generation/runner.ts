@@ -253,6 +253,8 @@ export class JobRunner {
             onRunning: () =>
               void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
           });
+          // fal ran it, whether or not a status said so (a quick job can go from queued to completed between polls).
+          slot?.running();
           const output = model.normalizeOutput(raw);
           const cost = model.estimateCost(job.input, output).usd;
           const marked = await deps.jobs.markCompleted(job.id, output, cost, output.images.length);

@@ -4,7 +4,7 @@ import type { QueueStatus } from "@fal-ai/client";
 import { setTimeout as delay } from "node:timers/promises";
 import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
-import { cancel, fetchResult, isAlreadyCompleted, waitForCompletion } from "../fal/queue.js";
+import { cancel, fetchResult, isAlreadyCompleted, isPassing, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import { extensionOf, type Download } from "../media/download.js";
@@ -82,16 +82,19 @@ export interface AwaitOptions {
   onRunning(): void;
 }
 
-/** fal's answers to a result fetch that were not JSON, before giving up: a garbled answer is read again. */
+/** Reads of a completed request's result before giving up: an answer that was garbled or failed in passing is read again. */
 const resultReads = 3;
 
-/** Fetches a completed request's result, reading it again when fal's answer was not JSON. */
+/**
+ * Fetches a completed (billed) request's result, reading it again when fal's answer was not JSON or failed in a way
+ * that may pass (5xx, the network): given up on, the member would press Retry and fal would make and bill it twice.
+ */
 async function readResult(fal: FalClient, endpoint: string, requestId: string, log: Logger): Promise<unknown> {
   for (let read = 1; ; read++) {
     try {
       return await fetchResult(fal, endpoint, requestId);
     } catch (error) {
-      if (!(error instanceof SyntaxError) || read >= resultReads) throw error;
+      if (!(error instanceof SyntaxError || isPassing(error)) || read >= resultReads) throw error;
       log.warn({ err: error, requestId, read }, "fal's result could not be read; reading it again");
       await delay(250 * read);
     }

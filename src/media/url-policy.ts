@@ -6,7 +6,8 @@ import { BlockList, isIP } from "node:net";
 /** Public hosts the bot downloads from, over https on the default port. */
 const publicHosts: readonly { host: string; subdomains?: true; pathPrefix?: string }[] = [
   { host: "cdn.discordapp.com" },
-  { host: "media.discordapp.net" },
+  // The media proxy, and the proxy of images embedded from elsewhere (images-ext-1.discordapp.net, …).
+  { host: "discordapp.net", subdomains: true },
   // fal's CDN: fal.media and its shards (v3.fal.media, v3b.fal.media, …).
   { host: "fal.media", subdomains: true },
   // fal's own files on Google Cloud Storage, a host shared by every GCS customer: only fal's bucket.

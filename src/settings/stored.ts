@@ -2,7 +2,8 @@
 // every field that still fits. A field that does not falls back without loosening the server's limits: a number
 // out of range is brought into range, and an unreadable limit whose default is "no limit" (the daily quota and
 // budget, the cooldown) becomes its strictest value, so a broken row pauses a server rather than opening it up; an
-// admin sees the value in /settings and sets it again. A list keeps its entries that fit.
+// admin sees the value in /settings and sets it again. A list keeps its entries that fit; a list of channels or
+// premium roles with none left (empty would open the server to all) pauses the server the same way.
 import type { z } from "zod";
 import { defaultGuildSettings, guildSettingsSchema, type GuildSettings } from "./schema.js";
 
@@ -27,13 +28,24 @@ function fallback(key: Key, value: unknown): unknown {
   }
   const field = guildSettingsSchema.shape[key] as z.ZodType;
   if (Array.isArray(value)) {
-    // A list of ids: the entries that fit; the schema's own cap on the count applies to what is left.
+    // A list of ids: the entries that fit, and no more than the schema's cap (the first ones: a shorter list of
+    // channels or premium roles is the stricter one).
     const kept = value.filter((entry) => field.safeParse([entry]).success);
-    const parsed = field.safeParse(kept);
-    if (parsed.success) return parsed.data;
+    for (const candidate of [kept, kept.slice(0, listCap)]) {
+      const parsed = field.safeParse(candidate);
+      if (parsed.success && candidate.length > 0) return parsed.data;
+    }
   }
-  return defaultGuildSettings[key];
+  // Nothing usable: models fall back to none turned on; the channel and premium-role lists have no strict value
+  // (empty means open to all), so readStoredSettings pauses the server instead.
+  return key === "enabledModels" ? [] : defaultGuildSettings[key];
 }
+
+/** The most entries a list setting takes (channels, premium roles). */
+const listCap = 25;
+
+/** Lists whose fallback opens the server up: when one of them is unreadable, the daily quota becomes 0. */
+const opensWhenLost: readonly Key[] = ["allowedChannelIds", "premiumRoleIds"];
 
 export interface StoredSettings {
   settings: GuildSettings;
@@ -68,5 +80,6 @@ export function readStoredSettings(json: string | undefined): StoredSettings {
     invalid.push(key);
     settings[key] = fallback(key, record[key]);
   }
+  if (opensWhenLost.some((key) => invalid.includes(key) && (settings[key] as unknown[]).length === 0)) settings.dailyImageQuota = 0;
   return { settings: guildSettingsSchema.parse(settings), invalid };
 }

@@ -141,6 +141,13 @@ describe("faults at fal", () => {
       submits: [200],
     },
     { name: "unreadable result once", faults: [{ kind: "malformed-json", route: "result" }], state: "delivered", submits: [200] },
+    // fal's client does not retry a 500; the bot reads a billed result again rather than lose it.
+    {
+      name: "500 once on the result of a finished job",
+      faults: [{ kind: "http-error", route: "result", status: 500, times: 1 }],
+      state: "delivered",
+      submits: [200],
+    },
     {
       name: "500 on the result (the model crashed)",
       faults: [{ kind: "server-error" }],

@@ -76,8 +76,9 @@ describe("FalCapacity", () => {
     for (const slot of c.slots.slice(0, 4)) slot.running();
     c.slots[4]!.queued();
     c.slots[5]!.queued();
+    // Two of ours have not started at fal: no probing meanwhile.
     vi.advanceTimersByTime(999);
-    expect(c.fal.limit).toBe(10);
+    expect(c.fal.limit).toBe(6);
     vi.advanceTimersByTime(1);
     expect(c.fal.limit).toBe(4);
     expect(c.changes.at(-1)).toBe("found-full 4");
@@ -112,6 +113,19 @@ describe("FalCapacity", () => {
     vi.advanceTimersByTime(2000);
     expect(c.fal.limit).toBe(3);
     expect(c.changes).toEqual([]);
+  });
+
+  it("by default, a request seen queued in one status poll and running in the next (1 s apart) is not taken for a full account", async () => {
+    const c = capacity({ initial: 3 });
+    c.ask(5);
+    await settle();
+    c.slots[0]!.running();
+    c.slots[1]!.running();
+    c.slots[2]!.queued();
+    vi.advanceTimersByTime(2000);
+    c.slots[2]!.running();
+    vi.advanceTimersByTime(5000);
+    expect(c.changes.filter((change) => change.startsWith("found-full"))).toEqual([]);
   });
 
   it("a known limit never moves", async () => {

@@ -56,6 +56,17 @@ describe("log redaction", () => {
     expect(text().length).toBeLessThan(2000);
   });
 
+  it("leaves out the request body of an error's cause too (a result Discord refused as too large, wrapped)", () => {
+    const { log, text } = capture();
+    const image = Buffer.alloc(4096, 7);
+    const apiError = Object.assign(new Error("Request entity too large"), { status: 413, requestBody: { files: [{ name: "a.png", data: image }] } });
+    log.warn({ err: new Error("Discord refused the result's upload as too large", { cause: apiError }) }, "refitting");
+    const line = JSON.parse(text()) as { err: { cause: Record<string, unknown> } };
+    expect(line.err.cause).toMatchObject({ message: "Request entity too large", status: 413, requestBody: "[omitted]" });
+    expect(text()).not.toContain("7,7,7");
+    expect(text().length).toBeLessThan(2000);
+  });
+
   it("keeps either half of the fal key out when the bot lists them as secrets", () => {
     const [keyId, keySecret] = falKey.split(":") as [string, string];
     const scrub = createScrubber([falKey, keyId, keySecret]);

@@ -96,6 +96,8 @@ describe("the download URL policy", () => {
   it.each([
     ["https://cdn.discordapp.com/attachments/1/2/a.png?ex=1&is=2&hm=3", true],
     ["https://media.discordapp.net/attachments/1/2/a.png", true],
+    ["https://images-ext-1.discordapp.net/external/abc/https/example.com/a.png", true],
+    ["https://discordapp.net.example.com/a.png", false],
     ["https://fal.media/files/a.png", true],
     ["https://v3.fal.media/files/rabbit/a.png", true],
     ["https://v3b.fal.media/files/b/0a90d776/a.png", true],

@@ -67,6 +67,8 @@ describe("a stored settings row that no longer fits", () => {
       cooldownSeconds: 86_400,
       maxJobsInFlight: 2,
       premiumCountAbove: 4,
+      // Not a list of models: none turned on, rather than all.
+      enabledModels: [],
     });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ guild });
@@ -80,7 +82,24 @@ describe("a stored settings row that no longer fits", () => {
     // null is how "no budget" is stored: it fits.
     expect(await repository().get(guild)).toMatchObject({ dailyImageQuota: 0, dailyBudgetUsd: null, cooldownSeconds: 5 });
     storeRow("{not json");
-    expect(await repository().get(guild)).toMatchObject({ dailyImageQuota: 0, dailyBudgetUsd: 0, cooldownSeconds: 86_400, maxJobsInFlight: 1, premiumCountAbove: 1 });
+    expect(await repository().get(guild)).toMatchObject({
+      dailyImageQuota: 0,
+      dailyBudgetUsd: 0,
+      cooldownSeconds: 86_400,
+      maxJobsInFlight: 1,
+      premiumCountAbove: 1,
+      enabledModels: [],
+    });
+  });
+
+  it("a list of channels or premium roles keeps its first 25 entries; one with none usable pauses the server (empty would open it)", async () => {
+    const channels = Array.from({ length: 26 }, (_, i) => `3000000000000000${String(i).padStart(2, "0")}`);
+    storeRow(JSON.stringify({ allowedChannelIds: channels, dailyImageQuota: 7 }));
+    expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: channels.slice(0, 25), dailyImageQuota: 7 });
+    storeRow(JSON.stringify({ premiumRoleIds: [400000000000000001, 400000000000000002], dailyImageQuota: 7 }));
+    expect(await repository().get(guild)).toMatchObject({ premiumRoleIds: [], dailyImageQuota: 0 });
+    storeRow(JSON.stringify({ allowedChannelIds: "general", dailyImageQuota: 7 }));
+    expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: [], dailyImageQuota: 0 });
   });
 
   it("a row that fits reads as stored, with no warning", async () => {
