@@ -96,7 +96,7 @@ describe("a stored settings row that no longer fits", () => {
     const channels = Array.from({ length: 26 }, (_, i) => `3000000000000000${String(i).padStart(2, "0")}`);
     storeRow(JSON.stringify({ allowedChannelIds: channels, dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: channels.slice(0, 25), dailyImageQuota: 7 });
-    storeRow(JSON.stringify({ premiumRoleIds: [400000000000000001, 400000000000000002], dailyImageQuota: 7 }));
+    storeRow(JSON.stringify({ premiumRoleIds: [400000001, 400000002], dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ premiumRoleIds: [], dailyImageQuota: 0 });
     storeRow(JSON.stringify({ allowedChannelIds: "general", dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: [], dailyImageQuota: 0 });
