@@ -1,14 +1,25 @@
 // /edit: change one or more attached images with an instruction.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandIntegerOption } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
-import { catalog } from "../src/models/index.js";
+import { catalog, imageSideBounds } from "../src/models/index.js";
 
 // Attachment options offered; a model that takes fewer says so when more are given.
 const imageOptionNames = ["image", "image2", "image3", "image4", "image5"] as const;
 
 const fireRed = catalog.list("edit").find((model) => model.options.negativePrompt);
 const fireRedName = fireRed?.name ?? "FireRed";
+
+/** width and height: a custom output size, given together (FireRed takes image_size {width, height}). */
+function sideOption(o: SlashCommandIntegerOption, side: "width" | "height") {
+  const other = side === "width" ? "height" : "width";
+  const bounds = fireRed?.options.customSize ?? imageSideBounds;
+  return o
+    .setName(side)
+    .setDescription(`Output ${side} in pixels, with ${other} (${fireRedName} only; default: the input's size)`)
+    .setMinValue(bounds.min)
+    .setMaxValue(bounds.max);
+}
 
 const builder = new SlashCommandBuilder()
   .setName("edit")
@@ -36,6 +47,14 @@ builder
       .setName("image_size")
       .setDescription(`Output size preset (${fireRedName} only; default: the input's size)`)
       .addChoices(...(fireRed?.options.imageSizes ?? []).map((value) => ({ name: value, value }))),
+  )
+  .addIntegerOption((o) => sideOption(o, "width"))
+  .addIntegerOption((o) => sideOption(o, "height"))
+  .addStringOption((o) =>
+    o
+      .setName("acceleration")
+      .setDescription(`How much to speed up the run (${fireRedName} only; default ${fireRed?.options.defaultAcceleration ?? "regular"})`)
+      .addChoices(...(fireRed?.options.accelerations ?? []).map((value) => ({ name: value, value }))),
   )
   .addBooleanOption((o) => o.setName("safety_checker").setDescription(`Flag NSFW results (${fireRedName} only; default on)`));
 addWebSearchOption(builder, catalog, "edit");

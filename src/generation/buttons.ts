@@ -49,8 +49,9 @@ function shownImages(job: JobRecord) {
 
 async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
   const { imageUrls: _images, ...request } = job.request;
-  if (newSeed && model.options.seed) request.seed = Math.floor(Math.random() * MAX_SEED);
-  else if (newSeed) delete request.seed;
+  // A model whose schema takes no seed is never sent one (a job stored before its entry dropped the seed included).
+  if (!model.options.seed) delete request.seed;
+  else if (newSeed) request.seed = Math.floor(Math.random() * MAX_SEED);
   await startGeneration(
     interaction,
     { kind: model.kind, model, request, images: inputImagesOf(job, model), private: job.ephemeral, parentJobId: job.id },

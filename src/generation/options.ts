@@ -49,10 +49,17 @@ export function addModelOptions(builder: Builder, catalog: Catalog, kind: ModelK
     )
     .addIntegerOption((o) => o.setName("count").setDescription("How many images, 1 to 4").setMinValue(1).setMaxValue(4))
     .addStringOption((o) =>
-      o.setName("format").setDescription("File format").addChoices(...choices(union(models, (x) => x.formats))),
+      o
+        .setName("format")
+        .setDescription("File format (each model's default is in /models)")
+        .addChoices(...choices(union(models, (x) => x.formats))),
     )
     .addIntegerOption((o) =>
-      o.setName("seed").setDescription("Seed, to repeat a result").setMinValue(0).setMaxValue(MAX_SEED),
+      o
+        .setName("seed")
+        .setDescription(`Seed, to repeat a result${only((x) => x.seed)}`.slice(0, 100))
+        .setMinValue(0)
+        .setMaxValue(MAX_SEED),
     );
   return b;
 }
@@ -83,6 +90,9 @@ function readRequest(interaction: ChatInputCommandInteraction): Omit<GenerationR
     ["steps", o.getInteger("steps")],
     ["guidance", o.getNumber("guidance")],
     ["imageSize", o.getString("image_size")],
+    ["width", o.getInteger("width")],
+    ["height", o.getInteger("height")],
+    ["acceleration", o.getString("acceleration")],
     ["safetyChecker", o.getBoolean("safety_checker")],
   ];
   return Object.fromEntries(entries.filter(([, value]) => value !== null && value !== undefined)) as Omit<

@@ -1,5 +1,5 @@
 // The finished reply: the images as one set of attachments, and an embed with Gemini's description,
-// the prompt, model, size, seed and time.
+// the prompt, model, size, seed (for models that take one) and time.
 import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { PreparedFiles } from "./steps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
@@ -42,7 +42,7 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
   const facts = [
     { name: "Model", value: model.name, inline: true },
     { name: "Size", value: sizes(outcome), inline: true },
-    { name: "Seed", value: (outcome.output.seed ?? request.seed)?.toString(), inline: true },
+    { name: "Seed", value: (outcome.output.seed ?? (model.options.seed ? request.seed : undefined))?.toString(), inline: true },
     { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
   ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
   const fields: APIEmbedField[] = [{ name: "Prompt", value: userText(request.prompt, 1000) }, ...facts];

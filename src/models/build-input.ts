@@ -91,7 +91,10 @@ const fieldToOption = new Map<string, RequestProblem["option"]>([
   ["prompt", "prompt"],
   ["image_urls", "images"],
   ["image_url", "images"],
-  ...requestOptions.map((option) => [optionRules[option].falField, option] as const),
+  ...requestOptions.map((option) => {
+    const { falField, falKey } = optionRules[option];
+    return [falKey === undefined ? falField : `${falField}.${falKey}`, option] as const;
+  }),
 ]);
 
 function labelOf(option: RequestProblem["option"]): string {
@@ -100,8 +103,8 @@ function labelOf(option: RequestProblem["option"]): string {
   return optionRules[option].label;
 }
 
-function optionOfField(model: Model, field: string): RequestProblem["option"] {
-  const option = fieldToOption.get(field);
+function optionOfField(model: Model, field: string, key?: string): RequestProblem["option"] {
+  const option = (key !== undefined ? fieldToOption.get(`${field}.${key}`) : undefined) ?? fieldToOption.get(field);
   // buildInput only writes fields from the table above, so an unknown one is a catalog bug, not the member's.
   if (!option) throw new Error(`catalog entry ${model.id} built a field its option table does not know: "${field}"`);
   return option;
@@ -111,8 +114,24 @@ function issueToProblems(model: Model, issue: z.core.$ZodIssue): RequestProblem[
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ option: optionOfField(model, key), message: `${model.name} does not take "${key}".` }));
   }
-  const option = optionOfField(model, String(issue.path[0] ?? ""));
+  const [field, key] = issue.path.map(String);
+  const option = optionOfField(model, field ?? "", key);
   return [{ option, message: `${model.name} did not accept the ${labelOf(option)}: ${issue.message}.` }];
+}
+
+/** A custom size takes both sides (fal would fill a missing one with 512 px), and replaces a size preset. */
+function customSizeProblems(model: Model, request: GenerationRequest): RequestProblem[] {
+  const { width, height, imageSize } = request;
+  const hasWidth = width !== undefined && width !== null;
+  const hasHeight = height !== undefined && height !== null;
+  if (!model.options.customSize || (!hasWidth && !hasHeight)) return [];
+  const { min, max } = model.options.customSize;
+  if (hasWidth !== hasHeight) {
+    const [given, missing] = hasWidth ? (["width", "height"] as const) : (["height", "width"] as const);
+    return [{ option: missing, message: `You gave a ${given} but no ${missing}; give both (each ${min} to ${max} pixels), or neither to keep the input's size.` }];
+  }
+  if (imageSize === undefined || imageSize === null) return [];
+  return [{ option: "imageSize", message: "Choose either an image size or a width and height, not both." }];
 }
 
 export function buildFalInput<I extends Record<string, unknown>>(
@@ -143,8 +162,11 @@ export function buildFalInput<I extends Record<string, unknown>>(
       problems.push({ option, message });
       continue;
     }
-    input[rule.falField] = rule.toFal(value, model.options);
+    const falValue = rule.toFal(value, model.options);
+    if (rule.falKey === undefined) input[rule.falField] = falValue;
+    else input[rule.falField] = { ...(input[rule.falField] as Record<string, unknown> | undefined), [rule.falKey]: falValue };
   }
+  problems.push(...customSizeProblems(model, request));
   if (problems.length > 0) return { ok: false, problems };
 
   const parsed = model.inputSchema.safeParse(input);

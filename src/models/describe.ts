@@ -13,8 +13,12 @@ function knobs(model: ModelDefinition): string {
   const parts: string[] = [];
   if (options.resolutions?.length) parts.push(`resolution ${options.resolutions.join("/")}`);
   if (options.count) parts.push(`up to ${options.count.max} images`);
+  if (options.formats?.length) parts.push(`${options.formats.join("/")} (default ${options.defaultFormat ?? options.formats[0]})`);
+  if (options.seed) parts.push("seed");
   if (options.webSearch) parts.push("web search");
   if (options.negativePrompt) parts.push("negative prompt");
+  if (options.accelerations?.length) parts.push(`acceleration ${options.accelerations.join("/")}`);
+  if (options.customSize) parts.push("custom width × height");
   return parts.join(", ");
 }
 

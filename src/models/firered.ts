@@ -30,6 +30,7 @@ const MAX_IMAGES = 3;
 const steps = { min: 2, max: 50, default: 30 } as const;
 const guidance = { min: 1, max: 10, default: 4 } as const;
 const outputFormat = { values: ["jpeg", "png"], default: "png" } as const satisfies Choice;
+const acceleration = { values: ["none", "regular", "high"], default: "regular" } as const satisfies Choice;
 
 const side = z.int().min(imageSideBounds.min).max(imageSideBounds.max).default(DEFAULT_IMAGE_SIDE);
 
@@ -40,7 +41,7 @@ const inputSchema = z.strictObject({
   num_images: numImagesField,
   num_inference_steps: z.int().min(steps.min).max(steps.max).default(steps.default),
   guidance_scale: z.number().min(guidance.min).max(guidance.max).default(guidance.default),
-  acceleration: z.enum(["none", "regular", "high"]).default("regular"),
+  acceleration: z.enum(acceleration.values).default(acceleration.default),
   enable_safety_checker: z.boolean().default(true),
   // Left out, the output takes the input image's size.
   image_size: z.union([z.enum(imageSizePresetNames), z.strictObject({ width: side, height: side })]).optional(),
@@ -120,6 +121,9 @@ export const fireRedModels: ModelFamily = (lookup) => [
         steps: { ...steps },
         guidance: { ...guidance },
         imageSizes: imageSizePresetNames,
+        customSize: { ...imageSideBounds },
+        accelerations: acceleration.values,
+        defaultAcceleration: acceleration.default,
         safetyChecker: true,
         webSearch: false,
       },

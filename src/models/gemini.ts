@@ -1,9 +1,10 @@
 // What Google's Gemini image endpoints on fal have in common: their shared input fields, the options they
-// offer, their images[] output and per-image pricing. Each family file adds only what sets it apart.
+// offer, their images[] output and per-image pricing. Each family file adds only what sets it apart, as fal
+// publishes it for that endpoint (the output format's default, and whether it takes a seed or a safety tolerance).
 import { z } from "zod";
 import { defineModel } from "./define-model.js";
 import { type CatalogLookup } from "./lookup.js";
-import { imageCountRange, numImagesField, promptField, seedField, type Choice } from "./fields.js";
+import { imageCountRange, numImagesField, promptField, type Choice } from "./fields.js";
 import { descriptionOf, falImageSchema, parseOutput, toOutputImage } from "./output.js";
 import { estimatePerImage, perImagePriceLabel, type PerImagePrice } from "./pricing.js";
 import type { ModelDefinition, ModelOptions, NormalizedOutput } from "./types.js";
@@ -17,19 +18,21 @@ export const GEMINI_MAX_PROMPT_LENGTH = 5000;
 
 export const geminiAspectRatios = ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"] as const;
 
-const outputFormat = { values: ["jpeg", "png", "webp"], default: "png" } as const satisfies Choice;
+export const geminiOutputFormats = ["jpeg", "png", "webp"] as const;
 const safetyTolerance = { values: ["1", "2", "3", "4", "5", "6"], default: "4" } as const satisfies Choice;
 
 /** The fields every images[] Gemini endpoint takes, with fal's published defaults. */
 export const geminiCommonFields = {
   prompt: promptField(GEMINI_MAX_PROMPT_LENGTH),
   num_images: numImagesField,
-  output_format: z.enum(outputFormat.values).default(outputFormat.default),
-  seed: seedField,
-  safety_tolerance: z.enum(safetyTolerance.values).default(safetyTolerance.default),
   sync_mode: z.boolean().optional(),
-  limit_generations: z.boolean().optional(),
 };
+
+/** An output_format field with the endpoint's published default. */
+export const outputFormatField = (format: Choice) => z.enum(format.values).default(format.default);
+
+/** safety_tolerance, for the endpoints whose published schema has it ("1" strictest … "6" least strict). */
+export const safetyToleranceField = z.enum(safetyTolerance.values).default(safetyTolerance.default);
 
 /**
  * Every Gemini endpoint's fields, all optional but the prompt: any one endpoint's input fits it.
@@ -75,6 +78,11 @@ export interface GeminiModelSpec {
   /** Edit endpoints only: the most input images we send (fal publishes no cap; each family says why). */
   maxImages?: number;
   aspectRatio: Choice;
+  outputFormat: Choice;
+  /** True when the endpoint's published schema takes a seed (its inputSchema then has `seed`). */
+  seed: boolean;
+  /** True when the endpoint's published schema takes safety_tolerance. */
+  safetyTolerance: boolean;
   resolution?: Choice;
   webSearch?: boolean;
   thinking?: readonly string[];
@@ -88,12 +96,12 @@ function geminiOptions(spec: GeminiModelSpec): ModelOptions {
     defaultAspectRatio: spec.aspectRatio.default,
     ...(spec.resolution && { resolutions: spec.resolution.values, defaultResolution: spec.resolution.default }),
     count: { ...imageCountRange },
-    formats: outputFormat.values,
-    defaultFormat: outputFormat.default,
-    seed: true,
+    formats: spec.outputFormat.values,
+    defaultFormat: spec.outputFormat.default,
+    seed: spec.seed,
     negativePrompt: false,
     safetyChecker: false,
-    safetyTolerance: safetyTolerance.values,
+    ...(spec.safetyTolerance && { safetyTolerance: safetyTolerance.values }),
     webSearch: spec.webSearch ?? false,
     ...(spec.thinking && { thinking: spec.thinking }),
   };

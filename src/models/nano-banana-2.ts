@@ -1,8 +1,16 @@
 // Nano Banana 2 (Gemini 3.1 Flash Image): extreme aspect ratios, 0.5K–4K output, optional thinking, web search.
+// As fal's API reference lists it (no saved page): both endpoints take a seed and safety_tolerance.
 import { z } from "zod";
 import type { ModelFamily } from "./lookup.js";
-import { imageUrlsField, type Choice } from "./fields.js";
-import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
+import { imageUrlsField, seedField, type Choice } from "./fields.js";
+import {
+  geminiAspectRatios,
+  geminiCommonFields,
+  geminiModel,
+  geminiOutputFormats,
+  outputFormatField,
+  safetyToleranceField,
+} from "./gemini.js";
 import type { PerImagePrice } from "./pricing.js";
 
 const aspectRatio = {
@@ -11,6 +19,7 @@ const aspectRatio = {
 } as const satisfies Choice;
 const resolution = { values: ["0.5K", "1K", "2K", "4K"], default: "1K" } as const satisfies Choice;
 const thinkingLevels = ["minimal", "high"] as const;
+const outputFormat = { values: geminiOutputFormats, default: "png" } as const satisfies Choice;
 
 /**
  * fal publishes no cap on image_urls. Google documents up to 14 reference images for its Gemini 3 image
@@ -20,6 +29,9 @@ const MAX_IMAGES = 14;
 
 const fields = {
   ...geminiCommonFields,
+  output_format: outputFormatField(outputFormat),
+  seed: seedField,
+  safety_tolerance: safetyToleranceField,
   aspect_ratio: z.enum(aspectRatio.values).default(aspectRatio.default),
   resolution: z.enum(resolution.values).default(resolution.default),
   enable_web_search: z.boolean().optional(),
@@ -33,6 +45,9 @@ const editSchema = z.strictObject({ ...fields, image_urls: imageUrlsField(MAX_IM
 
 const shared = {
   aspectRatio,
+  outputFormat,
+  seed: true,
+  safetyTolerance: true,
   resolution,
   webSearch: true,
   thinking: thinkingLevels,
@@ -40,8 +55,9 @@ const shared = {
     usd: 0.08,
     published: true,
     resolutionMultipliers: { "0.5K": 0.75, "1K": 1, "2K": 1.5, "4K": 2 },
-    // fal publishes a web-search fee for Nano Banana Pro only; we assume Nano Banana 2 charges the same.
-    webSearch: { usd: 0.015, published: false },
+    // fal's pricing for Nano Banana 2 names the same $0.015 web-search fee as Pro's (and $0.002 for high
+    // thinking, which members cannot choose here).
+    webSearch: { usd: 0.015, published: true },
   } satisfies PerImagePrice,
 };
 

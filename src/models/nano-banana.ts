@@ -1,13 +1,17 @@
 // Gemini 2.5 Flash Image, which fal serves under two names: fal-ai/nano-banana and fal-ai/gemini-25-flash-image
 // (same inputs, same output, same price). Both are offered so a server can pick either.
+// Inputs as fal's published page for the model lists them: output_format defaults to jpeg, and there is no seed,
+// safety_tolerance or limit_generations. The saved edit page lists only prompt, image_urls and num_images; the
+// edit also takes the text-to-image page's aspect ratios (plus "auto") and output format, as it always has.
 import { z } from "zod";
 import type { ModelFamily } from "./lookup.js";
 import { imageUrlsField, type Choice } from "./fields.js";
-import { geminiAspectRatios, geminiCommonFields, geminiModel } from "./gemini.js";
+import { geminiAspectRatios, geminiCommonFields, geminiModel, geminiOutputFormats, outputFormatField } from "./gemini.js";
 import type { PerImagePrice } from "./pricing.js";
 
 const textToImageAspect = { values: geminiAspectRatios, default: "1:1" } as const satisfies Choice;
 const editAspect = { values: ["auto", ...geminiAspectRatios], default: "auto" } as const satisfies Choice;
+const outputFormat = { values: geminiOutputFormats, default: "jpeg" } as const satisfies Choice;
 
 /**
  * fal publishes no cap on image_urls. Google's image-generation guide says Gemini 2.5 Flash Image works best
@@ -15,18 +19,22 @@ const editAspect = { values: ["auto", ...geminiAspectRatios], default: "auto" } 
  */
 const MAX_IMAGES = 3;
 
+const fields = { ...geminiCommonFields, output_format: outputFormatField(outputFormat) };
+
 const textToImageSchema = z.strictObject({
-  ...geminiCommonFields,
+  ...fields,
   aspect_ratio: z.enum(textToImageAspect.values).default(textToImageAspect.default),
 });
 
 const editSchema = z.strictObject({
-  ...geminiCommonFields,
+  ...fields,
   aspect_ratio: z.enum(editAspect.values).default(editAspect.default),
   image_urls: imageUrlsField(MAX_IMAGES),
 });
 
 const price: PerImagePrice = { usd: 0.039, published: true };
+
+const shared = { outputFormat, seed: false, safetyTolerance: false, price };
 
 const names = [
   {
@@ -53,9 +61,9 @@ export const nanoBananaModels: ModelFamily = (lookup) =>
         endpoint,
         name,
         summary,
+        ...shared,
         inputSchema: textToImageSchema,
         aspectRatio: textToImageAspect,
-        price,
         editCounterpart: `${id}-edit`,
       },
       lookup,
@@ -66,10 +74,10 @@ export const nanoBananaModels: ModelFamily = (lookup) =>
         endpoint: `${endpoint}/edit`,
         name: `${name} (edit)`,
         summary: editSummary,
+        ...shared,
         inputSchema: editSchema,
         aspectRatio: editAspect,
         maxImages: MAX_IMAGES,
-        price,
       },
       lookup,
     ),

@@ -29,6 +29,8 @@ interface OptionRule {
   label: string;
   /** The fal input field the option becomes. */
   falField: string;
+  /** When the option is one key of an object in falField (width of image_size {width, height}): that key. */
+  falKey?: string;
   isOffered(options: ModelOptions): boolean;
   /** Only called when the option is offered. */
   check(value: unknown, target: OptionTarget): ValueProblem | undefined;
@@ -121,6 +123,18 @@ function imageSizeValue(value: unknown, options: ModelOptions): string | Dimensi
   return dimensions && withinSideBounds(dimensions) ? dimensions : undefined;
 }
 
+/** One side of a custom image_size {width, height}; build-input checks that both sides come together. */
+function sideRule(side: "width" | "height"): OptionRule {
+  return {
+    label: side,
+    falField: "image_size",
+    falKey: side,
+    isOffered: (options) => options.customSize !== undefined,
+    check: (value, { options }) => options.customSize && numberProblem(`${side} in pixels`, value, options.customSize, true),
+    toFal: asIs,
+  };
+}
+
 const imageSizeRule: OptionRule = {
   label: "image size",
   falField: "image_size",
@@ -148,6 +162,9 @@ export const optionRules: Readonly<Record<RequestOption, OptionRule>> = {
   steps: rangeRule("number of steps", "num_inference_steps", (o) => o.steps, true),
   guidance: rangeRule("guidance", "guidance_scale", (o) => o.guidance, false),
   imageSize: imageSizeRule,
+  width: sideRule("width"),
+  height: sideRule("height"),
+  acceleration: choiceRule("acceleration", "acceleration", (o) => o.accelerations),
   safetyChecker: switchRule("safety checker setting", "enable_safety_checker", (o) => o.safetyChecker),
   safetyTolerance: choiceRule("safety tolerance", "safety_tolerance", (o) => o.safetyTolerance),
   webSearch: switchRule("web search setting", "enable_web_search", (o) => o.webSearch),
@@ -167,6 +184,10 @@ const fixedFieldLabels: Record<string, string> = { prompt: "prompt", image_urls:
 
 /** The plain-language name of a fal input field, for explaining fal's own validation errors. */
 export function labelForFalField(falField: string): string {
-  const top = falField.split(".")[0] ?? falField;
-  return fixedFieldLabels[top] ?? Object.values(optionRules).find((rule) => rule.falField === top)?.label ?? top.replace(/_/g, " ");
+  const [top = falField, key] = falField.split(".");
+  const rules = Object.values(optionRules);
+  const rule =
+    rules.find((r) => r.falField === top && r.falKey !== undefined && r.falKey === key) ??
+    rules.find((r) => r.falField === top && r.falKey === undefined);
+  return fixedFieldLabels[top] ?? rule?.label ?? top.replace(/_/g, " ");
 }

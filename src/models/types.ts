@@ -18,6 +18,11 @@ export interface GenerationRequest {
   guidance?: number;
   /** FireRed image_size preset name, or "WIDTHxHEIGHT". */
   imageSize?: string;
+  /** A custom output width and height in pixels (FireRed's image_size {width, height}): both or neither. */
+  width?: number;
+  height?: number;
+  /** FireRed's inference speed-up: "none", "regular" or "high". */
+  acceleration?: string;
   safetyChecker?: boolean;
   /** Gemini safety_tolerance "1" (strict) … "6" (least strict). */
   safetyTolerance?: string;
@@ -39,6 +44,10 @@ export interface ModelOptions {
   steps?: { min: number; max: number; default: number };
   guidance?: { min: number; max: number; default: number };
   imageSizes?: readonly string[];
+  /** Bounds per side when the model takes a custom width × height. */
+  customSize?: { min: number; max: number };
+  accelerations?: readonly string[];
+  defaultAcceleration?: string;
   safetyChecker: boolean;
   safetyTolerance?: readonly string[];
   webSearch: boolean;

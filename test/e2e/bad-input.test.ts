@@ -92,11 +92,12 @@ describe("prompts", () => {
 });
 
 describe("numbers out of range (a crafted interaction: Discord's client keeps to the registered min and max)", () => {
-  it("count, seed, steps and guidance each name the range", async () => {
+  it("count, seed, steps, guidance and width each name the range", async () => {
     const cases: [Record<string, number | string>, string, "imagine" | "edit"][] = [
       [{ count: 9 }, "The number of images must be a whole number from 1 to 4; you gave 9.", "imagine"],
       [{ count: 0 }, "The number of images must be a whole number from 1 to 4; you gave 0.", "imagine"],
-      [{ seed: -1 }, "The seed must be a whole number from 0 to 2147483647; you gave -1.", "imagine"],
+      [{ model: "nano-banana-2", seed: -1 }, "The seed must be a whole number from 0 to 2147483647; you gave -1.", "imagine"],
+      [{ model: "firered-edit", width: 5000, height: 720 }, "The width in pixels must be a whole number from 64 to 4096; you gave 5000.", "edit"],
       [{ model: "firered-edit", steps: 500 }, "The number of steps must be a whole number from 2 to 50; you gave 500.", "edit"],
       [{ model: "firered-edit", guidance: 0.5 }, "The guidance must be a number from 1 to 10; you gave 0.5.", "edit"],
     ];

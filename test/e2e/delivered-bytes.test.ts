@@ -48,8 +48,13 @@ describe("results under concurrent deliveries", () => {
     const { member, other, moderator, owner } = h.discord.users;
     const users = [member, other, moderator, owner];
     // Every job a shape of its own, so fal renders a different file for each (Nano Banana 2 adds two more ratios).
+    // PNG throughout (Nano Banana's default is jpeg), so every output is about outputBytes.
     const shapes = [
-      ...["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"].map((ratio) => ({ model: "nano-banana", aspect_ratio: ratio })),
+      ...["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"].map((ratio) => ({
+        model: "nano-banana",
+        aspect_ratio: ratio,
+        format: "png",
+      })),
       { model: "nano-banana-2", aspect_ratio: "4:1" },
       { model: "nano-banana-2", aspect_ratio: "1:4" },
     ];

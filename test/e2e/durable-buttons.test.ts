@@ -26,7 +26,8 @@ function refOfResult(message: FakeMessage): string {
 describe("a result's buttons after a restart", () => {
   it("Re-roll, Edit and Delete work; Delete by another member is refused; a result the bot has no record of is explained", async () => {
     h = await startHarness();
-    const first = imagine(h, { prompt: "a red fox in the snow", options: { seed: 1234 } });
+    // Nano Banana 2 takes a seed (Gemini 2.5 Flash Image, the default, does not).
+    const first = imagine(h, { prompt: "a red fox in the snow", options: { model: "nano-banana-2", seed: 1234 } });
     const result = await waitForFinal(h, first);
     expect(result.attachments).toHaveLength(1);
     const ref = refOfResult(result);

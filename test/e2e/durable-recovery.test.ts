@@ -110,7 +110,7 @@ describe("a bot killed with SIGKILL", () => {
     h = await startHarness();
     // fal holds the submit: the bot cannot have a request id when it dies.
     h.fal.failNext({ kind: "slow-submit", ms: 60_000 });
-    const interaction = imagine(h, { prompt: "a quiet library", options: { seed: 77 } });
+    const interaction = imagine(h, { prompt: "a quiet library", options: { model: "nano-banana-2", seed: 77 } });
     expect((await interaction.response()).type).toBe(5);
     await h.fal.waitForArrival((a) => a.route === "submit", 10_000);
     await h.bot.kill();

@@ -43,6 +43,7 @@ function knobsFor(model: ModelDefinition): { options: Record<string, string | nu
   if (o.steps) set("steps", "num_inference_steps", 12);
   if (o.guidance) set("guidance", "guidance_scale", 5.5);
   if (o.imageSizes?.includes("landscape_4_3")) set("image_size", "image_size", "landscape_4_3");
+  if (o.accelerations?.includes("high")) set("acceleration", "acceleration", "high");
   if (o.safetyChecker) set("safety_checker", "enable_safety_checker", true);
   return { options, fal };
 }

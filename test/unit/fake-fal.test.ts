@@ -96,13 +96,14 @@ describe("fake fal: a generation end to end", () => {
     expect(output.description).toContain("a cat");
     expect(output.images).toHaveLength(1);
     const [image] = output.images;
-    expect(image).toMatchObject({ content_type: "image/png", width: 1344, height: 768 });
+    // Gemini 2.5 Flash Image's published output_format default is jpeg.
+    expect(image).toMatchObject({ content_type: "image/jpeg", width: 1344, height: 768 });
     expect(image?.url.startsWith(fake.origin + "/cdn/")).toBe(true);
     const file = await download(image!.url);
-    expect(file).toMatchObject({ status: 200, type: "image/png" });
+    expect(file).toMatchObject({ status: 200, type: "image/jpeg" });
     expect(file.data.length).toBe(image?.file_size);
     const meta = await sharp(file.data).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(["png", 1344, 768]);
+    expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 1344, 768]);
 
     expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
       ["submit", 200],
@@ -289,6 +290,60 @@ describe("fake fal: input images", () => {
     expect(fake.jobs.get(requestId)?.inputFetches).toEqual([{ url, status: 200, contentType: "image/png", width: 200, height: 400 }]);
     const meta = await sharp((await download(output.images[0]!.url)).data).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 200, 400]);
+  });
+  // Each endpoint's fields as fal publishes them (the saved model pages, else fal's API reference).
+  describe("published schemas", () => {
+    it("a seed or safety_tolerance sent to Gemini 2.5 Flash Image or Nano Banana Pro's edit is a 422; the others take them", async () => {
+      // A fake of its own: the accepted jobs run (and fetch their inputs) while later tests count requests.
+      const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+      const flash = ["fal-ai/nano-banana", "fal-ai/gemini-25-flash-image", "fal-ai/nano-banana/edit", "fal-ai/gemini-25-flash-image/edit", "fal-ai/nano-banana-pro/edit"];
+      for (const endpoint of flash) {
+        const input = { prompt: "x", ...(endpoint.endsWith("/edit") && { image_urls: ["https://x/y.png"] }) };
+        for (const [field, value] of [["seed", 42], ["safety_tolerance", "2"]] as const) {
+          const error = (await failure(submit(fal, endpoint, { ...input, [field]: value }))) as ValidationError;
+          expect(error.fieldErrors, `${endpoint} ${field}`).toEqual([
+            { loc: ["body", field], msg: "Extra inputs are not permitted", type: "extra_forbidden", input: value },
+          ]);
+        }
+      }
+      // The endpoints whose published schema has them take them.
+      const accepted = [
+        await submit(fal, "fal-ai/nano-banana-pro", { prompt: "x", seed: 42, safety_tolerance: "2" }),
+        await submit(fal, "fal-ai/nano-banana-2", { prompt: "x", seed: 42, safety_tolerance: "2" }),
+        await submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: [`${imagesOrigin}/ok.png`], seed: 42 }),
+      ];
+      await Promise.all(accepted.map((id) => completed(fake, id)));
+      // limit_generations is on Nano Banana Pro's edit page, not on Gemini 2.5 Flash Image's.
+      expect((await failure(submit(fal, "fal-ai/nano-banana", { prompt: "x", limit_generations: true }))).status).toBe(422);
+    });
+
+    it("defaults Gemini 2.5 Flash Image's output_format to jpeg, the others' to png", () => {
+      const defaults = (endpoint: FalEndpointId, input: Record<string, unknown>) =>
+        (falEndpointSchemas[endpoint].parse(input) as { output_format?: string }).output_format;
+      const edit = { prompt: "x", image_urls: ["https://x/y.png"] };
+      expect(defaults("fal-ai/nano-banana", { prompt: "x" })).toBe("jpeg");
+      expect(defaults("fal-ai/gemini-25-flash-image", { prompt: "x" })).toBe("jpeg");
+      expect(defaults("fal-ai/nano-banana/edit", edit)).toBe("jpeg");
+      expect(defaults("fal-ai/gemini-25-flash-image/edit", edit)).toBe("jpeg");
+      expect(defaults("fal-ai/nano-banana-pro", { prompt: "x" })).toBe("png");
+      expect(defaults("fal-ai/nano-banana-2/edit", edit)).toBe("png");
+      expect(defaults("fal-ai/firered-image-edit-v1.1", edit)).toBe("png");
+    });
+
+    it("takes FireRed's acceleration (none, regular, high) and a custom image_size {width, height}", async () => {
+      const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+      const edit = { prompt: "x", image_urls: [`${imagesOrigin}/ok.png`] };
+      const parsed = falEndpointSchemas["fal-ai/firered-image-edit-v1.1"].parse(edit);
+      expect(parsed.acceleration).toBe("regular");
+      const requestId = await submit(fal, "fal-ai/firered-image-edit-v1.1", { ...edit, acceleration: "high", image_size: { width: 1280, height: 720 } });
+      await completed(fake, requestId);
+      const output = await result<{ images: OutputImage[] }>(fal, "fal-ai/firered-image-edit-v1.1", requestId);
+      expect(output.images[0]).toMatchObject({ width: 1280, height: 720 });
+      const bad = (await failure(submit(fal, "fal-ai/firered-image-edit-v1.1", { ...edit, acceleration: "turbo" }))) as ValidationError;
+      expect(bad.fieldErrors).toEqual([
+        expect.objectContaining({ loc: ["body", "acceleration"], type: "literal_error", input: "turbo" }),
+      ]);
+    });
   });
 });
 

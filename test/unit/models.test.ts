@@ -5,6 +5,8 @@ import {
   catalog,
   compileInputSchemas,
   createCatalog,
+  describeModel,
+  labelForFalField,
   requestOptions,
   type GenerationRequest,
   type ModelDefinition,
@@ -30,20 +32,24 @@ interface Expected {
   images: { min: number; max: number; field: "image_urls" | "image_url" } | null;
   maxPrompt: number;
   offered: RequestOption[];
-  lists: Partial<Record<"aspectRatio" | "resolution" | "format" | "safetyTolerance" | "thinking" | "imageSize", string[]>>;
+  lists: Partial<Record<"aspectRatio" | "resolution" | "format" | "safetyTolerance" | "thinking" | "imageSize" | "acceleration", string[]>>;
   defaults: Partial<Record<"aspect_ratio" | "resolution" | "output_format", string>>;
   priceLabel: string;
   editCounterpart?: string;
 }
 
-const GEMINI_OFFERED: RequestOption[] = ["aspectRatio", "count", "format", "seed", "safetyTolerance"];
-const PRO_OFFERED: RequestOption[] = [...GEMINI_OFFERED, "resolution", "webSearch"];
+// Gemini 2.5 Flash Image (its saved page) and Nano Banana Pro's edit (its saved page) list no seed and no safety
+// tolerance; Nano Banana Pro and Nano Banana 2 (fal's API reference) list both.
+const FLASH_OFFERED: RequestOption[] = ["aspectRatio", "count", "format"];
+const PRO_EDIT_OFFERED: RequestOption[] = [...FLASH_OFFERED, "resolution", "webSearch"];
+const PRO_OFFERED: RequestOption[] = [...PRO_EDIT_OFFERED, "seed", "safetyTolerance"];
 const NB2_OFFERED: RequestOption[] = [...PRO_OFFERED, "thinking"];
-const geminiLists = { format: GEMINI_FORMATS, safetyTolerance: TOLERANCES };
-const proLists = { ...geminiLists, aspectRatio: AUTO_RATIOS, resolution: ["1K", "2K", "4K"] };
-const nb2Lists = { ...geminiLists, aspectRatio: NB2_RATIOS, resolution: ["0.5K", "1K", "2K", "4K"], thinking: ["minimal", "high"] };
+const flashLists = { format: GEMINI_FORMATS };
+const proEditLists = { format: GEMINI_FORMATS, aspectRatio: AUTO_RATIOS, resolution: ["1K", "2K", "4K"] };
+const proLists = { ...proEditLists, safetyTolerance: TOLERANCES };
+const nb2Lists = { ...proLists, aspectRatio: NB2_RATIOS, resolution: ["0.5K", "1K", "2K", "4K"], thinking: ["minimal", "high"] };
 const PRO_LABEL = "$0.15 per image (4K ×2); web search +$0.015 per request";
-const NB2_LABEL = "$0.08 per image (0.5K ×0.75, 2K ×1.5, 4K ×2); web search +$0.015 per request (assumed)";
+const NB2_LABEL = "$0.08 per image (0.5K ×0.75, 2K ×1.5, 4K ×2); web search +$0.015 per request";
 
 const expected: Record<string, Expected> = {
   "nano-banana": {
@@ -52,9 +58,9 @@ const expected: Record<string, Expected> = {
     kind: "text-to-image",
     images: null,
     maxPrompt: 5000,
-    offered: GEMINI_OFFERED,
-    lists: { ...geminiLists, aspectRatio: RATIOS },
-    defaults: { aspect_ratio: "1:1", output_format: "png" },
+    offered: FLASH_OFFERED,
+    lists: { ...flashLists, aspectRatio: RATIOS },
+    defaults: { aspect_ratio: "1:1", output_format: "jpeg" },
     priceLabel: "$0.039 per image",
     editCounterpart: "Nano Banana (edit)",
   },
@@ -64,9 +70,9 @@ const expected: Record<string, Expected> = {
     kind: "edit",
     images: { min: 1, max: 3, field: "image_urls" },
     maxPrompt: 5000,
-    offered: GEMINI_OFFERED,
-    lists: { ...geminiLists, aspectRatio: AUTO_RATIOS },
-    defaults: { aspect_ratio: "auto", output_format: "png" },
+    offered: FLASH_OFFERED,
+    lists: { ...flashLists, aspectRatio: AUTO_RATIOS },
+    defaults: { aspect_ratio: "auto", output_format: "jpeg" },
     priceLabel: "$0.039 per image",
   },
   "gemini-25-flash-image": {
@@ -75,9 +81,9 @@ const expected: Record<string, Expected> = {
     kind: "text-to-image",
     images: null,
     maxPrompt: 5000,
-    offered: GEMINI_OFFERED,
-    lists: { ...geminiLists, aspectRatio: RATIOS },
-    defaults: { aspect_ratio: "1:1", output_format: "png" },
+    offered: FLASH_OFFERED,
+    lists: { ...flashLists, aspectRatio: RATIOS },
+    defaults: { aspect_ratio: "1:1", output_format: "jpeg" },
     priceLabel: "$0.039 per image",
     editCounterpart: "Gemini 2.5 Flash Image (edit)",
   },
@@ -87,9 +93,9 @@ const expected: Record<string, Expected> = {
     kind: "edit",
     images: { min: 1, max: 3, field: "image_urls" },
     maxPrompt: 5000,
-    offered: GEMINI_OFFERED,
-    lists: { ...geminiLists, aspectRatio: AUTO_RATIOS },
-    defaults: { aspect_ratio: "auto", output_format: "png" },
+    offered: FLASH_OFFERED,
+    lists: { ...flashLists, aspectRatio: AUTO_RATIOS },
+    defaults: { aspect_ratio: "auto", output_format: "jpeg" },
     priceLabel: "$0.039 per image",
   },
   "nano-banana-pro": {
@@ -110,8 +116,8 @@ const expected: Record<string, Expected> = {
     kind: "edit",
     images: { min: 1, max: 14, field: "image_urls" },
     maxPrompt: 5000,
-    offered: PRO_OFFERED,
-    lists: proLists,
+    offered: PRO_EDIT_OFFERED,
+    lists: proEditLists,
     defaults: { aspect_ratio: "auto", resolution: "1K", output_format: "png" },
     priceLabel: PRO_LABEL,
   },
@@ -155,8 +161,8 @@ const expected: Record<string, Expected> = {
     kind: "edit",
     images: { min: 1, max: 3, field: "image_urls" },
     maxPrompt: 1500,
-    offered: ["count", "format", "seed", "negativePrompt", "steps", "guidance", "imageSize", "safetyChecker"],
-    lists: { format: ["jpeg", "png"], imageSize: PRESETS },
+    offered: ["count", "format", "seed", "negativePrompt", "steps", "guidance", "imageSize", "width", "height", "acceleration", "safetyChecker"],
+    lists: { format: ["jpeg", "png"], imageSize: PRESETS, acceleration: ["none", "regular", "high"] },
     defaults: { output_format: "png" },
     priceLabel: "$0.0325 per megapixel",
   },
@@ -173,6 +179,9 @@ const validValue: Record<RequestOption, unknown> = {
   steps: 20,
   guidance: 5.5,
   imageSize: "1024x768",
+  width: 1280,
+  height: 720,
+  acceleration: "high",
   safetyChecker: false,
   safetyTolerance: "2",
   webSearch: true,
@@ -189,11 +198,17 @@ const falField: Record<RequestOption, string> = {
   steps: "num_inference_steps",
   guidance: "guidance_scale",
   imageSize: "image_size",
+  width: "image_size",
+  height: "image_size",
+  acceleration: "acceleration",
   safetyChecker: "enable_safety_checker",
   safetyTolerance: "safety_tolerance",
   webSearch: "enable_web_search",
   thinking: "thinking_level",
 };
+
+/** The options a request can carry together: a custom width and height replace a size preset, so they go apart. */
+const combinable = (offered: RequestOption[]) => offered.filter((option) => option !== "width" && option !== "height");
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://cdn.discordapp.com/attachments/1/${i}/photo.png`);
 
@@ -323,10 +338,10 @@ describe.each(entries)("%s", (id, model) => {
 
   it("sends exactly the options that were set, under fal's field names", () => {
     const request: GenerationRequest = { ...minimalRequest(model) };
-    for (const option of e.offered) Object.assign(request, { [option]: validValue[option] });
+    for (const option of combinable(e.offered)) Object.assign(request, { [option]: validValue[option] });
     const input = inputOf(model, request);
     const expectedFields = Object.fromEntries(
-      e.offered.map((option) => [
+      combinable(e.offered).map((option) => [
         falField[option],
         option === "imageSize" ? { width: 1024, height: 768 } : validValue[option],
       ]),
@@ -339,8 +354,11 @@ describe.each(entries)("%s", (id, model) => {
     expect(isFalEndpoint(model.endpoint)).toBe(true);
     if (!isFalEndpoint(model.endpoint)) return;
     const full: GenerationRequest = { ...minimalRequest(model) };
-    for (const option of e.offered) Object.assign(full, { [option]: validValue[option] });
-    for (const request of [minimalRequest(model), full]) {
+    for (const option of combinable(e.offered)) Object.assign(full, { [option]: validValue[option] });
+    const sized: GenerationRequest | undefined = e.offered.includes("width")
+      ? { ...minimalRequest(model), width: 1280, height: 720 }
+      : undefined;
+    for (const request of [minimalRequest(model), full, ...(sized ? [sized] : [])]) {
       expect(falEndpointSchemas[model.endpoint].safeParse(inputOf(model, request)).success).toBe(true);
     }
   });
@@ -351,7 +369,7 @@ describe.each(entries)("%s", (id, model) => {
   });
 
   it("accepts every published value of each listed option and names the option when a value is outside", () => {
-    const outside = { aspectRatio: "7:3", resolution: "8K", format: "gif", safetyTolerance: "7", thinking: "medium", imageSize: "huge" };
+    const outside = { aspectRatio: "7:3", resolution: "8K", format: "gif", safetyTolerance: "7", thinking: "medium", imageSize: "huge", acceleration: "turbo" };
     for (const [option, values] of Object.entries(e.lists) as [keyof typeof outside, string[]][]) {
       for (const value of values) {
         const input = inputOf(model, { ...minimalRequest(model), [option]: value });
@@ -466,6 +484,39 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// ---- Seeds: sent and shown only where fal's published schema takes one
+
+describe("seeds", () => {
+  it("are offered exactly by the models whose input schema takes one", () => {
+    for (const model of models) {
+      const withSeed = { ...inputOf(model, minimalRequest(model)), seed: 7 };
+      expect(model.inputSchema.safeParse(withSeed).success, model.id).toBe(model.options.seed);
+    }
+    expect(catalog.modelsSupporting("seed").map((m) => m.id)).toEqual(["nano-banana-pro", "nano-banana-2", "nano-banana-2-edit", "firered-edit"]);
+  });
+
+  it("are refused on Gemini 2.5 Flash Image, naming the models that take one", () => {
+    expect(problemsOf(catalog.require("nano-banana"), { prompt: "x", seed: 42 })).toEqual([
+      { option: "seed", message: "Nano Banana does not let you set the seed; choose Nano Banana Pro or Nano Banana 2, or leave the seed empty." },
+    ]);
+    expect(problemsOf(catalog.require("gemini-25-flash-image-edit"), { prompt: "x", imageUrls: urls(1), seed: 42 })[0]?.message).toBe(
+      "Gemini 2.5 Flash Image (edit) does not let you set the seed; choose Nano Banana 2 (edit) or FireRed Image Edit 1.1, or leave the seed empty.",
+    );
+  });
+
+  it("names a nested fal field by the member's option", () => {
+    expect(labelForFalField("image_size.width")).toBe("width");
+    expect(labelForFalField("image_size")).toBe("image size");
+    expect(labelForFalField("seed")).toBe("seed");
+  });
+
+  it("shows up in /models only for the models that take one", () => {
+    expect(describeModel(catalog.require("firered-edit"))).toMatch(/seed.*acceleration none\/regular\/high, custom width × height/);
+    expect(describeModel(catalog.require("nano-banana"))).not.toContain("seed");
+    expect(describeModel(catalog.require("nano-banana"))).toContain("jpeg/png/webp (default jpeg)");
+  });
+});
+
 // ---- Specific request rules
 
 describe("request rules", () => {
@@ -521,6 +572,37 @@ describe("request rules", () => {
     for (const imageSize of ["63x512", "512x4097", "1024", "widexhigh"]) {
       expect(problemsOf(firered, { ...base, imageSize })[0]?.option).toBe("imageSize");
     }
+  });
+
+  it("sends FireRed's custom width and height as image_size {width, height}, both or neither, within bounds", () => {
+    const base = { prompt: "x", imageUrls: urls(1) };
+    expect(inputOf(firered, { ...base, width: 1280, height: 720 }).image_size).toEqual({ width: 1280, height: 720 });
+    expect(inputOf(firered, { ...base, width: 64, height: 4096 }).image_size).toEqual({ width: 64, height: 4096 });
+    expect(problemsOf(firered, { ...base, width: 1280 })).toEqual([
+      { option: "height", message: "You gave a width but no height; give both (each 64 to 4096 pixels), or neither to keep the input's size." },
+    ]);
+    expect(problemsOf(firered, { ...base, height: 720 })[0]?.option).toBe("width");
+    expect(problemsOf(firered, { ...base, width: 5000, height: 63 })).toEqual([
+      { option: "width", message: "The width in pixels must be a whole number from 64 to 4096; you gave 5000." },
+      { option: "height", message: "The height in pixels must be a whole number from 64 to 4096; you gave 63." },
+    ]);
+    expect(problemsOf(firered, { ...base, width: 1024, height: 1024, imageSize: "square_hd" })).toEqual([
+      { option: "imageSize", message: "Choose either an image size or a width and height, not both." },
+    ]);
+    expect(problemsOf(nbEdit, { ...base, width: 1024, height: 1024 }).map((p) => p.message)).toEqual([
+      "Nano Banana (edit) does not let you set the width; choose FireRed Image Edit 1.1, or leave the width empty.",
+      "Nano Banana (edit) does not let you set the height; choose FireRed Image Edit 1.1, or leave the height empty.",
+    ]);
+  });
+
+  it("sends FireRed's acceleration as fal lists it (none, regular or high; regular by default)", () => {
+    const base = { prompt: "x", imageUrls: urls(1) };
+    expect(firered.options.defaultAcceleration).toBe("regular");
+    expect((firered.inputSchema.parse(inputOf(firered, base)) as Record<string, unknown>).acceleration).toBe("regular");
+    expect(inputOf(firered, { ...base, acceleration: "none" }).acceleration).toBe("none");
+    expect(problemsOf(nbEdit, { ...base, acceleration: "high" })[0]?.message).toBe(
+      "Nano Banana (edit) does not let you set the acceleration; choose FireRed Image Edit 1.1, or leave the acceleration empty.",
+    );
   });
 
   it("keeps FireRed's steps (2–50) and guidance (1–10) in range", () => {
@@ -635,15 +717,14 @@ describe("estimateCost", () => {
     });
   });
 
-  it("prices Nano Banana 2 at $0.08 with its resolution multipliers, web search assumed", () => {
+  it("prices Nano Banana 2 at $0.08 with its resolution multipliers and fal's published web-search fee", () => {
     expect(cost("nano-banana-2", { resolution: "0.5K" }).usd).toBe(0.06);
     expect(cost("nano-banana-2", {}).usd).toBe(0.08);
     expect(cost("nano-banana-2", { resolution: "1K", num_images: 2 }).usd).toBe(0.16);
     expect(cost("nano-banana-2-edit", { resolution: "2K" }).usd).toBe(0.12);
     expect(cost("nano-banana-2", { resolution: "4K", num_images: 3 }).usd).toBe(0.48);
     const search = cost("nano-banana-2", { enable_web_search: true });
-    expect(search).toMatchObject({ usd: 0.095, published: false });
-    expect(search.breakdown).toContain("$0.015 web search per request (assumed");
+    expect(search).toEqual({ usd: 0.095, published: true, breakdown: "1 image × $0.08 + $0.015 web search per request = $0.095" });
   });
 
   it("estimates gemini-flash-edit at $0.039 an image, marked unpublished", () => {
@@ -671,6 +752,16 @@ describe("estimateCost", () => {
     expect(cost("firered-edit", { image_urls: ["u"], image_size: "landscape_16_9" }).usd).toBe(0.0192);
     expect(cost("firered-edit", { image_urls: ["u"], image_size: { width: 2000, height: 1000 } }).usd).toBe(0.065);
     expect(cost("firered-edit", { image_urls: ["u"], image_size: { width: 1000 } }).usd).toBe(0.0166);
+  });
+
+  it("prices a FireRed request with a member's own width and height by its megapixels", () => {
+    const firered = catalog.require("firered-edit");
+    const input = inputOf(firered, { prompt: "x", imageUrls: urls(1), width: 1280, height: 720, count: 2 });
+    expect(firered.estimateCost(input)).toEqual({
+      usd: 0.0599,
+      published: true,
+      breakdown: "2 images at 1280×720 = 1.8432 MP × $0.0325 per MP = $0.0599",
+    });
   });
 
   it("assumes 1 MP per FireRed image when the size follows the input, and says so", () => {

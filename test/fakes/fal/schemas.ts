@@ -1,6 +1,8 @@
 // fal's published inputs for the endpoints falcord uses, written independently of src/models so the fake
-// is a check on the bot's catalog, not a copy of it. Strict: unknown fields are rejected (extra="forbid").
-// Defaults are fal's published defaults; FireRed's ranges follow DESIGN.md.
+// is a check on the bot's catalog, not a copy of it. Strict: unknown fields are rejected (extra="forbid"), so a
+// field an endpoint's page does not list (a seed sent to Gemini 2.5 Flash Image) is a 422 as at fal.
+// Sources: the saved model pages (DESIGN.md's fal-model-pages/) where there is one, fal's API reference for the
+// others. Defaults are fal's published defaults; FireRed's ranges follow DESIGN.md.
 import { z } from "zod";
 
 export const GEMINI_RATIOS = ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"] as const;
@@ -23,47 +25,62 @@ const numImages = z.int().min(1).max(4).default(1);
 const seed = z.int().optional();
 const syncMode = z.boolean().default(false);
 
-const geminiCommon = {
+const geminiFormats = ["jpeg", "png", "webp"] as const;
+const safetyTolerance = z.enum(["1", "2", "3", "4", "5", "6"]).default("4");
+
+// Gemini 2.5 Flash Image (fal-ai/gemini-25-flash-image page; fal-ai/nano-banana is the same model): no seed, no
+// safety_tolerance, no limit_generations, jpeg by default. The edit keeps the same fields, aspect ratio "auto" added.
+const flashCommon = {
   prompt,
   num_images: numImages,
-  output_format: z.enum(["jpeg", "png", "webp"]).default("png"),
-  seed,
-  safety_tolerance: z.enum(["1", "2", "3", "4", "5", "6"]).default("4"),
+  output_format: z.enum(geminiFormats).default("jpeg"),
   sync_mode: syncMode,
-  limit_generations: z.boolean().optional(),
 };
 
 const nanoBanana = z.strictObject({
-  ...geminiCommon,
+  ...flashCommon,
   aspect_ratio: z.enum(GEMINI_RATIOS).default("1:1"),
 });
 
 const nanoBananaEdit = z.strictObject({
-  ...geminiCommon,
+  ...flashCommon,
   image_urls: imageUrls,
   aspect_ratio: z.enum(["auto", ...GEMINI_RATIOS]).default("auto"),
 });
 
-const proExtras = {
+const proCommon = {
+  prompt,
+  num_images: numImages,
+  output_format: z.enum(geminiFormats).default("png"),
+  sync_mode: syncMode,
   resolution: z.enum(["1K", "2K", "4K"]).default("1K"),
   enable_web_search: z.boolean().default(false),
+  limit_generations: z.boolean().default(false),
 };
 
+// fal's API reference for fal-ai/nano-banana-pro lists a seed and safety_tolerance.
 const nanoBananaPro = z.strictObject({
-  ...geminiCommon,
-  ...proExtras,
+  ...proCommon,
+  seed,
+  safety_tolerance: safetyTolerance,
   aspect_ratio: z.enum(["auto", ...GEMINI_RATIOS]).default("1:1"),
 });
 
+// The fal-ai/nano-banana-pro/edit page lists neither.
 const nanoBananaProEdit = z.strictObject({
-  ...geminiCommon,
-  ...proExtras,
+  ...proCommon,
   image_urls: imageUrls,
   aspect_ratio: z.enum(["auto", ...GEMINI_RATIOS]).default("auto"),
 });
 
+// fal's API reference for fal-ai/nano-banana-2 (and /edit).
 const nanoBanana2Common = {
-  ...geminiCommon,
+  prompt,
+  num_images: numImages,
+  output_format: z.enum(geminiFormats).default("png"),
+  seed,
+  safety_tolerance: safetyTolerance,
+  sync_mode: syncMode,
   aspect_ratio: z.enum(["auto", ...GEMINI_RATIOS, ...EXTREME_RATIOS]).default("auto"),
   resolution: z.enum(["0.5K", "1K", "2K", "4K"]).default("1K"),
   thinking_level: z.enum(["minimal", "high"]).optional(),
