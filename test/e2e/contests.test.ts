@@ -97,11 +97,13 @@ describe("a prompt contest", () => {
     expect(collage?.filename).toBe("contest-results.png");
     const meta = await sharp(collage!.data).metadata();
     expect(meta).toMatchObject({ format: "png", width: 3 * 512 + 4 * 12, height: 512 + 2 * 12 });
-    // Each tile is the entry's image (fal's fake draws an orange square in the middle), not the grey placeholder.
+    // Each tile is the entry's image (fal's fake draws an orange square in the middle), not the grey placeholder;
+    // within a few levels, since Nano Banana's images come as JPEG.
     const { data: pixels, info } = await sharp(collage!.data).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     for (let tile = 0; tile < 3; tile++) {
       const at = (268 * info.width + 12 + tile * (512 + 12) + 256) * info.channels;
-      expect([...pixels.subarray(at, at + 3)], `tile ${tile + 1}`).toEqual([240, 160, 40]);
+      const offBy = [...pixels.subarray(at, at + 3)].map((level, i) => Math.abs(level - [240, 160, 40][i]!));
+      expect(Math.max(...offBy), `tile ${tile + 1}: ${[...pixels.subarray(at, at + 3)].join(", ")}`).toBeLessThanOrEqual(4);
     }
     // Voting closed: the buttons are gone.
     for (const message of entryMessages(h).values()) expect(buttonIds(message)).toEqual([]);
