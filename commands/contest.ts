@@ -6,7 +6,14 @@ import {
   type ChatInputCommandInteraction,
   type SlashCommandIntegerOption,
 } from "discord.js";
-import { canModerateContests, contestButtons, contestSubcommands, moderatorWords, type ContestSubcommand } from "../src/contests/index.js";
+import {
+  canModerateContests,
+  contestButtons,
+  contestModels,
+  contestSubcommands,
+  moderatorWords,
+  type ContestSubcommand,
+} from "../src/contests/index.js";
 import type { AppContext } from "../src/context.js";
 import { replyPrivately } from "../src/discord/reply-privately.js";
 import { catalog } from "../src/models/index.js";
@@ -42,7 +49,7 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName("prompt").setDescription("What to make").setRequired(true).setMaxLength(5000))
       .addAttachmentOption((o) => o.setName("image").setDescription("An image to edit instead of starting from text"))
       .addStringOption((o) =>
-        o.setName("model").setDescription("Which model (the contest may allow only some)").addChoices(...catalog.all().map((m) => ({ name: m.name, value: m.id }))),
+        o.setName("model").setDescription("Which model (the contest may allow only some)").addChoices(...contestModels(catalog).map((m) => ({ name: m.name, value: m.id }))),
       )
       .addIntegerOption(contestOption),
   )

@@ -5,15 +5,17 @@ import { describeModel } from "../src/models/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("models")
-  .setDescription("List the image models this bot can use, what each does, and what it costs")
+  .setDescription("List the models this bot can use, what each does, and what it costs")
   .setContexts(0)
   .setIntegrationTypes(0)
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
   const embed = new EmbedBuilder()
-    .setTitle("Image models")
-    .setDescription("Use `/imagine` to make an image from text, `/edit` to change images you attach.")
+    .setTitle("Models")
+    .setDescription(
+      "Use `/imagine` to make an image from text, `/edit` to change images you attach, and `/describe` (or a message's Apps → Describe) to get prompts for an image.",
+    )
     .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model) })));
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
 }

@@ -1,6 +1,6 @@
 // /contest create's options, read into a new contest or the problems that stop it.
 import { ChannelType, type ChatInputCommandInteraction } from "discord.js";
-import type { Catalog } from "../models/index.js";
+import type { Catalog, ModelDefinition } from "../models/index.js";
 import type { GuildSettings } from "../settings/index.js";
 import type { NewContest } from "../store/contests.js";
 import { parseWindowEnd } from "./durations.js";
@@ -9,15 +9,21 @@ export type CreateRead = { ok: true; contest: NewContest } | { ok: false; proble
 
 const textChannels: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 
+/** The models a contest entry can be made with: those that make an image from a prompt, with or without an image. */
+export function contestModels(catalog: Pick<Catalog, "all">): ModelDefinition[] {
+  return catalog.all().filter((m) => m.kind === "text-to-image" || m.kind === "edit");
+}
+
 /** "nano-banana, Nano Banana Pro" → model ids; names and ids match case-insensitively. */
 export function readModels(text: string, catalog: Catalog): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
   const unknown: string[] = [];
+  const models = contestModels(catalog);
   for (const raw of text.split(",").map((part) => part.trim()).filter(Boolean)) {
     const wanted = raw.toLowerCase();
-    const matches = catalog.all().filter((m) => m.id.toLowerCase() === wanted || m.name.toLowerCase() === wanted);
+    const matches = models.filter((m) => m.id.toLowerCase() === wanted || m.name.toLowerCase() === wanted);
     // A family name ("Nano Banana Pro") takes its edit variant too, so members may enter with or without an image.
-    const family = catalog.all().filter((m) => m.name.toLowerCase().replace(/ \(edit\)$/, "") === wanted);
+    const family = models.filter((m) => m.name.toLowerCase().replace(/ \(edit\)$/, "") === wanted);
     const found = matches.length ? [...matches, ...family] : family;
     if (!found.length) unknown.push(raw);
     for (const model of found) if (!ids.includes(model.id)) ids.push(model.id);

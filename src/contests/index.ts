@@ -1,5 +1,6 @@
 // Contests: prompt contests — creation, entries, review, voting, the phases' schedule and the results.
 export { contestButtons, type ContestButtonDeps } from "./buttons.js";
+export { contestModels } from "./create.js";
 export { enteringContest, submitToContestButton } from "./delivery.js";
 export type { ContestDeps } from "./deps.js";
 export { createContestEngine, type ContestEngine } from "./engine.js";

@@ -1,7 +1,7 @@
 // The buttons under results, looked up in the store so they work days later and after restarts:
 // Re-roll (same request, new seed), Edit (a modal; the result's images become the input), Delete, Retry (a new
 // job, or, when fal had made the result and only its delivery failed, that result delivered again), and Cancel
-// (under a job's progress while it waits or runs).
+// (under a job's progress while it waits or runs); Run n under a Describe's prompts.
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ModalSubmitInteraction } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
 import { MAX_SEED, type ModelDefinition } from "../models/index.js";
@@ -10,6 +10,7 @@ import type { JobRecord } from "./job.js";
 import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/command.js";
 import { makeCustomId } from "../discord/custom-id.js";
 import { replyPrivately } from "../discord/reply-privately.js";
+import { runDescribedPrompt } from "./describe.js";
 import { editModal, readEditModal } from "./edit-modal.js";
 import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
@@ -99,7 +100,7 @@ async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, jo
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref]: readonly string[]) {
+async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref, ...rest]: readonly string[]) {
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
@@ -114,6 +115,8 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
     case "cancel":
       return cancelJob(interaction, ctx, job);
+    case "run":
+      return runDescribedPrompt(interaction, ctx, found, rest[0]);
     case "edit": {
       const images = shownImages(job);
       if (!images.length) return replyPrivately(interaction, "This result has no images to edit.");

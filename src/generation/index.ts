@@ -2,6 +2,7 @@
 // its fair queue, progress, the result message, the job buttons and the failure texts.
 export { jobButtonHandlers } from "./buttons.js";
 export type { GenerationDeps } from "./deps.js";
+export { startDescribe } from "./describe.js";
 export { editModal, readEditModal } from "./edit-modal.js";
 export { RunTimes } from "./eta.js";
 export { fromAttachment, type InputImage } from "./input-images.js";

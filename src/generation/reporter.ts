@@ -11,7 +11,9 @@ import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
 import { userText } from "../discord/user-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
-import { cancelButtons, jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
+import { cancelButtons, jobButtonId, resultButtons, retryButtons, runButtons } from "./result-buttons.js";
+import { describeMessage } from "./describe-message.js";
+import { promptsOfDescribe } from "./describe.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -51,7 +53,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const model = deps.catalog.get(job.modelId);
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
-  const header = `**${model?.name ?? job.modelId}** · ${userText(job.request.prompt, 150)}`;
+  // A Describe's prompt is the bot's own question, not the member's words.
+  const subject = model?.kind === "vision" ? "reading your image" : userText(job.request.prompt, 150);
+  const header = `**${model?.name ?? job.modelId}** · ${subject}`;
   const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
@@ -91,12 +95,23 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       editor.restartInterval(completionMarginMs);
     },
     async delivered(result: FinishedJob) {
-      const message = resultMessage(deps.catalog.require(job.modelId), job.request, result);
-      const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
-      await edit({
-        ...message,
-        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
-      }).catch((error: unknown) => {
+      const model = deps.catalog.require(job.modelId);
+      let payload: ReplyPayload;
+      if (model.kind === "vision") {
+        // A Describe's result is words: its prompts, each with a Run button.
+        const prompts = promptsOfDescribe(result.output, deps.catalog);
+        payload = {
+          ...describeMessage(model, prompts, result),
+          components: [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral })],
+        };
+      } else {
+        const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
+        payload = {
+          ...resultMessage(model, job.request, result),
+          components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+        };
+      }
+      await edit(payload).catch((error: unknown) => {
         throw isRequestTooLarge(error) ? new UploadTooLarge("Discord refused the result's upload as too large", { cause: error }) : error;
       });
     },

@@ -6,7 +6,7 @@ import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
 
-export type JobAction = "reroll" | "edit" | "delete" | "retry" | "cancel";
+export type JobAction = "reroll" | "edit" | "delete" | "retry" | "cancel" | "run";
 
 export function jobButtonId(action: JobAction, ref: string): string {
   return makeCustomId(JOB_BUTTON_PREFIX, action, ref);
@@ -29,6 +29,22 @@ export function resultButtons(
   if (canDelete) buttons.push(jobButton("delete", ref, "Delete", "🗑️", ButtonStyle.Danger));
   if (extra) buttons.push(extra);
   return [row(buttons)];
+}
+
+/** Under a Describe's prompts: "Run n" makes an image from prompt n. */
+export function runButtonId(ref: string, n: number): string {
+  return makeCustomId(JOB_BUTTON_PREFIX, "run", ref, String(n));
+}
+
+export function runButtons(ref: string, count: number) {
+  const buttons: APIButtonComponent[] = Array.from({ length: count }, (_, i) => ({
+    type: ComponentType.Button,
+    custom_id: runButtonId(ref, i + 1),
+    label: `Run ${i + 1}`,
+    emoji: { name: "🎨" },
+    style: ButtonStyle.Primary,
+  }));
+  return buttons.length ? [row(buttons)] : [];
 }
 
 /** Under a job's progress while it waits or runs. */

@@ -5,6 +5,7 @@ import {
   MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
@@ -17,7 +18,11 @@ import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 
-export type GenerationInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
+export type GenerationInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ModalSubmitInteraction
+  | ButtonInteraction;
 
 export interface GenerationOrder {
   kind: ModelKind;
@@ -93,7 +98,9 @@ async function admitAndDefer(interaction: GenerationInteraction, order: Generati
   const problems = [...inputImageProblems(order.images), ...(built.ok ? [] : built.problems.map((p) => p.message))];
   if (problems.length || !built.ok) return refuse(interaction, problems);
 
-  const ask: JobAsk = { model, request, images: request.count ?? 1, usd: model.estimateCost(built.input).usd };
+  // A vision model answers in words: it makes no image to count against the daily quota.
+  const images = model.kind === "vision" ? 0 : (request.count ?? 1);
+  const ask: JobAsk = { model, request, images, usd: model.estimateCost(built.input).usd };
   const denied = permissionProblems(settings, memberFacts(interaction), ask);
   if (denied.length) return refuse(interaction, denied);
 

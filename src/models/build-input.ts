@@ -18,7 +18,7 @@ const invisible = /[\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 
 function promptProblems(model: Model, prompt: string): RequestProblem[] {
   const max = model.maxPromptLength;
-  const what = model.kind === "edit" ? "the change you want" : "the image you want";
+  const what = { edit: "the change you want", "text-to-image": "the image you want", vision: "what to ask about the image" }[model.kind];
   if (!prompt) return [{ option: "prompt", message: `The prompt is empty; describe ${what}.` }];
   if (!prompt.replace(invisible, "").trim()) {
     return [{ option: "prompt", message: `The prompt has only invisible characters (such as zero-width spaces); describe ${what} in words.` }];
@@ -46,7 +46,7 @@ function imageProblems(model: Model, urls: readonly string[], lookup: CatalogLoo
   const takes = min === max ? `exactly ${countOf(min, "image")}` : `${min} to ${max} images`;
   let fix: string;
   if (count < min) {
-    fix = `Attach ${count === 0 && min === 1 ? "an image" : countOf(min - count, "more image")} to edit.`;
+    fix = `Attach ${count === 0 && min === 1 ? "an image" : countOf(min - count, "more image")}${model.kind === "edit" ? " to edit" : ""}.`;
   } else {
     const roomier = lookup
       .list(model.kind)
@@ -143,7 +143,7 @@ export function buildFalInput<I extends Record<string, unknown>>(
   const urls = request.imageUrls ?? [];
   const problems = [...promptProblems(model, prompt), ...imageProblems(model, urls, lookup)];
 
-  const input: Record<string, unknown> = { prompt };
+  const input: Record<string, unknown> = { ...model.fixedInput, prompt };
   if (model.inputImages) input[model.inputImages.field] = model.inputImages.field === "image_url" ? urls[0] : [...urls];
 
   for (const option of requestOptions) {

@@ -6,6 +6,7 @@ import { nanoBanana2Models } from "./nano-banana-2.js";
 import { nanoBananaProModels } from "./nano-banana-pro.js";
 import { nanoBananaModels } from "./nano-banana.js";
 import { offers } from "./option-rules.js";
+import { visionModels } from "./vision.js";
 import type { ModelDefinition, ModelKind } from "./types.js";
 
 export interface Catalog extends CatalogLookup {
@@ -14,10 +15,11 @@ export interface Catalog extends CatalogLookup {
   /** Like `get`, for ids that must exist (stored jobs, defaults): throws on an unknown id. */
   require(id: string): ModelDefinition;
   byEndpoint(endpoint: string): ModelDefinition | undefined;
+  /** The kind's default; a kind without one in the defaults (it has a single model) takes its first model. */
   defaultFor(kind: ModelKind): ModelDefinition;
 }
 
-export function createCatalog(families: readonly ModelFamily[], defaults: Readonly<Record<ModelKind, string>>): Catalog {
+export function createCatalog(families: readonly ModelFamily[], defaults: Readonly<Partial<Record<ModelKind, string>>>): Catalog {
   const models: ModelDefinition[] = [];
   const byId = new Map<string, ModelDefinition>();
   const byEndpoint = new Map<string, ModelDefinition>();
@@ -32,7 +34,13 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
     },
     byEndpoint: (endpoint) => byEndpoint.get(endpoint),
     list: (kind) => models.filter((model) => model.kind === kind),
-    defaultFor: (kind) => catalog.require(defaults[kind]),
+    defaultFor(kind) {
+      const id = defaults[kind];
+      if (id !== undefined) return catalog.require(id);
+      const [first] = catalog.list(kind);
+      if (!first) throw new Error(`model catalog: there is no ${kind} model`);
+      return first;
+    },
     modelsSupporting: (option, value) => models.filter((model) => offers(model, option, value)),
   };
 
@@ -49,7 +57,7 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
   Object.freeze(models);
 
   for (const [kind, id] of Object.entries(defaults)) {
-    if (byId.get(id)?.kind !== kind) {
+    if (id === undefined || byId.get(id)?.kind !== kind) {
       throw new Error(`model catalog: the default ${kind} model "${id}" is missing or of another kind`);
     }
   }
@@ -57,19 +65,19 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
 }
 
 export const catalog: Catalog = createCatalog(
-  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels],
+  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, visionModels],
   { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
 );
 
 /**
  * zod compiles a schema into a function the first time it parses (~2.5 ms for the first model here): each
  * model's input is built once at start-up, so the first acknowledgements of a burst do not pay for it. Also
- * a check: returns the ids of the models that refused a plain prompt (an edit model given one image).
+ * a check: returns the ids of the models that refused a plain prompt (a model that takes images given one).
  */
 export function compileInputSchemas(models: Pick<Catalog, "all">): string[] {
   const refused: string[] = [];
   for (const model of models.all()) {
-    const sample = { prompt: "a lighthouse on a cliff at dusk", ...(model.kind === "edit" ? { imageUrls: ["https://cdn.discordapp.com/attachments/1/2/photo.png"] } : {}) };
+    const sample = { prompt: "a lighthouse on a cliff at dusk", ...(model.inputImages ? { imageUrls: ["https://cdn.discordapp.com/attachments/1/2/photo.png"] } : {}) };
     if (!model.buildInput(sample).ok) refused.push(model.id);
   }
   return refused;

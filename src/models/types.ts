@@ -1,7 +1,8 @@
 // The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
 import type { z } from "zod";
 
-export type ModelKind = "text-to-image" | "edit";
+/** "vision": reads images and answers in words (Describe). */
+export type ModelKind = "text-to-image" | "edit" | "vision";
 
 /** A user's request in falcord's own terms, before it is turned into a fal input. */
 export interface GenerationRequest {
@@ -65,11 +66,20 @@ export interface OutputImage {
   nsfw: boolean;
 }
 
-/** Every model's output in one shape. `images` may be empty: Gemini can answer with text only. */
+/** The tokens a text-answering model (vision) was billed for, and their cost when fal reports it. */
+export interface TokenUsage {
+  promptTokens?: number;
+  completionTokens?: number;
+  /** USD, as fal reports it for the request. */
+  costUsd?: number;
+}
+
+/** Every model's output in one shape. `images` may be empty: Gemini can answer with text only, a vision model always does. */
 export interface NormalizedOutput {
   images: OutputImage[];
   description?: string;
   seed?: number;
+  usage?: TokenUsage;
 }
 
 export interface CostEstimate {

@@ -234,4 +234,28 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  "0009_describe_model_on": {
+    async up(db: Kysely<unknown>) {
+      // A server that turned a model off keeps a list of the models it has on, which could not name the Describe
+      // model (it came later): added to every such list, Describe starts on, as on a server that never changed the
+      // list, until an admin turns it off. A row that is not JSON is left for the settings' own reader.
+      const describe = "gemini-25-flash-vision";
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ guild_id: string; settings_json: string }>`select guild_id, settings_json from guild_settings`.execute(trx);
+        for (const row of rows) {
+          let settings: unknown;
+          try {
+            settings = JSON.parse(row.settings_json);
+          } catch {
+            continue;
+          }
+          if (typeof settings !== "object" || settings === null || !("enabledModels" in settings)) continue;
+          const enabled = settings.enabledModels;
+          if (!Array.isArray(enabled) || enabled.includes(describe)) continue;
+          const json = JSON.stringify({ ...settings, enabledModels: [...(enabled as unknown[]), describe] });
+          await sql`update guild_settings set settings_json = ${json} where guild_id = ${row.guild_id}`.execute(trx);
+        }
+      });
+    },
+  },
 };

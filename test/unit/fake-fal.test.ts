@@ -779,6 +779,7 @@ describe("fake fal: every endpoint accepts a minimal valid input", () => {
     "fal-ai/nano-banana-2/edit": (url) => ({ prompt: "x", image_urls: [url] }),
     "fal-ai/gemini-flash-edit": (url) => ({ prompt: "x", image_url: url }),
     "fal-ai/firered-image-edit-v1.1": (url) => ({ prompt: "x", image_urls: [url] }),
+    "openrouter/router/vision": (url) => ({ prompt: "x", image_urls: [url], model: "google/gemini-2.5-flash" }),
   };
 
   it("covers every schema", () => {
@@ -789,7 +790,8 @@ describe("fake fal: every endpoint accepts a minimal valid input", () => {
     const requestId = await submit(fal, endpoint, input(image));
     await completed(fake, requestId);
     const output = await result<Record<string, unknown>>(fal, endpoint, requestId);
-    expect(output.image ?? (output.images as unknown[])[0]).toMatchObject({ url: expect.stringContaining("/cdn/") });
+    if (endpoint === "openrouter/router/vision") expect(output.output).toEqual(expect.any(String));
+    else expect(output.image ?? (output.images as unknown[])[0]).toMatchObject({ url: expect.stringContaining("/cdn/") });
   });
 
   it("sizes follow aspect_ratio and resolution", async () => {
@@ -807,5 +809,48 @@ describe("fake fal: every endpoint accepts a minimal valid input", () => {
       const meta = await sharp((await download(images[0]!.url)).data).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual([input.output_format ?? "png", width, height]);
     }
+  });
+});
+
+describe("fake fal: openrouter/router/vision", () => {
+  const endpoint = "openrouter/router/vision";
+
+  it("refuses what fal's schema refuses: no model, an unknown field, a temperature over 2, no image list", async () => {
+    const { fake, fal } = await fakeFal();
+    const image = fake.upload(await png(32, 32), "image/png");
+    const cases: [Record<string, unknown>, (string | number)[], string][] = [
+      [{ prompt: "x", image_urls: [image] }, ["body", "model"], "missing"],
+      [{ prompt: "x", image_urls: [image], model: "google/gemini-2.5-flash", seed: 1 }, ["body", "seed"], "extra_forbidden"],
+      [{ prompt: "x", image_urls: [image], model: "google/gemini-2.5-flash", temperature: 3 }, ["body", "temperature"], "less_than_equal"],
+      [{ prompt: "x", model: "google/gemini-2.5-flash" }, ["body", "image_urls"], "missing"],
+    ];
+    for (const [input, loc, type] of cases) {
+      const error = await failure(submit(fal, endpoint, input));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.status).toBe(422);
+      expect((error as ValidationError).fieldErrors).toEqual([expect.objectContaining({ loc, type })]);
+    }
+    expect(fake.jobs.size).toBe(0);
+  });
+
+  it("fetches the image and answers the numbered prompts the question asks for, made from the image, with token usage", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const image = fake.upload(await png(96, 64), "image/png");
+    const question = "Write prompts for this image, one a line:\n1. <prompt>\n2. <prompt>\n3. <prompt>";
+    const requestId = await submit(fal, endpoint, { prompt: question, image_urls: [image], model: "google/gemini-2.5-flash", max_tokens: 500 });
+    await completed(fake, requestId);
+    const answer = await result<{ output: string; usage: Record<string, number> }>(fal, endpoint, requestId);
+    expect(fake.jobs.get(requestId)?.inputFetches).toEqual([expect.objectContaining({ url: image, status: 200, width: 96, height: 64 })]);
+    const lines = answer.output.split("\n");
+    expect(lines).toHaveLength(3);
+    lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^${i + 1}\\. A .*wide landscape picture, 96×64`)));
+    const { prompt_tokens: input, completion_tokens: output, total_tokens: total, cost } = answer.usage;
+    expect(input).toBeGreaterThan(1290);
+    expect(total).toBe(input! + output!);
+    expect(cost).toBeCloseTo((input! * 0.3 + output! * 2.5) / 1_000_000, 6);
+
+    const caption = await submit(fal, endpoint, { prompt: "What is this?", image_urls: [image], model: "google/gemini-2.5-flash" });
+    await completed(fake, caption);
+    expect((await result<{ output: string }>(fal, endpoint, caption)).output).toBe("A caption of a wide landscape picture, 96×64.");
   });
 });

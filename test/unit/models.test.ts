@@ -28,7 +28,7 @@ const PRESETS = ["square_hd", "square", "portrait_4_3", "portrait_16_9", "landsc
 interface Expected {
   endpoint: string;
   name: string;
-  kind: "text-to-image" | "edit";
+  kind: "text-to-image" | "edit" | "vision";
   images: { min: number; max: number; field: "image_urls" | "image_url" } | null;
   maxPrompt: number;
   offered: RequestOption[];
@@ -36,6 +36,8 @@ interface Expected {
   defaults: Partial<Record<"aspect_ratio" | "resolution" | "output_format", string>>;
   priceLabel: string;
   editCounterpart?: string;
+  /** Fields the entry sends whatever the request. */
+  fixed?: Record<string, unknown>;
 }
 
 // Gemini 2.5 Flash Image (its saved page) and Nano Banana Pro's edit (its saved page) list no seed and no safety
@@ -165,6 +167,18 @@ const expected: Record<string, Expected> = {
     lists: { format: ["jpeg", "png"], imageSize: PRESETS, acceleration: ["none", "regular", "high"] },
     defaults: { output_format: "png" },
     priceLabel: "$0.0325 per megapixel",
+  },
+  "gemini-25-flash-vision": {
+    endpoint: "openrouter/router/vision",
+    name: "Describe (Gemini 2.5 Flash)",
+    kind: "vision",
+    images: { min: 1, max: 1, field: "image_urls" },
+    maxPrompt: 4000,
+    offered: [],
+    lists: {},
+    defaults: {},
+    priceLabel: "billed by tokens (no published price): usually about $0.001 a description, at most $0.00551",
+    fixed: { model: "google/gemini-2.5-flash", system_prompt: expect.any(String), max_tokens: 2000 },
   },
 };
 
@@ -323,7 +337,7 @@ describe.each(entries)("%s", (id, model) => {
   it("builds a minimal request into an input that sends only the prompt and the images", () => {
     const input = inputOf(model, { ...minimalRequest(model), prompt: "  a red fox in the snow \n" });
     const images = e.images && { [e.images.field]: e.images.field === "image_url" ? urls(1)[0] : urls(e.images.min) };
-    expect(input).toEqual({ prompt: "a red fox in the snow", ...images });
+    expect(input).toEqual({ ...e.fixed, prompt: "a red fox in the snow", ...images });
     expect(model.inputSchema.safeParse(input).success).toBe(true);
   });
 
@@ -347,7 +361,7 @@ describe.each(entries)("%s", (id, model) => {
       ]),
     );
     const { prompt: _prompt, image_urls: _urls, image_url: _url, ...sent } = input;
-    expect(sent).toEqual(expectedFields);
+    expect(sent).toEqual({ ...e.fixed, ...expectedFields });
   });
 
   it("builds inputs the fake fal's independently written schema accepts", () => {
@@ -425,9 +439,8 @@ describe.each(entries)("%s", (id, model) => {
         { option: "images", message: expect.stringContaining(`${model.name} takes ${takes}; you gave ${max + 1}. Remove 1 image`) },
       ]);
       const none = problemsOf(model, { ...minimalRequest(model), imageUrls: [] });
-      expect(none).toEqual([
-        { option: "images", message: `${model.name} takes ${takes}; you gave 0. Attach an image to edit.` },
-      ]);
+      const attach = e.kind === "edit" ? "Attach an image to edit." : "Attach an image.";
+      expect(none).toEqual([{ option: "images", message: `${model.name} takes ${takes}; you gave 0. ${attach}` }]);
       expect(problemsOf(model, { prompt: "x" })[0]?.option).toBe("images");
     });
   } else {

@@ -45,6 +45,7 @@ export async function buildOutput(
   const p = job.params;
   const prompt = String(p.prompt);
   const failure = job.failure;
+  if (family === "vision") return visionOutput(p, inputSizes);
 
   const refusal =
     failure?.kind === "text-only"
@@ -121,4 +122,29 @@ function seedOf(p: Record<string, unknown>): number {
 
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * A vision model's answer: when asked for numbered prompts ("1. <prompt>" in the question), as many numbered prompts
+ * as the question's format shows, made from what the fake can see of the images (their size and shape); otherwise
+ * one caption. With token usage priced as OpenRouter prices Gemini 2.5 Flash.
+ */
+function visionOutput(p: Record<string, unknown>, inputSizes: Size[]): Record<string, unknown> {
+  const question = String(p.prompt);
+  const size = inputSizes[0] ?? { width: 1024, height: 1024 };
+  const shape = size.width > size.height ? "wide landscape" : size.width < size.height ? "tall portrait" : "square";
+  const seen = `a ${shape} picture, ${size.width}×${size.height}`;
+  const asked = [...question.matchAll(/^\s*(\d+)\.\s*<prompt>/gm)].length;
+  const styles = ["faithful photograph", "moody cinematic still", "watercolour painting", "detailed macro study"];
+  const output =
+    asked > 0
+      ? Array.from({ length: asked }, (_, i) => `${i + 1}. A ${styles[i % styles.length]} of ${seen}, soft light, balanced composition`).join("\n")
+      : `A caption of ${seen}.`;
+  const promptTokens = 1290 * inputSizes.length + Math.ceil(question.length / 4) + Math.ceil(String(p.system_prompt ?? "").length / 4);
+  const completionTokens = Math.ceil(output.length / 4);
+  const cost = Math.round((promptTokens * 0.3 + completionTokens * 2.5)) / 1_000_000;
+  return {
+    output,
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, cost },
+  };
 }

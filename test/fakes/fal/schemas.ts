@@ -116,6 +116,20 @@ const fireRedEdit = z.strictObject({
   sync_mode: syncMode,
 });
 
+/**
+ * openrouter/router/vision as fal's API reference publishes it (fal.ai/docs/model-api-reference/vision-api/
+ * openrouter-router): image_urls, prompt and model required; temperature 0–2.
+ */
+const openRouterVision = z.strictObject({
+  image_urls: z.array(z.string()),
+  prompt: z.string(),
+  system_prompt: z.string().optional(),
+  model: z.string(),
+  reasoning: z.boolean().default(false),
+  temperature: z.number().min(0).max(2).default(1),
+  max_tokens: z.int().optional(),
+});
+
 export const falEndpointSchemas = {
   "fal-ai/nano-banana": nanoBanana,
   "fal-ai/nano-banana/edit": nanoBananaEdit,
@@ -127,6 +141,7 @@ export const falEndpointSchemas = {
   "fal-ai/nano-banana-2/edit": nanoBanana2Edit,
   "fal-ai/gemini-flash-edit": geminiFlashEdit,
   "fal-ai/firered-image-edit-v1.1": fireRedEdit,
+  "openrouter/router/vision": openRouterVision,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FalEndpointId = keyof typeof falEndpointSchemas;
@@ -136,9 +151,10 @@ export function isFalEndpoint(id: string): id is FalEndpointId {
 }
 
 /** How an endpoint's output is shaped. */
-export type OutputFamily = "gemini" | "gemini-single" | "firered";
+export type OutputFamily = "gemini" | "gemini-single" | "firered" | "vision";
 
 export function outputFamily(endpoint: FalEndpointId): OutputFamily {
+  if (endpoint === "openrouter/router/vision") return "vision";
   if (endpoint === "fal-ai/gemini-flash-edit") return "gemini-single";
   if (endpoint === "fal-ai/firered-image-edit-v1.1") return "firered";
   return "gemini";

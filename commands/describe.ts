@@ -1,0 +1,19 @@
+// /describe: prompts that would make an image like the one attached, each with a button that runs it.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { addPrivateOption, fromAttachment, startDescribe } from "../src/generation/index.js";
+
+const builder = new SlashCommandBuilder()
+  .setName("describe")
+  .setDescription("Get prompts that would make an image like the one you attach")
+  .setContexts(0)
+  .setIntegrationTypes(0)
+  .addAttachmentOption((o) => o.setName("image").setDescription("The image to describe").setRequired(true));
+addPrivateOption(builder);
+
+export const data = builder.toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const image = fromAttachment("image", interaction.options.getAttachment("image", true));
+  await startDescribe(interaction, image, interaction.options.getBoolean("private"), ctx);
+}
