@@ -234,7 +234,7 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
-  "0009_describe_model_on": {
+  "0011_describe_model_on": {
     async up(db: Kysely<unknown>) {
       // A server that turned a model off keeps a list of the models it has on, which could not name the Describe
       // model (it came later): added to every such list, Describe starts on, as on a server that never changed the

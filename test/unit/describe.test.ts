@@ -101,11 +101,11 @@ describe("the vision catalog entry", () => {
   });
 });
 
-describe("migration 0009: Describe starts on", () => {
+describe("migration 0011: Describe starts on", () => {
   it("adds the Describe model to a stored list of models turned on, and leaves other rows alone", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-describe-upgrade-")), "falcord.sqlite");
     // Built up to the last migration before Describe, then given rows as that version wrote them.
-    const upTo = { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < "0009")) };
+    const upTo = { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < "0011")) };
     const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
     try {
       expect((await new Migrator({ db: old, provider: upTo }).migrateToLatest()).error).toBeUndefined();
