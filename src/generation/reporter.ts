@@ -8,8 +8,7 @@ import type { Catalog } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
-import { progressText } from "./progress-text.js";
-import { userText } from "../discord/user-text.js";
+import { progressHeader, progressText } from "./progress-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { cancelButtons, jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
@@ -51,7 +50,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const model = deps.catalog.get(job.modelId);
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
-  const header = `**${model?.name ?? job.modelId}** · ${userText(job.request.prompt, 150)}`;
+  const header = progressHeader(model?.name ?? job.modelId, job.request.prompt);
   const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
