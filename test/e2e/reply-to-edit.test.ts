@@ -131,7 +131,7 @@ describe("reply to edit", () => {
     expect(jobOf(h, again)).toMatchObject({ parent_job_id: job.id });
   });
 
-  it("adds the images attached to the reply as references", async () => {
+  it("adds the images attached to the reply as references, and refuses a file that is not one", async () => {
     h = await startHarness();
     const { result } = await imagined(h, "an empty sofa");
     const photo = await hostImage(h, "cat.png");
@@ -142,6 +142,15 @@ describe("reply to edit", () => {
       prompt: "put this cat on the sofa",
       image_urls: [...outputUrls(h, falRequests(h, "submit")[0]!), asked.attachments[0]!.url],
     });
+
+    // A file that is not an image: the member is told what to attach instead, and nothing goes to fal.
+    const notes = h.discord.hostAttachment({ filename: "notes.txt", contentType: "text/plain", data: Buffer.from("a cat, please") });
+    const wrong = h.discord.postUserMessage({ replyTo: result, content: "use my notes", attachments: [notes] });
+    const refusal = await botReplyTo(h, wrong);
+    expect(refusal.content).toBe(
+      "Nothing was sent to the model. Please change this:\n• notes.txt is not an image the models can read (text/plain); attach a PNG, JPEG, WebP or GIF.",
+    );
+    expect(falRequests(h, "submit")).toHaveLength(2);
   });
 
   it("does nothing with a reply whose ping is off (Discord does not show the bot its words); mentioning the bot works", async () => {
