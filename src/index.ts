@@ -20,6 +20,7 @@ import {
   FalCapacity,
   jobButtonHandlers,
   JobRunner,
+  onMemberMessage,
   RunTimes,
 } from "./generation/index.js";
 import { createLogger, type Logger } from "./log.js";
@@ -154,6 +155,8 @@ async function main(): Promise<void> {
   const commands = await loadCommands<AppContext>();
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  // Reply to edit: a member's reply to a result, mentioning the bot.
+  client.on(Events.MessageCreate, (message) => void onMemberMessage(message, ctx));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));

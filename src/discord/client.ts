@@ -9,7 +9,9 @@ const recentlySeen = 100;
 /** `agent`: the connections to Discord's API (see api-agent.ts). */
 export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">, agent: Dispatcher): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages (not privileged) brings the messages of the bot's servers: reply to edit reads the replies that
+    // mention the bot, whose words Discord sends without the privileged Message Content intent, which falcord never asks for.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // Nothing the bot posts may ping anyone, whatever a prompt contains.
     allowedMentions: { parse: [], repliedUser: false },
     // Every interaction would otherwise add its member, its user and (with each deferred reply) a message to

@@ -44,7 +44,7 @@ function inputImagesOf(job: JobRecord, model: ModelDefinition): InputImage[] {
 }
 
 /** The result's images as the channel showed them: flagged ones only where they were not withheld. */
-function shownImages(job: JobRecord) {
+export function shownImages(job: JobRecord) {
   return job.result?.images.filter((image) => job.channelNsfw || !image.nsfw) ?? [];
 }
 

@@ -11,6 +11,7 @@ export { imagesOfMessage } from "./message-images.js";
 export { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, readOrder } from "./options.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
+export { onMemberMessage } from "./reply-to-edit.js";
 export { FalCapacity } from "./fal-capacity.js";
 export { FairScheduler } from "./scheduler.js";
 export { startGeneration } from "./start.js";

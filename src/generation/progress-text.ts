@@ -1,6 +1,7 @@
 // The deferred reply's text while a job runs: waiting for a slot, queued at fal, generating (elapsed, bar, ETA, latest log).
 import type { JobPhase } from "./steps.js";
 import { quote } from "../wording.js";
+import { userText } from "../discord/user-text.js";
 
 const barWidth = 12;
 
@@ -12,6 +13,11 @@ export function clock(ms: number): string {
 function bar(fraction: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * barWidth);
   return "▰".repeat(filled) + "▱".repeat(barWidth - filled);
+}
+
+/** The first line of a job's progress: the model and the prompt. */
+export function progressHeader(modelName: string, prompt: string): string {
+  return `**${modelName}** · ${userText(prompt, 150)}`;
 }
 
 export function progressText(header: string, phase: JobPhase, now: number): string {

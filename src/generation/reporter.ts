@@ -8,8 +8,7 @@ import type { Catalog } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
-import { progressText } from "./progress-text.js";
-import { userText } from "../discord/user-text.js";
+import { progressHeader, progressText } from "./progress-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
 import { cancelButtons, jobButtonId, resultButtons, retryButtons, runButtons } from "./result-buttons.js";
 import { describeMessage } from "./describe-message.js";
@@ -54,8 +53,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
   // A Describe's prompt is the bot's own question, not the member's words.
-  const subject = model?.kind === "vision" ? "reading your image" : userText(job.request.prompt, 150);
-  const header = `**${model?.name ?? job.modelId}** · ${subject}`;
+  const header = model?.kind === "vision" ? `**${model.name}** · reading your image` : progressHeader(model?.name ?? job.modelId, job.request.prompt);
   const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {

@@ -8,6 +8,6 @@ export function defineModel<I extends Record<string, unknown>>(
   spec: ModelSpec<I>,
   lookup: CatalogLookup,
 ): ModelDefinition<I> {
-  const { editCounterpart: _editCounterpart, fixedInput: _fixedInput, ...definition } = spec;
+  const { fixedInput: _fixedInput, ...definition } = spec;
   return { ...definition, buildInput: (request) => buildFalInput(spec, request, lookup) };
 }

@@ -14,8 +14,6 @@ export interface CatalogLookup {
 export type ModelFamily = (lookup: CatalogLookup) => readonly ModelDefinition[];
 
 export type ModelSpec<I extends Record<string, unknown>> = Omit<ModelDefinition<I>, "buildInput"> & {
-  /** For a text-to-image model: the id of the edit model to suggest when it is given images. */
-  editCounterpart?: string;
   /** Fields sent with every request, whatever the member asked (the vision router's model, its instructions). */
   fixedInput?: Readonly<Record<string, unknown>>;
 };

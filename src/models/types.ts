@@ -123,4 +123,6 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   estimateCost(input: I, output?: NormalizedOutput): CostEstimate;
   /** Price as shown to users, e.g. "$0.039 per image". */
   priceLabel: string;
+  /** For a text-to-image model: the id of the edit model that edits its results (and is suggested when it is given images). */
+  editCounterpart?: string;
 }

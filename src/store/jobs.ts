@@ -53,6 +53,8 @@ export interface JobRepository<Request, Result> {
   create(job: NewJob<Request>): Promise<JobRecord<Request, Result>>;
   get(id: number): Promise<JobRecord<Request, Result> | undefined>;
   getByRef(ref: string): Promise<JobRecord<Request, Result> | undefined>;
+  /** The job whose reply (progress, then result) is this message, if any: the newest, should two ever share it. */
+  getByReplyMessage(messageId: string): Promise<JobRecord<Request, Result> | undefined>;
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord<Request, Result>[]>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
@@ -230,6 +232,16 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     get,
     async getByRef(ref) {
       const row = await db.selectFrom("jobs").selectAll().where("ref", "=", ref).executeTakeFirst();
+      return row && toRecord<Request, Result>(row);
+    },
+    async getByReplyMessage(messageId) {
+      const row = await db
+        .selectFrom("jobs")
+        .selectAll()
+        .where("reply_message_id", "=", messageId)
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
       return row && toRecord<Request, Result>(row);
     },
     async unfinished() {

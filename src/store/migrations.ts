@@ -234,6 +234,12 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  "0010_jobs_reply_message_index": {
+    async up(db: Kysely<unknown>) {
+      // A member's reply to a result names the result's message: its job is found by the reply's message id.
+      await db.schema.createIndex("jobs_reply_message").on("jobs").column("reply_message_id").execute();
+    },
+  },
   "0011_describe_model_on": {
     async up(db: Kysely<unknown>) {
       // A server that turned a model off keeps a list of the models it has on, which could not name the Describe

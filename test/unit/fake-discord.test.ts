@@ -28,6 +28,9 @@ import {
   type APIModalInteractionResponseCallbackData,
   type ApplicationCommandData,
   type Interaction,
+  type Message,
+  MessageReferenceType,
+  MessageType,
   type TextChannel,
 } from "discord.js";
 import sharp from "sharp";
@@ -45,9 +48,12 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function connect(options: FakeDiscordOptions = {}): Promise<{ fake: FakeDiscord; client: Client<true> }> {
+async function connect(
+  options: FakeDiscordOptions = {},
+  intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds],
+): Promise<{ fake: FakeDiscord; client: Client<true> }> {
   fake = await startFakeDiscord({ heartbeatIntervalMs: 100, ...options });
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, allowedMentions: { parse: [] } });
+  client = new Client({ intents, rest: { api: fake.apiUrl }, allowedMentions: { parse: [] } });
   const ready = once(client, Events.ClientReady);
   await client.login(fake.botToken);
   await ready;
@@ -796,5 +802,147 @@ describe("allowed mentions", () => {
     expect(stored).toHaveLength(3);
     expect(stored.every((m) => m.allowed_mentions !== undefined && !m.mention_everyone)).toBe(true);
     expect(handle.followUps().map((m) => m.content)).toEqual(["@here follow-up"]);
+  });
+});
+
+describe("members' messages on the gateway", () => {
+  const withMessages = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+
+  /** The next MESSAGE_CREATE of someone other than the bot, as discord.js makes it. */
+  const nextMemberMessage = (c: Client) =>
+    new Promise<Message>((resolve) => {
+      const listener = (message: Message) => {
+        if (message.author.bot) return;
+        c.off(Events.MessageCreate, listener);
+        resolve(message);
+      };
+      c.on(Events.MessageCreate, listener);
+    });
+
+  /** The MESSAGE_CREATE frame the fake sent for this message, if any. */
+  const createFrame = (f: FakeDiscord, id: string) =>
+    f.requests.find((r) => r.kind === "gateway" && r.direction === "out" && r.t === "MESSAGE_CREATE" && (r.body as { d: { id: string } }).d.id === id)
+      ?.body as { d: Record<string, unknown> } | undefined;
+
+  it("go only to a bot with GUILD_MESSAGES in its intents", async () => {
+    const { fake } = await connect();
+    const posted = fake.postUserMessage({ content: "hello <@" + fake.applicationId + ">" });
+    // The fake dispatches as it stores the message: nothing was sent.
+    expect(createFrame(fake, posted.id)).toBeUndefined();
+  });
+
+  it("without MESSAGE_CONTENT arrive with no content, attachments or embeds, unless they mention the bot; with the author's member", async () => {
+    const { fake, client } = await connect({}, withMessages);
+    const image = fake.hostAttachment({ filename: "photo.png", contentType: "image/png", data: await png(4, 4) });
+    let arrived = nextMemberMessage(client);
+    fake.postUserMessage({ content: "just chatting", attachments: [image], embeds: [{ title: "a link" }] });
+    let message = await arrived;
+    expect([message.content, message.attachments.size, message.embeds.length, message.mentions.users.size]).toEqual(["", 0, 0, 0]);
+    expect(message.member?.roles.cache.has(fake.roles.artist)).toBe(true);
+
+    arrived = nextMemberMessage(client);
+    const mentioning = fake.postUserMessage({ content: `<@${fake.applicationId}> look at this`, attachments: [image] });
+    message = await arrived;
+    expect(message.content).toBe(`<@${fake.applicationId}> look at this`);
+    expect(message.attachments.first()?.url).toBe(image.url);
+    expect(message.mentions.users.has(client.user.id)).toBe(true);
+    const raw = createFrame(fake, mentioning.id)!.d;
+    expect(raw.mentions).toMatchObject([{ id: fake.applicationId, bot: true, member: { roles: [expect.any(String)] } }]);
+    expect(raw.member).toMatchObject({ roles: [fake.roles.artist] });
+    expect(raw.member).not.toHaveProperty("user");
+  });
+
+  it("a reply carries message_reference and referenced_message; with its ping on it mentions the replied-to author, off it does not", async () => {
+    const { fake, client } = await connect({}, withMessages);
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const result = await channel.send("a result");
+    const target = fake.messages().find((m) => m.id === result.id)!;
+
+    let arrived = nextMemberMessage(client);
+    const pinged = fake.postUserMessage({ replyTo: target, content: "make it blue" });
+    let message = await arrived;
+    expect(message.type).toBe(MessageType.Reply);
+    expect(message.content).toBe("make it blue");
+    expect(message.reference).toEqual({ type: MessageReferenceType.Default, messageId: result.id, channelId: fake.channels.general, guildId: fake.guild.id });
+    expect(message.mentions.users.has(client.user.id)).toBe(true);
+    expect(message.mentions.repliedUser?.id).toBe(client.user.id);
+    const raw = createFrame(fake, pinged.id)!.d;
+    expect(raw.message_reference).toEqual({ type: 0, message_id: result.id, channel_id: fake.channels.general, guild_id: fake.guild.id });
+    expect(raw.referenced_message).toMatchObject({ id: result.id, content: "a result", author: { id: fake.applicationId } });
+    expect(pinged.mentions).toEqual([fake.applicationId]);
+
+    arrived = nextMemberMessage(client);
+    const quiet = fake.postUserMessage({ replyTo: target, content: "make it red", ping: false });
+    message = await arrived;
+    expect([message.content, message.mentions.users.size]).toEqual(["", 0]);
+    expect(message.reference?.messageId).toBe(result.id);
+    expect(createFrame(fake, quiet.id)!.d.mentions).toEqual([]);
+
+    // A reply to another member pings that member: the bot is not mentioned, so it reads neither message.
+    arrived = nextMemberMessage(client);
+    const chat = fake.postUserMessage({ content: "nice", user: fake.users.other });
+    await arrived;
+    arrived = nextMemberMessage(client);
+    const answer = fake.postUserMessage({ replyTo: chat, content: "thanks" });
+    message = await arrived;
+    expect([message.content, [...message.mentions.users.keys()]]).toEqual(["", [fake.users.other.id]]);
+    expect(createFrame(fake, answer.id)!.d.referenced_message).toMatchObject({ id: chat.id, content: "" });
+  });
+
+  it("a reply with its ping on to an interaction response mentions the bot", async () => {
+    const { fake, client } = await connect({}, withMessages);
+    const command = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a cat" }] });
+    await (await command).reply("here is your cat");
+    const response = await handle.waitForOriginal((m) => m.content === "here is your cat");
+    const arrived = nextMemberMessage(client);
+    fake.postUserMessage({ replyTo: response, content: "add a hat" });
+    const message = await arrived;
+    expect(message.content).toBe("add a hat");
+    expect(message.mentions.users.has(client.user.id)).toBe(true);
+  });
+
+  it("arrive whole for a bot approved for MESSAGE_CONTENT that asks for it", async () => {
+    const { fake, client } = await connect({ privilegedIntents: GatewayIntentBits.MessageContent }, [...withMessages, GatewayIntentBits.MessageContent]);
+    const arrived = nextMemberMessage(client);
+    fake.postUserMessage({ content: "just chatting" });
+    expect((await arrived).content).toBe("just chatting");
+  });
+});
+
+describe("the bot's replies", () => {
+  it("are replies to a message of the channel, pinging its author only when allowed_mentions lets replied_user", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const target = fake.postUserMessage({ content: "please" });
+    const reply = await channel.send({ content: "done", reply: { messageReference: target.id }, allowedMentions: { parse: [], repliedUser: false } });
+    expect(reply.type).toBe(MessageType.Reply);
+    expect(reply.reference?.messageId).toBe(target.id);
+    const stored = fake.messages().find((m) => m.id === reply.id)!;
+    expect(stored.message_reference).toEqual({ type: 0, message_id: target.id, channel_id: fake.channels.general, guild_id: fake.guild.id });
+    expect(stored.mentions).toEqual([]);
+    const sent = fake.requests.find((r) => r.method === "POST" && r.route === "/channels/:ch/messages")!;
+    expect(sent.body).toMatchObject({ message_reference: { message_id: target.id }, allowed_mentions: { parse: [], replied_user: false } });
+    expect(sent.response).toMatchObject({ referenced_message: { id: target.id } });
+
+    // Without allowed_mentions, a reply pings.
+    const loud = (await client.rest.post(Routes.channelMessages(fake.channels.general), {
+      body: { content: "hey", message_reference: { message_id: target.id } },
+    })) as { id: string };
+    expect(fake.messages().find((m) => m.id === loud.id)?.mentions).toEqual([fake.users.member.id]);
+  });
+
+  it("refuse a target in another channel, an unknown one (unless fail_if_not_exists is false) and a replied_user that is not a boolean", async () => {
+    const { fake, client } = await connect();
+    const target = fake.postUserMessage({ content: "in general" });
+    const post = (channelId: string, body: Record<string, unknown>) => client.rest.post(Routes.channelMessages(channelId), { body: { content: "x", ...body } });
+    const elsewhere = await apiError(post(fake.channels.art, { message_reference: { message_id: target.id, channel_id: fake.channels.general } }));
+    expect(elsewhere.rawError).toMatchObject({ errors: { message_reference: { _errors: [{ code: "REPLIES_CANNOT_REFERENCE_OTHER_CHANNEL" }] } } });
+    const unknown = await apiError(post(fake.channels.art, { message_reference: { message_id: target.id } }));
+    expect(unknown.rawError).toMatchObject({ errors: { message_reference: { _errors: [{ code: "REPLIES_UNKNOWN_MESSAGE" }] } } });
+    const loose = (await post(fake.channels.art, { message_reference: { message_id: target.id, fail_if_not_exists: false } })) as { type: number; message_reference?: unknown };
+    expect([loose.type, loose.message_reference]).toEqual([MessageType.Default, undefined]);
+    const vague = await apiError(post(fake.channels.general, { message_reference: { message_id: target.id }, allowed_mentions: { parse: [], replied_user: "yes" } }));
+    expect(vague.rawError).toMatchObject({ errors: { allowed_mentions: { replied_user: { _errors: [{ code: "BASE_TYPE_BOOLEAN" }] } } } });
   });
 });

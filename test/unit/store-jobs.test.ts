@@ -151,6 +151,20 @@ describe("the job repository", () => {
     expect((await jobs.get(without.id))?.replyMessageId).toBe("900000000000000001");
   });
 
+  it("finds the job whose reply is a message (a member's reply to a result names it), by the reply's index", async () => {
+    const db = await open(":memory:");
+    const jobs = createGenerationJobs(db);
+    const first = await jobs.create(sampleJob("HHHHHH"));
+    await jobs.create(sampleJob("JJJJJJ"));
+    await jobs.markSubmitting(first.id, "900000000000000003");
+    expect((await jobs.getByReplyMessage("900000000000000003"))?.ref).toBe("HHHHHH");
+    expect(await jobs.getByReplyMessage("900000000000000004")).toBeUndefined();
+    const plan = syncConnectionOf(db)
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM jobs WHERE reply_message_id = ? ORDER BY id DESC LIMIT 1")
+      .all("900000000000000003") as { detail: string }[];
+    expect(plan.map((row) => row.detail)).toEqual(["SEARCH jobs USING INDEX jobs_reply_message (reply_message_id=?)"]);
+  });
+
   it("marks a submit as begun only once, from the queue, with the reply's id; it can still end in any way", async () => {
     const jobs = createGenerationJobs(await open(":memory:"));
     const job = await jobs.create(sampleJob("HHHHHH"));

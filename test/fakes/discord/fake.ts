@@ -1,4 +1,4 @@
-import { GatewayIntentBits, MessageType, type APIAttachment } from "discord-api-types/v10";
+import { GatewayIntentBits, MessageReferenceType, MessageType, type APIAttachment } from "discord-api-types/v10";
 import { AttachmentHost, toApiAttachment } from "./attachments.js";
 import { CommandStore } from "./commands.js";
 import {
@@ -7,6 +7,7 @@ import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_INTERACTION_DEADLINE_MS,
   DEFAULT_INTERACTION_TOKEN_TTL_MS,
+  DEFAULT_TIMEOUT_MS,
   FAKE_APPLICATION_ID,
   FAKE_BOT_TOKEN,
   GATEWAY_PATH,
@@ -14,6 +15,7 @@ import {
 } from "./constants.js";
 import type { FakeContext, Settings } from "./context.js";
 import { Gateway } from "./gateway/gateway.js";
+import { gatewayMessage } from "./gateway/message-payload.js";
 import { Router } from "./http/router.js";
 import { HttpServer } from "./http/server.js";
 import { InteractionDispatcher } from "./interactions/dispatcher.js";
@@ -28,6 +30,7 @@ import { commandRoutes } from "./routes/commands.js";
 import { miscRoutes } from "./routes/misc.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { FakeAttachment, FakeDiscord, FakeDiscordOptions, FakeMessage, UserMessagePost } from "./types.js";
+import { waitFor } from "./util.js";
 import { World } from "./world.js";
 
 const GATEWAY_EVENTS: Record<MessageChange, string> = { create: "MESSAGE_CREATE", update: "MESSAGE_UPDATE", delete: "MESSAGE_DELETE" };
@@ -63,7 +66,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       gateway.dispatch(GATEWAY_EVENTS[change], toApiMessage(message), GatewayIntentBits.DirectMessages);
       return;
     }
-    const payload = change === "delete" ? { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id } : gatewayMessage(message, gateway.intents());
+    const payload =
+      change === "delete"
+        ? { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id }
+        : gatewayMessage(message, { world, messages, intents: gateway.intents() });
     gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
   });
   const writer = new MessageWriter(messages, attachments, settings.attachmentSizeLimit);
@@ -96,21 +102,33 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const postUserMessage = (p: UserMessagePost): FakeMessage => {
     const user = p.user ?? world.users.member;
-    const channelId = p.channelId ?? world.channels.general;
+    const channelId = p.channelId ?? p.replyTo?.channel_id ?? world.channels.general;
     if (!world.channel(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+    const { replyTo } = p;
+    if (replyTo && (replyTo.channel_id !== channelId || !messages.get(replyTo.id) || (replyTo.flags & MESSAGE_FLAGS.ephemeral) !== 0)) {
+      throw new Error("fake discord: Discord's client replies only to a message it shows in the same channel");
+    }
+    const { user: _user, ...member } = world.member(user);
+    // A webhook's message pings nobody; an interaction response is the app's, and pings its bot user.
+    const pingable = replyTo && (!replyTo.webhook_id || replyTo.interaction_metadata !== undefined) && replyTo.author.id !== user.id;
     return messages.create({
       channelId,
       guildId: world.guildId,
       author: world.apiUser(user),
-      type: MessageType.Default,
+      type: replyTo ? MessageType.Reply : MessageType.Default,
       origin: "user",
       route: "postUserMessage",
+      ...(replyTo
+        ? { reference: { type: MessageReferenceType.Default, message_id: replyTo.id, channel_id: channelId, guild_id: world.guildId } }
+        : {}),
+      ...(pingable && p.ping !== false ? { replyPing: replyTo.author.id } : {}),
       content: p.content ?? "",
       embeds: p.embeds ?? [],
       components: [],
       attachments: (p.attachments ?? []).map((a) => hostedCopy(attachments, a)),
       flags: 0,
       allowed_mentions: undefined,
+      authorMember: member,
     });
   };
 
@@ -139,6 +157,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     clickButton: (p) => dispatcher.clickButton(p),
     submitModal: (p) => dispatcher.submitModal(p),
     postUserMessage,
+    waitForMessage: (pred, timeoutMs = DEFAULT_TIMEOUT_MS) =>
+      waitFor(
+        (listener) => recorder.subscribe("message", listener),
+        () => messages.all().find((m) => !m.deleted && pred(m)),
+        timeoutMs,
+        "a message to match",
+      ),
     messages: (channelId) =>
       messages.all().filter((m) => m.origin !== "user" && (channelId === undefined || m.channel_id === channelId)),
     deleteMessage: (messageId) => {
@@ -174,11 +199,4 @@ function hostedCopy(host: AttachmentHost, attachment: APIAttachment): FakeAttach
   const hosted = host.find(attachment.url);
   if (!hosted) throw new Error(`fake discord: attachment ${attachment.url} is not hosted by this fake (use hostAttachment)`);
   return hosted;
-}
-
-/** MESSAGE_CREATE/UPDATE as a bot without the MessageContent intent sees them: no content of others' messages. */
-function gatewayMessage(message: FakeMessage, intents: number) {
-  const api = { ...toApiMessage(message), guild_id: message.guild_id };
-  const canRead = (intents & GatewayIntentBits.MessageContent) !== 0 || message.origin !== "user";
-  return canRead ? api : { ...api, content: "", embeds: [], attachments: [], components: [] };
 }

@@ -20,6 +20,11 @@ export function resolveMentions(content: string, allowed: APIAllowedMentions | u
   };
 }
 
+/** A reply with its ping on mentions its target's author besides whoever its content names. */
+export function withReplyPing(mentions: ResolvedMentions, repliedUserId: string | undefined): ResolvedMentions {
+  return repliedUserId ? { ...mentions, mentions: unique([...mentions.mentions, repliedUserId]) } : mentions;
+}
+
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
 }

@@ -1,6 +1,13 @@
-import type { APIMessage, APIMessageInteractionMetadata, APIUser, MessageType } from "discord-api-types/v10";
+import type {
+  APIGuildMemberNoUser,
+  APIMessage,
+  APIMessageInteractionMetadata,
+  APIMessageReference,
+  APIUser,
+  MessageType,
+} from "discord-api-types/v10";
 import { toApiAttachment } from "./attachments.js";
-import { resolveMentions } from "./mentions.js";
+import { resolveMentions, withReplyPing } from "./mentions.js";
 import { snowflake } from "./snowflake.js";
 import type { FakeMessage, MessageContent, MessageOrigin } from "./types.js";
 import { now } from "./util.js";
@@ -16,6 +23,11 @@ export interface NewMessage extends MessageContent {
   webhookId?: string;
   applicationId?: string;
   interactionMetadata?: APIMessageInteractionMetadata;
+  reference?: APIMessageReference;
+  /** A member's message: the author's member, as MESSAGE_CREATE carries it. */
+  authorMember?: APIGuildMemberNoUser;
+  /** The reply pings its target's author, who then counts among its mentions. */
+  replyPing?: string;
 }
 
 export type MessageChange = "create" | "update" | "delete";
@@ -35,7 +47,7 @@ export class MessageStore {
       author: input.author,
       type: input.type,
       ...this.contentOf(input),
-      ...resolveMentions(input.content, input.allowed_mentions),
+      ...withReplyPing(resolveMentions(input.content, input.allowed_mentions), input.replyPing),
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       origin: input.origin,
@@ -45,6 +57,9 @@ export class MessageStore {
       ...(input.applicationId ? { application_id: input.applicationId } : {}),
       ...(input.interactionMetadata ? { interaction_metadata: input.interactionMetadata } : {}),
       ...(input.interactionId ? { interactionId: input.interactionId } : {}),
+      ...(input.reference ? { message_reference: input.reference } : {}),
+      ...(input.replyPing ? { reply_ping: input.replyPing } : {}),
+      ...(input.authorMember ? { author_member: input.authorMember } : {}),
     };
     this.byId.set(message.id, message);
     this.onChange("create", message);
@@ -52,7 +67,7 @@ export class MessageStore {
   }
 
   update(message: FakeMessage, next: MessageContent, route: string): FakeMessage {
-    Object.assign(message, this.contentOf(next), resolveMentions(next.content, next.allowed_mentions));
+    Object.assign(message, this.contentOf(next), withReplyPing(resolveMentions(next.content, next.allowed_mentions), message.reply_ping));
     message.edited_timestamp = new Date().toISOString();
     message.history.push({ at: now(), route, ...this.contentOf(next) });
     this.onChange("update", message);
@@ -117,5 +132,6 @@ export function toApiMessage(m: FakeMessage): APIMessage {
     ...(m.webhook_id ? { webhook_id: m.webhook_id } : {}),
     ...(m.application_id ? { application_id: m.application_id } : {}),
     ...(m.interaction_metadata ? { interaction_metadata: m.interaction_metadata } : {}),
+    ...(m.message_reference ? { message_reference: m.message_reference } : {}),
   };
 }

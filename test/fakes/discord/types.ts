@@ -8,9 +8,11 @@ import type {
   APIAttachment,
   APIChannel,
   APIEmbed,
+  APIGuildMemberNoUser,
   APIInteraction,
   APIMessage,
   APIMessageInteractionMetadata,
+  APIMessageReference,
   APIMessageTopLevelComponent,
   APIRole,
   APIUser,
@@ -116,6 +118,12 @@ export interface FakeMessage extends MessageContent {
   interaction_metadata?: APIMessageInteractionMetadata;
   origin: MessageOrigin;
   interactionId?: string;
+  /** A reply: the message it answers, as Discord stores the reference (type 0, channel and guild filled in). */
+  message_reference?: APIMessageReference;
+  /** A reply that pings its target's author (the reply's ping on): that author's id, counted among its mentions. */
+  reply_ping?: string;
+  /** A member's message: the author's member (MESSAGE_CREATE carries it); the bot's own is the world's. */
+  author_member?: APIGuildMemberNoUser;
   deleted: boolean;
   /** Every write, oldest first; the last entry is the current state. */
   history: FakeMessageRevision[];
@@ -254,6 +262,13 @@ export interface UserMessagePost {
   content?: string;
   attachments?: APIAttachment[];
   embeds?: APIEmbed[];
+  /** The member uses Reply on this message (of the same channel, which is then the default channel). */
+  replyTo?: FakeMessage;
+  /**
+   * Whether the reply pings its target's author, as the client's @ON/@OFF toggle on a reply. Default true, as
+   * Discord's. A ping of a webhook's message reaches nobody; an interaction response's author is the app's bot user.
+   */
+  ping?: boolean;
 }
 
 export interface HostedFile {
@@ -290,7 +305,13 @@ export interface FakeDiscord {
   dispatchAutocomplete(p: AutocompleteDispatch): InteractionHandle;
   clickButton(p: ButtonClick): InteractionHandle;
   submitModal(p: ModalSubmission): InteractionHandle;
+  /**
+   * A member posts a message (MESSAGE_CREATE to a bot with GUILD_MESSAGES; without MESSAGE_CONTENT its content,
+   * attachments, embeds and components arrive empty unless it mentions the bot, a reply's ping included).
+   */
   postUserMessage(p: UserMessagePost): FakeMessage;
+  /** The first message (not deleted, of anyone) that matches, now or once a write makes one match. */
+  waitForMessage(pred: (m: FakeMessage) => boolean, timeoutMs?: number): Promise<FakeMessage>;
   messages(channelId?: string): FakeMessage[];
   /** A moderator deletes a message in the client: MESSAGE_DELETE on the gateway (for a public guild message); later writes to it get 10008 Unknown Message. */
   deleteMessage(messageId: string): void;

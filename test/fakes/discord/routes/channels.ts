@@ -1,4 +1,4 @@
-import { MessageType, PermissionFlagsBits } from "discord-api-types/v10";
+import { MessageReferenceType, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
 import { MESSAGE_FLAGS } from "../constants.js";
 import type { FakeContext } from "../context.js";
 import { DiscordErrors } from "../errors.js";
@@ -77,22 +77,51 @@ function create(ctx: FakeContext, req: RouteRequest): RouteResponse {
     errors.add(["flags"], "MESSAGE_FLAGS_INVALID", "Ephemeral messages can only be sent in response to an interaction.");
     errors.throwIfAny();
   }
-  const reference = isRecord(body.message_reference) ? body.message_reference : undefined;
-  if (reference && !ctx.messages.get(String(reference.message_id)) && reference.fail_if_not_exists !== false) {
-    const errors = new FormErrors();
-    errors.add(["message_reference"], "REPLIES_UNKNOWN_MESSAGE", "Unknown message");
-    errors.throwIfAny();
-  }
+  const target = repliedTo(ctx, id, body.message_reference);
+  const guildId = ctx.world.guildOf(id);
   const created = ctx.writer.create(body, req.files, {
     channelId: id,
     // A direct message belongs to no guild.
-    guildId: ctx.world.guildOf(id) ?? "",
+    guildId: guildId ?? "",
     author: ctx.world.botUser,
-    type: reference ? MessageType.Reply : MessageType.Default,
+    type: target ? MessageType.Reply : MessageType.Default,
     origin: "channel",
     route: req.route,
+    ...(target ? { reference: { type: MessageReferenceType.Default, message_id: target.id, channel_id: id, ...(guildId ? { guild_id: guildId } : {}) } } : {}),
+    ...(target && repliedUserPinged(body.allowed_mentions) && !target.webhook_id ? { replyPing: target.author.id } : {}),
   });
-  return { status: 200, body: toApiMessage(created) };
+  return { status: 200, body: { ...toApiMessage(created), ...(target ? { referenced_message: toApiMessage(target) } : {}) } };
+}
+
+/**
+ * A reply's target (message_reference): a message of this channel. Discord refuses one in another channel, and an
+ * unknown one unless fail_if_not_exists is false (the message then goes out as no reply). Undefined: not a reply.
+ */
+function repliedTo(ctx: FakeContext, channelId: string, value: unknown): FakeMessage | undefined {
+  if (value === undefined || value === null) return undefined;
+  const errors = new FormErrors();
+  const reference = asRecord(value);
+  if (!isRecord(value) || typeof reference.message_id !== "string") {
+    errors.add(["message_reference", "message_id"], "BASE_TYPE_REQUIRED", "This field is required");
+  } else if (reference.channel_id !== undefined && reference.channel_id !== channelId) {
+    errors.add(["message_reference"], "REPLIES_CANNOT_REFERENCE_OTHER_CHANNEL", "Cannot reply to a message in a different channel");
+  } else if (reference.fail_if_not_exists !== undefined && typeof reference.fail_if_not_exists !== "boolean") {
+    errors.add(["message_reference", "fail_if_not_exists"], "BASE_TYPE_BOOLEAN", "Must be either true or false.");
+  }
+  errors.throwIfAny();
+  const found = ctx.messages.get(String(reference.message_id));
+  // Without channel_id Discord looks in the request's channel: a message elsewhere is unknown there.
+  const target = found && found.channel_id === channelId && (found.flags & MESSAGE_FLAGS.ephemeral) === 0 ? found : undefined;
+  if (!target && reference.fail_if_not_exists !== false) {
+    errors.add(["message_reference"], "REPLIES_UNKNOWN_MESSAGE", "Unknown message");
+    errors.throwIfAny();
+  }
+  return target;
+}
+
+/** A reply pings its target's author unless allowed_mentions (when given) leaves replied_user unset or false. */
+function repliedUserPinged(allowedMentions: unknown): boolean {
+  return !isRecord(allowedMentions) || allowedMentions.replied_user === true;
 }
 
 function edit(ctx: FakeContext, req: RouteRequest): RouteResponse {

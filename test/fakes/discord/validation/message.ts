@@ -65,6 +65,9 @@ function validateAllowedMentions(errors: FormErrors, value: unknown): void {
       errors.add(["allowed_mentions", "parse", i], "BASE_TYPE_CHOICES", "Value must be one of {'users', 'roles', 'everyone'}.");
     }
   });
+  if (value.replied_user !== undefined && typeof value.replied_user !== "boolean") {
+    errors.add(["allowed_mentions", "replied_user"], "BASE_TYPE_BOOLEAN", "Must be either true or false.");
+  }
   for (const key of ["users", "roles"] as const) {
     if (parse.includes(key) && asArray(value[key]).length > 0) {
       errors.add(["allowed_mentions", key], "ALLOWED_MENTIONS_PARSE_EXCLUSIVE", `parse:["${key}"] and ${key}: [ids...] are mutually exclusive.`);
