@@ -113,7 +113,7 @@ export function readOrder(
 ): GenerationOrder {
   const model = chosenModel(interaction, catalog, kind);
   const isPrivate = interaction.options.getBoolean("private");
-  const style = interaction.options.getString("style")?.trim();
+  const style = interaction.options.getString("style")?.replace(/\s+/g, " ").trim();
   return {
     kind,
     ...(model ? { model } : {}),

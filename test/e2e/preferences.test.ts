@@ -3,6 +3,7 @@
 // fal storage) to the job — on /imagine by running the model's edit version. Both survive a restart.
 import type { APIAttachment } from "discord-api-types/v10";
 import SQLite from "better-sqlite3";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser, InteractionHandle, SimpleOption } from "../fakes/discord/index.js";
 import { buttonIds, edit, fieldsOf, hostImage, imagine, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
@@ -128,6 +129,7 @@ describe("personal defaults", () => {
   });
 });
 
+// These run in order, on one member's styles: each builds on what the one before saved.
 describe("styles", () => {
   const owner = () => plainMember(h, "stylist");
   let member: FakeUser;
@@ -219,6 +221,18 @@ describe("styles", () => {
     expect(await privateAnswer(run("style", "save", { name: "Notes", prompt: "ok", image2: notes }, member))).toBe(
       "Nothing was saved. Please change this:\n• image2 is not an image the models can read (text/plain); attach a PNG, JPEG, WebP or GIF.",
     );
+    const frames = await Promise.all(["#f00", "#00f"].map((c) => sharp({ create: { width: 8, height: 8, channels: 3, background: c } }).png().toBuffer()));
+    const gif = h.discord.hostAttachment({ filename: "dance.gif", contentType: "image/gif", data: await sharp(frames, { join: { animated: true } }).gif().toBuffer() });
+    expect(await privateAnswer(run("style", "save", { name: "Dance", prompt: "ok", image: gif }, member))).toContain(
+      "• image is animated; the models take still images only. Attach one frame of it, saved as a PNG, JPEG or WebP.",
+    );
+    const gone = await hostImage(h, "gone.png");
+    h.discord.setAttachmentAvailable(gone.url, false);
+    const unfetched = run("style", "save", { name: "Gone", prompt: "ok", image: gone }, member);
+    expect([(await unfetched.response()).type, (await unfetched.response()).data.flags & EPHEMERAL]).toEqual([5, EPHEMERAL]);
+    expect((await unfetched.waitForOriginal((m) => m.content.length > 0, 10_000)).content).toBe(
+      "Nothing was saved. Please change this:\n• image could not be fetched from Discord; attach it again.",
+    );
     await expectRefused(
       imagine(h, { prompt: "a fox", options: { style: "nope" }, user: member }),
       `You have no style named ${quoted("nope")}. \`/style list\` shows your styles, and \`/style save\` makes one.`,
@@ -234,6 +248,16 @@ describe("styles", () => {
     );
     expect(h.fal.requests.slice(since)).toEqual([]);
     expect(storedStyles(member.id).map((s) => s.name)).toEqual(["Watercolour"]);
+  });
+
+  it("a member keeps at most 25: a 26th is refused with what to do, saving over one of their names still works", async () => {
+    const collector = plainMember(h, "collector");
+    for (let i = 1; i <= 25; i++) expect(await privateAnswer(run("style", "save", { name: `s${i}`, prompt: `style ${i}` }, collector))).toMatch(/^Saved/);
+    expect(await privateAnswer(run("style", "save", { name: "s26", prompt: "one too many" }, collector))).toBe(
+      "You have 25 styles, the most one member can keep. Delete one with `/style delete`, or save over one of their names.",
+    );
+    expect(await privateAnswer(run("style", "save", { name: "S7", prompt: "seven again" }, collector))).toMatch(/^Replaced your style/);
+    expect(await autocomplete("imagine", "style", "", collector)).toHaveLength(25);
   });
 
   it("styles and defaults survive a restart", async () => {
