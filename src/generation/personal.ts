@@ -124,6 +124,38 @@ function styleLabel(style: MemberStyle, index: number): string {
   return `image ${index + 1} of your style “${userText(style.name, 100)}”`;
 }
 
+type Styled = { ok: true; model: ModelDefinition; request: OpenOrder["request"]; images: readonly InputImage[] } | { ok: false; problems: string[] };
+
+/** The style's words after the prompt and its images as references: a text-to-image model hands the job to its edit model. */
+function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyle, catalog: Catalog): Styled {
+  const named = `“${userText(style.name, 100)}”`;
+  let model = chosen;
+  if (style.imageUrls.length && model.kind === "text-to-image") {
+    const counterpart = model.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
+    if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
+    model = counterpart;
+  }
+  const problems: string[] = [];
+  const given = order.request.prompt;
+  // An empty prompt stays empty, so the model's own check asks for one.
+  const prompt = given.trim() ? styledPrompt(given, style) : given;
+  if (prompt.length > model.maxPromptLength) {
+    problems.push(
+      `Your prompt and the style ${named} come to ${prompt.length.toLocaleString("en-US")} characters together; ${model.name} takes at most ${model.maxPromptLength.toLocaleString("en-US")}. Shorten the prompt, or use the style without it.`,
+    );
+  }
+  const images = [...order.images, ...style.imageUrls.map((url, index) => ({ label: styleLabel(style, index), url }))];
+  const max = model.inputImages?.max ?? 0;
+  if (style.imageUrls.length && images.length > max) {
+    const own = order.images.length ? `your ${countOf(order.images.length, "image")} and ` : "";
+    problems.push(
+      `${model.name} takes at most ${countOf(max, "image")}; ${own}the style ${named}'s ${countOf(style.imageUrls.length, "image")} make ${images.length}. Attach fewer images, or choose a model that takes more.`,
+    );
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, model, request: { ...order.request, prompt, style: style.name }, images };
+}
+
 /** The order with the member's defaults (when it takes them) and style applied, or what to change. */
 export async function personalise(
   order: OpenOrder,
@@ -144,40 +176,10 @@ export async function personalise(
     };
   }
   const chosen = pickModel(order, defaults, settings, member, deps.catalog);
-  let model = chosen;
-  let request = order.request;
-  let images = order.images;
-  const problems: string[] = [];
-  if (style) {
-    const named = `“${userText(style.name, 100)}”`;
-    // A style's images are references: a text-to-image model hands the job to its edit model, which takes them.
-    if (style.imageUrls.length && model.kind === "text-to-image") {
-      const counterpart = model.editCounterpart ? deps.catalog.get(model.editCounterpart) : undefined;
-      if (!counterpart) {
-        return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
-      }
-      model = counterpart;
-    }
-    const prompt = styledPrompt(request.prompt, style);
-    if (request.prompt.trim() && prompt.length > model.maxPromptLength) {
-      problems.push(
-        `Your prompt and the style ${named} come to ${prompt.length.toLocaleString("en-US")} characters together; ${model.name} takes at most ${model.maxPromptLength.toLocaleString("en-US")}. Shorten the prompt, or use the style without it.`,
-      );
-    }
-    request = { ...request, prompt: request.prompt.trim() ? prompt : request.prompt, style: style.name };
-    if (style.imageUrls.length) {
-      images = [...images, ...style.imageUrls.map((url, index) => ({ label: styleLabel(style, index), url }))];
-      const max = model.inputImages?.max ?? 0;
-      if (images.length > max) {
-        const own = order.images.length ? `your ${countOf(order.images.length, "image")} and ` : "";
-        problems.push(
-          `${model.name} takes at most ${countOf(max, "image")}; ${own}the style ${named}'s ${countOf(style.imageUrls.length, "image")} make ${images.length}. Attach fewer images, or choose a model that takes more.`,
-        );
-      }
-    }
-  }
-  if (problems.length) return { ok: false, problems };
-  if (order.useMemberDefaults) request = withDefaultShape(request, model, defaults, settings, member);
+  const styled = style ? applyStyle(order, chosen, style, deps.catalog) : { ok: true as const, model: chosen, request: order.request, images: order.images };
+  if (!styled.ok) return styled;
+  const { model, images } = styled;
+  let request = order.useMemberDefaults ? withDefaultShape(styled.request, model, defaults, settings, member) : styled.request;
   // Handed to the edit model, an /imagine keeps the shape the text model would have made, not the references'.
   const shape = chosen.options.defaultAspectRatio;
   if (model !== chosen && request.aspectRatio === undefined && shape && model.options.aspectRatios?.includes(shape)) {

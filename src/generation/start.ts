@@ -49,7 +49,7 @@ function channelIsNsfw(interaction: GenerationInteraction): boolean {
 }
 
 /** Where the member is and what they may do here, as the server's policy reads it. */
-export function memberFacts(interaction: GenerationInteraction | ChatInputCommandInteraction): MemberFacts {
+export function memberFacts(interaction: GenerationInteraction): MemberFacts {
   return {
     channelId: interaction.channelId ?? "",
     roleIds: memberRoleIds(interaction),
