@@ -49,7 +49,7 @@ async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [
   const { prompt, model } = readEditModal(interaction, ctx.catalog);
   await startGeneration(
     interaction,
-    { kind: "edit", model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length) },
+    { kind: "edit", model, request: { prompt }, images: images.slice(0, model.inputImages?.max ?? images.length), useMemberDefaults: true },
     ctx,
   );
 }

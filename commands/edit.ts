@@ -1,8 +1,9 @@
 // /edit: change one or more attached images with an instruction.
-import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandIntegerOption } from "discord.js";
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type SlashCommandIntegerOption } from "discord.js";
 import type { AppContext } from "../src/context.js";
-import { addModelOptions, addPrivateOption, addPromptOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
 import { catalog, imageSideBounds } from "../src/models/index.js";
+import { styleChoices } from "../src/preferences/index.js";
 
 // Attachment options offered; a model that takes fewer says so when more are given.
 const imageOptionNames = ["image", "image2", "image3", "image4", "image5"] as const;
@@ -32,6 +33,7 @@ for (const name of imageOptionNames.slice(1)) {
   builder.addAttachmentOption((o) => o.setName(name).setDescription("Another image to use (for models that take several)"));
 }
 addModelOptions(builder, catalog, "edit");
+addStyleOption(builder);
 builder
   .addStringOption((o) => o.setName("negative_prompt").setDescription(`What to avoid (${fireRedName} only)`).setMaxLength(fireRed?.maxPromptLength ?? 1500))
   .addIntegerOption((o) => {
@@ -68,4 +70,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
     return attachment ? [fromAttachment(name, attachment)] : [];
   });
   await startGeneration(interaction, readOrder(interaction, ctx.catalog, "edit", images), ctx);
+}
+
+/** The style option: the member's saved styles matching what they typed. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void> {
+  await styleChoices(interaction, ctx);
 }

@@ -6,10 +6,11 @@ import type { ContestButtonDeps, ContestEngine } from "./contests/index.js";
 import type { FalClient } from "./fal/client.js";
 import type { GenerationDeps, RunTimes } from "./generation/index.js";
 import type { Catalog } from "./models/index.js";
+import type { PreferencesDeps, PreferencesRepository } from "./preferences/index.js";
 import type { ContestRepository } from "./store/contests.js";
 import type { FormRepository } from "./store/forms.js";
 
-export interface AppContext extends GenerationDeps, ContestButtonDeps {
+export interface AppContext extends GenerationDeps, ContestButtonDeps, PreferencesDeps {
   config: Config;
   fal: FalClient;
   catalog: Catalog;
@@ -20,4 +21,6 @@ export interface AppContext extends GenerationDeps, ContestButtonDeps {
   contests: ContestRepository;
   /** Contest entries, phases and their timers. */
   contestEngine: ContestEngine;
+  /** Members' own defaults and styles (what generation reads of them, and /preferences and /style). */
+  preferences: PreferencesRepository;
 }

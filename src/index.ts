@@ -28,6 +28,7 @@ import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
 import { createDownloader } from "./media/download.js";
 import { catalog, compileInputSchemas } from "./models/index.js";
+import { createMemberPreferences } from "./preferences/index.js";
 import { createGuildSettings } from "./settings/index.js";
 import { createContestRepository } from "./store/contests.js";
 import { openDatabase, type Db } from "./store/database.js";
@@ -147,6 +148,8 @@ async function main(): Promise<void> {
     runner,
     contests,
     contestEngine,
+    preferences: createMemberPreferences(db, log),
+    download,
   };
   const refused = compileInputSchemas(catalog);
   if (refused.length) log.warn({ models: refused }, "these models refuse a plain prompt; check their input rules");

@@ -4,6 +4,7 @@ import type { Catalog } from "../models/index.js";
 import type { SettingsRepository } from "../settings/index.js";
 import type { LedgerRepository } from "../store/ledger.js";
 import type { JobRepository } from "./job.js";
+import type { MemberPreferences } from "./personal.js";
 import type { JobRunner } from "./runner.js";
 
 export interface GenerationDeps {
@@ -14,4 +15,6 @@ export interface GenerationDeps {
   /** Each server's settings. */
   settings: SettingsRepository;
   runner: JobRunner;
+  /** Each member's own defaults and saved styles. */
+  preferences: MemberPreferences;
 }

@@ -71,6 +71,13 @@ export function addWebSearchOption(builder: Builder, catalog: Catalog, kind: Mod
   );
 }
 
+/** The member's saved styles, offered by autocomplete (the command's `autocomplete` answers it). */
+export function addStyleOption(builder: Builder) {
+  return builder.addStringOption((o) =>
+    o.setName("style").setDescription("One of your saved styles (/style save): its words and reference images").setAutocomplete(true).setMaxLength(100),
+  );
+}
+
 export function addPrivateOption(builder: Builder) {
   return builder.addBooleanOption((o) => o.setName("private").setDescription("Show the result only to me"));
 }
@@ -107,7 +114,7 @@ function chosenModel(interaction: ChatInputCommandInteraction, catalog: Catalog,
   return model?.kind === kind ? model : undefined;
 }
 
-/** The whole order of a /imagine or /edit; what the member left unset is decided by the server's settings. */
+/** The whole order of a /imagine or /edit; what the member left unset is decided by their own defaults, then the server's settings. */
 export function readOrder(
   interaction: ChatInputCommandInteraction,
   catalog: Catalog,
@@ -116,11 +123,14 @@ export function readOrder(
 ): GenerationOrder {
   const model = chosenModel(interaction, catalog, kind);
   const isPrivate = interaction.options.getBoolean("private");
+  const style = interaction.options.getString("style")?.replace(/\s+/g, " ").trim();
   return {
     kind,
     ...(model ? { model } : {}),
     request: readRequest(interaction),
     images,
     ...(isPrivate !== null ? { private: isPrivate } : {}),
+    ...(style ? { style } : {}),
+    useMemberDefaults: true,
   };
 }

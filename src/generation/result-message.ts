@@ -44,6 +44,7 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
     { name: "Size", value: sizes(outcome), inline: true },
     { name: "Seed", value: (outcome.output.seed ?? (model.options.seed ? request.seed : undefined))?.toString(), inline: true },
     { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
+    { name: "Style", value: request.style === undefined ? undefined : userText(request.style, 100), inline: true },
   ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
   const fields: APIEmbedField[] = [{ name: "Prompt", value: userText(request.prompt, 1000) }, ...facts];
   embed.fields = fields;

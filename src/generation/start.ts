@@ -11,12 +11,12 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
-import type { GenerationRequest, ModelDefinition, ModelKind, NormalizedOutput } from "../models/index.js";
+import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../usage/index.js";
-import type { GuildSettings } from "../settings/index.js";
 import { utcDay } from "../store/ledger.js";
-import { inputImageProblems, type InputImage } from "./input-images.js";
+import { inputImageProblems } from "./input-images.js";
 import type { JobRecord, NewJob } from "./job.js";
+import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
@@ -27,14 +27,7 @@ export type GenerationInteraction =
   | ModalSubmitInteraction
   | ButtonInteraction;
 
-export interface GenerationOrder {
-  kind: ModelKind;
-  /** The member's choice; when unset, the server's default model, then the catalog's. */
-  model?: ModelDefinition;
-  request: Omit<GenerationRequest, "imageUrls">;
-  images: readonly InputImage[];
-  /** The member's choice; when unset, the server's default. */
-  private?: boolean;
+export interface GenerationOrder extends OpenOrder {
   /** The job this one was made from (re-roll, edit of a result, retry). */
   parentJobId?: number;
   /** /contest enter: the contest the result enters once delivered. */
@@ -111,19 +104,13 @@ export function channelIsNsfw({ channel }: Pick<GenerationInteraction | Message,
   return Boolean(channel && "nsfw" in channel && channel.nsfw);
 }
 
-function memberFacts(interaction: GenerationInteraction): MemberFacts {
+/** Where the member is and what they may do here, as the server's policy reads it. */
+export function memberFacts(interaction: GenerationInteraction): MemberFacts {
   return {
     channelId: interaction.channelId ?? "",
     roleIds: memberRoleIds(interaction),
     canManageServer: canManageServer(interaction),
   };
-}
-
-function pickModel(order: GenerationOrder, settings: GuildSettings, ctx: GenerationDeps): ModelDefinition {
-  if (order.model) return order.model;
-  const serverDefault = order.kind === "edit" ? settings.defaultEditModel : settings.defaultTextModel;
-  const model = serverDefault ? ctx.catalog.get(serverDefault) : undefined;
-  return model?.kind === order.kind ? model : ctx.catalog.defaultFor(order.kind);
 }
 
 /** Validates, admits, defers, and starts the job; resolves once the interaction is acknowledged. */
@@ -148,16 +135,16 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
   const { guildId } = origin;
   if (guildId === null) return origin.refuse(["Use the buttons in the server where the image was made: its limits apply there."]);
   const settings = await ctx.settings.get(guildId);
-  const model = pickModel(order, settings, ctx);
-  const isPrivate = order.private ?? settings.privateByDefault;
-  const request: GenerationRequest = { ...order.request, ...(order.images.length ? { imageUrls: order.images.map((i) => i.url) } : {}) };
+  const personal = await personalise(order, settings, origin.member, origin.userId, ctx);
+  if (!personal.ok) return origin.refuse(personal.problems);
+  const { model, images, private: isPrivate } = personal;
+  const request: GenerationRequest = { ...personal.request, ...(images.length ? { imageUrls: images.map((i) => i.url) } : {}) };
   const built = model.buildInput(request);
-  const problems = [...inputImageProblems(order.images), ...(built.ok ? [] : built.problems.map((p) => p.message))];
+  const problems = [...inputImageProblems(images), ...(built.ok ? [] : built.problems.map((p) => p.message))];
   if (problems.length || !built.ok) return origin.refuse(problems);
 
   // A vision model answers in words: it makes no image to count against the daily quota.
-  const images = model.kind === "vision" ? 0 : (request.count ?? 1);
-  const ask: JobAsk = { model, request, images, usd: model.estimateCost(built.input).usd };
+  const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd: model.estimateCost(built.input).usd };
   const denied = permissionProblems(settings, origin.member, ask);
   if (denied.length) return origin.refuse(denied);
 

@@ -29,6 +29,11 @@ export interface GenerationRequest {
   safetyTolerance?: string;
   webSearch?: boolean;
   thinking?: string;
+  /**
+   * The member's saved style this request used, for the record: its prompt addition is already in `prompt` and its
+   * images in `imageUrls`, so a re-run repeats the same input.
+   */
+  style?: string;
 }
 
 /** Which of GenerationRequest's knobs a model accepts, with the values it accepts. */
@@ -92,7 +97,7 @@ export interface CostEstimate {
 
 /** A user-facing problem with a request: which option, and what to change. */
 export interface RequestProblem {
-  option: keyof GenerationRequest | "images";
+  option: Exclude<keyof GenerationRequest, "style"> | "images";
   message: string;
 }
 
@@ -108,6 +113,8 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   /** One plain-language line on what the model is good at. */
   summary: string;
   kind: ModelKind;
+  /** For a text-to-image model: the id of its edit model, which edits its results (suggested when it is given images; runs a style's reference images). */
+  editCounterpart?: string;
   /** For edit models: how many input images, and which fal field carries them. */
   inputImages: { min: number; max: number; field: "image_urls" | "image_url" } | null;
   options: ModelOptions;
@@ -123,6 +130,4 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   estimateCost(input: I, output?: NormalizedOutput): CostEstimate;
   /** Price as shown to users, e.g. "$0.039 per image". */
   priceLabel: string;
-  /** For a text-to-image model: the id of the edit model that edits its results (and is suggested when it is given images). */
-  editCounterpart?: string;
 }

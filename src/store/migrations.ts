@@ -234,6 +234,31 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  "0009_member_preferences": {
+    async up(db: Kysely<unknown>) {
+      // A member's own defaults (one JSON row, read back through a zod schema) and their saved styles; both are the
+      // member's across servers. Style names are unique per member whatever their case.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema
+          .createTable("member_defaults")
+          .addColumn("user_id", "text", (c) => c.primaryKey())
+          .addColumn("defaults_json", "text", (c) => c.notNull())
+          .addColumn("updated_at", "integer", (c) => c.notNull())
+          .execute();
+        await trx.schema
+          .createTable("member_styles")
+          .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull().modifyEnd(sql`collate nocase`))
+          .addColumn("prompt_addition", "text", (c) => c.notNull())
+          .addColumn("image_urls_json", "text", (c) => c.notNull())
+          .addColumn("created_at", "integer", (c) => c.notNull())
+          .addColumn("updated_at", "integer", (c) => c.notNull())
+          .addUniqueConstraint("member_styles_user_name", ["user_id", "name"])
+          .execute();
+      });
+    },
+  },
   "0010_jobs_reply_message_index": {
     async up(db: Kysely<unknown>) {
       // A member's reply to a result names the result's message: its job is found by the reply's message id.

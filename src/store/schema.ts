@@ -147,6 +147,26 @@ export interface ContestVotesTable {
   created_at: number;
 }
 
+/** A member's own defaults (across servers), as JSON read back through the preferences feature's schema. */
+export interface MemberDefaultsTable {
+  user_id: string;
+  defaults_json: string;
+  updated_at: number;
+}
+
+/** A member's saved style: a prompt addition and up to a few reference images kept on fal storage. */
+export interface MemberStylesTable {
+  id: Generated<number>;
+  user_id: string;
+  /** Unique per member, compared without regard to case (collate nocase). */
+  name: string;
+  prompt_addition: string;
+  /** The images' fal storage URLs, a JSON list. */
+  image_urls_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   jobs: JobsTable;
   pending_forms: PendingFormsTable;
@@ -157,4 +177,6 @@ export interface Database {
   contests: ContestsTable;
   contest_entries: ContestEntriesTable;
   contest_votes: ContestVotesTable;
+  member_defaults: MemberDefaultsTable;
+  member_styles: MemberStylesTable;
 }

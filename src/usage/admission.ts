@@ -41,6 +41,15 @@ export function premiumChoices(ask: JobAsk, settings: GuildSettings): string[] {
   return choices;
 }
 
+/** Whether the premium role gate lets this member through: no premium roles set, Manage Server, or one of the roles. */
+export function mayUsePremium(settings: GuildSettings, member: MemberFacts): boolean {
+  return settings.premiumRoleIds.length === 0 || member.canManageServer || member.roleIds.some((id) => settings.premiumRoleIds.includes(id));
+}
+
+export function isPremiumResolution(resolution: string): boolean {
+  return premiumResolutions.has(resolution);
+}
+
 /** Channel, enabled models and the premium role gate. */
 export function permissionProblems(settings: GuildSettings, member: MemberFacts, ask: JobAsk): string[] {
   const problems: string[] = [];
@@ -50,9 +59,7 @@ export function permissionProblems(settings: GuildSettings, member: MemberFacts,
   if (settings.enabledModels && !settings.enabledModels.includes(ask.model.id)) {
     problems.push(`${ask.model.name} is turned off on this server. Pick another model, or ask a server admin to enable it.`);
   }
-  const gated = settings.premiumRoleIds.length > 0 && !member.canManageServer;
-  const hasRole = member.roleIds.some((id) => settings.premiumRoleIds.includes(id));
-  if (gated && !hasRole) {
+  if (!mayUsePremium(settings, member)) {
     for (const choice of premiumChoices(ask, settings)) {
       problems.push(`${choice[0]!.toUpperCase()}${choice.slice(1)} needs the ${roleList(settings.premiumRoleIds)} role.`);
     }

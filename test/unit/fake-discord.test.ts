@@ -524,6 +524,38 @@ describe("slash commands", () => {
     await interaction.respond([{ name: "Watercolour", value: "watercolour" }]);
     expect(await handle.response()).toMatchObject({ type: 8, data: { choices: [{ name: "Watercolour", value: "watercolour" }] } });
   });
+
+  it("refuses an autocomplete answer past Discord's rules (more than 25 choices, a name over 100 characters) and any other answer to one", async () => {
+    const { fake, client } = await connect();
+    fake.setCommands([imagine], fake.guild.id);
+    const ask = async () => {
+      const arrived = nextInteraction(client, (i) => i.isAutocomplete());
+      const handle = fake.dispatchAutocomplete({ name: "imagine", options: [{ name: "prompt", value: "x" }, { name: "style", value: "" }], focused: "style" });
+      return { handle, interaction: await arrived };
+    };
+    const choice = (i: number, name = `Style ${i}`) => ({ name, value: `style-${i}` });
+
+    const tooMany = await ask();
+    const many = await apiError(tooMany.interaction.respond(Array.from({ length: 26 }, (_, i) => choice(i))));
+    expect([many.status, many.code]).toEqual([400, 50035]);
+    expect(JSON.stringify(many.rawError)).toContain("Must be 25 or fewer in length.");
+    // Refused, so not acknowledged: 25 still goes.
+    await tooMany.interaction.respond(Array.from({ length: 25 }, (_, i) => choice(i)));
+    expect((await tooMany.handle.response()).data.choices).toHaveLength(25);
+
+    const tooLong = await ask();
+    const long = await apiError(tooLong.interaction.respond([choice(1, "n".repeat(101))]));
+    expect([long.status, long.code]).toEqual([400, 50035]);
+    expect(JSON.stringify(long.rawError)).toContain("choices");
+
+    const message = await ask();
+    const wrongType = await apiError(
+      client.rest.post(`/interactions/${message.interaction.id}/${message.interaction.token}/callback`, { body: { type: 4, data: { content: "hi" } }, auth: false }),
+    );
+    expect([wrongType.status, wrongType.code]).toEqual([400, 50035]);
+    await message.interaction.respond([]);
+    expect(await message.handle.response()).toMatchObject({ type: 8, data: { choices: [] } });
+  });
 });
 
 describe("rate limits", () => {

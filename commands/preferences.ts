@@ -1,0 +1,17 @@
+// /preferences: a member's own defaults for /imagine and /edit — set, show, clear. Every answer is private.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { AppContext } from "../src/context.js";
+import { catalog } from "../src/models/index.js";
+import { addPreferencesSubcommands, runPreferences } from "../src/preferences/index.js";
+
+const builder = new SlashCommandBuilder()
+  .setName("preferences")
+  .setDescription("Your own defaults for /imagine and /edit, within what each server allows")
+  .setContexts(0)
+  .setIntegrationTypes(0);
+
+export const data = addPreferencesSubcommands(builder, catalog).toJSON();
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  await runPreferences(interaction, ctx);
+}

@@ -1,0 +1,190 @@
+// A member's own choices on top of an order: their defaults where the order leaves a choice open, always within what
+// the server allows (a default the server does not allow here is passed over, never refused), and a saved style's
+// prompt addition and reference images. The order of a choice: the member's option, their default, the server's
+// default, the catalog's.
+import { premiumModelIds, type Catalog, type GenerationRequest, type ModelDefinition, type ModelKind } from "../models/index.js";
+import type { GuildSettings } from "../settings/index.js";
+import { isPremiumResolution, mayUsePremium, type MemberFacts } from "../usage/index.js";
+import { userText } from "../discord/user-text.js";
+import { countOf } from "../wording.js";
+import type { InputImage } from "./input-images.js";
+
+/** What a member set as their own defaults; each unset means the server's. */
+export interface MemberDefaults {
+  imagineModel?: string;
+  editModel?: string;
+  aspectRatio?: string;
+  resolution?: string;
+  private?: boolean;
+}
+
+export interface MemberStyle {
+  name: string;
+  promptAddition: string;
+  /** fal storage URLs. */
+  imageUrls: readonly string[];
+}
+
+/** Where a member's defaults and styles are kept. */
+export interface MemberPreferences {
+  defaultsOf(userId: string): Promise<MemberDefaults>;
+  /** The member's style of this name (whatever its case). */
+  styleOf(userId: string, name: string): Promise<MemberStyle | undefined>;
+}
+
+/** What a member asked for, before their defaults and style are applied (GenerationOrder adds where the job comes from). */
+export interface OpenOrder {
+  kind: ModelKind;
+  /** The member's choice; when unset, their own default (with useMemberDefaults), the server's, then the catalog's. */
+  model?: ModelDefinition;
+  request: Omit<GenerationRequest, "imageUrls">;
+  images: readonly InputImage[];
+  /** The member's choice; when unset, their own default (with useMemberDefaults), then the server's. */
+  private?: boolean;
+  /** The name of the member's saved style to apply: its prompt addition and reference images. */
+  style?: string;
+  /**
+   * Fill what the member left open (model, aspect ratio, resolution, private) with their own defaults first: a
+   * fresh order from a command. A re-run repeats its job as it was and leaves this unset.
+   */
+  useMemberDefaults?: boolean;
+}
+
+export interface PersonalOrder {
+  model: ModelDefinition;
+  request: Omit<GenerationRequest, "imageUrls">;
+  images: readonly InputImage[];
+  private: boolean;
+}
+
+export type Personalised = ({ ok: true } & PersonalOrder) | { ok: false; problems: string[] };
+
+export interface PersonalDeps {
+  catalog: Catalog;
+  preferences: MemberPreferences;
+}
+
+/** Whether the server lets this member use the model: turned on here, and not held back by the premium role gate. */
+function allowedHere(model: ModelDefinition, settings: GuildSettings, member: MemberFacts): boolean {
+  const enabled = !settings.enabledModels || settings.enabledModels.includes(model.id);
+  return enabled && (!premiumModelIds.has(model.id) || mayUsePremium(settings, member));
+}
+
+function pickModel(order: OpenOrder, defaults: MemberDefaults, settings: GuildSettings, member: MemberFacts, catalog: Catalog): ModelDefinition {
+  if (order.model) return order.model;
+  const own = order.kind === "edit" ? defaults.editModel : defaults.imagineModel;
+  const mine = own ? catalog.get(own) : undefined;
+  if (mine?.kind === order.kind && allowedHere(mine, settings, member)) return mine;
+  const serverDefault = order.kind === "edit" ? settings.defaultEditModel : settings.defaultTextModel;
+  const model = serverDefault ? catalog.get(serverDefault) : undefined;
+  return model?.kind === order.kind ? model : catalog.defaultFor(order.kind);
+}
+
+/** For /preferences: the member's default models this server passes over for them, and what it uses instead. */
+export function passedOverDefaults(defaults: MemberDefaults, settings: GuildSettings, member: MemberFacts, catalog: Catalog): string[] {
+  const lines: string[] = [];
+  for (const [kind, id, command] of [["text-to-image", defaults.imagineModel, "/imagine"], ["edit", defaults.editModel, "/edit"]] as const) {
+    const mine = id ? catalog.get(id) : undefined;
+    if (!mine || allowedHere(mine, settings, member)) continue;
+    const instead = pickModel({ kind, request: { prompt: "" }, images: [] }, {}, settings, member, catalog);
+    const why = settings.enabledModels && !settings.enabledModels.includes(mine.id) ? "is turned off on this server" : "needs a premium role on this server";
+    lines.push(`${mine.name} ${why}, so ${command} here uses the server's default, ${instead.name}.`);
+  }
+  return lines;
+}
+
+/** The member's default aspect ratio and resolution, each only where the model offers it and the server lets them use it. */
+function withDefaultShape(
+  request: Omit<GenerationRequest, "imageUrls">,
+  model: ModelDefinition,
+  defaults: MemberDefaults,
+  settings: GuildSettings,
+  member: MemberFacts,
+): Omit<GenerationRequest, "imageUrls"> {
+  const filled = { ...request };
+  const { aspectRatio, resolution } = defaults;
+  if (filled.aspectRatio === undefined && aspectRatio && model.options.aspectRatios?.includes(aspectRatio)) filled.aspectRatio = aspectRatio;
+  if (
+    filled.resolution === undefined &&
+    resolution &&
+    model.options.resolutions?.includes(resolution) &&
+    (!isPremiumResolution(resolution) || mayUsePremium(settings, member))
+  ) {
+    filled.resolution = resolution;
+  }
+  return filled;
+}
+
+/** The member's prompt followed by the style's addition. */
+export function styledPrompt(prompt: string, style: MemberStyle): string {
+  return `${prompt.trim()}\n${style.promptAddition}`;
+}
+
+function styleLabel(style: MemberStyle, index: number): string {
+  return `image ${index + 1} of your style “${userText(style.name, 100)}”`;
+}
+
+type Styled = { ok: true; model: ModelDefinition; request: OpenOrder["request"]; images: readonly InputImage[] } | { ok: false; problems: string[] };
+
+/** The style's words after the prompt and its images as references: a text-to-image model hands the job to its edit model. */
+function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyle, catalog: Catalog): Styled {
+  const named = `“${userText(style.name, 100)}”`;
+  let model = chosen;
+  if (style.imageUrls.length && model.kind === "text-to-image") {
+    const counterpart = model.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
+    if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
+    model = counterpart;
+  }
+  const problems: string[] = [];
+  const given = order.request.prompt;
+  // An empty prompt stays empty, so the model's own check asks for one.
+  const prompt = given.trim() ? styledPrompt(given, style) : given;
+  if (prompt.length > model.maxPromptLength) {
+    problems.push(
+      `Your prompt and the style ${named} come to ${prompt.length.toLocaleString("en-US")} characters together; ${model.name} takes at most ${model.maxPromptLength.toLocaleString("en-US")}. Shorten the prompt, or use the style without it.`,
+    );
+  }
+  const images = [...order.images, ...style.imageUrls.map((url, index) => ({ label: styleLabel(style, index), url }))];
+  const max = model.inputImages?.max ?? 0;
+  if (style.imageUrls.length && images.length > max) {
+    const own = order.images.length ? `your ${countOf(order.images.length, "image")} and ` : "";
+    problems.push(
+      `${model.name} takes at most ${countOf(max, "image")}; ${own}the style ${named}'s ${countOf(style.imageUrls.length, "image")} make ${images.length}. Attach fewer images, or choose a model that takes more.`,
+    );
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, model, request: { ...order.request, prompt, style: style.name }, images };
+}
+
+/** The order with the member's defaults (when it takes them) and style applied, or what to change. */
+export async function personalise(
+  order: OpenOrder,
+  settings: GuildSettings,
+  member: MemberFacts,
+  userId: string,
+  deps: PersonalDeps,
+): Promise<Personalised> {
+  const none: MemberDefaults = {};
+  const [defaults, style] = await Promise.all([
+    order.useMemberDefaults ? deps.preferences.defaultsOf(userId) : none,
+    order.style !== undefined ? deps.preferences.styleOf(userId, order.style) : undefined,
+  ]);
+  if (order.style !== undefined && !style) {
+    return {
+      ok: false,
+      problems: [`You have no style named “${userText(order.style, 100)}”. \`/style list\` shows your styles, and \`/style save\` makes one.`],
+    };
+  }
+  const chosen = pickModel(order, defaults, settings, member, deps.catalog);
+  const styled = style ? applyStyle(order, chosen, style, deps.catalog) : { ok: true as const, model: chosen, request: order.request, images: order.images };
+  if (!styled.ok) return styled;
+  const { model, images } = styled;
+  let request = order.useMemberDefaults ? withDefaultShape(styled.request, model, defaults, settings, member) : styled.request;
+  // Handed to the edit model, an /imagine keeps the shape the text model would have made, not the references'.
+  const shape = chosen.options.defaultAspectRatio;
+  if (model !== chosen && request.aspectRatio === undefined && shape && model.options.aspectRatios?.includes(shape)) {
+    request = { ...request, aspectRatio: shape };
+  }
+  const isPrivate = order.private ?? (order.useMemberDefaults ? defaults.private : undefined) ?? settings.privateByDefault;
+  return { ok: true, model, request, images, private: isPrivate };
+}

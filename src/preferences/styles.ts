@@ -1,0 +1,95 @@
+// /style: a member's saved styles — save (save-style.ts), list and delete — and the autocomplete that offers them on
+// /style delete and on the `style` option of /imagine and /edit.
+import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandSubcommandsOnlyBuilder } from "discord.js";
+import { MessageFlags } from "discord.js";
+import { replyPrivately } from "../discord/reply-privately.js";
+import { userText } from "../discord/user-text.js";
+import type { StoredStyle } from "../store/preferences.js";
+import { countOf, quote } from "../wording.js";
+import type { PreferencesDeps } from "./deps.js";
+import { normaliseStyleName, saveStyle, styleImageOptions } from "./save-style.js";
+import { MAX_STYLES, PROMPT_ADDITION_MAX, STYLE_IMAGES_MAX, STYLE_NAME_MAX } from "./schema.js";
+
+export function addStyleSubcommands(builder: SlashCommandBuilder): SlashCommandSubcommandsOnlyBuilder {
+  return builder
+    .addSubcommand((s) => {
+      s.setName("save")
+        .setDescription("Save a style: words added to your prompt, and up to 3 reference images")
+        .addStringOption((o) => o.setName("name").setDescription("What to call it; saving over a name replaces that style").setRequired(true).setMinLength(1).setMaxLength(STYLE_NAME_MAX))
+        .addStringOption((o) =>
+          o.setName("prompt").setDescription("Words added to your prompt, e.g. 'watercolour, soft pastel colours'").setRequired(true).setMinLength(1).setMaxLength(PROMPT_ADDITION_MAX),
+        );
+      for (const [index, option] of styleImageOptions.slice(0, STYLE_IMAGES_MAX).entries()) {
+        s.addAttachmentOption((o) => o.setName(option).setDescription(index === 0 ? "A reference image (optional)" : "Another reference image"));
+      }
+      return s;
+    })
+    .addSubcommand((s) => s.setName("list").setDescription("Your saved styles"))
+    .addSubcommand((s) =>
+      s
+        .setName("delete")
+        .setDescription("Delete one of your styles")
+        .addStringOption((o) => o.setName("name").setDescription("Which style").setRequired(true).setAutocomplete(true).setMaxLength(100)),
+    );
+}
+
+const images = (style: StoredStyle) => (style.imageUrls.length ? ` · ${countOf(style.imageUrls.length, "image")}` : "");
+
+async function list(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+  const styles = await deps.preferences.styles(interaction.user.id);
+  if (!styles.length) {
+    return replyPrivately(interaction, "You have no styles yet. `/style save` makes one: a name, words added to your prompt, and up to 3 reference images.");
+  }
+  const lines = styles.map((style) => {
+    const links = style.imageUrls.map((url, index) => `[${index + 1}](${url})`).join(" ");
+    return `**${userText(style.name, STYLE_NAME_MAX + 2)}** — ${userText(style.promptAddition, 80)}${style.imageUrls.length ? ` · images ${links}` : ""}`;
+  });
+  await interaction.reply({
+    embeds: [
+      {
+        title: `Your styles (${styles.length} of ${MAX_STYLES})`,
+        description: lines.join("\n").slice(0, 4096),
+        footer: { text: "Use one with the style option of /imagine or /edit. They are yours on every server." },
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+async function remove(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+  const name = normaliseStyleName(interaction.options.getString("name", true));
+  const deleted = await deps.preferences.deleteStyle(interaction.user.id, name);
+  if (!deleted) return replyPrivately(interaction, `You have no style named “${userText(name, 100)}”. \`/style list\` shows yours.`);
+  deps.log.info({ user: interaction.user.id, style: deleted.name }, "style deleted");
+  return replyPrivately(interaction, `Deleted your style “${userText(deleted.name, STYLE_NAME_MAX + 2)}”.`);
+}
+
+export async function runStyle(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+  const sub = interaction.options.getSubcommand(true);
+  if (sub === "save") return saveStyle(interaction, deps);
+  if (sub === "list") return list(interaction, deps);
+  if (sub === "delete") return remove(interaction, deps);
+}
+
+/** Discord shows at most 25 choices, each named in at most 100 characters. */
+const CHOICES_MAX = 25;
+const CHOICE_NAME_MAX = 100;
+
+/**
+ * Answers autocomplete on a style option (`style` on /imagine and /edit, `name` on /style delete): the member's
+ * styles whose names contain what they typed, those starting with it first.
+ */
+export async function styleChoices(interaction: AutocompleteInteraction, deps: Pick<PreferencesDeps, "preferences">): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== "style" && focused.name !== "name") return interaction.respond([]);
+  const typed = normaliseStyleName(String(focused.value)).toLowerCase();
+  const styles = await deps.preferences.styles(interaction.user.id);
+  const rank = (style: StoredStyle) => (style.name.toLowerCase().startsWith(typed) ? 0 : 1);
+  const matches = styles
+    .filter((style) => style.name.toLowerCase().includes(typed))
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, CHOICES_MAX);
+  await interaction.respond(
+    matches.map((style) => ({ name: quote(`${style.name}${images(style)} — ${style.promptAddition}`, CHOICE_NAME_MAX), value: style.name })),
+  );
+}
