@@ -42,7 +42,10 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName("prompt").setDescription("What to make").setRequired(true).setMaxLength(5000))
       .addAttachmentOption((o) => o.setName("image").setDescription("An image to edit instead of starting from text"))
       .addStringOption((o) =>
-        o.setName("model").setDescription("Which model (the contest may allow only some)").addChoices(...catalog.all().map((m) => ({ name: m.name, value: m.id }))),
+        o
+          .setName("model")
+          .setDescription("Which model (the contest may allow only some)")
+          .addChoices(...catalog.all().filter((m) => m.kind !== "upscale").map((m) => ({ name: m.name, value: m.id }))),
       )
       .addIntegerOption(contestOption),
   )

@@ -13,7 +13,8 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import { editModal, readEditModal } from "./edit-modal.js";
 import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
-import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+import { isResultAction, JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+import { runResultAction } from "./result-actions.js";
 
 const EDIT_FORM_PREFIX = "jobedit:1";
 
@@ -98,10 +99,12 @@ async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, jo
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
 }
 
-async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref]: readonly string[]) {
+async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [action, ref, position]: readonly string[]) {
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
+  // Upscale, Vary, Zoom out and Pan on one image of the result (see result-actions.ts).
+  if (isResultAction(action)) return runResultAction(interaction, ctx, job, action, position);
   switch (action as JobAction) {
     case "reroll":
       return rerun(interaction, ctx, job, model, true);

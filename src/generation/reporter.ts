@@ -11,7 +11,8 @@ import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressText } from "./progress-text.js";
 import { userText } from "../discord/user-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
-import { cancelButtons, jobButtonId, resultButtons, retryButtons } from "./result-buttons.js";
+import { cancelButtons, jobButtonId, resultActionRows, resultButtons, retryButtons } from "./result-buttons.js";
+import { offeredPositions } from "./result-images.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -95,7 +96,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
       await edit({
         ...message,
-        components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+        components: [
+          ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+          ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
+        ],
       }).catch((error: unknown) => {
         throw isRequestTooLarge(error) ? new UploadTooLarge("Discord refused the result's upload as too large", { cause: error }) : error;
       });

@@ -6,6 +6,7 @@ import { nanoBanana2Models } from "./nano-banana-2.js";
 import { nanoBananaProModels } from "./nano-banana-pro.js";
 import { nanoBananaModels } from "./nano-banana.js";
 import { offers } from "./option-rules.js";
+import { seedvrUpscaleModels } from "./seedvr-upscale.js";
 import type { ModelDefinition, ModelKind } from "./types.js";
 
 export interface Catalog extends CatalogLookup {
@@ -17,7 +18,7 @@ export interface Catalog extends CatalogLookup {
   defaultFor(kind: ModelKind): ModelDefinition;
 }
 
-export function createCatalog(families: readonly ModelFamily[], defaults: Readonly<Record<ModelKind, string>>): Catalog {
+export function createCatalog(families: readonly ModelFamily[], defaults: Readonly<Partial<Record<ModelKind, string>>>): Catalog {
   const models: ModelDefinition[] = [];
   const byId = new Map<string, ModelDefinition>();
   const byEndpoint = new Map<string, ModelDefinition>();
@@ -32,7 +33,11 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
     },
     byEndpoint: (endpoint) => byEndpoint.get(endpoint),
     list: (kind) => models.filter((model) => model.kind === kind),
-    defaultFor: (kind) => catalog.require(defaults[kind]),
+    defaultFor(kind) {
+      const id = defaults[kind];
+      if (id === undefined) throw new Error(`model catalog: no default ${kind} model`);
+      return catalog.require(id);
+    },
     modelsSupporting: (option, value) => models.filter((model) => offers(model, option, value)),
   };
 
@@ -57,7 +62,7 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
 }
 
 export const catalog: Catalog = createCatalog(
-  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels],
+  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, seedvrUpscaleModels],
   { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
 );
 
@@ -69,7 +74,7 @@ export const catalog: Catalog = createCatalog(
 export function compileInputSchemas(models: Pick<Catalog, "all">): string[] {
   const refused: string[] = [];
   for (const model of models.all()) {
-    const sample = { prompt: "a lighthouse on a cliff at dusk", ...(model.kind === "edit" ? { imageUrls: ["https://cdn.discordapp.com/attachments/1/2/photo.png"] } : {}) };
+    const sample = { prompt: "a lighthouse on a cliff at dusk", ...(model.inputImages ? { imageUrls: ["https://cdn.discordapp.com/attachments/1/2/photo.png"] } : {}) };
     if (!model.buildInput(sample).ok) refused.push(model.id);
   }
   return refused;

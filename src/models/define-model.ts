@@ -8,6 +8,5 @@ export function defineModel<I extends Record<string, unknown>>(
   spec: ModelSpec<I>,
   lookup: CatalogLookup,
 ): ModelDefinition<I> {
-  const { editCounterpart: _editCounterpart, ...definition } = spec;
-  return { ...definition, buildInput: (request) => buildFalInput(spec, request, lookup) };
+  return { ...spec, buildInput: (request) => buildFalInput(spec, request, lookup) };
 }

@@ -19,7 +19,7 @@ function knobs(model: ModelDefinition): string {
 }
 
 export function describeModel(model: ModelDefinition): string {
-  const kind = model.kind === "edit" ? "Edits images" : "Makes images from text";
+  const kind = { edit: "Edits images", "text-to-image": "Makes images from text", upscale: "Upscales an image" }[model.kind];
   const lines = [
     model.summary,
     `${kind} · ${imageInputs(model)} · ${model.priceLabel}`,

@@ -13,7 +13,4 @@ export interface CatalogLookup {
 /** One fal endpoint family: makes its catalog entries. */
 export type ModelFamily = (lookup: CatalogLookup) => readonly ModelDefinition[];
 
-export type ModelSpec<I extends Record<string, unknown>> = Omit<ModelDefinition<I>, "buildInput"> & {
-  /** For a text-to-image model: the id of the edit model to suggest when it is given images. */
-  editCounterpart?: string;
-};
+export type ModelSpec<I extends Record<string, unknown>> = Omit<ModelDefinition<I>, "buildInput">;

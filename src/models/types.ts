@@ -1,7 +1,7 @@
 // The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
 import type { z } from "zod";
 
-export type ModelKind = "text-to-image" | "edit";
+export type ModelKind = "text-to-image" | "edit" | "upscale";
 
 /** A user's request in falcord's own terms, before it is turned into a fal input. */
 export interface GenerationRequest {
@@ -23,7 +23,14 @@ export interface GenerationRequest {
   safetyTolerance?: string;
   webSearch?: boolean;
   thinking?: string;
+  /** Upscale models: how many times larger each side of the output is. */
+  upscaleFactor?: number;
+  /** Zoom out and Pan: the input image goes on a larger canvas before the edit model fills the new area. */
+  canvas?: CanvasExpansion;
 }
+
+/** How the canvas grows around a result's image (see media/canvas.ts). */
+export type CanvasExpansion = { kind: "zoom"; factor: 1.5 | 2 } | { kind: "pan"; direction: "left" | "right" | "up" | "down" };
 
 /** Which of GenerationRequest's knobs a model accepts, with the values it accepts. */
 export interface ModelOptions {
@@ -73,7 +80,7 @@ export interface CostEstimate {
 
 /** A user-facing problem with a request: which option, and what to change. */
 export interface RequestProblem {
-  option: keyof GenerationRequest | "images";
+  option: Exclude<keyof GenerationRequest, "upscaleFactor" | "canvas"> | "images";
   message: string;
 }
 
@@ -104,4 +111,6 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   estimateCost(input: I, output?: NormalizedOutput): CostEstimate;
   /** Price as shown to users, e.g. "$0.039 per image". */
   priceLabel: string;
+  /** For a text-to-image model: the id of the edit model that edits its results. */
+  editCounterpart?: string;
 }
