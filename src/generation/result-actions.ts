@@ -149,7 +149,8 @@ export async function runResultAction(
       const model = editModelFor(job, ctx.catalog);
       // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
-      return editOf(interaction, ctx, job, image, position, { prompt: canvasPrompt(job.request.prompt, expansion), canvas: expansion, ...auto });
+      const canvas = { ...expansion, source: image.url };
+      return editOf(interaction, ctx, job, image, position, { prompt: canvasPrompt(job.request.prompt, expansion), canvas, ...auto });
     }
   }
 }

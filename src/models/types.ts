@@ -25,8 +25,11 @@ export interface GenerationRequest {
   thinking?: string;
   /** Upscale models: how many times larger each side of the output is. */
   upscaleFactor?: number;
-  /** Zoom out and Pan: the input image goes on a larger canvas before the edit model fills the new area. */
-  canvas?: CanvasExpansion;
+  /**
+   * Zoom out and Pan: the image at `source` goes on a larger canvas, made just before the job goes to fal, and the
+   * edit model fills the new area. The source is kept here: a re-roll or retry makes the canvas again from it.
+   */
+  canvas?: CanvasExpansion & { source: string };
 }
 
 /** How the canvas grows around a result's image (see media/canvas.ts). */

@@ -149,6 +149,13 @@ describe("actions on a single image", () => {
     expect(strong.body.prompt).toMatch(/strong variation.*new composition, pose, camera angle and lighting/);
     expect(strong.body.prompt).toContain("a lighthouse on a cliff at dusk");
     expect(strong.final.attachments).toHaveLength(1);
+
+    // On a private result, the action's reply is private too.
+    const hidden = await waitForFinal(h, imagine(h, { prompt: "a secret garden", options: { private: true } }));
+    const privately = await press(h, hidden, `job:1:vary-subtle:${refOfResult(hidden)}:1`);
+    expect(privately.response.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(privately.submit.endpoint).toBe("fal-ai/nano-banana/edit");
+    expect(privately.final.attachments).toHaveLength(1);
   });
 
   it("Zoom out 2× and 1.5×, Pan left and up: the image on a larger canvas, uploaded to fal storage, filled by the edit model", async () => {
@@ -169,6 +176,11 @@ describe("actions on a single image", () => {
     await expectCanvas(zoom2.body, source, [2048, 2048], [512, 512], [[0, 0], [2047, 2047], [511, 1024], [1536, 1024], [1024, 100]]);
     expect(falRequests(h, "upload-put")).toHaveLength(1);
     expect(zoom2.final.attachments).toHaveLength(1);
+
+    // Re-roll of a zoomed result makes the canvas again from the original image, not from the last canvas.
+    const rerolled = await press(h, zoom2.final, `job:1:reroll:${refOfResult(zoom2.final)}`);
+    expect((rerolled.body.image_urls as string[])[0]).not.toBe((zoom2.body.image_urls as string[])[0]);
+    await expectCanvas(rerolled.body, source, [2048, 2048], [512, 512], [[0, 0], [2047, 2047]]);
 
     const zoom15 = await press(h, result, `job:1:zoom15:${ref}:1`);
     await expectCanvas(zoom15.body, source, [1536, 1536], [256, 256], [[0, 0], [1535, 1535], [255, 768], [1280, 768]]);
@@ -192,6 +204,37 @@ describe("actions on a single image", () => {
     refOf(failed);
     expect(storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(submits);
+  });
+});
+
+describe("a Zoom out waiting in the bot's queue through a restart", () => {
+  it("makes its canvas once its turn comes after the restart", async () => {
+    h = await startHarness({ env: { MAX_CONCURRENT_JOBS: "1", PROGRESS_INTERVAL_MS: "250" } });
+    const result = await waitForFinal(h, imagine(h, { prompt: "a quiet bay" }));
+    const ref = refOfResult(result);
+    const source = await fetchRaw(outputUrls(h, falRequests(h, "submit")[0]!)[0]!);
+    h.fal.failNext({ kind: "never-finish" });
+    const blocker = imagine(h, { prompt: "holding the only slot" });
+    await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
+    const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom2:${ref}:1` });
+    expect((await zoom.response()).type).toBe(5);
+    await zoom.waitForOriginal((m) => /Waiting for a free slot/.test(m.content), 15_000);
+    expect(storedJob(h, zoom).state).toBe("accepted");
+    expect(falRequests(h, "upload-put")).toHaveLength(0);
+
+    await h.bot.kill();
+    const bot = await h.restart();
+    await bot.waitForMessage("recovering a job");
+    // The slot frees when the blocking job is cancelled: the zoom takes its turn and makes its canvas now.
+    const progress = await blocker.waitForOriginal((m) => buttonIds(m).some((id) => id.startsWith("job:1:cancel:")), 15_000);
+    const cancel = h.discord.clickButton({ message: progress, customId: buttonIds(progress).find((id) => id.startsWith("job:1:cancel:"))! });
+    expect((await cancel.response()).type).toBe(6);
+    const final = await waitForFinal(h, zoom);
+    expect(final.attachments).toHaveLength(1);
+    const [submit] = falRequests(h, "submit").filter((r) => r.endpoint === "fal-ai/nano-banana/edit");
+    expect(falRequests(h, "upload-put")).toHaveLength(1);
+    await expectCanvas(submitBody(submit!), source, [2048, 2048], [512, 512], [[0, 0], [2047, 2047]]);
+    expect(storedJob(h, zoom)).toMatchObject({ state: "delivered", ledger: "settled" });
   });
 });
 
