@@ -14,7 +14,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
   const embed = new EmbedBuilder()
     .setTitle("Models")
     .setDescription(
-      "Use `/imagine` to make an image from text, `/edit` to change images you attach, and `/describe` (or a message's Apps → Describe) to get prompts for an image.",
+      "Use `/imagine` to make an image from text, `/edit` to change images you attach, `/describe` (or a message's Apps → Describe) to get prompts for an image; the Upscale buttons under a result use SeedVR2.",
     )
     .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model) })));
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });

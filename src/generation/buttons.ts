@@ -14,7 +14,8 @@ import { runDescribedPrompt } from "./describe.js";
 import { editModal, readEditModal } from "./edit-modal.js";
 import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
-import { JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+import { isResultAction, JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+import { runResultAction } from "./result-actions.js";
 
 const EDIT_FORM_PREFIX = "jobedit:1";
 
@@ -104,6 +105,8 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
+  // Upscale, Vary, Zoom out and Pan on one image of the result (see result-actions.ts).
+  if (isResultAction(action)) return runResultAction(interaction, ctx, job, action, rest[0]);
   switch (action as JobAction) {
     case "reroll":
       return rerun(interaction, ctx, job, model, true);

@@ -15,6 +15,8 @@ export function failureText(failure: JobFailure, ref: string): string {
     case "input-download":
     case "input-unavailable":
       return `❌ One of your images could not be read, even after uploading it again. Attach it again (PNG, JPEG, WebP or GIF) and retry. ${tail}`;
+    case "source-unavailable":
+      return `❌ The image to zoom out or pan could not be downloaded any more (fal may have removed it), so nothing was sent to the model and nothing was charged. Run the command again and use the buttons on the new result. ${tail}`;
     case "unauthorized":
       return `⚠️ The bot's fal key was refused, so it cannot make images right now. A server admin must fix the bot's FAL_KEY. ${tail}`;
     case "forbidden":

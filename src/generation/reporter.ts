@@ -10,9 +10,10 @@ import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressHeader, progressText } from "./progress-text.js";
 import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
-import { cancelButtons, jobButtonId, resultButtons, retryButtons, runButtons } from "./result-buttons.js";
+import { cancelButtons, jobButtonId, resultActionRows, resultButtons, retryButtons, runButtons } from "./result-buttons.js";
 import { describeMessage } from "./describe-message.js";
 import { promptsOfDescribe } from "./describe.js";
+import { offeredPositions } from "./result-images.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -106,7 +107,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
         payload = {
           ...resultMessage(model, job.request, result),
-          components: resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+          components: [
+            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+            ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
+          ],
         };
       }
       await edit(payload).catch((error: unknown) => {

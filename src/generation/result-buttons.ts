@@ -6,14 +6,46 @@ import { makeCustomId } from "../discord/custom-id.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
 
-export type JobAction = "reroll" | "edit" | "delete" | "retry" | "cancel" | "run";
+export type JobAction = "reroll" | "edit" | "delete" | "retry" | "cancel" | "run" | ResultAction;
 
-export function jobButtonId(action: JobAction, ref: string): string {
-  return makeCustomId(JOB_BUTTON_PREFIX, action, ref);
+/** The actions on one image of a result (its position in the message follows the ref in the custom id), and "more": its panel. */
+export const resultActions = [
+  "upscale2k",
+  "upscale4k",
+  "vary-subtle",
+  "vary-strong",
+  "zoom15",
+  "zoom2",
+  "pan-left",
+  "pan-right",
+  "pan-up",
+  "pan-down",
+  "more",
+] as const;
+
+export type ResultAction = (typeof resultActions)[number];
+
+export function isResultAction(action: string | undefined): action is ResultAction {
+  return (resultActions as readonly (string | undefined)[]).includes(action);
+}
+
+export function jobButtonId(action: JobAction, ref: string, ...rest: string[]): string {
+  return makeCustomId(JOB_BUTTON_PREFIX, action, ref, ...rest);
 }
 
 function jobButton(action: JobAction, ref: string, label: string, emoji: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger): APIButtonComponent {
   return { type: ComponentType.Button, custom_id: jobButtonId(action, ref), label, emoji: { name: emoji }, style };
+}
+
+/** A button of an action on the image at `position` (1-based) of the result; a label, an emoji or both. */
+function imageButton(action: ResultAction, ref: string, position: number, label: string | undefined, emoji?: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    custom_id: jobButtonId(action, ref, String(position)),
+    style: ButtonStyle.Secondary,
+    ...(label !== undefined ? { label } : {}),
+    ...(emoji !== undefined ? { emoji: { name: emoji } } : {}),
+  };
 }
 
 function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {
@@ -45,6 +77,41 @@ export function runButtons(ref: string, count: number) {
     style: ButtonStyle.Primary,
   }));
   return buttons.length ? [row(buttons)] : [];
+}
+
+/** Every action on one image, in three rows: Upscale and Vary; Zoom out; Pan. */
+export function imageActionRows(ref: string, position: number) {
+  return [
+    row([
+      imageButton("upscale2k", ref, position, "Upscale 2K", "🔍"),
+      imageButton("upscale4k", ref, position, "Upscale 4K", "🔍"),
+      imageButton("vary-subtle", ref, position, "Vary (Subtle)", "🪄"),
+      imageButton("vary-strong", ref, position, "Vary (Strong)", "🌀"),
+    ]),
+    row([imageButton("zoom15", ref, position, "Zoom out 1.5×", "🔭"), imageButton("zoom2", ref, position, "Zoom out 2×", "🔭")]),
+    row([
+      imageButton("pan-left", ref, position, undefined, "⬅️"),
+      imageButton("pan-right", ref, position, undefined, "➡️"),
+      imageButton("pan-up", ref, position, undefined, "⬆️"),
+      imageButton("pan-down", ref, position, undefined, "⬇️"),
+    ]),
+  ];
+}
+
+/**
+ * The action rows under a result, below its first row (at most 5 rows of 5 in all): one image's full rows; or, for a
+ * set (2 to 4 images, as Midjourney lays it out), U1…Un (Upscale 2K), V1…Vn (Vary (Subtle)) and "⋯ 1"…"⋯ n", each
+ * opening a private panel with that image's full rows. `offered`: the positions of the images the actions are offered
+ * for; `shown`: how many images the message shows.
+ */
+export function resultActionRows(ref: string, offered: readonly number[], shown: number) {
+  if (offered.length === 0) return [];
+  if (shown === 1) return imageActionRows(ref, offered[0]!);
+  return [
+    row(offered.map((n) => imageButton("upscale2k", ref, n, `U${n}`))),
+    row(offered.map((n) => imageButton("vary-subtle", ref, n, `V${n}`))),
+    row(offered.map((n) => imageButton("more", ref, n, `⋯ ${n}`))),
+  ];
 }
 
 /** Under a job's progress while it waits or runs. */

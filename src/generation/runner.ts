@@ -10,6 +10,7 @@ import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
 import { withFreshLinks, type RefreshLinks } from "./fresh-links.js";
+import { canvasInput } from "./canvas-input.js";
 import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
@@ -223,7 +224,12 @@ export class JobRunner {
       if (slot) reporter.phase({ phase: "queued" });
       if (job.state === "accepted") {
         const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
-        const input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
+        // Zoom out and Pan: the image goes on its canvas (made again when a restart found the job here).
+        const input = job.request.canvas
+          ? await canvasInput(deps.fal, deps.download, model, linked, job.request.canvas)
+          : deps.uploadInputs
+            ? await rehostInput(deps.fal, deps.download, model, linked)
+            : linked;
         const submitted = await this.submit(job, model.endpoint, input, memberKey, waiting);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {

@@ -12,6 +12,7 @@ import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
 import type { RunTimes } from "./eta.js";
 import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "../fal/rehost.js";
+import { SourceUnavailableError } from "./canvas-input.js";
 
 export type JobPhase =
   | { phase: "waiting"; position: number }
@@ -28,6 +29,8 @@ export type JobFailure =
   | { kind: "timeout"; afterMs: number }
   | { kind: "cancelled"; by: string }
   | { kind: "input-unavailable"; url: string }
+  /** Zoom out or Pan: the result's image could not be downloaded (or read) to put it on its canvas. */
+  | { kind: "source-unavailable"; url: string }
   | { kind: "output-unavailable"; message: string }
   | { kind: "upload-too-large" }
   | { kind: "interrupted" }
@@ -226,6 +229,10 @@ export async function refitSmaller(prepared: PreparedFiles): Promise<PreparedFil
 export function describeFailure(error: unknown, log: Logger): JobFailure {
   if (error instanceof JobTimeout) return { kind: "timeout", afterMs: error.afterMs };
   if (error instanceof JobCancelled) return { kind: "cancelled", by: error.by };
+  if (error instanceof SourceUnavailableError) {
+    log.warn({ err: error }, "the image to put on a canvas could not be downloaded or read");
+    return { kind: "source-unavailable", url: error.url };
+  }
   if (error instanceof InputUnavailableError) {
     log.warn({ err: error }, "an input image could not be downloaded for re-hosting");
     return { kind: "input-unavailable", url: error.url };

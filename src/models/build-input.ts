@@ -18,7 +18,7 @@ const invisible = /[\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 
 function promptProblems(model: Model, prompt: string): RequestProblem[] {
   const max = model.maxPromptLength;
-  const what = { edit: "the change you want", "text-to-image": "the image you want", vision: "what to ask about the image" }[model.kind];
+  const what = { edit: "the change you want", "text-to-image": "the image you want", vision: "what to ask about the image", upscale: "the image you want" }[model.kind];
   if (!prompt) return [{ option: "prompt", message: `The prompt is empty; describe ${what}.` }];
   if (!prompt.replace(invisible, "").trim()) {
     return [{ option: "prompt", message: `The prompt has only invisible characters (such as zero-width spaces); describe ${what} in words.` }];

@@ -7,6 +7,7 @@ import { nanoBananaProModels } from "./nano-banana-pro.js";
 import { nanoBananaModels } from "./nano-banana.js";
 import { offers } from "./option-rules.js";
 import { visionModels } from "./vision.js";
+import { seedvrUpscaleModels } from "./seedvr-upscale.js";
 import type { ModelDefinition, ModelKind } from "./types.js";
 
 export interface Catalog extends CatalogLookup {
@@ -65,7 +66,7 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
 }
 
 export const catalog: Catalog = createCatalog(
-  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, visionModels],
+  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, visionModels, seedvrUpscaleModels],
   { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
 );
 

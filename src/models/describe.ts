@@ -23,7 +23,7 @@ function knobs(model: ModelDefinition): string {
 }
 
 export function describeModel(model: ModelDefinition): string {
-  const kind = { edit: "Edits images", "text-to-image": "Makes images from text", vision: "Writes prompts from an image" }[model.kind];
+  const kind = { edit: "Edits images", "text-to-image": "Makes images from text", vision: "Writes prompts from an image", upscale: "Upscales an image" }[model.kind];
   const lines = [
     model.summary,
     `${kind} · ${imageInputs(model)} · ${model.priceLabel}`,

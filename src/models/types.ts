@@ -1,8 +1,8 @@
 // The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
 import type { z } from "zod";
 
-/** "vision": reads images and answers in words (Describe). */
-export type ModelKind = "text-to-image" | "edit" | "vision";
+/** "vision": reads images and answers in words (Describe); "upscale": makes an image larger (Upscale). */
+export type ModelKind = "text-to-image" | "edit" | "vision" | "upscale";
 
 /** A user's request in falcord's own terms, before it is turned into a fal input. */
 export interface GenerationRequest {
@@ -34,7 +34,17 @@ export interface GenerationRequest {
    * images in `imageUrls`, so a re-run repeats the same input.
    */
   style?: string;
+  /** Upscale models: how many times larger each side of the output is. */
+  upscaleFactor?: number;
+  /**
+   * Zoom out and Pan: the image at `source` goes on a larger canvas, made just before the job goes to fal, and the
+   * edit model fills the new area. The source is kept here: a re-roll or retry makes the canvas again from it.
+   */
+  canvas?: CanvasExpansion & { source: string };
 }
+
+/** How the canvas grows around a result's image (see media/canvas.ts). */
+export type CanvasExpansion = { kind: "zoom"; factor: 1.5 | 2 } | { kind: "pan"; direction: "left" | "right" | "up" | "down" };
 
 /** Which of GenerationRequest's knobs a model accepts, with the values it accepts. */
 export interface ModelOptions {
@@ -97,7 +107,7 @@ export interface CostEstimate {
 
 /** A user-facing problem with a request: which option, and what to change. */
 export interface RequestProblem {
-  option: Exclude<keyof GenerationRequest, "style"> | "images";
+  option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas"> | "images";
   message: string;
 }
 

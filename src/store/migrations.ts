@@ -265,12 +265,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("jobs_reply_message").on("jobs").column("reply_message_id").execute();
     },
   },
-  "0011_describe_model_on": {
+  "0011_new_models_on": {
     async up(db: Kysely<unknown>) {
-      // A server that turned a model off keeps a list of the models it has on, which could not name the Describe
-      // model (it came later): added to every such list, Describe starts on, as on a server that never changed the
-      // list, until an admin turns it off. A row that is not JSON is left for the settings' own reader.
-      const describe = "gemini-25-flash-vision";
+      // A server that turned a model off keeps a list of the models it has on, which could not name the models that
+      // came later (Describe's vision model, the Upscale buttons' upscaler): added to every such list, they start on,
+      // as on a server that never changed the list, until an admin turns them off. A row that is not JSON is left for
+      // the settings' own reader.
+      const added = ["gemini-25-flash-vision", "seedvr-upscale"];
       await db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ guild_id: string; settings_json: string }>`select guild_id, settings_json from guild_settings`.execute(trx);
         for (const row of rows) {
@@ -282,8 +283,10 @@ export const migrations: Record<string, Migration> = {
           }
           if (typeof settings !== "object" || settings === null || !("enabledModels" in settings)) continue;
           const enabled = settings.enabledModels;
-          if (!Array.isArray(enabled) || enabled.includes(describe)) continue;
-          const json = JSON.stringify({ ...settings, enabledModels: [...(enabled as unknown[]), describe] });
+          if (!Array.isArray(enabled)) continue;
+          const missing = added.filter((id) => !enabled.includes(id));
+          if (missing.length === 0) continue;
+          const json = JSON.stringify({ ...settings, enabledModels: [...(enabled as unknown[]), ...missing] });
           await sql`update guild_settings set settings_json = ${json} where guild_id = ${row.guild_id}`.execute(trx);
         }
       });

@@ -31,7 +31,8 @@ describe("a result's buttons after a restart", () => {
     const result = await waitForFinal(h, first);
     expect(result.attachments).toHaveLength(1);
     const ref = refOfResult(result);
-    expect(buttonIds(result)).toEqual([`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`]);
+    expect(buttonIds(result).slice(0, 3)).toEqual([`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`]);
+    expect(buttonIds(result).slice(3)).toContain(`job:1:upscale2k:${ref}:1`);
     const [original] = falRequests(h, "submit");
     const outputUrls = (h.fal.jobs.get(original!.requestId!)!.result!.body as { images: { url: string }[] }).images.map((i) => i.url);
     expect(outputUrls).toHaveLength(1);

@@ -72,7 +72,13 @@ describe("buttons", () => {
   it("a result's buttons pressed from another server are refused privately: nothing reaches fal, nothing is deleted", async () => {
     const result = await waitForFinal(h, imagine(h, { prompt: "a harbour at dawn" }));
     const ids = buttonIds(result);
-    expect(ids.map((id) => id.split(":")[2])).toEqual(["reroll", "edit", "delete"]);
+    // The actions on the image (Upscale, Vary, Zoom out, Pan) are refused the same way.
+    expect(ids.map((id) => id.split(":")[2])).toEqual([
+      "reroll",
+      "edit",
+      "delete",
+      ...["upscale2k", "upscale4k", "vary-subtle", "vary-strong", "zoom15", "zoom2", "pan-left", "pan-right", "pan-up", "pan-down"],
+    ]);
     const submits = falRequests(h, "submit").length;
     // The other server's owner: every permission there (Manage Messages included), none here.
     const stranger = h.discord.secondGuild.users.owner;

@@ -633,6 +633,24 @@ describe("components", () => {
     expect(() => fake?.clickButton({ message, customId: "del:1", user: stranger, channelId: "123" })).toThrow(/unknown channel/);
   });
 
+  it("enforces Discord's component limits: at most 5 action rows, 5 buttons a row, no custom id twice", async () => {
+    const { fake, client } = await connect();
+    const button = (id: string) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: id, custom_id: id });
+    const row = (ids: string[]) => ({ type: ComponentType.ActionRow, components: ids.map(button) });
+    const post = (components: unknown[]) => client.rest.post(Routes.channelMessages(fake.channels.general), { body: { content: "Result", components } });
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => row([`r${i}`]));
+
+    await post(rows(5));
+    const sixRows = await apiError(post(rows(6)));
+    expect(sixRows.code).toBe(50035);
+    expect(sixRows.rawError).toMatchObject({ errors: { components: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } });
+    const sixButtons = await apiError(post([row(["a", "b", "c", "d", "e", "f"])]));
+    expect(sixButtons.rawError).toMatchObject({ errors: { components: { 0: { components: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH" }] } } } } });
+    const twice = await apiError(post([row(["a", "b"]), row(["b"])]));
+    expect(twice.rawError).toMatchObject({ errors: { components: { 1: { components: { 0: { custom_id: { _errors: [{ code: "COMPONENT_CUSTOM_ID_DUPLICATED" }] } } } } } } });
+    expect(fake.messages(fake.channels.general)).toHaveLength(1);
+  });
+
   it("delivers button clicks and modal submits, and shows Label modals", async () => {
     const { fake, client } = await connect();
     const channel = client.channels.cache.get(fake.channels.general) as TextChannel;

@@ -757,6 +757,46 @@ describe("fake fal: failure injection", () => {
   });
 });
 
+describe("fake fal: SeedVR2's upscaler", () => {
+  it("multiplies the input's sides by upscale_factor (or reaches a target resolution) and answers { image, seed }", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(96, 64), "image/png");
+    const endpoint = "fal-ai/seedvr/upscale/image";
+    const cases: [Record<string, unknown>, [number, number], string][] = [
+      [{ image_url: input, upscale_mode: "factor", upscale_factor: 2.5 }, [240, 160], "jpeg"],
+      [{ image_url: input, upscale_factor: 4, output_format: "png" }, [384, 256], "png"],
+      [{ image_url: input, upscale_mode: "target", target_resolution: "720p" }, [1080, 720], "jpeg"],
+    ];
+    for (const [body, [width, height], format] of cases) {
+      const requestId = await submit(fal, endpoint, body);
+      await completed(fake, requestId);
+      const output = await result<{ image: OutputImage; seed: number }>(fal, endpoint, requestId);
+      expect(output).not.toHaveProperty("images");
+      expect(output.seed).toEqual(expect.any(Number));
+      expect([output.image.width, output.image.height]).toEqual([width, height]);
+      const meta = await sharp((await download(output.image.url)).data).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual([format, width, height]);
+    }
+  });
+
+  it("is strict like fal: a prompt, a factor over 10, an unknown format or no image is a 422", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(32, 32), "image/png");
+    const bad: [Record<string, unknown>, (string | number)[]][] = [
+      [{ image_url: input, prompt: "sharper" }, ["body", "prompt"]],
+      [{ image_url: input, upscale_factor: 12 }, ["body", "upscale_factor"]],
+      [{ image_url: input, output_format: "gif" }, ["body", "output_format"]],
+      [{ image_urls: [input] }, ["body", "image_url"]],
+    ];
+    for (const [body, loc] of bad) {
+      const error = await failure(submit(fal, "fal-ai/seedvr/upscale/image", body));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors.map((e) => e.loc)).toContainEqual(loc);
+    }
+    expect(fake.jobs.size).toBe(0);
+  });
+});
+
 describe("fake fal: every endpoint accepts a minimal valid input", () => {
   let fake: FakeFal;
   let fal: FalClient;
@@ -780,6 +820,7 @@ describe("fake fal: every endpoint accepts a minimal valid input", () => {
     "fal-ai/gemini-flash-edit": (url) => ({ prompt: "x", image_url: url }),
     "fal-ai/firered-image-edit-v1.1": (url) => ({ prompt: "x", image_urls: [url] }),
     "openrouter/router/vision": (url) => ({ prompt: "x", image_urls: [url], model: "google/gemini-2.5-flash" }),
+    "fal-ai/seedvr/upscale/image": (url) => ({ image_url: url }),
   };
 
   it("covers every schema", () => {

@@ -242,7 +242,8 @@ function problemsOf(model: ModelDefinition, request: GenerationRequest): Request
   return result.problems;
 }
 
-const models = catalog.all();
+/** The image models; the upscaler (no prompt, no options) has its own suite below. */
+const models = catalog.all().filter((model) => model.kind !== "upscale");
 const entries = models.map((model) => [model.id, model] as const);
 
 // ---- The registry
@@ -700,6 +701,51 @@ describe("normalizeOutput", () => {
     expect(output.seed).toBe(123456);
     expect(output.description).toBeUndefined();
     expect(catalog.require("firered-edit").normalizeOutput({ images: [imageFile] }).images[0]?.nsfw).toBe(false);
+  });
+});
+
+// ---- The upscaler
+
+describe("seedvr-upscale (SeedVR2, behind Upscale on results)", () => {
+  const model = catalog.require("seedvr-upscale");
+  const image = "https://v3.fal.media/files/fox.png";
+
+  it("is the catalog's upscaler, after the image models, priced per megapixel of output", () => {
+    expect(catalog.all().at(-1)).toBe(model);
+    expect([model.endpoint, model.name, model.kind]).toEqual(["fal-ai/seedvr/upscale/image", "SeedVR2 Upscale", "upscale"]);
+    expect(catalog.list("upscale")).toEqual([model]);
+    expect(model.inputImages).toEqual({ min: 1, max: 1, field: "image_url" });
+    expect(model.priceLabel).toBe("$0.001 per megapixel of output");
+  });
+
+  it("builds { image_url, factor mode, the factor } (no prompt) that the fake's independent schema accepts", () => {
+    const input = inputOf(model, { prompt: "a fox", imageUrls: [image], upscaleFactor: 1.5238 });
+    expect(input).toEqual({ image_url: image, upscale_mode: "factor", upscale_factor: 1.5238 });
+    expect(falEndpointSchemas["fal-ai/seedvr/upscale/image"].safeParse(input).success).toBe(true);
+    expect(inputOf(model, { prompt: "a fox", imageUrls: [image] }).upscale_factor).toBe(2);
+    expect(model.inputSchema.safeParse({ ...input, prompt: "x" }).success).toBe(false);
+  });
+
+  it("refuses two images, a factor outside 1–10 and any image option", () => {
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image, image] })[0]?.message).toMatch(/upscales exactly 1 image; you gave 2/);
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image], upscaleFactor: 12 })[0]?.message).toMatch(/1 to 10 times larger; ×12/);
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image], upscaleFactor: 1 })).toHaveLength(1);
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image], resolution: "4K" })).toEqual([
+      { option: "resolution", message: "SeedVR2 Upscale does not let you set the resolution." },
+    ]);
+  });
+
+  it("reads { image, seed }", () => {
+    const output = model.normalizeOutput({ image: { url: image, width: 2048, height: 1536, content_type: "image/jpeg" }, seed: 7 });
+    expect(output).toEqual({ images: [{ url: image, width: 2048, height: 1536, contentType: "image/jpeg", nsfw: false }], seed: 7 });
+    expect(() => model.normalizeOutput({ images: [] })).toThrow(/not the shape it publishes/);
+  });
+
+  it("estimates from a 1 MP source and settles on the output's megapixels at $0.001", () => {
+    expect(model.estimateCost({ image_url: image, upscale_factor: 2 }).usd).toBe(0.004);
+    expect(model.estimateCost({ image_url: image, upscale_factor: 4 }).usd).toBe(0.016);
+    const settled = model.estimateCost({ image_url: image, upscale_factor: 4 }, { images: [{ url: image, width: 4096, height: 4096, nsfw: false }] });
+    expect(settled).toEqual({ usd: 0.0168, published: true, breakdown: "1 image returned, 16.78 MP × $0.001 per MP = $0.0168" });
   });
 });
 

@@ -47,6 +47,8 @@ export async function buildOutput(
   const failure = job.failure;
   if (family === "vision") return visionOutput(p, inputSizes);
 
+  if (family === "seedvr") return upscaled(p, inputSizes[0], storage);
+
   const refusal =
     failure?.kind === "text-only"
       ? (failure.description ?? "I can't create that image, but here is what I would say about it instead.")
@@ -80,6 +82,22 @@ export async function buildOutput(
   }
   const description = count === 1 ? `Here is your image of "${clip(prompt)}".` : `Here are ${count} images of "${clip(prompt)}".`;
   return family === "gemini-single" ? { image: images[0], description } : { images, description };
+}
+
+/** SeedVR2's short side in "target" mode. */
+const TARGET_SHORT_SIDE: Record<string, number> = { "720p": 720, "1080p": 1080, "1440p": 1440, "2160p": 2160 };
+
+/** SeedVR2: the input image larger by the factor (or to the target resolution's short side), as { image, seed }. */
+async function upscaled(p: Record<string, unknown>, input: Size | undefined, storage: FakeStorage): Promise<Record<string, unknown>> {
+  const source = input ?? { width: 1024, height: 1024 };
+  const factor =
+    p.upscale_mode === "target"
+      ? (TARGET_SHORT_SIDE[String(p.target_resolution)] ?? 1080) / Math.min(source.width, source.height)
+      : Number(p.upscale_factor ?? 2);
+  const size = { width: Math.round(source.width * factor), height: Math.round(source.height * factor) };
+  const format: ImageFormat = p.output_format === "png" ? "png" : p.output_format === "webp" ? "webp" : "jpeg";
+  const image = publish(await renderImage(size, format), storage, p.sync_mode === true);
+  return { image, seed: seedOf(p) };
 }
 
 function outputSize(endpoint: FalEndpointId, p: Record<string, unknown>, firstInput: Size | undefined): Size {

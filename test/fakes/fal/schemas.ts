@@ -130,6 +130,21 @@ const openRouterVision = z.strictObject({
   max_tokens: z.int().optional(),
 });
 
+/**
+ * SeedVR2's upscaler, as fal publishes it (https://fal.ai/models/fal-ai/seedvr/upscale/image/llms.txt): one image,
+ * a factor (1–10, "factor" mode) or a target resolution ("target" mode); output { image, seed }.
+ */
+const seedvrUpscale = z.strictObject({
+  image_url: z.string(),
+  upscale_mode: z.enum(["target", "factor"]).default("factor"),
+  upscale_factor: z.number().min(1).max(10).default(2),
+  target_resolution: z.enum(["720p", "1080p", "1440p", "2160p"]).default("1080p"),
+  noise_scale: z.number().min(0).max(1).default(0.1),
+  output_format: z.enum(["png", "jpg", "webp"]).default("jpg"),
+  seed,
+  sync_mode: syncMode,
+});
+
 export const falEndpointSchemas = {
   "fal-ai/nano-banana": nanoBanana,
   "fal-ai/nano-banana/edit": nanoBananaEdit,
@@ -142,6 +157,7 @@ export const falEndpointSchemas = {
   "fal-ai/gemini-flash-edit": geminiFlashEdit,
   "fal-ai/firered-image-edit-v1.1": fireRedEdit,
   "openrouter/router/vision": openRouterVision,
+  "fal-ai/seedvr/upscale/image": seedvrUpscale,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FalEndpointId = keyof typeof falEndpointSchemas;
@@ -151,11 +167,12 @@ export function isFalEndpoint(id: string): id is FalEndpointId {
 }
 
 /** How an endpoint's output is shaped. */
-export type OutputFamily = "gemini" | "gemini-single" | "firered" | "vision";
+export type OutputFamily = "gemini" | "gemini-single" | "firered" | "vision" | "seedvr";
 
 export function outputFamily(endpoint: FalEndpointId): OutputFamily {
   if (endpoint === "openrouter/router/vision") return "vision";
   if (endpoint === "fal-ai/gemini-flash-edit") return "gemini-single";
   if (endpoint === "fal-ai/firered-image-edit-v1.1") return "firered";
+  if (endpoint === "fal-ai/seedvr/upscale/image") return "seedvr";
   return "gemini";
 }

@@ -1,0 +1,156 @@
+// The actions on one image of a result: Upscale (2K, 4K) with the catalog's upscaler; Vary (Subtle, Strong), Zoom out
+// (1.5×, 2×) and Pan (left, right, up, down) with the edit model of the result (or the server's default edit model).
+// Each is a new job, started like any other (admitted under the server's policy, charged to whoever pressed), in a
+// new reply to the press, private when the result was. "⋯ n" on a set opens image n's actions in a private panel.
+import { MessageFlags, type ButtonInteraction } from "discord.js";
+import type { GenerationDeps } from "./deps.js";
+import type { CanvasExpansion, Catalog, GenerationRequest, ModelDefinition, OutputImage } from "../models/index.js";
+import type { JobRecord } from "./job.js";
+import { replyPrivately } from "../discord/reply-privately.js";
+import { startGeneration } from "./start.js";
+import { imageActionRows, type ResultAction } from "./result-buttons.js";
+import { offeredImage } from "./result-images.js";
+
+/** The long side an upscale reaches. */
+const upscaleTargets = { upscale2k: { side: 2048, label: "2K" }, upscale4k: { side: 4096, label: "4K" } } as const;
+
+/** How much of the parent's prompt goes into a new one: with the instructions around it, it fits every edit model. */
+const parentPromptChars = 1000;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The edit model that varies or extends a result: the result's own model when it edits, else its edit counterpart. */
+function editModelFor(job: JobRecord, catalog: Catalog): ModelDefinition | undefined {
+  const model = catalog.get(job.modelId);
+  if (model?.kind === "edit") return model;
+  const counterpart = model?.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
+  return counterpart?.kind === "edit" ? counterpart : undefined;
+}
+
+/**
+ * The upscale factor that brings the image's long side to `side`: from the size fal reported for it, else 2 for 2K
+ * and 4 for 4K (a Gemini image at 1K). Rounded up to 4 decimals, so that the long side reaches `side`.
+ */
+export function upscaleFactor(image: Pick<OutputImage, "width" | "height">, action: "upscale2k" | "upscale4k"): number {
+  const { side } = upscaleTargets[action];
+  const long = image.width && image.height ? Math.max(image.width, image.height) : undefined;
+  if (long === undefined) return action === "upscale2k" ? 2 : 4;
+  return Math.ceil((side / long) * 10_000) / 10_000;
+}
+
+export function varyPrompt(parentPrompt: string, strength: "subtle" | "strong"): string {
+  const scene = clip(parentPrompt.trim(), parentPromptChars);
+  return strength === "subtle"
+    ? `Make a subtle variation of this image. Keep its composition, subjects, framing, colours and style exactly; change only small details, as another take of the same shot would. The image was made from this prompt: ${scene}`
+    : `Make a strong variation of this image: reinterpret it with a new composition, pose, camera angle and lighting, keeping the same subject and idea. The image was made from this prompt: ${scene}`;
+}
+
+const panWording = {
+  left: { sits: "at the right edge of a wider canvas", area: "to its left" },
+  right: { sits: "at the left edge of a wider canvas", area: "to its right" },
+  up: { sits: "at the bottom of a taller canvas", area: "above it" },
+  down: { sits: "at the top of a taller canvas", area: "below it" },
+} as const;
+
+export function canvasPrompt(parentPrompt: string, expansion: CanvasExpansion): string {
+  const scene = clip(parentPrompt.trim(), parentPromptChars);
+  const where =
+    expansion.kind === "zoom"
+      ? { sits: "in the middle of a larger canvas", area: "around it", step: "Zoom out" }
+      : { ...panWording[expansion.direction], step: `Extend the scene ${expansion.direction === "up" || expansion.direction === "down" ? expansion.direction + "wards" : "to the " + expansion.direction}` };
+  return (
+    `The picture sits ${where.sits}; the flat grey area ${where.area} is empty. ${where.step}: fill the grey area by continuing the scene naturally, ` +
+    `matching its style, lighting and perspective, with no border or seam. Keep the original picture exactly as it is, where it is. ` +
+    `The scene was made from this prompt: ${scene}`
+  );
+}
+
+const canvasActions: Partial<Record<ResultAction, CanvasExpansion>> = {
+  zoom15: { kind: "zoom", factor: 1.5 },
+  zoom2: { kind: "zoom", factor: 2 },
+  "pan-left": { kind: "pan", direction: "left" },
+  "pan-right": { kind: "pan", direction: "right" },
+  "pan-up": { kind: "pan", direction: "up" },
+  "pan-down": { kind: "pan", direction: "down" },
+};
+
+/** What of the result's own request an edit of it keeps: its resolution and format, where the edit model takes them. */
+function carried(job: JobRecord, model: ModelDefinition | undefined): Partial<GenerationRequest> {
+  const { resolution, format } = job.request;
+  return {
+    ...(resolution !== undefined && model?.options.resolutions?.includes(resolution) ? { resolution } : {}),
+    ...(format !== undefined && model?.options.formats?.includes(format) ? { format } : {}),
+  };
+}
+
+async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, action: "upscale2k" | "upscale4k") {
+  const model = ctx.catalog.list("upscale")[0];
+  if (!model) return replyPrivately(interaction, "This bot offers no upscaler, so Upscale is not available.");
+  const { side, label } = upscaleTargets[action];
+  if (image.width && image.height && Math.max(image.width, image.height) >= side) {
+    const instead = action === "upscale2k" ? " Use Upscale 4K to make it larger." : "";
+    return replyPrivately(interaction, `This image is already ${image.width}×${image.height}, ${label} or more on its long side, so Upscale ${label} would not make it larger.${instead}`);
+  }
+  await startGeneration(
+    interaction,
+    {
+      kind: "upscale",
+      model,
+      request: { prompt: job.request.prompt, upscaleFactor: upscaleFactor(image, action) },
+      images: [{ label: `image ${position} of the result`, url: image.url }],
+      private: job.ephemeral,
+      parentJobId: job.id,
+    },
+    ctx,
+  );
+}
+
+async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, request: GenerationRequest) {
+  const model = editModelFor(job, ctx.catalog);
+  await startGeneration(
+    interaction,
+    {
+      kind: "edit",
+      ...(model ? { model } : {}),
+      request: { ...carried(job, model), ...request },
+      images: [{ label: `image ${position} of the result`, url: image.url }],
+      private: job.ephemeral,
+      parentJobId: job.id,
+    },
+    ctx,
+  );
+}
+
+/** A press of an action on image `positionArg` (1-based, as in the message) of the job's result. */
+export async function runResultAction(
+  interaction: ButtonInteraction,
+  ctx: GenerationDeps,
+  job: JobRecord,
+  action: ResultAction,
+  positionArg: string | undefined,
+): Promise<void> {
+  const position = Number(positionArg ?? "1");
+  const image = offeredImage(job, position);
+  if (!image) return replyPrivately(interaction, "This image cannot be upscaled, varied or extended (it is not in the result, or it was flagged by the safety checker).");
+  switch (action) {
+    case "more":
+      await interaction.reply({ content: `Image ${position}: what next?`, components: imageActionRows(job.ref, position), flags: MessageFlags.Ephemeral });
+      return;
+    case "upscale2k":
+    case "upscale4k":
+      return upscale(interaction, ctx, job, image, position, action);
+    case "vary-subtle":
+    case "vary-strong":
+      return editOf(interaction, ctx, job, image, position, { prompt: varyPrompt(job.request.prompt, action === "vary-subtle" ? "subtle" : "strong") });
+    default: {
+      const expansion = canvasActions[action]!;
+      const model = editModelFor(job, ctx.catalog);
+      // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
+      const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
+      const canvas = { ...expansion, source: image.url };
+      return editOf(interaction, ctx, job, image, position, { prompt: canvasPrompt(job.request.prompt, expansion), canvas, ...auto });
+    }
+  }
+}
