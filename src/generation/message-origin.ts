@@ -27,7 +27,7 @@ export function messageOrigin(message: Message<true>, uploadLimit: number, ctx: 
     tellRestarting: async () => void (await answer(restartingText)),
     async acknowledge(job, model) {
       const reply = await message.reply({
-        content: `${progressHeader(model.name, job.request.prompt)}\n⏳ Starting…`,
+        content: `${progressHeader(model.name, job.request)}\n⏳ Starting…`,
         components: cancelButtons(job.ref),
         allowedMentions: pingNobody,
         failIfNotExists: false,

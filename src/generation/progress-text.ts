@@ -1,5 +1,6 @@
 // The deferred reply's text while a job runs: waiting for a slot, queued at fal, generating (elapsed, bar, ETA, latest log).
 import type { JobPhase } from "./steps.js";
+import type { GenerationRequest } from "../models/index.js";
 import { quote } from "../wording.js";
 import { userText } from "../discord/user-text.js";
 
@@ -15,9 +16,22 @@ function bar(fraction: number): string {
   return "▰".repeat(filled) + "▱".repeat(barWidth - filled);
 }
 
+/** The prompt as the member knows it: for an action on a result, the action and the words the result was made from. */
+export function shownPrompt(request: Pick<GenerationRequest, "prompt" | "action">): string {
+  return request.action ? `${request.action.label} · ${request.action.basePrompt}` : request.prompt;
+}
+
+/** The same, for a message: the member's words made safe to show (see user-text.ts), the action's name as the bot wrote it. */
+export function shownPromptText(request: Pick<GenerationRequest, "prompt" | "action">, max: number): string {
+  const { action } = request;
+  if (!action) return userText(request.prompt, max);
+  const label = `${action.label} · `;
+  return `${label}${userText(action.basePrompt, Math.max(1, max - label.length))}`;
+}
+
 /** The first line of a job's progress: the model and the prompt. */
-export function progressHeader(modelName: string, prompt: string): string {
-  return `**${modelName}** · ${userText(prompt, 150)}`;
+export function progressHeader(modelName: string, request: Pick<GenerationRequest, "prompt" | "action">): string {
+  return `**${modelName}** · ${shownPromptText(request, 150)}`;
 }
 
 export function progressText(header: string, phase: JobPhase, now: number): string {

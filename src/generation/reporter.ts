@@ -54,7 +54,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
   // A Describe's prompt is the bot's own question, not the member's words.
-  const header = model?.kind === "vision" ? `**${model.name}** · reading your image` : progressHeader(model?.name ?? job.modelId, job.request.prompt);
+  const header = model?.kind === "vision" ? `**${model.name}** · reading your image` : progressHeader(model?.name ?? job.modelId, job.request);
   const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {

@@ -21,6 +21,11 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** The member's words a result was made from: an action's result keeps those of the result it came from. */
+function basePromptOf(job: JobRecord): string {
+  return job.request.action?.basePrompt ?? job.request.prompt;
+}
+
 /** The edit model that varies or extends a result: the result's own model when it edits, else its edit counterpart. */
 function editModelFor(job: JobRecord, catalog: Catalog): ModelDefinition | undefined {
   const model = catalog.get(job.modelId);
@@ -98,7 +103,8 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
     {
       kind: "upscale",
       model,
-      request: { prompt: job.request.prompt, upscaleFactor: upscaleFactor(image, action) },
+      // SeedVR2 takes no prompt: the result's words only label the new one.
+      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action), action: { label: `Upscale ${label}`, basePrompt: basePromptOf(job) } },
       images: [{ label: `image ${position} of the result`, url: image.url }],
       private: job.ephemeral,
       parentJobId: job.id,
@@ -143,14 +149,23 @@ export async function runResultAction(
       return upscale(interaction, ctx, job, image, position, action);
     case "vary-subtle":
     case "vary-strong":
-      return editOf(interaction, ctx, job, image, position, { prompt: varyPrompt(job.request.prompt, action === "vary-subtle" ? "subtle" : "strong") });
+      return editOf(interaction, ctx, job, image, position, {
+        prompt: varyPrompt(basePromptOf(job), action === "vary-subtle" ? "subtle" : "strong"),
+        action: { label: action === "vary-subtle" ? "Vary (Subtle)" : "Vary (Strong)", basePrompt: basePromptOf(job) },
+      });
     default: {
       const expansion = canvasActions[action]!;
       const model = editModelFor(job, ctx.catalog);
       // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
       const canvas = { ...expansion, source: image.url };
-      return editOf(interaction, ctx, job, image, position, { prompt: canvasPrompt(job.request.prompt, expansion), canvas, ...auto });
+      const label = expansion.kind === "zoom" ? `Zoom out ${expansion.factor}×` : `Pan ${expansion.direction}`;
+      return editOf(interaction, ctx, job, image, position, {
+        prompt: canvasPrompt(basePromptOf(job), expansion),
+        canvas,
+        ...auto,
+        action: { label, basePrompt: basePromptOf(job) },
+      });
     }
   }
 }

@@ -5,6 +5,7 @@ import type { PreparedFiles } from "./steps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import { quote } from "../wording.js";
 import { userText } from "../discord/user-text.js";
+import { shownPrompt, shownPromptText } from "./progress-text.js";
 
 export interface FinishedJob extends PreparedFiles {
   output: NormalizedOutput;
@@ -46,7 +47,7 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
     { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
     { name: "Style", value: request.style === undefined ? undefined : userText(request.style, 100), inline: true },
   ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
-  const fields: APIEmbedField[] = [{ name: "Prompt", value: userText(request.prompt, 1000) }, ...facts];
+  const fields: APIEmbedField[] = [{ name: "Prompt", value: shownPromptText(request, 1000) }, ...facts];
   embed.fields = fields;
   if (outcome.withheld.length) {
     const n = outcome.withheld.length;
@@ -58,7 +59,7 @@ export function resultMessage(model: ModelDefinition, request: GenerationRequest
   const notes = [...new Set(outcome.files.map((f) => f.adjustment).filter(Boolean))];
   if (notes.length) embed.footer = { text: notes.join("; ") };
   const files = outcome.files.map((file) =>
-    new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(request.prompt, 1000) }),
+    new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(shownPrompt(request), 1000) }),
   );
   return { content: "", embeds: [embed], files };
 }

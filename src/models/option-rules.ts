@@ -12,7 +12,7 @@ import type { GenerationRequest, ModelDefinition, ModelOptions } from "./types.j
 import { listOr } from "../wording.js";
 
 /** The request's knobs besides the prompt and the images, which every model has its own rules for. */
-export type RequestOption = Exclude<keyof GenerationRequest, "prompt" | "imageUrls" | "style" | "upscaleFactor" | "canvas">;
+export type RequestOption = Exclude<keyof GenerationRequest, "prompt" | "imageUrls" | "style" | "upscaleFactor" | "canvas" | "action">;
 
 /** What is wrong with a value for a model that offers the option. */
 export type ValueProblem =

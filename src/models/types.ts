@@ -41,6 +41,11 @@ export interface GenerationRequest {
    * edit model fills the new area. The source is kept here: a re-roll or retry makes the canvas again from it.
    */
   canvas?: CanvasExpansion & { source: string };
+  /**
+   * Set when the bot wrote the prompt (an action on a result: Upscale, Vary, Zoom out, Pan): the action's name and the
+   * member's words it started from, shown in place of the prompt and built on by further actions.
+   */
+  action?: { label: string; basePrompt: string };
 }
 
 /** How the canvas grows around a result's image (see media/canvas.ts). */
@@ -107,7 +112,7 @@ export interface CostEstimate {
 
 /** A user-facing problem with a request: which option, and what to change. */
 export interface RequestProblem {
-  option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas"> | "images";
+  option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas" | "action"> | "images";
   message: string;
 }
 

@@ -141,6 +141,14 @@ describe("actions on a single image", () => {
     expect(subtle.body.prompt).toMatch(/subtle variation.*Keep its composition, subjects, framing/);
     expect(subtle.body.prompt).toContain("a lighthouse on a cliff at dusk");
     expect(subtle.final.attachments).toHaveLength(1);
+    // The member sees the action and their own words, not the instruction the bot wrote for the model.
+    const promptField = (message: typeof subtle.final) => message.embeds[0]?.fields?.find((f) => f.name === "Prompt")?.value;
+    expect(promptField(subtle.final)).toBe("Vary (Subtle) · \u2068a lighthouse on a cliff at dusk\u2069");
+    // A Vary of that result starts again from the member's words: the instructions do not pile up.
+    const again = await press(h, subtle.final, `job:1:vary-strong:${refOfResult(subtle.final)}:1`);
+    expect(String(again.body.prompt).match(/variation/g)).toHaveLength(1);
+    expect(String(again.body.prompt).match(/a lighthouse on a cliff at dusk/g)).toHaveLength(1);
+    expect(promptField(again.final)).toBe("Vary (Strong) · \u2068a lighthouse on a cliff at dusk\u2069");
 
     await h.restart();
     const strong = await press(h, result, `job:1:vary-strong:${ref}:1`);
