@@ -55,7 +55,7 @@ describe("FireRed's own knobs on /edit", () => {
     // FireRed reports the seed it used.
     expect(fields.Seed).toMatch(/^\d+$/);
     // 1280 × 720 = 0.9216 MP at $0.0325 per megapixel.
-    expect(storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.03 });
+    await expect.poll(() => storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.03 });
   });
 
   it("refuses a width without a height, or a custom size on a model without one, saying what to change", async () => {

@@ -80,7 +80,7 @@ describe("Describe", () => {
 
     // Charged to the member at what fal billed for the tokens.
     const billed = (h.fal.jobs.get(submit!.requestId!)!.result!.body as { usage: { cost: number } }).usage.cost;
-    expect(storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: billed });
+    await expect.poll(() => storedJob(h!, interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: billed });
 
     // Run 2: an /imagine of prompt 2 on the server's default text-to-image model, its parent the Describe.
     const run = h.discord.clickButton({ message: result, customId: `job:1:run:${ref}:2` });
@@ -91,7 +91,7 @@ describe("Describe", () => {
     expect(imagineSubmit.endpoint).toBe("fal-ai/nano-banana");
     expect(submitBody(imagineSubmit).prompt).toBe(prompts[1]);
     const describeJob = storedJob(h, interaction);
-    expect(storedJob(h, run)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.039 });
+    await expect.poll(() => storedJob(h!, run)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.039 });
     expect(parentOf(h, run.id)).toBe(describeJob.id);
 
     // The same press after a restart (looked up in the database) by another member, charged to them.
@@ -122,7 +122,7 @@ describe("Describe", () => {
     expect([submit?.endpoint, submitBody(submit!).image_urls]).toEqual([VISION, [target.attachments[0]!.url]]);
     expect(listedPrompts(result)).toHaveLength(4);
     expect(buttonIds(result).filter((id) => id.startsWith("job:1:run:"))).toHaveLength(4);
-    expect(storedJob(h, menu)).toMatchObject({ state: "delivered", ledger: "settled" });
+    await expect.poll(() => storedJob(h!, menu)).toMatchObject({ state: "delivered", ledger: "settled" });
 
     // /models lists Describe: what it does and what it costs.
     const models = await h.discord.dispatchSlashCommand({ name: "models" }).response();

@@ -112,7 +112,7 @@ describe("actions on a single image", () => {
     expect(twoK.final.id).not.toBe(result.id);
     expect(parentOf(h, twoK.interaction)).toBe(storedJob(h, first).id);
     // Settled from the output's size: 2048² px = 4.19 MP at $0.001.
-    expect(storedJob(h, twoK.interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.0042 });
+    await expect.poll(() => storedJob(h!, twoK.interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.0042 });
     // The upscaled image is 2K already: Upscale 2K on it is refused privately; nothing reaches fal.
     const again = h.discord.clickButton({ message: twoK.final, customId: `job:1:upscale2k:${refOfResult(twoK.final)}:1` });
     const refused = await again.response();
@@ -242,7 +242,7 @@ describe("a Zoom out waiting in the bot's queue through a restart", () => {
     const [submit] = falRequests(h, "submit").filter((r) => r.endpoint === "fal-ai/nano-banana/edit");
     expect(falRequests(h, "upload-put")).toHaveLength(1);
     await expectCanvas(submitBody(submit!), source, [2048, 2048], [512, 512], [[0, 0], [2047, 2047]]);
-    expect(storedJob(h, zoom)).toMatchObject({ state: "delivered", ledger: "settled" });
+    await expect.poll(() => storedJob(h!, zoom)).toMatchObject({ state: "delivered", ledger: "settled" });
   });
 });
 
