@@ -126,19 +126,9 @@ function styleLabel(style: MemberStyle, index: number): string {
 
 type Styled = { ok: true; model: ModelDefinition; request: OpenOrder["request"]; images: readonly InputImage[] } | { ok: false; problems: string[] };
 
-/**
- * The edit model a text-to-image model hands a style's images to: its edit counterpart when the server lets the member
- * use it, else the server's default edit model when it does; undefined when there is none.
- */
-function editModelForStyle(
-  counterpart: ModelDefinition,
-  settings: GuildSettings,
-  member: MemberFacts,
-  catalog: Catalog,
-): ModelDefinition | undefined {
-  if (allowedHere(counterpart, settings, member)) return counterpart;
-  const fallback = pickModel({ kind: "edit", request: { prompt: "" }, images: [] }, {}, settings, member, catalog);
-  return allowedHere(fallback, settings, member) ? fallback : undefined;
+/** The server's default edit model (else the catalog's), as an /edit without a model choice would pick it. */
+function serverEditModel(settings: GuildSettings, member: MemberFacts, catalog: Catalog): ModelDefinition {
+  return pickModel({ kind: "edit", request: { prompt: "" }, images: [] }, {}, settings, member, catalog);
 }
 
 /** The style's words after the prompt and its images as references: a text-to-image model hands the job to an edit model. */
@@ -148,12 +138,15 @@ function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyl
   if (style.imageUrls.length && model.kind === "text-to-image") {
     const counterpart = model.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
     if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
-    const editor = editModelForStyle(counterpart, settings, member, catalog);
+    // The edit version when the server lets the member use it, else the server's default edit model when it does.
+    const fallback = serverEditModel(settings, member, catalog);
+    const editor = [counterpart, fallback].find((candidate) => allowedHere(candidate, settings, member));
     if (!editor) {
+      const verdict = fallback === counterpart ? `does not let you use ${counterpart.name}` : `lets you use neither ${counterpart.name} nor ${fallback.name}`;
       return {
         ok: false,
         problems: [
-          `The images of your style ${named} need an edit model, and this server lets you use none of them here (${counterpart.name} is not available). Use the style on a server that allows one, or ask a server admin.`,
+          `The images of your style ${named} need an edit model, and this server ${verdict} here. Use /imagine without this style, or ask a server admin.`,
         ],
       };
     }

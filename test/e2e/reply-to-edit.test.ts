@@ -322,4 +322,16 @@ describe("reply to edit", () => {
     expect(jobOf(h, asked)).toMatchObject({ state: "failed", reply_message_id: null });
     expect(falRequests(h, "submit")).toHaveLength(1);
   });
+  it("does not start a second job when the member edits their reply (MESSAGE_UPDATE)", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "a meadow");
+    const asked = h.discord.postUserMessage({ replyTo: result, content: "add sheep" });
+    await botReplyTo(h, asked, isResult);
+    h.discord.editUserMessage(asked, "add cows");
+    // The bot reads its gateway in order: by the time it answered the next reply, it had passed over the edit.
+    const next = h.discord.postUserMessage({ replyTo: result, content: "add a fence" });
+    await botReplyTo(h, next, isResult);
+    expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["a meadow", "add sheep", "add a fence"]);
+    expect(botRepliesTo(h, asked)).toHaveLength(1);
+  });
 });
