@@ -20,13 +20,14 @@ import {
   FalCapacity,
   jobButtonHandlers,
   JobRunner,
-  onMemberMessage,
+  memberMessageHandler,
   RunTimes,
 } from "./generation/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { LoopLoad } from "./loop-load.js";
 import { BufferPool } from "./media/buffer-pool.js";
 import { createDownloader } from "./media/download.js";
+import { falStorageCheck } from "./media/url-policy.js";
 import { catalog, compileInputSchemas } from "./models/index.js";
 import { createMemberPreferences } from "./preferences/index.js";
 import { createGuildSettings } from "./settings/index.js";
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   const interactionRest = createInteractionRest(config, discordAgent);
   const contests = createContestRepository(db);
   const download = createDownloader(configuredOrigins(config));
+  const isFalStorageUrl = falStorageCheck(config.FAL_PROXY_URL);
   const contestEngine = createContestEngine({ client, contests, jobs, catalog, log, download });
   /** The client once it is ready: the one jobs report through. */
   let readyClient: Client<true> | undefined;
@@ -148,7 +150,8 @@ async function main(): Promise<void> {
     runner,
     contests,
     contestEngine,
-    preferences: createMemberPreferences(db, log),
+    preferences: createMemberPreferences(db, isFalStorageUrl, log),
+    isFalStorageUrl,
     download,
   };
   const refused = compileInputSchemas(catalog);
@@ -159,7 +162,8 @@ async function main(): Promise<void> {
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   // Reply to edit: a member's reply to a result, mentioning the bot.
-  client.on(Events.MessageCreate, (message) => void onMemberMessage(message, ctx));
+  const onMemberMessage = memberMessageHandler(ctx);
+  client.on(Events.MessageCreate, (message) => void onMemberMessage(message));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));

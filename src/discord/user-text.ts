@@ -27,3 +27,14 @@ export function userText(text: string, max: number): string {
     .replace(/^(>|-#)/, "\\$1");
   return `${FIRST_STRONG_ISOLATE}${cut(escaped, max - 2)}${POP_DIRECTIONAL_ISOLATE}`;
 }
+
+const ZERO_WIDTH_SPACE = "\u200B";
+
+/**
+ * Text written by a model (which may have read it off an image) with nothing in it Discord would make clickable: a
+ * zero-width space breaks every "://" (no link) and follows every "<" (no user, role, channel or command mention, no
+ * emoji, no timestamp). What it looks like is unchanged.
+ */
+export function inertText(text: string): string {
+  return text.replaceAll("://", `:${ZERO_WIDTH_SPACE}//`).replaceAll("<", `<${ZERO_WIDTH_SPACE}`);
+}

@@ -12,7 +12,7 @@ export { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, add
 export { passedOverDefaults, type MemberDefaults, type MemberPreferences, type MemberStyle } from "./personal.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
-export { onMemberMessage } from "./reply-to-edit.js";
+export { memberMessageHandler } from "./reply-to-edit.js";
 export { FalCapacity } from "./fal-capacity.js";
 export { FairScheduler } from "./scheduler.js";
 export { memberFacts, startGeneration } from "./start.js";

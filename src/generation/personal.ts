@@ -126,14 +126,31 @@ function styleLabel(style: MemberStyle, index: number): string {
 
 type Styled = { ok: true; model: ModelDefinition; request: OpenOrder["request"]; images: readonly InputImage[] } | { ok: false; problems: string[] };
 
-/** The style's words after the prompt and its images as references: a text-to-image model hands the job to its edit model. */
-function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyle, catalog: Catalog): Styled {
+/** The server's default edit model (else the catalog's), as an /edit without a model choice would pick it. */
+function serverEditModel(settings: GuildSettings, member: MemberFacts, catalog: Catalog): ModelDefinition {
+  return pickModel({ kind: "edit", request: { prompt: "" }, images: [] }, {}, settings, member, catalog);
+}
+
+/** The style's words after the prompt and its images as references: a text-to-image model hands the job to an edit model. */
+function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyle, settings: GuildSettings, member: MemberFacts, catalog: Catalog): Styled {
   const named = `“${userText(style.name, 100)}”`;
   let model = chosen;
   if (style.imageUrls.length && model.kind === "text-to-image") {
     const counterpart = model.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
     if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
-    model = counterpart;
+    // The edit version when the server lets the member use it, else the server's default edit model when it does.
+    const fallback = serverEditModel(settings, member, catalog);
+    const editor = [counterpart, fallback].find((candidate) => allowedHere(candidate, settings, member));
+    if (!editor) {
+      const verdict = fallback === counterpart ? `does not let you use ${counterpart.name}` : `lets you use neither ${counterpart.name} nor ${fallback.name}`;
+      return {
+        ok: false,
+        problems: [
+          `The images of your style ${named} need an edit model, and this server ${verdict} here. Use /imagine without this style, or ask a server admin.`,
+        ],
+      };
+    }
+    model = editor;
   }
   const problems: string[] = [];
   const given = order.request.prompt;
@@ -176,7 +193,7 @@ export async function personalise(
     };
   }
   const chosen = pickModel(order, defaults, settings, member, deps.catalog);
-  const styled = style ? applyStyle(order, chosen, style, deps.catalog) : { ok: true as const, model: chosen, request: order.request, images: order.images };
+  const styled = style ? applyStyle(order, chosen, style, settings, member, deps.catalog) : { ok: true as const, model: chosen, request: order.request, images: order.images };
   if (!styled.ok) return styled;
   const { model, images } = styled;
   let request = order.useMemberDefaults ? withDefaultShape(styled.request, model, defaults, settings, member) : styled.request;

@@ -1,6 +1,7 @@
 // Reply to edit: a member replies to a result the bot posted, with the reply's ping on (or mentioning the bot), and
-// writes what to change; the result's images are edited that way (images attached to the reply join them), as a new
-// job whose parent is that result, charged as /edit is. Replying to the new result goes on from there. Discord shows
+// writes what to change; one of the result's images (the first, or the one the reply names by its number) is edited
+// that way (images attached to the reply join it), as a new job whose parent is that result, charged as /edit is.
+// In a channel where the server does not let the bot work, such replies are left alone. Replying to the new result goes on from there. Discord shows
 // a bot without the (privileged) Message Content intent the words of a message only when it mentions the bot: a
 // reply with its ping turned off arrives empty and is left alone, as is every other message.
 import { MessageReferenceType, type Message } from "discord.js";
@@ -10,14 +11,30 @@ import { newReference } from "../discord/reference.js";
 import { shownImages } from "./buttons.js";
 import { fromAttachment } from "./input-images.js";
 import type { JobRecord } from "./job.js";
-import { messageOrigin } from "./message-origin.js";
+import { AcknowledgementFailed, messageOrigin, RefusalLimiter } from "./message-origin.js";
 import { startJob } from "./start.js";
+import { channelAllowed } from "../usage/index.js";
+import { countOf } from "../wording.js";
 
-/** The edit model for a result: its own model when that edits, else the model's edit counterpart. */
-function editModelFor(model: ModelDefinition | undefined, catalog: Catalog): ModelDefinition {
+/**
+ * The edit model for a result: its own model when that edits, else the model's edit counterpart; undefined when it
+ * has neither (an upscaled image), and the job takes the model an /edit would (the member's default, the server's).
+ */
+function editModelFor(model: ModelDefinition | undefined, catalog: Catalog): ModelDefinition | undefined {
   if (model?.kind === "edit") return model;
   const counterpart = model?.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
-  return counterpart?.kind === "edit" ? counterpart : catalog.defaultFor("edit");
+  return counterpart?.kind === "edit" ? counterpart : undefined;
+}
+
+/** "2 make it night", "#2 make it night", "2: make it night": which image of a set of `count` the reply names. */
+const namesAnImage = /^#?([1-9])(?:\s*[:.)-])?\s+(\S[\s\S]*)$/;
+
+/** The image of the result to edit (1-based) and what to do with it. */
+export function chosenImage(instruction: string, count: number): { index: number; instruction: string } {
+  const match = count > 1 ? namesAnImage.exec(instruction) : null;
+  const n = Number(match?.[1]);
+  if (!match?.[2] || n > count) return { index: 0, instruction };
+  return { index: n - 1, instruction: match[2].trim() };
 }
 
 /** The member's words without the bot's mention, when the message is a reply to a message that pings the bot. */
@@ -34,7 +51,7 @@ function isResultOf(job: JobRecord | undefined, message: Message<true>): job is 
   return job !== undefined && job.guildId === message.guildId && job.state === "delivered" && !job.ephemeral && job.deletedAt === null;
 }
 
-async function editByReply(message: Message<true>, ctx: GenerationDeps): Promise<void> {
+async function editByReply(message: Message<true>, ctx: GenerationDeps, refusals: RefusalLimiter): Promise<void> {
   const asked = instructionOf(message);
   if (!asked) return;
   const parent = await ctx.jobs.getByReplyMessage(asked.replyTo);
@@ -42,21 +59,33 @@ async function editByReply(message: Message<true>, ctx: GenerationDeps): Promise
     ctx.log.debug({ message: message.id, replyTo: asked.replyTo }, "a reply mentioning the bot is not to one of its results; ignored");
     return;
   }
+  // Where the server does not let the bot work, it says nothing at all (a refusal would be a post where it has no say).
+  if (!channelAllowed(await ctx.settings.get(message.guildId), message.channelId)) {
+    ctx.log.debug({ message: message.id, channel: message.channelId }, "a reply to edit in a channel the bot is not used in; ignored");
+    return;
+  }
   const model = editModelFor(ctx.catalog.get(parent.modelId), ctx.catalog);
   // A message tells nothing of the server's upload limit (an interaction does): the result's own job learnt it there.
-  const origin = messageOrigin(message, parent.uploadLimit, ctx);
-  const results = shownImages(parent).map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
-  if (!results.length) return origin.refuse(["This result has no images to edit. Reply to a result with an image."]);
+  const origin = messageOrigin(message, parent.uploadLimit, ctx, refusals);
+  const shown = shownImages(parent);
+  if (!shown.length) return origin.refuse(["This result has no images to edit. Reply to a result with an image."]);
+  // One image of a set is edited: blending all of them is seldom what a member means.
+  const { index, instruction } = chosenImage(asked.instruction, shown.length);
+  const result = { label: `result image ${index + 1}`, url: shown[index]!.url };
   const attached = [...message.attachments.values()].map((attachment) => fromAttachment(attachment.name, attachment));
-  // The attached images are what the member added: the result's own images give way to them, keeping at least one.
-  const room = Math.max(1, (model.inputImages?.max ?? 1) - attached.length);
+  const max = model?.inputImages?.max;
+  if (model && max !== undefined && attached.length > max - 1) {
+    return origin.refuse([
+      `${model.name} takes at most ${countOf(max, "image")}, the result's and ${countOf(max - 1, "attached image")}; you attached ${attached.length}. Attach fewer images.`,
+    ]);
+  }
   await startJob(
     origin,
     {
       kind: "edit",
-      model,
-      request: { prompt: asked.instruction },
-      images: [...results.slice(0, room), ...attached],
+      ...(model ? { model } : { useMemberDefaults: true }),
+      request: { prompt: instruction },
+      images: [result, ...attached],
       // A reply is a public message, and so is the result it answers.
       private: false,
       parentJobId: parent.id,
@@ -65,17 +94,24 @@ async function editByReply(message: Message<true>, ctx: GenerationDeps): Promise
   );
 }
 
-/** MESSAGE_CREATE: members' replies to results; everything else is ignored at once. */
-export async function onMemberMessage(message: Message, ctx: GenerationDeps): Promise<void> {
-  if (message.author.bot || message.webhookId !== null || message.system || !message.inGuild()) return;
-  try {
-    await editByReply(message, ctx);
-  } catch (error) {
-    const ref = newReference();
-    ctx.log.error({ err: error, ref, message: message.id, user: message.author.id }, "a reply to edit failed");
-    const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
-    await message.reply({ content, allowedMentions: { parse: [], repliedUser: false }, failIfNotExists: false }).catch((replyError: unknown) => {
-      ctx.log.warn({ err: replyError, ref }, "could not tell the member about a failed reply to edit");
-    });
-  }
+/** MESSAGE_CREATE: members' replies to results; everything else is ignored at once. One handler per client. */
+export function memberMessageHandler(ctx: GenerationDeps): (message: Message) => Promise<void> {
+  const refusals = new RefusalLimiter();
+  return async (message) => {
+    if (message.author.bot || message.webhookId !== null || message.system || !message.inGuild()) return;
+    try {
+      await editByReply(message, ctx, refusals);
+    } catch (error) {
+      if (error instanceof AcknowledgementFailed) {
+        ctx.log.debug({ message: message.id }, "a reply to edit failed before it began; its reply says so");
+        return;
+      }
+      const ref = newReference();
+      ctx.log.error({ err: error, ref, message: message.id, user: message.author.id }, "a reply to edit failed");
+      const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
+      await message.reply({ content, allowedMentions: { parse: [], repliedUser: false }, failIfNotExists: false }).catch((replyError: unknown) => {
+        ctx.log.warn({ err: replyError, ref }, "could not tell the member about a failed reply to edit");
+      });
+    }
+  };
 }

@@ -3,16 +3,55 @@
 // network, a non-default port — is refused before a connection is made.
 import { BlockList, isIP } from "node:net";
 
-/** Public hosts the bot downloads from, over https on the default port. */
-const publicHosts: readonly { host: string; subdomains?: true; pathPrefix?: string }[] = [
-  { host: "cdn.discordapp.com" },
-  // The media proxy, and the proxy of images embedded from elsewhere (images-ext-1.discordapp.net, …).
-  { host: "discordapp.net", subdomains: true },
+interface ListedHost {
+  host: string;
+  subdomains?: true;
+  pathPrefix?: string;
+}
+
+/** Where fal keeps files: what its storage uploads (the bot's rehost) answer with, and its results' images. */
+const falHosts: readonly ListedHost[] = [
   // fal's CDN: fal.media and its shards (v3.fal.media, v3b.fal.media, …).
   { host: "fal.media", subdomains: true },
   // fal's own files on Google Cloud Storage, a host shared by every GCS customer: only fal's bucket.
   { host: "storage.googleapis.com", pathPrefix: "/falserverless/" },
 ];
+
+/** Public hosts the bot downloads from, over https on the default port. */
+const publicHosts: readonly ListedHost[] = [
+  { host: "cdn.discordapp.com" },
+  // The media proxy, and the proxy of images embedded from elsewhere (images-ext-1.discordapp.net, …).
+  { host: "discordapp.net", subdomains: true },
+  ...falHosts,
+];
+
+const isListed = (url: URL, hosts: readonly ListedHost[]) =>
+  hosts.some(
+    ({ host, subdomains, pathPrefix }) =>
+      (url.hostname === host || (subdomains && url.hostname.endsWith(`.${host}`))) && (!pathPrefix || url.pathname.startsWith(pathPrefix)),
+  );
+
+const parsed = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Whether a link is a file on fal storage: https on the default port, no credentials, one of fal's hosts; or, when
+ * the bot reaches fal through a proxy (`falProxyUrl`), that proxy's origin, where its storage answers.
+ */
+export function falStorageCheck(falProxyUrl?: string): (url: string) => boolean {
+  const proxyOrigin = falProxyUrl ? new URL(falProxyUrl).origin : undefined;
+  return (text) => {
+    const url = parsed(text);
+    if (!url) return false;
+    if (proxyOrigin && url.origin === proxyOrigin) return true;
+    return url.protocol === "https:" && !url.username && !url.password && !url.port && isListed(url, falHosts);
+  };
+}
 
 const privateRanges = new BlockList();
 for (const [network, prefix] of [
@@ -64,12 +103,7 @@ export function createUrlPolicy(configuredOrigins: readonly string[]): UrlPolicy
       if (url.protocol !== "https:") return `${url.protocol} links are not downloaded`;
       if (url.username || url.password) return "links with credentials are not downloaded";
       if (url.port) return `${url.host} is not a host the bot downloads from`;
-      const listed = publicHosts.some(
-        ({ host, subdomains, pathPrefix }) =>
-          (url.hostname === host || (subdomains && url.hostname.endsWith(`.${host}`))) &&
-          (!pathPrefix || url.pathname.startsWith(pathPrefix)),
-      );
-      return listed ? undefined : `${url.host} is not a host the bot downloads from`;
+      return isListed(url, publicHosts) ? undefined : `${url.host} is not a host the bot downloads from`;
     },
     isConfiguredHost: (hostname) => hosts.has(hostname),
   };

@@ -14,6 +14,8 @@ export interface PreferencesDeps {
   preferences: PreferencesRepository;
   /** Keeps styles' images on fal storage. */
   fal: FalClient;
+  /** Whether a link is on fal storage (where a style's images are kept). */
+  isFalStorageUrl: (url: string) => boolean;
   /** Fetches attachments, from the hosts the bot downloads from only. */
   download: Download;
 }

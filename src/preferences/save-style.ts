@@ -40,7 +40,10 @@ const nothingSaved = (problems: readonly string[]) => `Nothing was saved. Please
 /** Copies the images onto fal storage; an image Discord would not hand over is the member's to attach again. */
 async function keepImages(images: readonly InputImage[], deps: PreferencesDeps): Promise<{ ok: true; urls: string[] } | { ok: false; message: string }> {
   try {
-    return { ok: true, urls: await rehostImages(deps.fal, deps.download, images.map((image) => image.url)) };
+    const urls = await rehostImages(deps.fal, deps.download, images.map((image) => image.url));
+    const elsewhere = urls.filter((url) => !deps.isFalStorageUrl(url));
+    if (elsewhere.length) throw new Error(`fal storage answered with links elsewhere: ${elsewhere.join(", ")}`);
+    return { ok: true, urls };
   } catch (error) {
     if (error instanceof InputUnavailableError) {
       const label = images.find((image) => image.url === error.url)?.label ?? "An image";

@@ -8,7 +8,8 @@ import { readStoredDefaults } from "./schema.js";
 
 export type PreferencesRepository = PreferencesStore<MemberDefaults> & MemberPreferences;
 
-export function createMemberPreferences(db: Db, log: Logger, now?: () => number): PreferencesRepository {
-  const store = createPreferencesStore(db, readStoredDefaults, log, now);
+/** `isFalStorageUrl`: a style's images are read back only from fal storage, where saving one keeps them. */
+export function createMemberPreferences(db: Db, isFalStorageUrl: (url: string) => boolean, log: Logger, now?: () => number): PreferencesRepository {
+  const store = createPreferencesStore(db, readStoredDefaults, isFalStorageUrl, log, now);
   return { ...store, defaultsOf: (userId) => store.defaults(userId), styleOf: (userId, name) => store.style(userId, name) };
 }

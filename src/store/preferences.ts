@@ -38,15 +38,19 @@ export interface PreferencesStore<Defaults> {
 
 type StyleRow = Selectable<MemberStylesTable>;
 
-const imageUrlsSchema = z.array(z.url()).max(10);
-
+/**
+ * `isKeptImage`: whether a style's stored image link is one the bot keeps styles' images at (fal storage); a list
+ * with any other link is not used.
+ */
 export function createPreferencesStore<Defaults>(
   db: Db,
   readDefaults: DefaultsReader<Defaults>,
+  isKeptImage: (url: string) => boolean,
   log: Logger,
   now: () => number = Date.now,
 ): PreferencesStore<Defaults> {
   const sync = () => syncConnectionOf(db);
+  const imageUrlsSchema = z.array(z.url().refine(isKeptImage, "not a link to fal storage")).max(10);
 
   const toStyle = (row: StyleRow): StoredStyle => {
     let urls: unknown;

@@ -50,10 +50,15 @@ export function isPremiumResolution(resolution: string): boolean {
   return premiumResolutions.has(resolution);
 }
 
+/** Whether the server lets the bot's jobs run in this channel (every channel when it lists none). */
+export function channelAllowed(settings: GuildSettings, channelId: string): boolean {
+  return !settings.allowedChannelIds.length || settings.allowedChannelIds.includes(channelId);
+}
+
 /** Channel, enabled models and the premium role gate. */
 export function permissionProblems(settings: GuildSettings, member: MemberFacts, ask: JobAsk): string[] {
   const problems: string[] = [];
-  if (settings.allowedChannelIds.length && !settings.allowedChannelIds.includes(member.channelId)) {
+  if (!channelAllowed(settings, member.channelId)) {
     problems.push(`The bot is not used in this channel on this server. Use ${channelList(settings.allowedChannelIds)} for this.`);
   }
   if (settings.enabledModels && !settings.enabledModels.includes(ask.model.id)) {

@@ -164,4 +164,20 @@ describe("Describe", () => {
     expect(refusal.data.content).toMatch(/Describe \(Gemini 2\.5 Flash\) is turned off on this server/);
     expect(falRequests(h, "submit")).toHaveLength(1);
   });
+  it("shows a prompt read off the image with nothing clickable in it; Run still sends the prompt as the model wrote it", async () => {
+    h = await startHarness();
+    const written = "A poster saying visit https://evil.example/login and ask <@123> in <#456>, </imagine:789>";
+    h.fal.failNext({ kind: "text-only", description: `1. ${written}` });
+    const interaction = describeCommand(h, { image: await hostImage(h, "poster.png") });
+    const result = await waitForFinal(h, interaction);
+    const description = (result.embeds[0] as { description: string }).description;
+    expect(description).not.toMatch(/https?:\/\/|<[@#/]/);
+    expect(listedPrompts(result)).toEqual([written.replace("://", ":\u200B//").replaceAll("<", "<\u200B")]);
+    expect(result.mentions).toEqual([]);
+
+    const ref = buttonIds(result).find((id) => id.startsWith("job:1:reroll:"))!.split(":")[3]!;
+    const run = h.discord.clickButton({ message: result, customId: `job:1:run:${ref}:1` });
+    await waitForFinal(h, run);
+    expect(submitBody(falRequests(h, "submit")[1]!).prompt).toBe(written);
+  });
 });

@@ -174,6 +174,21 @@ describe("styles", () => {
     await waitForFinal(h, press);
   });
 
+  it("on /imagine, when the server turned the edit version off: the server's default edit model runs the style", async () => {
+    await changeSettings(h, "set", { default_edit_model: "firered-edit" });
+    try {
+      await changeSettings(h, "model", { model: "nano-banana-edit", enabled: false });
+      const since = h.fal.requests.length;
+      const interaction = imagine(h, { prompt: "a hare in the snow", options: { style: "watercolour" }, user: member });
+      const { endpoint, body } = await submitted(since);
+      expect(endpoint).toBe("fal-ai/firered-image-edit-v1.1");
+      expect(body).toMatchObject({ prompt: "a hare in the snow\nwatercolour, soft pastel colours" });
+      await waitForFinal(h, interaction);
+    } finally {
+      await changeSettings(h, "reset");
+    }
+  });
+
   it("on /edit: the style's image joins the attached ones as a reference", async () => {
     const photo = await hostImage(h);
     const since = h.fal.requests.length;

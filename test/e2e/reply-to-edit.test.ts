@@ -32,8 +32,12 @@ async function deliveredResult(harness: Harness, message: Promise<FakeMessage>):
   return result;
 }
 
-async function imagined(harness: Harness, prompt: string): Promise<{ interaction: InteractionHandle; result: FakeMessage }> {
-  const interaction = imagine(harness, { prompt });
+async function imagined(
+  harness: Harness,
+  prompt: string,
+  options?: Record<string, string | number | boolean>,
+): Promise<{ interaction: InteractionHandle; result: FakeMessage }> {
+  const interaction = imagine(harness, { prompt, ...(options ? { options } : {}) });
   return { interaction, result: await deliveredResult(harness, waitForFinal(harness, interaction)) };
 }
 
@@ -44,6 +48,8 @@ function botReplyTo(harness: Harness, asked: FakeMessage, pred: (m: FakeMessage)
     15_000,
   );
 }
+
+const FIRERED = "fal-ai/firered-image-edit-v1.1";
 
 const isResult = (m: FakeMessage) => m.embeds.length > 0 && m.attachments.length > 0;
 
@@ -224,5 +230,108 @@ describe("reply to edit", () => {
     expect(reply.id).toBe(progress.id);
     expect(botRepliesTo(h, asked)).toHaveLength(1);
     expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["a windmill", "make it winter"]);
+  });
+  it("edits one image of a set: the first, or the one the reply starts with the number of", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "two foxes", { count: 2 });
+    const shown = outputUrls(h, falRequests(h, "submit")[0]!);
+    expect(shown).toHaveLength(2);
+
+    const second = h.discord.postUserMessage({ replyTo: result, content: "2: make it night" });
+    await botReplyTo(h, second, isResult);
+    expect(submitBody(falRequests(h, "submit")[1]!)).toMatchObject({ prompt: "make it night", image_urls: [shown[1]] });
+
+    const first = h.discord.postUserMessage({ replyTo: result, content: "make it day" });
+    await botReplyTo(h, first, isResult);
+    expect(submitBody(falRequests(h, "submit")[2]!)).toMatchObject({ prompt: "make it day", image_urls: [shown[0]] });
+
+    const hashed = h.discord.postUserMessage({ replyTo: result, content: "#2 add snow" });
+    await botReplyTo(h, hashed, isResult);
+    expect(submitBody(falRequests(h, "submit")[3]!)).toMatchObject({ prompt: "add snow", image_urls: [shown[1]] });
+  });
+
+  it("refuses more attached images than the model takes besides the result's", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "an empty room");
+    const photos = [await hostImage(h, "a.png"), await hostImage(h, "b.png"), await hostImage(h, "c.png")];
+    const asked = h.discord.postUserMessage({ replyTo: result, content: "put these in the room", attachments: photos });
+    const refusal = await botReplyTo(h, asked);
+    expect(refusal.content).toBe(
+      "Nothing was sent to the model. Please change this:\n• Nano Banana (edit) takes at most 3 images, the result's and 2 attached images; you attached 3. Attach fewer images.",
+    );
+    expect(falRequests(h, "submit")).toHaveLength(1);
+  });
+
+  it("edits a result that has no edit version (an upscale) with the server's default edit model", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "a lantern");
+    await changeSettings(h, "set", { default_edit_model: "firered-edit" });
+    const press = h.discord.clickButton({ message: result, customId: `job:1:upscale2k:${refOf(result)}:1` });
+    const upscaled = await deliveredResult(h, waitForFinal(h, press));
+    expect(falRequests(h, "submit")[1]!.endpoint).toBe("fal-ai/seedvr/upscale/image");
+    const asked = h.discord.postUserMessage({ replyTo: upscaled, content: "make it green" });
+    await botReplyTo(h, asked, isResult);
+    const edit = falRequests(h, "submit")[2]!;
+    expect(edit.endpoint).toBe(FIRERED);
+    const job = jobOf(h, asked)!;
+    expect(ledgerRows(h).find((row) => row.job_id === job.id)).toMatchObject({ model_id: "firered-edit" });
+  });
+
+  it("says nothing to a reply in a channel the server does not let the bot work in", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "a barn");
+    await changeSettings(h, "channel", { channel: h.discord.channels.art, allowed: true });
+    const bot = h.discord.applicationId;
+    const before = h.discord.messages().filter((m) => m.author.id === bot).length;
+    const asked = h.discord.postUserMessage({ replyTo: result, content: "paint it red" });
+    await h.bot.waitForLog((line) => line.msg === "a reply to edit in a channel the bot is not used in; ignored" && line.message === asked.id);
+    expect(botRepliesTo(h, asked)).toEqual([]);
+    expect(h.discord.messages().filter((m) => m.author.id === bot)).toHaveLength(before);
+    expect(falRequests(h, "submit")).toHaveLength(1);
+  });
+
+  it("refuses a member at most once a minute: a second reply over the limit gets no second refusal", async () => {
+    h = await startHarness();
+    await changeSettings(h, "set", { daily_image_quota: 1 });
+    const { result } = await imagined(h, "a green kite");
+    const first = h.discord.postUserMessage({ replyTo: result, content: "make it blue" });
+    await botReplyTo(h, first);
+    const second = h.discord.postUserMessage({ replyTo: result, content: "make it red" });
+    await h.bot.waitForLog((line) => line.msg === "a member was refused a moment ago; this refusal is not posted" && line.message === second.id);
+    expect(botRepliesTo(h, second)).toEqual([]);
+    expect(botRepliesTo(h, first)).toHaveLength(1);
+    expect(falRequests(h, "submit")).toHaveLength(1);
+  });
+
+  it("turns its progress into the failure, with no second message, when the reply cannot be recorded", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "a tower");
+    const db = new SQLite(h.databasePath);
+    try {
+      db.exec("CREATE TRIGGER no_reply_id BEFORE UPDATE OF reply_message_id ON jobs BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    } finally {
+      db.close();
+    }
+    const asked = h.discord.postUserMessage({ replyTo: result, content: "add a flag" });
+    await h.bot.waitForLog((line) => line.msg === "a reply to edit failed before it began; its reply says so" && line.message === asked.id);
+    const failed = await botReplyTo(h, asked);
+    expect(failed.content).toMatch(/^❌ Something went wrong on our side\. .* \(ref [A-Z2-9]{6}\)$/);
+    expect(failed.components).toEqual([]);
+    expect(failed.history[0]!.content).toMatch(/⏳ Starting…$/);
+    expect(botRepliesTo(h, asked).map((m) => m.id)).toEqual([failed.id]);
+    expect(jobOf(h, asked)).toMatchObject({ state: "failed", reply_message_id: null });
+    expect(falRequests(h, "submit")).toHaveLength(1);
+  });
+  it("does not start a second job when the member edits their reply (MESSAGE_UPDATE)", async () => {
+    h = await startHarness();
+    const { result } = await imagined(h, "a meadow");
+    const asked = h.discord.postUserMessage({ replyTo: result, content: "add sheep" });
+    await botReplyTo(h, asked, isResult);
+    h.discord.editUserMessage(asked, "add cows");
+    // The bot reads its gateway in order: by the time it answered the next reply, it had passed over the edit.
+    const next = h.discord.postUserMessage({ replyTo: result, content: "add a fence" });
+    await botReplyTo(h, next, isResult);
+    expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["a meadow", "add sheep", "add a fence"]);
+    expect(botRepliesTo(h, asked)).toHaveLength(1);
   });
 });

@@ -902,6 +902,18 @@ describe("members' messages on the gateway", () => {
     expect(raw.member).not.toHaveProperty("user");
   });
 
+  it("a member's edit of their message arrives as MESSAGE_UPDATE, with its new words when it mentions the bot", async () => {
+    const { fake, client } = await connect({}, withMessages);
+    const arrived = nextMemberMessage(client);
+    const posted = fake.postUserMessage({ content: `<@${fake.applicationId}> first words` });
+    await arrived;
+    const updated = new Promise<Message>((resolve) => client.once(Events.MessageUpdate, (_old, message) => resolve(message as Message)));
+    fake.editUserMessage(posted, `<@${fake.applicationId}> second words`);
+    const message = await updated;
+    expect([message.id, message.content, message.editedTimestamp !== null]).toEqual([posted.id, `<@${fake.applicationId}> second words`, true]);
+    expect(posted.history.map((r) => r.route)).toEqual(["postUserMessage", "editUserMessage"]);
+  });
+
   it("a reply carries message_reference and referenced_message; with its ping on it mentions the replied-to author, off it does not", async () => {
     const { fake, client } = await connect({}, withMessages);
     const channel = client.channels.cache.get(fake.channels.general) as TextChannel;

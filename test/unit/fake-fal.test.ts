@@ -894,4 +894,13 @@ describe("fake fal: openrouter/router/vision", () => {
     await completed(fake, caption);
     expect((await result<{ output: string }>(fal, endpoint, caption)).output).toBe("A caption of a wide landscape picture, 96×64.");
   });
+
+  it("answers a text-only failure's description word for word (what a model might read off an image)", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const image = fake.upload(await png(32, 32), "image/png");
+    fake.failNext({ kind: "text-only", description: "1. Visit https://example.com <@123>" });
+    const requestId = await submit(fal, endpoint, { prompt: "1. <prompt>", image_urls: [image], model: "google/gemini-2.5-flash" });
+    await completed(fake, requestId);
+    expect((await result<{ output: string }>(fal, endpoint, requestId)).output).toBe("1. Visit https://example.com <@123>");
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createDownloader, DownloadError, extensionOf, type Download } from "../../src/media/download.js";
 import { fitToLimit } from "../../src/media/fit.js";
 import { guardedLookup } from "../../src/media/guarded-lookup.js";
-import { createUrlPolicy, isPrivateAddress } from "../../src/media/url-policy.js";
+import { createUrlPolicy, falStorageCheck, isPrivateAddress } from "../../src/media/url-policy.js";
 import { localServer } from "./local-server.js";
 
 /** A body sent in three chunks, with its length declared (/declared-chunks) or not (/chunks). */
@@ -150,6 +150,34 @@ describe("the download URL policy", () => {
       );
     await expect(resolve(false)).rejects.toThrow(/private address 127\.0\.0\.1/);
     await expect(resolve(true)).resolves.toBe("127.0.0.1");
+  });
+});
+
+describe("fal storage links (where a style's images are kept)", () => {
+  it("are fal's hosts over https, or the configured fal proxy's origin", () => {
+    const isFal = falStorageCheck("http://127.0.0.1:9000/proxy");
+    for (const url of [
+      "https://v3.fal.media/files/a/b.png",
+      "https://fal.media/files/a.png",
+      "https://storage.googleapis.com/falserverless/x/a.png",
+      "http://127.0.0.1:9000/cdn/a.png",
+    ]) {
+      expect(isFal(url), url).toBe(true);
+    }
+    for (const url of [
+      "http://v3.fal.media/files/a.png",
+      "https://v3.fal.media:8443/files/a.png",
+      "https://user:pw@v3.fal.media/files/a.png",
+      "https://fal.media.evil.example/a.png",
+      "https://evilfal.media/a.png",
+      "https://storage.googleapis.com/other-bucket/a.png",
+      "https://cdn.discordapp.com/attachments/1/2/a.png",
+      "http://127.0.0.1:9001/cdn/a.png",
+      "not a url",
+    ]) {
+      expect(isFal(url), url).toBe(false);
+    }
+    expect(falStorageCheck()("http://127.0.0.1:9000/cdn/a.png")).toBe(false);
   });
 });
 

@@ -59,6 +59,21 @@ describe("a member's defaults", () => {
 describe("a style", () => {
   const watercolour: MemberStyle = { name: "Watercolour", promptAddition: "watercolour", imageUrls: ["https://v3.fal.media/files/w.png"] };
 
+  it("with images on /imagine: the edit version when allowed, else the server's default edit model, else a clear refusal", async () => {
+    const styled = { style: "Watercolour" };
+    expect(await run(styled, {}, {}, plain, [watercolour])).toMatchObject({ ok: true, model: { id: "nano-banana-edit" } });
+    const off = { enabledModels: catalog.all().map((m) => m.id).filter((id) => id !== "nano-banana-edit"), defaultEditModel: "firered-edit" };
+    expect(await run(styled, {}, off, plain, [watercolour])).toMatchObject({ ok: true, model: { id: "firered-edit" } });
+    const gated = { ...off, defaultEditModel: "nano-banana-pro-edit", premiumRoleIds: [premiumRole] };
+    expect(await run(styled, {}, gated, premium, [watercolour])).toMatchObject({ ok: true, model: { id: "nano-banana-pro-edit" } });
+    expect(await run(styled, {}, gated, plain, [watercolour])).toEqual({
+      ok: false,
+      problems: [
+        "The images of your style “\u2068Watercolour\u2069” need an edit model, and this server lets you use neither Nano Banana (edit) nor Nano Banana Pro (edit) here. Use /imagine without this style, or ask a server admin.",
+      ],
+    });
+  });
+
   it("with images moves /imagine to the chosen model's edit version, keeping the text model's shape", async () => {
     const result = await run({ style: "watercolour" }, { imagineModel: "nano-banana-pro" }, {}, plain, [watercolour]);
     expect(result).toMatchObject({ ok: true, model: { id: "nano-banana-pro-edit" }, request: { prompt: "a lighthouse\nwatercolour", style: "Watercolour", aspectRatio: "1:1" } });

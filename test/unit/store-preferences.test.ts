@@ -4,6 +4,7 @@
 import { Writable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
+import { falStorageCheck } from "../../src/media/url-policy.js";
 import { createMemberPreferences, MAX_STYLES } from "../../src/preferences/index.js";
 import { syncConnectionOf } from "../../src/store/database.js";
 import { memoryDb } from "./memory-db.js";
@@ -25,7 +26,7 @@ function repository() {
     },
   });
   let clock = 1_000;
-  return createMemberPreferences(db(), createLogger({ level: "warn", secrets: [], pretty: false }, stream), () => (clock += 1));
+  return createMemberPreferences(db(), falStorageCheck(), createLogger({ level: "warn", secrets: [], pretty: false }, stream), () => (clock += 1));
 }
 
 const storeDefaults = (json: string) =>
@@ -85,6 +86,16 @@ describe("a member's styles", () => {
     expect(await store.deleteStyle(user, "s0")).toBeUndefined();
     expect(await store.saveStyle(user, style("s3"), 3)).toMatchObject({ ok: true });
     expect((await store.styles(user)).map((s) => s.name)).toEqual(["S1", "s2", "s3"]);
+  });
+
+  it("a stored image list with a link off fal storage leaves the style its words, with a warning", async () => {
+    const store = repository();
+    await store.saveStyle(user, style("Pastel", ["https://v3.fal.media/files/b.png"]), MAX_STYLES);
+    expect(await store.styleOf(user, "Pastel")).toMatchObject({ imageUrls: ["https://v3.fal.media/files/b.png"] });
+    const elsewhere = ["https://v3.fal.media/files/b.png", "https://evil.example/files/c.png"];
+    syncConnectionOf(db()).prepare("update member_styles set image_urls_json = ? where user_id = ?").run(JSON.stringify(elsewhere), user);
+    expect(await store.styleOf(user, "pastel")).toMatchObject({ name: "Pastel", imageUrls: [] });
+    expect(logged).toMatchObject([{ user, style: "Pastel" }]);
   });
 
   it("a stored image list that does not read leaves the style its words, with a warning", async () => {

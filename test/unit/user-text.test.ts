@@ -1,6 +1,6 @@
 // userText: a member's or a model's words inside the bot's message, shortened without breaking an escape.
 import { describe, expect, it } from "vitest";
-import { userText } from "../../src/discord/user-text.js";
+import { inertText, userText } from "../../src/discord/user-text.js";
 
 const inner = (text: string) => text.slice(1, -1);
 
@@ -32,5 +32,18 @@ describe("userText", () => {
         expect(/[\uD800-\uDBFF]…$/.test(body), `${max}: ${body}`).toBe(false);
       }
     }
+  });
+});
+
+describe("inertText", () => {
+  it("breaks links and mentions, keeping what they look like", () => {
+    const text = "visit https://evil.example/login or <@123>, <@&4>, <#5>, </imagine:6> and <t:1:R>";
+    const inert = inertText(text);
+    expect(inert).not.toMatch(/:\/\/|<[@#/t]/);
+    expect(inert.replaceAll("\u200B", "")).toBe(text);
+  });
+
+  it("puts a zero-width space after every <, mentions or not", () => {
+    expect(inertText("a cat: on the moon, 3 < 4")).toBe("a cat: on the moon, 3 <\u200B 4");
   });
 });

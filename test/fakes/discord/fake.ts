@@ -166,6 +166,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ),
     messages: (channelId) =>
       messages.all().filter((m) => m.origin !== "user" && (channelId === undefined || m.channel_id === channelId)),
+    editUserMessage: (message, content) => {
+      const stored = messages.get(message.id);
+      if (!stored || stored.origin !== "user") throw new Error(`fake discord: no member's message ${message.id} to edit`);
+      const { embeds, components, attachments, flags } = stored;
+      return messages.update(stored, { content, embeds, components, attachments, flags, allowed_mentions: undefined }, "editUserMessage");
+    },
     deleteMessage: (messageId) => {
       const message = messages.get(messageId);
       if (!message) throw new Error(`fake discord: no message ${messageId} to delete`);

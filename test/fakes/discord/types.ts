@@ -310,6 +310,8 @@ export interface FakeDiscord {
    * attachments, embeds and components arrive empty unless it mentions the bot, a reply's ping included).
    */
   postUserMessage(p: UserMessagePost): FakeMessage;
+  /** The member edits the words of their message in the client: MESSAGE_UPDATE on the gateway, as for MESSAGE_CREATE. */
+  editUserMessage(message: FakeMessage, content: string): FakeMessage;
   /** The first message (not deleted, of anyone) that matches, now or once a write makes one match. */
   waitForMessage(pred: (m: FakeMessage) => boolean, timeoutMs?: number): Promise<FakeMessage>;
   messages(channelId?: string): FakeMessage[];

@@ -45,7 +45,7 @@ export async function buildOutput(
   const p = job.params;
   const prompt = String(p.prompt);
   const failure = job.failure;
-  if (family === "vision") return visionOutput(p, inputSizes);
+  if (family === "vision") return visionOutput(p, inputSizes, failure?.kind === "text-only" ? failure.description : undefined);
 
   if (family === "seedvr") return upscaled(p, inputSizes[0], storage);
 
@@ -145,9 +145,10 @@ function clip(text: string): string {
 /**
  * A vision model's answer: when asked for numbered prompts ("1. <prompt>" in the question), as many numbered prompts
  * as the question's format shows, made from what the fake can see of the images (their size and shape); otherwise
- * one caption. With token usage priced as OpenRouter prices Gemini 2.5 Flash.
+ * one caption; with failNext({ kind: "text-only", description }), that description word for word (what a model might
+ * read off an image). With token usage priced as OpenRouter prices Gemini 2.5 Flash.
  */
-function visionOutput(p: Record<string, unknown>, inputSizes: Size[]): Record<string, unknown> {
+function visionOutput(p: Record<string, unknown>, inputSizes: Size[], answer?: string): Record<string, unknown> {
   const question = String(p.prompt);
   const size = inputSizes[0] ?? { width: 1024, height: 1024 };
   const shape = size.width > size.height ? "wide landscape" : size.width < size.height ? "tall portrait" : "square";
@@ -155,7 +156,9 @@ function visionOutput(p: Record<string, unknown>, inputSizes: Size[]): Record<st
   const asked = [...question.matchAll(/^\s*(\d+)\.\s*<prompt>/gm)].length;
   const styles = ["faithful photograph", "moody cinematic still", "watercolour painting", "detailed macro study"];
   const output =
-    asked > 0
+    answer !== undefined
+      ? answer
+      : asked > 0
       ? Array.from({ length: asked }, (_, i) => `${i + 1}. A ${styles[i % styles.length]} of ${seen}, soft light, balanced composition`).join("\n")
       : `A caption of ${seen}.`;
   const promptTokens = 1290 * inputSizes.length + Math.ceil(question.length / 4) + Math.ceil(String(p.system_prompt ?? "").length / 4);

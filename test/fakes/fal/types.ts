@@ -56,7 +56,7 @@ export type Failure =
   | { kind: "busy"; times?: number }
   /** Hold the submit response for `ms`. */
   | { kind: "slow-submit"; ms: number }
-  /** COMPLETED with no image, only a description (Gemini refusing or asking back). */
+  /** COMPLETED with no image, only a description (Gemini refusing or asking back); a vision model answers `description`. */
   | { kind: "text-only"; description?: string }
   /** FireRed: has_nsfw_concepts true and black images. Gemini endpoints: a text-only refusal. */
   | { kind: "nsfw" }
