@@ -208,10 +208,36 @@ describe("actions on a single image", () => {
     const gone = h.discord.clickButton({ message: result, customId: `job:1:pan-down:${ref}:1` });
     expect((await gone.response()).type).toBe(5);
     const failed = await waitForFinal(h, gone);
-    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded any more.*nothing was charged/);
-    refOf(failed);
+    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*nothing was charged\. Press Retry, or use the buttons on a newer result/);
+    expect(failed.content).not.toMatch(/attach/i);
+    expect(buttonIds(failed)).toEqual([`job:1:retry:${refOf(failed)}`]);
     expect(storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(submits);
+  });
+});
+
+describe("a Zoom out whose canvas upload stalls", () => {
+  it("fails after the download deadline, released, with Retry; Retry once fal storage answers makes it", async () => {
+    h = await startHarness({ env: { DOWNLOAD_TIMEOUT_MS: "1000" } });
+    const result = await waitForFinal(h, imagine(h, { prompt: "a windy pier" }));
+    const ref = refOfResult(result);
+    const release = h.fal.holdUploads();
+    const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom15:${ref}:1` });
+    expect((await zoom.response()).type).toBe(5);
+    const failed = await waitForFinal(h, zoom);
+    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*Press Retry/);
+    const zoomRef = refOf(failed);
+    expect(buttonIds(failed)).toEqual([`job:1:retry:${zoomRef}`]);
+    expect(storedJob(h, zoom)).toMatchObject({ state: "failed", ledger: "released" });
+    expect(falRequests(h, "submit")).toHaveLength(1);
+
+    release();
+    const retry = h.discord.clickButton({ message: failed, customId: `job:1:retry:${zoomRef}` });
+    expect((await retry.response()).type).toBe(5);
+    const made = await waitForFinal(h, retry);
+    expect(made.attachments).toHaveLength(1);
+    const [submit] = falRequests(h, "submit").filter((r) => r.endpoint === "fal-ai/nano-banana/edit");
+    expect((submitBody(submit!).image_urls as string[])[0]).toMatch(/\/cdn\//);
   });
 });
 
