@@ -10,6 +10,7 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import { startGeneration } from "./start.js";
 import { imageActionRows, type ResultAction } from "./result-buttons.js";
 import { offeredImage } from "./result-images.js";
+import { actionSourceUrl } from "./action-source.js";
 
 /** The long side an upscale reaches. */
 const upscaleTargets = { upscale2k: { side: 2048, label: "2K" }, upscale4k: { side: 4096, label: "4K" } } as const;
@@ -117,7 +118,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
       model,
       // SeedVR2 takes no prompt: the result's words only label the new one.
       request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: `Upscale ${label}`, basePrompt: basePromptOf(job) } },
-      images: [{ label: `image ${position} of the result`, url: image.url }],
+      images: [{ label: `image ${position} of the result`, url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -125,7 +126,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
   );
 }
 
-async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, request: GenerationRequest) {
+async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, source: string, position: number, request: GenerationRequest) {
   const model = editModelFor(job, ctx.catalog);
   await startGeneration(
     interaction,
@@ -133,7 +134,7 @@ async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: 
       kind: "edit",
       ...(model ? { model } : {}),
       request: { ...carried(job, model), ...request },
-      images: [{ label: `image ${position} of the result`, url: image.url }],
+      images: [{ label: `image ${position} of the result`, url: source }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -161,7 +162,7 @@ export async function runResultAction(
       return upscale(interaction, ctx, job, image, position, action);
     case "vary-subtle":
     case "vary-strong":
-      return editOf(interaction, ctx, job, image, position, {
+      return editOf(interaction, ctx, job, await actionSourceUrl(interaction.client, ctx.log, job, image, position), position, {
         prompt: varyPrompt(basePromptOf(job), action === "vary-subtle" ? "subtle" : "strong"),
         action: { label: action === "vary-subtle" ? "Vary (Subtle)" : "Vary (Strong)", basePrompt: basePromptOf(job) },
       });
@@ -170,9 +171,10 @@ export async function runResultAction(
       const model = editModelFor(job, ctx.catalog);
       // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
-      const canvas = { ...expansion, source: image.url };
+      const source = await actionSourceUrl(interaction.client, ctx.log, job, image, position);
+      const canvas = { ...expansion, source };
       const label = expansion.kind === "zoom" ? `Zoom out ${expansion.factor}×` : `Pan ${expansion.direction}`;
-      return editOf(interaction, ctx, job, image, position, {
+      return editOf(interaction, ctx, job, source, position, {
         prompt: canvasPrompt(basePromptOf(job), expansion),
         canvas,
         ...auto,

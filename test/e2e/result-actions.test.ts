@@ -216,6 +216,46 @@ describe("actions on a single image", () => {
   });
 });
 
+/** Makes the job look delivered `days` ago, as the bot stored it (test setup: plain SQL on its SQLite file). */
+function deliveredDaysAgo(h: Harness, interaction: InteractionHandle, days: number) {
+  const db = new SQLite(h.databasePath);
+  try {
+    db.prepare("UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ?").run(days * 24 * 60 * 60 * 1000, interaction.id);
+  } finally {
+    db.close();
+  }
+}
+
+const withoutQuery = (url: string) => url.split("?")[0];
+
+describe("actions on a result more than 6 days old", () => {
+  it("take a public result's image from its message's own attachment (fal's file may be gone); a private one's from fal", async () => {
+    h = await startHarness();
+    const made = imagine(h, { prompt: "an old mill", options: { count: 2 } });
+    const result = await waitForFinal(h, made);
+    const ref = refOfResult(result);
+    const falUrls = outputUrls(h, falRequests(h, "submit")[0]!);
+    deliveredDaysAgo(h, made, 7);
+    for (const url of falUrls) h.fal.refuseUrl(url);
+
+    const v2 = await press(h, result, `job:1:vary-subtle:${ref}:2`);
+    const [used] = v2.body.image_urls as string[];
+    expect(withoutQuery(used!)).toBe(withoutQuery(result.attachments[1]!.url));
+    expect(v2.final.attachments).toHaveLength(1);
+    const u1 = await press(h, result, `job:1:upscale2k:${ref}:1`);
+    expect(withoutQuery(String(u1.body.image_url))).toBe(withoutQuery(result.attachments[0]!.url));
+    expect(u1.final.attachments).toHaveLength(1);
+
+    // A private result: the bot cannot read its message, so fal's link is tried.
+    const hidden = imagine(h, { prompt: "a hidden mill", options: { private: true } });
+    const hiddenResult = await waitForFinal(h, hidden);
+    const [hiddenUrl] = outputUrls(h, falRequests(h, "submit").find((r) => submitBody(r).prompt === "a hidden mill")!);
+    deliveredDaysAgo(h, hidden, 7);
+    const privately = await press(h, hiddenResult, `job:1:vary-subtle:${refOfResult(hiddenResult)}:1`);
+    expect(privately.body.image_urls).toEqual([hiddenUrl]);
+  });
+});
+
 describe("a Zoom out whose canvas upload stalls", () => {
   it("fails after the download deadline, released, with Retry; Retry once fal storage answers makes it", async () => {
     h = await startHarness({ env: { DOWNLOAD_TIMEOUT_MS: "1000" } });
