@@ -216,11 +216,13 @@ describe("actions on a single image", () => {
   });
 });
 
-/** Makes the job look delivered `days` ago, as the bot stored it (test setup: plain SQL on its SQLite file). */
-function deliveredDaysAgo(h: Harness, interaction: InteractionHandle, days: number) {
+/** Makes the job look delivered `days` ago, once the bot recorded it delivered (test setup: plain SQL on its SQLite file). */
+async function deliveredDaysAgo(h: Harness, interaction: InteractionHandle, days: number) {
+  await h.bot.waitForLog((l) => l.msg === "delivered" && l.job === storedJob(h, interaction).ref);
   const db = new SQLite(h.databasePath);
   try {
-    db.prepare("UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ?").run(days * 24 * 60 * 60 * 1000, interaction.id);
+    const moved = db.prepare("UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ? AND delivered_at IS NOT NULL").run(days * 24 * 60 * 60 * 1000, interaction.id);
+    expect(moved.changes).toBe(1);
   } finally {
     db.close();
   }
@@ -235,7 +237,7 @@ describe("actions on a result more than 6 days old", () => {
     const result = await waitForFinal(h, made);
     const ref = refOfResult(result);
     const falUrls = outputUrls(h, falRequests(h, "submit")[0]!);
-    deliveredDaysAgo(h, made, 7);
+    await deliveredDaysAgo(h, made, 7);
     for (const url of falUrls) h.fal.refuseUrl(url);
 
     const v2 = await press(h, result, `job:1:vary-subtle:${ref}:2`);
@@ -250,7 +252,7 @@ describe("actions on a result more than 6 days old", () => {
     const hidden = imagine(h, { prompt: "a hidden mill", options: { private: true } });
     const hiddenResult = await waitForFinal(h, hidden);
     const [hiddenUrl] = outputUrls(h, falRequests(h, "submit").find((r) => submitBody(r).prompt === "a hidden mill")!);
-    deliveredDaysAgo(h, hidden, 7);
+    await deliveredDaysAgo(h, hidden, 7);
     const privately = await press(h, hiddenResult, `job:1:vary-subtle:${refOfResult(hiddenResult)}:1`);
     expect(privately.body.image_urls).toEqual([hiddenUrl]);
   });
