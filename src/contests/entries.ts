@@ -4,7 +4,7 @@ import { AttachmentBuilder, InteractionWebhook, MessageFlags, type Client, type 
 import { fitToLimit } from "../media/fit.js";
 import type { NormalizedOutput } from "../models/index.js";
 import type { ContestRecord, EntryRecord } from "../store/contests.js";
-import type { JobRecord } from "../generation/index.js";
+import { shownPrompt, type JobRecord } from "../generation/index.js";
 import type { ContestDeps } from "./deps.js";
 import { tokenUsable } from "../discord/reply-target.js";
 import { extensionOf } from "../media/download.js";
@@ -64,7 +64,8 @@ export class ContestEntries {
         jobId: job.id,
         imageIndex: index,
         modelId: job.modelId,
-        prompt: job.request.prompt,
+        // What the member saw: an action's label and their words, not the bot's instruction to the edit model.
+        prompt: shownPrompt(job.request),
         imageUrl: image.url,
       },
       contest.approval ? "pending" : "approved",

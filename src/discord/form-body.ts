@@ -14,6 +14,14 @@ export interface FormBody {
   headers: { "Content-Type": string };
 }
 
+/** The image types the bot uploads, by file name: what @discordjs/rest sends when it encodes a file itself (it sniffs the bytes). */
+const imageTypes: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", gif: "image/gif" };
+
+function typeOf(file: RawFile): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  return file.contentType ?? (extension ? imageTypes[extension] : undefined) ?? "application/octet-stream";
+}
+
 /** A form field's name or file name inside its quoted Content-Disposition parameter. */
 function quoted(value: string): string {
   return value.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
@@ -29,7 +37,7 @@ export function formBody(payload: unknown, files: readonly RawFile[], buffers: B
   const parts: Uint8Array[] = [];
   files.forEach((file, index) => {
     const name = quoted(file.key ?? `files[${index}]`);
-    const type = file.contentType ?? "application/octet-stream";
+    const type = typeOf(file);
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${quoted(file.name)}"\r\nContent-Type: ${type}\r\n\r\n`));
     parts.push(bytesOf(file.data), Buffer.from("\r\n"));
   });

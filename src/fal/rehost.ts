@@ -3,6 +3,8 @@ import type { FalClient } from "./client.js";
 import type { Download } from "../media/download.js";
 
 export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
+/** The most an image fal made may weigh when the bot downloads it (to deliver it, or to put it on a canvas). */
+export const MAX_OUTPUT_IMAGE_BYTES = 64 * 1024 * 1024;
 
 export class InputUnavailableError extends Error {
   constructor(readonly url: string, cause: unknown) {

@@ -14,9 +14,9 @@ export function failureText(failure: JobFailure, ref: string): string {
       return `🚫 The model refused this request under its content policy. Try rewording the prompt or using other images. ${tail}`;
     case "input-download":
     case "input-unavailable":
-      return `❌ One of your images could not be read, even after uploading it again. Attach it again (PNG, JPEG, WebP or GIF) and retry. ${tail}`;
+      return `❌ One of the images for this job could not be read, even after the bot uploaded it again. If you attached it, attach it again (PNG, JPEG, WebP or GIF) and retry; if it came from a result's buttons, use the buttons on a newer result. ${tail}`;
     case "source-unavailable":
-      return `❌ The image to zoom out or pan could not be downloaded any more (fal may have removed it), so nothing was sent to the model and nothing was charged. Run the command again and use the buttons on the new result. ${tail}`;
+      return `❌ The image to zoom out or pan could not be downloaded or handed to fal, so nothing was sent to the model and nothing was charged. Press Retry, or use the buttons on a newer result. ${tail}`;
     case "unauthorized":
       return `⚠️ The bot's fal key was refused, so it cannot make images right now. A server admin must fix the bot's FAL_KEY. ${tail}`;
     case "forbidden":

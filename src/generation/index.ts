@@ -10,6 +10,7 @@ export { createGenerationJobs, type JobRecord, type JobRepository } from "./job.
 export { imagesOfMessage } from "./message-images.js";
 export { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, readOrder } from "./options.js";
 export { passedOverDefaults, type MemberDefaults, type MemberPreferences, type MemberStyle } from "./personal.js";
+export { shownPrompt } from "./progress-text.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
 export { memberMessageHandler } from "./reply-to-edit.js";

@@ -46,6 +46,7 @@ const retryable = new Set<JobFailure["kind"]>([
   "unknown",
   "output-unavailable",
   "upload-too-large",
+  "source-unavailable",
 ]);
 
 export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReporter {

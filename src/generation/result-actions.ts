@@ -4,12 +4,13 @@
 // new reply to the press, private when the result was. "⋯ n" on a set opens image n's actions in a private panel.
 import { MessageFlags, type ButtonInteraction } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
-import type { CanvasExpansion, Catalog, GenerationRequest, ModelDefinition, OutputImage } from "../models/index.js";
+import { upscaleFactorBounds, type CanvasExpansion, type Catalog, type GenerationRequest, type ModelDefinition, type OutputImage } from "../models/index.js";
 import type { JobRecord } from "./job.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { startGeneration } from "./start.js";
 import { imageActionRows, type ResultAction } from "./result-buttons.js";
 import { offeredImage } from "./result-images.js";
+import { actionSourceUrl } from "./action-source.js";
 
 /** The long side an upscale reaches. */
 const upscaleTargets = { upscale2k: { side: 2048, label: "2K" }, upscale4k: { side: 4096, label: "4K" } } as const;
@@ -34,15 +35,26 @@ function editModelFor(job: JobRecord, catalog: Catalog): ModelDefinition | undef
   return counterpart?.kind === "edit" ? counterpart : undefined;
 }
 
+/** The long side of an image made at a requested resolution (Gemini's 0.5K to 4K). */
+const resolutionSides: Record<string, number> = { "0.5K": 512, "1K": 1024, "2K": 2048, "4K": 4096 };
+
 /**
- * The upscale factor that brings the image's long side to `side`: from the size fal reported for it, else 2 for 2K
- * and 4 for 4K (a Gemini image at 1K). Rounded up to 4 decimals, so that the long side reaches `side`.
+ * The long side of a result's image: the size fal reported for it, else the one its request asked for (0.5K to 4K),
+ * else 1024 (a 1K image).
  */
-export function upscaleFactor(image: Pick<OutputImage, "width" | "height">, action: "upscale2k" | "upscale4k"): number {
+export function longSideOf(image: Pick<OutputImage, "width" | "height">, resolution: string | undefined): number {
+  if (image.width && image.height) return Math.max(image.width, image.height);
+  return (resolution !== undefined ? resolutionSides[resolution] : undefined) ?? 1024;
+}
+
+/**
+ * The upscale factor that brings the image's long side to 2048 (2K) or 4096 (4K) px, rounded up to 4 decimals so that
+ * the long side reaches it; at most fal's 10 (a tiny image then stays below the target).
+ */
+export function upscaleFactor(image: Pick<OutputImage, "width" | "height">, action: "upscale2k" | "upscale4k", resolution?: string): number {
   const { side } = upscaleTargets[action];
-  const long = image.width && image.height ? Math.max(image.width, image.height) : undefined;
-  if (long === undefined) return action === "upscale2k" ? 2 : 4;
-  return Math.ceil((side / long) * 10_000) / 10_000;
+  const factor = Math.ceil((side / longSideOf(image, resolution)) * 10_000) / 10_000;
+  return Math.min(upscaleFactorBounds.max, factor);
 }
 
 export function varyPrompt(parentPrompt: string, strength: "subtle" | "strong"): string {
@@ -94,9 +106,10 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
   const model = ctx.catalog.list("upscale")[0];
   if (!model) return replyPrivately(interaction, "This bot offers no upscaler, so Upscale is not available.");
   const { side, label } = upscaleTargets[action];
-  if (image.width && image.height && Math.max(image.width, image.height) >= side) {
+  if (longSideOf(image, job.request.resolution) >= side) {
     const instead = action === "upscale2k" ? " Use Upscale 4K to make it larger." : "";
-    return replyPrivately(interaction, `This image is already ${image.width}×${image.height}, ${label} or more on its long side, so Upscale ${label} would not make it larger.${instead}`);
+    const size = image.width && image.height ? `${image.width}×${image.height}` : `made at ${job.request.resolution ?? "1K"}`;
+    return replyPrivately(interaction, `This image is already ${size}, ${label} or more on its long side, so Upscale ${label} would not make it larger.${instead}`);
   }
   await startGeneration(
     interaction,
@@ -104,8 +117,8 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
       kind: "upscale",
       model,
       // SeedVR2 takes no prompt: the result's words only label the new one.
-      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action), action: { label: `Upscale ${label}`, basePrompt: basePromptOf(job) } },
-      images: [{ label: `image ${position} of the result`, url: image.url }],
+      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: `Upscale ${label}`, basePrompt: basePromptOf(job) } },
+      images: [{ label: `image ${position} of the result`, url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -113,7 +126,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
   );
 }
 
-async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, request: GenerationRequest) {
+async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, source: string, position: number, request: GenerationRequest) {
   const model = editModelFor(job, ctx.catalog);
   await startGeneration(
     interaction,
@@ -121,7 +134,7 @@ async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: 
       kind: "edit",
       ...(model ? { model } : {}),
       request: { ...carried(job, model), ...request },
-      images: [{ label: `image ${position} of the result`, url: image.url }],
+      images: [{ label: `image ${position} of the result`, url: source }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -149,7 +162,7 @@ export async function runResultAction(
       return upscale(interaction, ctx, job, image, position, action);
     case "vary-subtle":
     case "vary-strong":
-      return editOf(interaction, ctx, job, image, position, {
+      return editOf(interaction, ctx, job, await actionSourceUrl(interaction.client, ctx.log, job, image, position), position, {
         prompt: varyPrompt(basePromptOf(job), action === "vary-subtle" ? "subtle" : "strong"),
         action: { label: action === "vary-subtle" ? "Vary (Subtle)" : "Vary (Strong)", basePrompt: basePromptOf(job) },
       });
@@ -158,9 +171,10 @@ export async function runResultAction(
       const model = editModelFor(job, ctx.catalog);
       // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
-      const canvas = { ...expansion, source: image.url };
+      const source = await actionSourceUrl(interaction.client, ctx.log, job, image, position);
+      const canvas = { ...expansion, source };
       const label = expansion.kind === "zoom" ? `Zoom out ${expansion.factor}×` : `Pan ${expansion.direction}`;
-      return editOf(interaction, ctx, job, image, position, {
+      return editOf(interaction, ctx, job, source, position, {
         prompt: canvasPrompt(basePromptOf(job), expansion),
         canvas,
         ...auto,

@@ -98,6 +98,9 @@ export function imageActionRows(ref: string, position: number) {
   ];
 }
 
+/** The most images of a set that get U, V and ⋯ buttons (a set is 4 images at most). */
+const maxSetButtons = 4;
+
 /**
  * The action rows under a result, below its first row (at most 5 rows of 5 in all): one image's full rows; or, for a
  * set (2 to 4 images, as Midjourney lays it out), U1…Un (Upscale 2K), V1…Vn (Vary (Subtle)) and "⋯ 1"…"⋯ n", each
@@ -107,10 +110,12 @@ export function imageActionRows(ref: string, position: number) {
 export function resultActionRows(ref: string, offered: readonly number[], shown: number) {
   if (offered.length === 0) return [];
   if (shown === 1) return imageActionRows(ref, offered[0]!);
+  // A row holds at most 5 buttons: a model that returned more images than asked gets buttons for its first 4.
+  const first = offered.slice(0, maxSetButtons);
   return [
-    row(offered.map((n) => imageButton("upscale2k", ref, n, `U${n}`))),
-    row(offered.map((n) => imageButton("vary-subtle", ref, n, `V${n}`))),
-    row(offered.map((n) => imageButton("more", ref, n, `⋯ ${n}`))),
+    row(first.map((n) => imageButton("upscale2k", ref, n, `U${n}`))),
+    row(first.map((n) => imageButton("vary-subtle", ref, n, `V${n}`))),
+    row(first.map((n) => imageButton("more", ref, n, `⋯ ${n}`))),
   ];
 }
 

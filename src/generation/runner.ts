@@ -226,7 +226,7 @@ export class JobRunner {
         const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
         // Zoom out and Pan: the image goes on its canvas (made again when a restart found the job here).
         const input = job.request.canvas
-          ? await canvasInput(deps.fal, deps.download, model, linked, job.request.canvas)
+          ? await canvasInput(deps.fal, deps.download, model, linked, job.request.canvas, { timeoutMs: deps.downloadTimeoutMs, signal: waiting })
           : deps.uploadInputs
             ? await rehostInput(deps.fal, deps.download, model, linked)
             : linked;

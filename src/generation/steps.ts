@@ -11,7 +11,7 @@ import { extensionOf, type Download } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
 import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
 import type { RunTimes } from "./eta.js";
-import { imageUrlsOf, InputUnavailableError, rehostImages, withImageUrls } from "../fal/rehost.js";
+import { imageUrlsOf, InputUnavailableError, MAX_OUTPUT_IMAGE_BYTES, rehostImages, withImageUrls } from "../fal/rehost.js";
 import { SourceUnavailableError } from "./canvas-input.js";
 
 export type JobPhase =
@@ -166,8 +166,6 @@ export async function awaitResult(model: ModelDefinition, requestId: string, opt
   }
 }
 
-const maxOutputBytes = 64 * 1024 * 1024;
-
 export interface PreparedFiles {
   files: DeliveredImage[];
   withheld: OutputImage[];
@@ -198,7 +196,7 @@ export async function prepareFiles(
   const allocate = (size: number) => buffers.take(size);
   const files = await Promise.all(
     shown.map(async (image, index) => {
-      const file = await download(image.url, { maxBytes: maxOutputBytes, timeoutMs: downloadTimeoutMs, allocate }).catch((error: unknown) => {
+      const file = await download(image.url, { maxBytes: MAX_OUTPUT_IMAGE_BYTES, timeoutMs: downloadTimeoutMs, allocate }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked.
@@ -230,7 +228,7 @@ export function describeFailure(error: unknown, log: Logger): JobFailure {
   if (error instanceof JobTimeout) return { kind: "timeout", afterMs: error.afterMs };
   if (error instanceof JobCancelled) return { kind: "cancelled", by: error.by };
   if (error instanceof SourceUnavailableError) {
-    log.warn({ err: error }, "the image to put on a canvas could not be downloaded or read");
+    log.warn({ err: error }, "the image to put on a canvas could not be downloaded or read, or its canvas not uploaded");
     return { kind: "source-unavailable", url: error.url };
   }
   if (error instanceof InputUnavailableError) {

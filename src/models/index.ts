@@ -2,6 +2,7 @@
 export { catalog, compileInputSchemas, createCatalog, type Catalog } from "./catalog.js";
 export type { CatalogLookup, ModelFamily } from "./lookup.js";
 export { MAX_SEED } from "./fields.js";
+export { upscaleFactorBounds } from "./seedvr-upscale.js";
 export { imageSideBounds, imageSizePresets, type ImageSizePreset } from "./image-size.js";
 export { labelForFalField, requestOptions, type RequestOption } from "./option-rules.js";
 export type * from "./types.js";

@@ -307,3 +307,26 @@ describe("contests across restarts", () => {
     expect(announcements()).toHaveLength(1);
   });
 });
+
+describe("an action's result entered in a contest", () => {
+  it("is entered with the prompt the member sees (\"Vary (Subtle) · <words>\"), not the bot's instruction to the model", async () => {
+    h = await startHarness();
+    const { member } = h.discord.users;
+    const id = await createContest(h, { submission: "1h", voting: "1h" });
+    const result = await waitForFinal(h, imagine(h, { prompt: "a cat astronaut", user: member }));
+    const ref = buttonIds(result).find((custom) => custom.startsWith("job:1:reroll:"))!.split(":")[3]!;
+    const vary = h.discord.clickButton({ message: result, customId: `job:1:vary-subtle:${ref}:1`, user: member });
+    const varied = await waitForFinal(h, vary);
+    const submit = buttonIds(varied).find((custom) => custom.startsWith(`contest:1:submit:${id}:`))!;
+    expect(await deferredText(h.discord.clickButton({ message: varied, customId: submit, user: member }))).toMatch(/^Your image is entry #\d+/);
+    const entry = Number((await waitForLog(h, "contest entry added", { user: member.id })).entry);
+    await waitForLog(h, "contest entry posted", { entry });
+    const db = new SQLite(h.databasePath, { readonly: true });
+    const stored = db.prepare("select prompt from contest_entries where id = ?").get(entry) as { prompt: string };
+    db.close();
+    expect(stored.prompt).toBe("Vary (Subtle) · a cat astronaut");
+    const prompt = entryMessages(h).get(entry)!.embeds[0]!.fields!.find((f) => f.name === "Prompt")!.value;
+    expect(prompt).toContain("Vary (Subtle) · a cat astronaut");
+    expect(prompt).not.toMatch(/variation/);
+  });
+});

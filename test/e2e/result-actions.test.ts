@@ -208,10 +208,78 @@ describe("actions on a single image", () => {
     const gone = h.discord.clickButton({ message: result, customId: `job:1:pan-down:${ref}:1` });
     expect((await gone.response()).type).toBe(5);
     const failed = await waitForFinal(h, gone);
-    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded any more.*nothing was charged/);
-    refOf(failed);
+    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*nothing was charged\. Press Retry, or use the buttons on a newer result/);
+    expect(failed.content).not.toMatch(/attach/i);
+    expect(buttonIds(failed)).toEqual([`job:1:retry:${refOf(failed)}`]);
     expect(storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(submits);
+  });
+});
+
+/** Makes the job look delivered `days` ago, once the bot recorded it delivered (test setup: plain SQL on its SQLite file). */
+async function deliveredDaysAgo(h: Harness, interaction: InteractionHandle, days: number) {
+  await h.bot.waitForLog((l) => l.msg === "delivered" && l.job === storedJob(h, interaction).ref);
+  const db = new SQLite(h.databasePath);
+  try {
+    const moved = db.prepare("UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ? AND delivered_at IS NOT NULL").run(days * 24 * 60 * 60 * 1000, interaction.id);
+    expect(moved.changes).toBe(1);
+  } finally {
+    db.close();
+  }
+}
+
+const withoutQuery = (url: string) => url.split("?")[0];
+
+describe("actions on a result more than 6 days old", () => {
+  it("take a public result's image from its message's own attachment (fal's file may be gone); a private one's from fal", async () => {
+    h = await startHarness();
+    const made = imagine(h, { prompt: "an old mill", options: { count: 2 } });
+    const result = await waitForFinal(h, made);
+    const ref = refOfResult(result);
+    const falUrls = outputUrls(h, falRequests(h, "submit")[0]!);
+    await deliveredDaysAgo(h, made, 7);
+    for (const url of falUrls) h.fal.refuseUrl(url);
+
+    const v2 = await press(h, result, `job:1:vary-subtle:${ref}:2`);
+    const [used] = v2.body.image_urls as string[];
+    expect(withoutQuery(used!)).toBe(withoutQuery(result.attachments[1]!.url));
+    expect(v2.final.attachments).toHaveLength(1);
+    const u1 = await press(h, result, `job:1:upscale2k:${ref}:1`);
+    expect(withoutQuery(String(u1.body.image_url))).toBe(withoutQuery(result.attachments[0]!.url));
+    expect(u1.final.attachments).toHaveLength(1);
+
+    // A private result: the bot cannot read its message, so fal's link is tried.
+    const hidden = imagine(h, { prompt: "a hidden mill", options: { private: true } });
+    const hiddenResult = await waitForFinal(h, hidden);
+    const [hiddenUrl] = outputUrls(h, falRequests(h, "submit").find((r) => submitBody(r).prompt === "a hidden mill")!);
+    await deliveredDaysAgo(h, hidden, 7);
+    const privately = await press(h, hiddenResult, `job:1:vary-subtle:${refOfResult(hiddenResult)}:1`);
+    expect(privately.body.image_urls).toEqual([hiddenUrl]);
+  });
+});
+
+describe("a Zoom out whose canvas upload stalls", () => {
+  it("fails after the download deadline, released, with Retry; Retry once fal storage answers makes it", async () => {
+    h = await startHarness({ env: { DOWNLOAD_TIMEOUT_MS: "1000" } });
+    const result = await waitForFinal(h, imagine(h, { prompt: "a windy pier" }));
+    const ref = refOfResult(result);
+    const release = h.fal.holdUploads();
+    const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom15:${ref}:1` });
+    expect((await zoom.response()).type).toBe(5);
+    const failed = await waitForFinal(h, zoom);
+    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*Press Retry/);
+    const zoomRef = refOf(failed);
+    expect(buttonIds(failed)).toEqual([`job:1:retry:${zoomRef}`]);
+    expect(storedJob(h, zoom)).toMatchObject({ state: "failed", ledger: "released" });
+    expect(falRequests(h, "submit")).toHaveLength(1);
+
+    release();
+    const retry = h.discord.clickButton({ message: failed, customId: `job:1:retry:${zoomRef}` });
+    expect((await retry.response()).type).toBe(5);
+    const made = await waitForFinal(h, retry);
+    expect(made.attachments).toHaveLength(1);
+    const [submit] = falRequests(h, "submit").filter((r) => r.endpoint === "fal-ai/nano-banana/edit");
+    expect((submitBody(submit!).image_urls as string[])[0]).toMatch(/\/cdn\//);
   });
 });
 

@@ -384,6 +384,27 @@ describe("fake fal: storage", () => {
   });
 });
 
+describe("fake fal: stalled uploads", () => {
+  it("holdUploads: the PUT arrives but is answered only once released; the file is on the CDN after that", async () => {
+    const { fake, fal } = await fakeFal();
+    const bytes = await png(8, 8);
+    const release = fake.holdUploads();
+    let done = false;
+    const pending = fal.storage.upload(new Blob([bytes], { type: "image/png" })).finally(() => (done = true));
+    await fake.waitForArrival((a) => a.route === "upload-put");
+    expect(fake.requests.map((r) => r.route)).toEqual(["upload-initiate"]);
+    expect(done).toBe(false);
+    release();
+    const url = await pending;
+    expect((await download(url)).data.equals(bytes)).toBe(true);
+    expect(fake.requests.map((r) => [r.route, r.status])).toEqual([
+      ["upload-initiate", 200],
+      ["upload-put", 200],
+      ["cdn", 200],
+    ]);
+  });
+});
+
 describe("fake fal: the account's concurrency limit", () => {
   it("runs at most accountLimit requests at once; the rest wait first come first served, their positions counting down", async () => {
     const { fake, fal } = await fakeFal({ queueMs: 20, runMs: 300, accountLimit: 2 });

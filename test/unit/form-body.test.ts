@@ -27,6 +27,16 @@ describe("formBody", () => {
     expect([...form.keys()]).toEqual(["files[0]", "files[7]", "payload_json"]);
   });
 
+  it("labels a file without a content type by its name's image extension (Discord serves it as that type), else as octet-stream", async () => {
+    const { body, headers } = formBody({}, [
+      { name: "ABC123-2.jpg", data: "jpeg bytes" },
+      { name: "ABC123-3.WEBP", data: "webp bytes" },
+      { name: "notes.txt", data: "text" },
+    ], buffers);
+    const form = await new Response(body, { headers }).formData();
+    expect(["files[0]", "files[1]", "files[2]"].map((key) => (form.get(key) as File).type)).toEqual(["image/jpeg", "image/webp", "application/octet-stream"]);
+  });
+
   it("uses a new boundary for every body", () => {
     const a = formBody({}, [], buffers).headers["Content-Type"];
     const b = formBody({}, [], buffers).headers["Content-Type"];

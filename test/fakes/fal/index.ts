@@ -81,6 +81,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     waitForRequest: (pred, timeoutMs) => recorder.waitFor(pred, timeoutMs),
     waitForArrival: (pred, timeoutMs) => recorder.waitForArrival(pred, timeoutMs),
     holdCdn: () => storage.holdDownloads(),
+    holdUploads: () => storage.holdUploads(),
     close() {
       closed ??= new Promise<void>((resolve) => {
         routes.close();

@@ -30,8 +30,9 @@ export class FakeStorage {
   private readonly refused = new Set<string>();
   /** CDN URL → where it redirects. */
   private readonly redirects = new Map<string, string>();
-  /** Set while CDN downloads are held: resolves when they are released. */
-  private held: { until: Promise<void>; release: () => void } | undefined;
+  /** Held CDN downloads and upload PUTs: they arrive but are answered only once released. */
+  private readonly downloadsHeld = new Hold();
+  private readonly uploadsHeld = new Hold();
 
   constructor(private readonly origin: string) {}
 
@@ -49,21 +50,17 @@ export class FakeStorage {
 
   /** Holds CDN downloads until the returned function (or releaseAll) is called. */
   holdDownloads(): () => void {
-    if (!this.held) {
-      let release = () => {};
-      const until = new Promise<void>((resolve) => (release = resolve));
-      this.held = { until, release };
-    }
-    const held = this.held;
-    return () => {
-      held.release();
-      if (this.held === held) this.held = undefined;
-    };
+    return this.downloadsHeld.hold();
+  }
+
+  /** Holds upload PUTs (a stalled upload: no answer) until the returned function (or releaseAll) is called. */
+  holdUploads(): () => void {
+    return this.uploadsHeld.hold();
   }
 
   releaseAll(): void {
-    this.held?.release();
-    this.held = undefined;
+    this.downloadsHeld.release();
+    this.uploadsHeld.release();
   }
 
   refuse(url: string): void {
@@ -111,6 +108,7 @@ export class FakeStorage {
       return ex.json(pending ? 405 : 404, { detail: pending ? "Method Not Allowed" : "Unknown upload URL" });
     }
     const body = await readBody(ex.req, UPLOAD_LIMIT);
+    await this.uploadsHeld.until();
     ex.bytes = body.size;
     if (body.tooLarge) return ex.json(413, { detail: `File too large: the limit is ${UPLOAD_LIMIT} bytes` });
     const contentType = ex.req.headers["content-type"] ?? pending.contentType;
@@ -121,7 +119,7 @@ export class FakeStorage {
   async handleCdn(ex: Exchange, path: string): Promise<void> {
     ex.route = "cdn";
     ex.req.resume();
-    if (this.held) await this.held.until;
+    await this.downloadsHeld.until();
     const file = this.files.get(path);
     if (this.refused.has(this.origin + path)) return ex.json(403, { detail: "Access denied" });
     const to = this.redirects.get(this.origin + path);
@@ -134,6 +132,33 @@ export class FakeStorage {
       "content-length": file.data.length,
       "cache-control": "public, max-age=31536000",
     });
+  }
+}
+
+/** A gate requests wait at while it is held. */
+class Hold {
+  private held: { until: Promise<void>; release: () => void } | undefined;
+
+  hold(): () => void {
+    if (!this.held) {
+      let release = () => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      this.held = { until, release };
+    }
+    const held = this.held;
+    return () => {
+      held.release();
+      if (this.held === held) this.held = undefined;
+    };
+  }
+
+  release(): void {
+    this.held?.release();
+    this.held = undefined;
+  }
+
+  async until(): Promise<void> {
+    if (this.held) await this.held.until;
   }
 }
 

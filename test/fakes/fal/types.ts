@@ -192,5 +192,7 @@ export interface FakeFal {
   waitForArrival(pred: (r: FalArrival) => boolean, timeoutMs?: number): Promise<FalArrival>;
   /** Holds every CDN download from now on (they arrive but get no answer) until the returned release() is called or the fake closes. */
   holdCdn(): () => void;
+  /** Holds every upload PUT from now on (its bytes arrive, no answer: a stalled upload) until the returned release() is called or the fake closes. */
+  holdUploads(): () => void;
   close(): Promise<void>;
 }
