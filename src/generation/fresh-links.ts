@@ -12,9 +12,27 @@ const marginMs = 60 * 60 * 1000;
 export type RefreshLinks = (urls: readonly string[]) => Promise<Map<string, string>>;
 
 /**
- * The same input with its Discord attachment links that expire within the hour refreshed. Should Discord not
- * refresh them, the input goes as it was: fal then reports the image it cannot fetch, as for any dead link.
+ * The links, with those that are Discord attachment links expiring within the hour refreshed. Should Discord not
+ * refresh them, they stay as they were: fal (or the bot's download) then reports the image it cannot fetch, as for
+ * any dead link.
  */
+async function freshUrls(urls: readonly string[], refresh: RefreshLinks, log: Logger, now: number): Promise<readonly string[]> {
+  const stale = urls.filter((url) => {
+    const expiresAt = linkExpiresAt(url);
+    return expiresAt !== undefined && expiresAt - now < marginMs;
+  });
+  if (stale.length === 0) return urls;
+  try {
+    const fresh = await refresh(stale);
+    log.info({ links: stale.length, refreshed: fresh.size }, "refreshed expiring Discord attachment links");
+    return urls.map((url) => fresh.get(url) ?? url);
+  } catch (error) {
+    log.warn({ err: error }, "could not refresh expiring Discord attachment links; sending them as they are");
+    return urls;
+  }
+}
+
+/** The same input with its Discord attachment links that expire within the hour refreshed. */
 export async function withFreshLinks(
   model: ModelDefinition,
   input: Record<string, unknown>,
@@ -25,17 +43,12 @@ export async function withFreshLinks(
   const field = model.inputImages?.field;
   if (!field) return input;
   const urls = imageUrlsOf(input, field);
-  const stale = urls.filter((url) => {
-    const expiresAt = linkExpiresAt(url);
-    return expiresAt !== undefined && expiresAt - now < marginMs;
-  });
-  if (stale.length === 0) return input;
-  try {
-    const fresh = await refresh(stale);
-    log.info({ links: stale.length, refreshed: fresh.size }, "refreshed expiring Discord attachment links");
-    return withImageUrls(input, field, urls.map((url) => fresh.get(url) ?? url));
-  } catch (error) {
-    log.warn({ err: error }, "could not refresh expiring Discord attachment links; sending them as they are");
-    return input;
-  }
+  const fresh = await freshUrls(urls, refresh, log, now);
+  return fresh === urls ? input : withImageUrls(input, field, [...fresh]);
+}
+
+/** One link refreshed the same way: the source of a Zoom out or Pan canvas, downloaded by the bot itself. */
+export async function freshLink(url: string, refresh: RefreshLinks, log: Logger, now = Date.now()): Promise<string> {
+  const [fresh] = await freshUrls([url], refresh, log, now);
+  return fresh ?? url;
 }

@@ -9,7 +9,7 @@ import type { Catalog, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
-import { withFreshLinks, type RefreshLinks } from "./fresh-links.js";
+import { freshLink, withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { canvasInput } from "./canvas-input.js";
 import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
@@ -223,13 +223,17 @@ export class JobRunner {
       } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
       if (slot) reporter.phase({ phase: "queued" });
       if (job.state === "accepted") {
-        const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
-        // Zoom out and Pan: the image goes on its canvas (made again when a restart found the job here).
-        const input = job.request.canvas
-          ? await canvasInput(deps.fal, deps.download, model, linked, job.request.canvas, { timeoutMs: deps.downloadTimeoutMs, signal: waiting })
-          : deps.uploadInputs
-            ? await rehostInput(deps.fal, deps.download, model, linked)
-            : linked;
+        // Zoom out and Pan: the image goes on its canvas (made again when a restart found the job here), from its source
+        // link refreshed; any other job's images go with their Discord links refreshed.
+        const { canvas } = job.request;
+        let input: Record<string, unknown>;
+        if (canvas) {
+          const source = await freshLink(canvas.source, deps.refreshLinks, log);
+          input = await canvasInput(deps.fal, deps.download, model, job.input, { ...canvas, source }, { timeoutMs: deps.downloadTimeoutMs, signal: waiting });
+        } else {
+          const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
+          input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
+        }
         const submitted = await this.submit(job, model.endpoint, input, memberKey, waiting);
         if (submitted) reporter.submitted();
         if (submitted?.marked) {

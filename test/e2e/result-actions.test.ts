@@ -258,6 +258,37 @@ describe("actions on a result more than 6 days old", () => {
   });
 });
 
+describe("a Zoom out made from an old result's Discord attachment", () => {
+  it("is made again from a refreshed link when its Re-roll comes after that link expired", async () => {
+    h = await startHarness({ discord: { attachmentLinkTtlMs: 4000 } });
+    const made = imagine(h, { prompt: "a lighthouse keeper's cottage" });
+    const result = await waitForFinal(h, made);
+    await deliveredDaysAgo(h, made, 7);
+    for (const url of outputUrls(h, falRequests(h, "submit")[0]!)) h.fal.refuseUrl(url);
+
+    const zoom = await press(h, result, `job:1:zoom2:${refOfResult(result)}:1`);
+    const db = new SQLite(h.databasePath, { readonly: true });
+    const stored = db.prepare("SELECT request_json FROM jobs WHERE interaction_id = ?").get(zoom.interaction.id) as { request_json: string };
+    db.close();
+    const source = (JSON.parse(stored.request_json) as { canvas: { source: string } }).canvas.source;
+    expect(withoutQuery(source)).toBe(withoutQuery(result.attachments[0]!.url));
+
+    await h.discord.linkExpired(source);
+    expect((await fetch(source)).status).toBe(404);
+    const refreshes = () => h!.discord.requests.filter((r) => r.method === "POST" && r.route === "/attachments/refresh-urls");
+    const before = refreshes().length;
+    const rerolled = await press(h, zoom.final, `job:1:reroll:${refOfResult(zoom.final)}`);
+    // One refresh of the canvas's source, and the canvas made from it: the original in the middle of 2048².
+    expect(refreshes().slice(before).map((r) => r.body)).toEqual([{ attachment_urls: [source] }]);
+    expect(rerolled.final.attachments).toHaveLength(1);
+    // The same source on the same canvas: pixel for pixel the first Zoom's (not the first canvas zoomed again).
+    const canvasOf = (body: Record<string, unknown>) => fetchRaw((body.image_urls as string[])[0]!);
+    const [first, again] = await Promise.all([canvasOf(zoom.body), canvasOf(rerolled.body)]);
+    expect([again.info.width, again.info.height]).toEqual([2048, 2048]);
+    expect(again.data.equals(first.data)).toBe(true);
+  });
+});
+
 describe("a Zoom out whose canvas upload stalls", () => {
   it("fails after the download deadline, released, with Retry; Retry once fal storage answers makes it", async () => {
     h = await startHarness({ env: { DOWNLOAD_TIMEOUT_MS: "1000" } });
