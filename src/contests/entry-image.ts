@@ -1,6 +1,7 @@
 // An entry's image bytes: from the first of its sources that answers (the entry message's attachment as Discord
 // links it now, fal's CDN, the job's delivered attachment), so a contest does not depend on one link staying valid.
 import type { Client } from "discord.js";
+import { attachmentUrls } from "../discord/message-files.js";
 import type { Download, Downloaded } from "../media/download.js";
 import type { JobRecord } from "../generation/index.js";
 
@@ -21,12 +22,8 @@ export async function firstDownload(download: Download, urls: readonly string[])
 /** The attachment of the job's delivered reply (public replies only: the bot cannot read private ones). */
 export async function deliveredAttachmentUrl(client: Client, job: JobRecord | undefined, index: number): Promise<string | undefined> {
   if (!job?.replyMessageId || job.ephemeral) return undefined;
-  try {
-    const channel = await client.channels.fetch(job.channelId);
-    if (!channel?.isTextBased()) return undefined;
-    const message = await channel.messages.fetch(job.replyMessageId);
-    return [...message.attachments.values()][index]?.url;
-  } catch {
-    return undefined;
-  }
+  return attachmentUrls(client, job.channelId, job.replyMessageId).then(
+    (urls) => urls?.[index],
+    () => undefined,
+  );
 }

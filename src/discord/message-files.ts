@@ -2,7 +2,7 @@
 import type { Client } from "discord.js";
 
 /** The links of the message's attachments, in order; undefined when its channel holds no messages. */
-export async function attachmentUrls(client: Client<true>, channelId: string, messageId: string): Promise<string[] | undefined> {
+export async function attachmentUrls(client: Client, channelId: string, messageId: string): Promise<string[] | undefined> {
   const channel = await client.channels.fetch(channelId);
   if (!channel?.isTextBased()) return undefined;
   // Forced: a cached copy's links may have expired.

@@ -1,6 +1,7 @@
 // Copies input images onto fal storage, for when fal cannot fetch the original links (expired or refused).
 import type { FalClient } from "./client.js";
 import type { Download } from "../media/download.js";
+import { uploadWithin } from "./upload.js";
 
 export const MAX_INPUT_IMAGE_BYTES = 20 * 1024 * 1024;
 /** The most an image fal made may weigh when the bot downloads it (to deliver it, or to put it on a canvas). */
@@ -13,16 +14,17 @@ export class InputUnavailableError extends Error {
   }
 }
 
-export async function rehostImages(fal: FalClient, download: Download, urls: readonly string[]): Promise<string[]> {
+/** Each image downloaded and uploaded to fal storage, each step within `timeoutMs` (a stalled upload is abandoned). */
+export async function rehostImages(fal: FalClient, download: Download, urls: readonly string[], timeoutMs = 30_000): Promise<string[]> {
   return Promise.all(
     urls.map(async (url) => {
       let file;
       try {
-        file = await download(url, { maxBytes: MAX_INPUT_IMAGE_BYTES, timeoutMs: 30_000 });
+        file = await download(url, { maxBytes: MAX_INPUT_IMAGE_BYTES, timeoutMs });
       } catch (error) {
         throw new InputUnavailableError(url, error);
       }
-      return fal.storage.upload(new Blob([file.bytes], { type: file.contentType }));
+      return uploadWithin(fal, new Blob([file.bytes], { type: file.contentType }), timeoutMs);
     }),
   );
 }

@@ -8,7 +8,7 @@ export { RunTimes } from "./eta.js";
 export { fromAttachment, inputImageProblems, type InputImage } from "./input-images.js";
 export { createGenerationJobs, type JobRecord, type JobRepository } from "./job.js";
 export { imagesOfMessage } from "./message-images.js";
-export { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, readOrder } from "./options.js";
+export { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, choices, readOrder, union as optionValues } from "./options.js";
 export { passedOverDefaults, type MemberDefaults, type MemberPreferences, type MemberStyle } from "./personal.js";
 export { shownPrompt } from "./progress-text.js";
 export { createJobReporter } from "./reporter.js";

@@ -6,11 +6,13 @@ import type { InputImage } from "./input-images.js";
 
 type Builder = SlashCommandBuilder | SlashCommandOptionsOnlyBuilder;
 
-function union(models: readonly ModelDefinition[], pick: (options: ModelOptions) => readonly string[] | undefined): string[] {
+/** Every value of one option that any of the models offers, each once. */
+export function union(models: readonly ModelDefinition[], pick: (options: ModelOptions) => readonly string[] | undefined): string[] {
   return [...new Set(models.flatMap((model) => pick(model.options) ?? []))];
 }
 
-const choices = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
+/** Values as a string option's choices. */
+export const choices = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 const offeredBy = (models: readonly ModelDefinition[], test: (options: ModelOptions) => unknown) =>
   models.filter((model) => test(model.options)).map((model) => model.name).join(", ");
 

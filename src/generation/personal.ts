@@ -2,7 +2,7 @@
 // the server allows (a default the server does not allow here is passed over, never refused), and a saved style's
 // prompt addition and reference images. The order of a choice: the member's option, their default, the server's
 // default, the catalog's.
-import { premiumModelIds, type Catalog, type GenerationRequest, type ModelDefinition, type ModelKind } from "../models/index.js";
+import { editModelOf, premiumModelIds, type Catalog, type GenerationRequest, type ModelDefinition, type ModelKind } from "../models/index.js";
 import type { GuildSettings } from "../settings/index.js";
 import { isPremiumResolution, mayUsePremium, type MemberFacts } from "../usage/index.js";
 import { userText } from "../discord/user-text.js";
@@ -136,7 +136,7 @@ function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyl
   const named = `“${userText(style.name, 100)}”`;
   let model = chosen;
   if (style.imageUrls.length && model.kind === "text-to-image") {
-    const counterpart = model.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
+    const counterpart = editModelOf(model, catalog);
     if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
     // The edit version when the server lets the member use it, else the server's default edit model when it does.
     const fallback = serverEditModel(settings, member, catalog);

@@ -6,7 +6,7 @@
 // reply with its ping turned off arrives empty and is left alone, as is every other message.
 import { MessageReferenceType, type Message } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
-import type { Catalog, ModelDefinition } from "../models/index.js";
+import { editModelOf } from "../models/index.js";
 import { newReference } from "../discord/reference.js";
 import { shownImages } from "./buttons.js";
 import { fromAttachment } from "./input-images.js";
@@ -15,16 +15,6 @@ import { AcknowledgementFailed, messageOrigin, RefusalLimiter } from "./message-
 import { startJob } from "./start.js";
 import { channelAllowed } from "../usage/index.js";
 import { countOf } from "../wording.js";
-
-/**
- * The edit model for a result: its own model when that edits, else the model's edit counterpart; undefined when it
- * has neither (an upscaled image), and the job takes the model an /edit would (the member's default, the server's).
- */
-function editModelFor(model: ModelDefinition | undefined, catalog: Catalog): ModelDefinition | undefined {
-  if (model?.kind === "edit") return model;
-  const counterpart = model?.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
-  return counterpart?.kind === "edit" ? counterpart : undefined;
-}
 
 /** "2 make it night", "#2 make it night", "2: make it night": which image of a set of `count` the reply names. */
 const namesAnImage = /^#?([1-9])(?:\s*[:.)-])?\s+(\S[\s\S]*)$/;
@@ -64,7 +54,8 @@ async function editByReply(message: Message<true>, ctx: GenerationDeps, refusals
     ctx.log.debug({ message: message.id, channel: message.channelId }, "a reply to edit in a channel the bot is not used in; ignored");
     return;
   }
-  const model = editModelFor(ctx.catalog.get(parent.modelId), ctx.catalog);
+  // Without one (an upscaled image) the job takes the model an /edit would: the member's default, the server's.
+  const model = editModelOf(ctx.catalog.get(parent.modelId), ctx.catalog);
   // A message tells nothing of the server's upload limit (an interaction does): the result's own job learnt it there.
   const origin = messageOrigin(message, parent.uploadLimit, ctx, refusals);
   const shown = shownImages(parent);

@@ -4,7 +4,7 @@
 // new reply to the press, private when the result was. "⋯ n" on a set opens image n's actions in a private panel.
 import { MessageFlags, type ButtonInteraction } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
-import { upscaleFactorBounds, type CanvasExpansion, type Catalog, type GenerationRequest, type ModelDefinition, type OutputImage } from "../models/index.js";
+import { editModelOf, upscaleFactorBounds, type CanvasExpansion, type GenerationRequest, type ModelDefinition, type OutputImage } from "../models/index.js";
 import type { JobRecord } from "./job.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { startGeneration } from "./start.js";
@@ -25,14 +25,6 @@ function clip(text: string, max: number): string {
 /** The member's words a result was made from: an action's result keeps those of the result it came from. */
 function basePromptOf(job: JobRecord): string {
   return job.request.action?.basePrompt ?? job.request.prompt;
-}
-
-/** The edit model that varies or extends a result: the result's own model when it edits, else its edit counterpart. */
-function editModelFor(job: JobRecord, catalog: Catalog): ModelDefinition | undefined {
-  const model = catalog.get(job.modelId);
-  if (model?.kind === "edit") return model;
-  const counterpart = model?.editCounterpart ? catalog.get(model.editCounterpart) : undefined;
-  return counterpart?.kind === "edit" ? counterpart : undefined;
 }
 
 /** The long side of an image made at a requested resolution (Gemini's 0.5K to 4K). */
@@ -127,7 +119,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
 }
 
 async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, source: string, position: number, request: GenerationRequest) {
-  const model = editModelFor(job, ctx.catalog);
+  const model = editModelOf(ctx.catalog.get(job.modelId), ctx.catalog);
   await startGeneration(
     interaction,
     {
@@ -168,7 +160,7 @@ export async function runResultAction(
       });
     default: {
       const expansion = canvasActions[action]!;
-      const model = editModelFor(job, ctx.catalog);
+      const model = editModelOf(ctx.catalog.get(job.modelId), ctx.catalog);
       // Gemini's edits follow the input's shape with "auto": the output takes the canvas's shape.
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
       const source = await actionSourceUrl(interaction.client, ctx.log, job, image, position);

@@ -1,6 +1,6 @@
 // The model catalog: what falcord can run on fal, how a request becomes each endpoint's input, and what it costs.
 export { catalog, compileInputSchemas, createCatalog, type Catalog } from "./catalog.js";
-export type { CatalogLookup, ModelFamily } from "./lookup.js";
+export { editModelOf, type CatalogLookup, type ModelFamily } from "./lookup.js";
 export { MAX_SEED } from "./fields.js";
 export { upscaleFactorBounds } from "./seedvr-upscale.js";
 export { imageSideBounds, imageSizePresets, type ImageSizePreset } from "./image-size.js";

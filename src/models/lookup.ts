@@ -10,6 +10,13 @@ export interface CatalogLookup {
   modelsSupporting(option: RequestOption, value?: unknown): readonly ModelDefinition[];
 }
 
+/** The model that edits a model's images: itself when it edits, else its edit counterpart; undefined when it has neither. */
+export function editModelOf(model: ModelDefinition | undefined, lookup: Pick<CatalogLookup, "get">): ModelDefinition | undefined {
+  if (model?.kind === "edit") return model;
+  const counterpart = model?.editCounterpart ? lookup.get(model.editCounterpart) : undefined;
+  return counterpart?.kind === "edit" ? counterpart : undefined;
+}
+
 /** One fal endpoint family: makes its catalog entries. */
 export type ModelFamily = (lookup: CatalogLookup) => readonly ModelDefinition[];
 

@@ -1,20 +1,16 @@
 // /preferences: a member's own defaults for /imagine and /edit (model, aspect ratio, resolution, private replies),
 // set, shown and cleared. They are the member's on every server and apply within what each server allows.
 import type { ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandSubcommandsOnlyBuilder } from "discord.js";
-import { memberFacts, passedOverDefaults, type MemberDefaults } from "../generation/index.js";
-import type { Catalog, ModelDefinition, ModelKind } from "../models/index.js";
+import { choices, memberFacts, optionValues, passedOverDefaults, type MemberDefaults } from "../generation/index.js";
+import type { Catalog, ModelKind } from "../models/index.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { userText } from "../discord/user-text.js";
 import { countOf } from "../wording.js";
 import type { PreferencesDeps } from "./deps.js";
 import { MAX_STYLES } from "./schema.js";
 
-const union = (models: readonly ModelDefinition[], pick: (m: ModelDefinition) => readonly string[] | undefined) => [
-  ...new Set(models.flatMap((model) => pick(model) ?? [])),
-];
-const aspectRatiosOf = (catalog: Catalog) => union(catalog.all(), (m) => m.options.aspectRatios);
-const resolutionsOf = (catalog: Catalog) => union(catalog.all(), (m) => m.options.resolutions);
-const choices = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
+const aspectRatiosOf = (catalog: Catalog) => optionValues(catalog.all(), (options) => options.aspectRatios);
+const resolutionsOf = (catalog: Catalog) => optionValues(catalog.all(), (options) => options.resolutions);
 
 export function addPreferencesSubcommands(builder: SlashCommandBuilder, catalog: Catalog): SlashCommandSubcommandsOnlyBuilder {
   const models = (kind: ModelKind) => catalog.list(kind).map((model) => ({ name: model.name, value: model.id }));
