@@ -2,6 +2,7 @@
 // reached through its public entry, and no import cycles, type-only imports included.
 //   features:  src/{models,settings,usage,generation,contests,preferences}, in that order: each may import the ones before it
 //   adapters:  src/{discord,fal,store,media}: platform only, they import no feature
+//   i18n:      src/i18n: languages and every message; any room may import it, it imports none
 //   app:       src/index.ts (entry), src/context.ts, src/config.ts, src/log.ts, and the leaves src/*.ts
 const features = "(models|settings|usage|generation|contests|preferences)";
 const adapters = "(discord|fal|store|media)";
@@ -46,6 +47,13 @@ module.exports = {
       severity: "error",
       from: { path: "^src/(config|log|fifo|loop-load|wording)[.]ts$" },
       to: { path: "^src/[^/]+/" },
+    },
+    {
+      name: "i18n-imports-no-folder",
+      comment: "i18n (languages and messages) is platform: any room may use it, it imports no other folder of src/.",
+      severity: "error",
+      from: { path: "^src/i18n/" },
+      to: { path: "^src/(?!i18n/)[^/]+/" },
     },
     ...layering,
     {

@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { ButtonHandler, Command, ComponentHandlers, ModalHandler } from "./command.js";
 import { splitCustomId } from "./custom-id.js";
 import { newReference } from "./reference.js";
+import { resolveLocale, t } from "../i18n/index.js";
 
 function byPrefix<H extends { prefix: string }>(kind: string, handlers: readonly H[]): Map<string, H> {
   const map = new Map<string, H>();
@@ -36,7 +37,7 @@ export function createInteractionRouter<Ctx extends { log: Logger }>(
         const command = commands.get(interaction.commandName);
         if (!command) {
           await interaction.reply({
-            content: "That command is no longer part of this bot. Discord may still be showing an old list; try again in a minute.",
+            content: t(resolveLocale(interaction.locale), "common.unknownCommand"),
             flags: MessageFlags.Ephemeral,
           });
           return;
@@ -57,7 +58,7 @@ export function createInteractionRouter<Ctx extends { log: Logger }>(
       }
       if (interaction.isRepliable()) {
         await interaction.reply({
-          content: "This button or form is no longer active. Run the command again to get a fresh one.",
+          content: t(resolveLocale(interaction.locale), "common.inactiveComponent"),
           flags: MessageFlags.Ephemeral,
         });
       }
@@ -85,7 +86,7 @@ function describe(interaction: Interaction) {
 }
 
 async function tellUserSomethingWentWrong(interaction: RepliableInteraction, ref: string, ctx: { log: Logger }) {
-  const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
+  const content = t(resolveLocale(interaction.locale), "common.internalError", { ref });
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
     else await interaction.reply({ content, flags: MessageFlags.Ephemeral });

@@ -1,0 +1,5 @@
+// Languages: which one a member gets, their messages (ICU MessageFormat), and commands' localizations.
+export { resolveLocale, supportedLocales, fallbackLocale, type SupportedLocale } from "./locales.js";
+export { t, translator, listOr, listAnd, type Translate, type MessageValues } from "./translate.js";
+export { localizations } from "./localizations.js";
+export type { MessageKey } from "./catalog.js";
