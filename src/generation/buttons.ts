@@ -16,23 +16,29 @@ import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { isResultAction, JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
 import { runResultAction } from "./result-actions.js";
+import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 
 const EDIT_FORM_PREFIX = "jobedit:1";
 
 type AnyJobInteraction = ButtonInteraction | ModalSubmitInteraction;
+
+/** What a press answers is in the presser's language. */
+function wordsFor(interaction: AnyJobInteraction): Translate {
+  return translator(resolveLocale(interaction.locale));
+}
 
 /** The job behind a button, or an explanation to the clicker when there is none to use here. */
 async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   const model = job && ctx.catalog.get(job.modelId);
   if (!job || !model) {
-    await replyPrivately(interaction, "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.");
+    await replyPrivately(interaction, wordsFor(interaction)("job.notInRecords"));
     return undefined;
   }
   // Discord sends a press from the message's own server; one from elsewhere is a forged interaction.
   if (job.guildId !== interaction.guildId) {
     ctx.log.warn({ job: job.ref, guild: interaction.guildId, by: interaction.user.id }, "a job's button was pressed outside the job's server; refused");
-    await replyPrivately(interaction, "This button belongs to a result on another server, so it does nothing here.");
+    await replyPrivately(interaction, wordsFor(interaction)("job.otherServer"));
     return undefined;
   }
   return { job, model };
@@ -69,7 +75,7 @@ async function redeliver(interaction: ButtonInteraction, ctx: GenerationDeps, jo
   if (!ctx.runner.accepting) return tellRestarting(interaction);
   const via = { applicationId: interaction.applicationId, interactionToken: interaction.token, tokenExpiresAt: tokenExpiresAtOf(interaction) };
   const redelivering = (await ctx.jobs.markRedelivering(job.id, via)) && (await ctx.jobs.get(job.id));
-  if (!redelivering) return replyPrivately(interaction, "This result is already on its way.");
+  if (!redelivering) return replyPrivately(interaction, wordsFor(interaction)("job.alreadyOnItsWay"));
   // The button's message is the failure notice: the delivery replaces it through this interaction.
   await interaction.deferUpdate();
   ctx.runner.start(redelivering);
@@ -83,11 +89,10 @@ function isRequesterOrModerator(interaction: ButtonInteraction, job: JobRecord):
 const unfinished = new Set<JobRecord["state"]>(["accepted", "submitting", "submitted", "running"]);
 
 async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord) {
-  if (!isRequesterOrModerator(interaction, job)) {
-    return replyPrivately(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can cancel it.");
-  }
-  if (job.state === "completed") return replyPrivately(interaction, "Too late to cancel: the image was already made, so it is being delivered.");
-  if (!unfinished.has(job.state)) return replyPrivately(interaction, "This job has already finished, so there is nothing to cancel.");
+  const tr = wordsFor(interaction);
+  if (!isRequesterOrModerator(interaction, job)) return replyPrivately(interaction, tr("job.cancelNotAllowed"));
+  if (job.state === "completed") return replyPrivately(interaction, tr("job.cancelTooLate"));
+  if (!unfinished.has(job.state)) return replyPrivately(interaction, tr("job.cancelFinished"));
   // The job's own reply says it was cancelled; this press needs no message of its own.
   await interaction.deferUpdate();
   if (await ctx.runner.cancel(job.id, interaction.user.id)) {
@@ -95,9 +100,7 @@ async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, jo
     return;
   }
   const now = await ctx.jobs.get(job.id);
-  const content = now && unfinished.has(now.state)
-    ? "The bot could not cancel this job just now (it may be restarting). Try again in a moment."
-    : "Too late to cancel: the image was already made, so it is being delivered.";
+  const content = now && unfinished.has(now.state) ? tr("job.cancelFailed") : tr("job.cancelTooLate");
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
 }
 
@@ -105,6 +108,7 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
+  const tr = wordsFor(interaction);
   // Upscale, Vary, Zoom out and Pan on one image of the result (see result-actions.ts).
   if (isResultAction(action)) return runResultAction(interaction, ctx, job, action, rest[0]);
   switch (action as JobAction) {
@@ -113,7 +117,7 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
     case "retry":
       // Retry repeats someone's own request (and may deliver the result they paid for): it is theirs to press.
       if (interaction.user.id !== job.requesterId) {
-        return replyPrivately(interaction, "Only the person who asked for this image can retry it. Use Re-roll on a result, or run the command yourself.");
+        return replyPrivately(interaction, tr("job.retryNotAllowed"));
       }
       return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
     case "cancel":
@@ -122,22 +126,22 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return runDescribedPrompt(interaction, ctx, found, rest[0]);
     case "edit": {
       const images = shownImages(job);
-      if (!images.length) return replyPrivately(interaction, "This result has no images to edit.");
+      if (!images.length) return replyPrivately(interaction, tr("job.noImagesToEdit"));
       return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
     }
     case "delete": {
       if (!isRequesterOrModerator(interaction, job)) {
-        return replyPrivately(interaction, "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.");
+        return replyPrivately(interaction, tr("job.deleteNotAllowed"));
       }
       await interaction.deferUpdate();
       await interaction.message.delete();
-      await interaction.followUp({ content: "Deleted.", flags: MessageFlags.Ephemeral });
+      await interaction.followUp({ content: tr("job.deleted"), flags: MessageFlags.Ephemeral });
       await ctx.jobs.markDeleted(job.id);
       ctx.log.info({ job: job.ref, by: interaction.user.id }, "result deleted");
       return;
     }
     default:
-      return replyPrivately(interaction, "This button is from an older version of the bot. Run the command again.");
+      return replyPrivately(interaction, tr("job.olderButton"));
   }
 }
 

@@ -7,9 +7,10 @@ import type { Message } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
 import { memberCanManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { failureText } from "./failure-text.js";
-import { progressHeader } from "./progress-text.js";
+import { progressHeader, startingText } from "./progress-text.js";
 import { cancelButtons } from "./result-buttons.js";
 import { channelIsNsfw, refusalText, restartingText, type JobOrigin } from "./start.js";
+import { resolveLocale } from "../i18n/index.js";
 
 const pingNobody = { parse: [], repliedUser: false } as const;
 
@@ -63,13 +64,15 @@ export function messageOrigin(
     member: { channelId: message.channelId, roleIds: memberRoleIds(message), canManageServer: memberCanManageServer(message.member) },
     channelNsfw: channelIsNsfw(message),
     uploadLimit,
+    // A message carries no member's language: the job speaks the server's.
+    locale: resolveLocale(message.guild.preferredLocale),
     via: { applicationId: message.client.application.id, interactionId: message.id, interactionToken: "", tokenExpiresAt: 0 },
     refuse: (problems) => answerBriefly(refusalText(problems)),
     tellRestarting: () => answerBriefly(restartingText),
     async acknowledge(job, model) {
       const reply = await message.reply({
-        content: `${progressHeader(model.name, job.request)}\n⏳ Starting…`,
-        components: cancelButtons(job.ref),
+        content: startingText(progressHeader(model.name, job.request), job.locale),
+        components: cancelButtons(job.ref, job.locale),
         allowedMentions: pingNobody,
         failIfNotExists: false,
       });
@@ -79,7 +82,7 @@ export function messageOrigin(
       } catch (error) {
         // The job will not run: its progress becomes the failure (no Cancel left without a job behind it).
         ctx.log.error({ err: error, job: job.ref }, "could not record the reply of a reply to edit");
-        const content = failureText({ kind: "unknown", message: "the request could not be acknowledged" }, job.ref);
+        const content = failureText({ kind: "unknown", message: "the request could not be acknowledged" }, job.ref, job.locale);
         const shown = await reply.edit({ content, components: [], allowedMentions: pingNobody }).then(
           () => true,
           (editError: unknown) => {

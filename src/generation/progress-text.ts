@@ -3,6 +3,7 @@ import type { JobPhase } from "./steps.js";
 import type { GenerationRequest } from "../models/index.js";
 import { quote } from "../wording.js";
 import { userText } from "../discord/user-text.js";
+import { t, type SupportedLocale } from "../i18n/index.js";
 
 const barWidth = 12;
 
@@ -29,29 +30,36 @@ export function shownPromptText(request: Pick<GenerationRequest, "prompt" | "act
   return `${label}${userText(action.basePrompt, Math.max(1, max - label.length))}`;
 }
 
+/** The line a job's reply shows before its first progress (a reply to edit posts it at once). */
+export function startingText(header: string, locale: SupportedLocale): string {
+  return `${header}\n${t(locale, "job.starting")}`;
+}
+
 /** The first line of a job's progress: the model and the prompt. */
 export function progressHeader(modelName: string, request: Pick<GenerationRequest, "prompt" | "action">): string {
   return `**${modelName}** · ${shownPromptText(request, 150)}`;
 }
 
-export function progressText(header: string, phase: JobPhase, now: number): string {
+export function progressText(header: string, phase: JobPhase, now: number, locale: SupportedLocale): string {
   switch (phase.phase) {
-    case "waiting": {
-      const ahead = phase.position - 1;
-      return `${header}\n⏳ Waiting for a free slot — ${ahead === 0 ? "next in line" : `${ahead} job${ahead === 1 ? "" : "s"} ahead`}`;
-    }
+    case "waiting":
+      return `${header}\n${t(locale, "job.waiting", { ahead: phase.position - 1 })}`;
     case "queued":
-      if (phase.position === undefined) return `${header}\n⏳ Sending to fal…`;
-      return `${header}\n⏳ Waiting in fal's queue — ${phase.position === 0 ? "next up" : `position ${phase.position + 1}`}`;
+      if (phase.position === undefined) return `${header}\n${t(locale, "job.sending")}`;
+      return `${header}\n${t(locale, "job.queued", { place: phase.position + 1 })}`;
     case "running": {
       const elapsed = now - phase.startedAt;
       const lines = [header];
       if (phase.typicalMs) {
         const remaining = phase.typicalMs - elapsed;
-        const eta = remaining > 0 ? `about ${clock(remaining)} left` : "almost done";
-        lines.push(`🎨 Generating · ${clock(elapsed)} · ${bar(elapsed / phase.typicalMs)} ${eta}`);
+        const values = { elapsed: clock(elapsed), bar: bar(elapsed / phase.typicalMs) };
+        lines.push(
+          remaining > 0
+            ? t(locale, "job.generatingLeft", { ...values, left: clock(remaining) })
+            : t(locale, "job.generatingAlmostDone", values),
+        );
       } else {
-        lines.push(`🎨 Generating · ${clock(elapsed)}`);
+        lines.push(t(locale, "job.generating", { elapsed: clock(elapsed) }));
       }
       if (phase.log) lines.push(`-# ${quote(phase.log, 180)}`);
       return lines.join("\n");

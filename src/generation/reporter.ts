@@ -1,4 +1,5 @@
-// A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure.
+// A job's voice in Discord: throttled progress in its reply, then the result with its buttons, or the failure, all in
+// the job's language (the asking member's, kept with the job).
 import type { APIButtonComponent, Client, REST } from "discord.js";
 import type { Config } from "../config.js";
 import { UploadTooLarge, type JobFailure, type JobPhase } from "./steps.js";
@@ -16,6 +17,7 @@ import { promptsOfDescribe } from "./describe.js";
 import { offeredPositions } from "./result-images.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
+import { t } from "../i18n/index.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 
 export interface ReporterDeps {
@@ -55,8 +57,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const log = deps.log.child({ job: job.ref });
   const location: ReplyLocation = { ...job };
   // A Describe's prompt is the bot's own question, not the member's words.
-  const header = model?.kind === "vision" ? `**${model.name}** · reading your image` : progressHeader(model?.name ?? job.modelId, job.request);
-  const cancel = cancelButtons(job.ref);
+  const header =
+    model?.kind === "vision" ? t(job.locale, "job.readingImage", { model: model.name }) : progressHeader(model?.name ?? job.modelId, job.request);
+  const cancel = cancelButtons(job.ref, job.locale);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
     const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
@@ -80,7 +83,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   let phase: JobPhase | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let closed = false;
-  const render = () => phase && editor.show(progressText(header, phase, performance.now()));
+  const render = () => phase && editor.show(progressText(header, phase, performance.now(), job.locale));
 
   return {
     phase(next) {
@@ -102,15 +105,18 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         const prompts = promptsOfDescribe(result.output, deps.catalog);
         payload = {
           ...describeMessage(model, prompts, result),
-          components: [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral })],
+          components: [
+            ...runButtons(job.ref, prompts.length, job.locale),
+            ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral, locale: job.locale }),
+          ],
         };
       } else {
         const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
         payload = {
           ...resultMessage(model, job.request, result),
           components: [
-            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
-            ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
+            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra, locale: job.locale }),
+            ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale),
           ],
         };
       }
@@ -128,10 +134,10 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     },
     async failed(failure) {
       await edit({
-        content: failureText(failure, job.ref),
+        content: failureText(failure, job.ref, job.locale),
         embeds: [],
         files: [],
-        components: retryable.has(failure.kind) ? retryButtons(job.ref) : [],
+        components: retryable.has(failure.kind) ? retryButtons(job.ref, job.locale) : [],
       });
     },
     async close() {

@@ -11,6 +11,7 @@ import { startGeneration } from "./start.js";
 import { imageActionRows, type ResultAction } from "./result-buttons.js";
 import { offeredImage } from "./result-images.js";
 import { actionSourceUrl } from "./action-source.js";
+import { resolveLocale, t } from "../i18n/index.js";
 
 /** The long side an upscale reaches. */
 const upscaleTargets = { upscale2k: { side: 2048, label: "2K" }, upscale4k: { side: 4096, label: "4K" } } as const;
@@ -109,7 +110,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
       kind: "upscale",
       model,
       // SeedVR2 takes no prompt: the result's words only label the new one.
-      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: `Upscale ${label}`, basePrompt: basePromptOf(job) } },
+      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: t(resolveLocale(interaction.locale), "job.buttonUpscale", { size: label }), basePrompt: basePromptOf(job) } },
       images: [{ label: `image ${position} of the result`, url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
       private: job.ephemeral,
       parentJobId: job.id,
@@ -143,11 +144,13 @@ export async function runResultAction(
   positionArg: string | undefined,
 ): Promise<void> {
   const position = Number(positionArg ?? "1");
+  // The new job speaks the presser's language, and so does the action's name in its prompt line.
+  const locale = resolveLocale(interaction.locale);
   const image = offeredImage(job, position);
   if (!image) return replyPrivately(interaction, "This image cannot be upscaled, varied or extended (it is not in the result, or it was flagged by the safety checker).");
   switch (action) {
     case "more":
-      await interaction.reply({ content: `Image ${position}: what next?`, components: imageActionRows(job.ref, position), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: t(locale, "job.imageMenu", { position }), components: imageActionRows(job.ref, position, locale), flags: MessageFlags.Ephemeral });
       return;
     case "upscale2k":
     case "upscale4k":
@@ -156,7 +159,7 @@ export async function runResultAction(
     case "vary-strong":
       return editOf(interaction, ctx, job, await actionSourceUrl(interaction.client, ctx.log, job, image, position), position, {
         prompt: varyPrompt(basePromptOf(job), action === "vary-subtle" ? "subtle" : "strong"),
-        action: { label: action === "vary-subtle" ? "Vary (Subtle)" : "Vary (Strong)", basePrompt: basePromptOf(job) },
+        action: { label: t(locale, action === "vary-subtle" ? "job.buttonVarySubtle" : "job.buttonVaryStrong"), basePrompt: basePromptOf(job) },
       });
     default: {
       const expansion = canvasActions[action]!;
@@ -165,7 +168,10 @@ export async function runResultAction(
       const auto = model?.options.aspectRatios?.includes("auto") ? { aspectRatio: "auto" } : {};
       const source = await actionSourceUrl(interaction.client, ctx.log, job, image, position);
       const canvas = { ...expansion, source };
-      const label = expansion.kind === "zoom" ? `Zoom out ${expansion.factor}×` : `Pan ${expansion.direction}`;
+      const label =
+        expansion.kind === "zoom"
+          ? t(locale, "job.buttonZoomOut", { factor: expansion.factor })
+          : t(locale, "job.actionPan", { direction: expansion.direction });
       return editOf(interaction, ctx, job, source, position, {
         prompt: canvasPrompt(basePromptOf(job), expansion),
         canvas,

@@ -1,8 +1,10 @@
-// The buttons under a result (and under an interrupted job): their custom ids and their rows. Written as the API's
+// The buttons under a result (and under an interrupted job): their custom ids and their rows, labelled in the job's
+// language (the emoji and custom ids are the same in every language). Written as the API's
 // own component objects (which discord.js takes as they are): they are the bot's constants, sent with every result,
 // and the builders would validate each anew.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from "discord.js";
 import { makeCustomId } from "../discord/custom-id.js";
+import { translator, type SupportedLocale } from "../i18n/index.js";
 
 export const JOB_BUTTON_PREFIX = "job:1";
 
@@ -54,11 +56,12 @@ function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComp
 
 export function resultButtons(
   ref: string,
-  { canEdit, canDelete, extra }: { canEdit: boolean; canDelete: boolean; extra?: APIButtonComponent | undefined },
+  { canEdit, canDelete, extra, locale }: { canEdit: boolean; canDelete: boolean; extra?: APIButtonComponent | undefined; locale: SupportedLocale },
 ) {
-  const buttons = [jobButton("reroll", ref, "Re-roll", "🎲", ButtonStyle.Secondary)];
-  if (canEdit) buttons.push(jobButton("edit", ref, "Edit", "✏️", ButtonStyle.Secondary));
-  if (canDelete) buttons.push(jobButton("delete", ref, "Delete", "🗑️", ButtonStyle.Danger));
+  const tr = translator(locale);
+  const buttons = [jobButton("reroll", ref, tr("job.buttonReroll"), "🎲", ButtonStyle.Secondary)];
+  if (canEdit) buttons.push(jobButton("edit", ref, tr("job.buttonEdit"), "✏️", ButtonStyle.Secondary));
+  if (canDelete) buttons.push(jobButton("delete", ref, tr("job.buttonDelete"), "🗑️", ButtonStyle.Danger));
   if (extra) buttons.push(extra);
   return [row(buttons)];
 }
@@ -68,11 +71,11 @@ export function runButtonId(ref: string, n: number): string {
   return makeCustomId(JOB_BUTTON_PREFIX, "run", ref, String(n));
 }
 
-export function runButtons(ref: string, count: number) {
+export function runButtons(ref: string, count: number, locale: SupportedLocale) {
   const buttons: APIButtonComponent[] = Array.from({ length: count }, (_, i) => ({
     type: ComponentType.Button,
     custom_id: runButtonId(ref, i + 1),
-    label: `Run ${i + 1}`,
+    label: translator(locale)("job.buttonRun", { n: i + 1 }),
     emoji: { name: "🎨" },
     style: ButtonStyle.Primary,
   }));
@@ -80,15 +83,19 @@ export function runButtons(ref: string, count: number) {
 }
 
 /** Every action on one image, in three rows: Upscale and Vary; Zoom out; Pan. */
-export function imageActionRows(ref: string, position: number) {
+export function imageActionRows(ref: string, position: number, locale: SupportedLocale) {
+  const tr = translator(locale);
   return [
     row([
-      imageButton("upscale2k", ref, position, "Upscale 2K", "🔍"),
-      imageButton("upscale4k", ref, position, "Upscale 4K", "🔍"),
-      imageButton("vary-subtle", ref, position, "Vary (Subtle)", "🪄"),
-      imageButton("vary-strong", ref, position, "Vary (Strong)", "🌀"),
+      imageButton("upscale2k", ref, position, tr("job.buttonUpscale", { size: "2K" }), "🔍"),
+      imageButton("upscale4k", ref, position, tr("job.buttonUpscale", { size: "4K" }), "🔍"),
+      imageButton("vary-subtle", ref, position, tr("job.buttonVarySubtle"), "🪄"),
+      imageButton("vary-strong", ref, position, tr("job.buttonVaryStrong"), "🌀"),
     ]),
-    row([imageButton("zoom15", ref, position, "Zoom out 1.5×", "🔭"), imageButton("zoom2", ref, position, "Zoom out 2×", "🔭")]),
+    row([
+      imageButton("zoom15", ref, position, tr("job.buttonZoomOut", { factor: 1.5 }), "🔭"),
+      imageButton("zoom2", ref, position, tr("job.buttonZoomOut", { factor: 2 }), "🔭"),
+    ]),
     row([
       imageButton("pan-left", ref, position, undefined, "⬅️"),
       imageButton("pan-right", ref, position, undefined, "➡️"),
@@ -107,9 +114,9 @@ const maxSetButtons = 4;
  * opening a private panel with that image's full rows. `offered`: the positions of the images the actions are offered
  * for; `shown`: how many images the message shows.
  */
-export function resultActionRows(ref: string, offered: readonly number[], shown: number) {
+export function resultActionRows(ref: string, offered: readonly number[], shown: number, locale: SupportedLocale) {
   if (offered.length === 0) return [];
-  if (shown === 1) return imageActionRows(ref, offered[0]!);
+  if (shown === 1) return imageActionRows(ref, offered[0]!, locale);
   // A row holds at most 5 buttons: a model that returned more images than asked gets buttons for its first 4.
   const first = offered.slice(0, maxSetButtons);
   return [
@@ -120,10 +127,10 @@ export function resultActionRows(ref: string, offered: readonly number[], shown:
 }
 
 /** Under a job's progress while it waits or runs. */
-export function cancelButtons(ref: string) {
-  return [row([jobButton("cancel", ref, "Cancel", "🛑", ButtonStyle.Secondary)])];
+export function cancelButtons(ref: string, locale: SupportedLocale) {
+  return [row([jobButton("cancel", ref, translator(locale)("job.buttonCancel"), "🛑", ButtonStyle.Secondary)])];
 }
 
-export function retryButtons(ref: string) {
-  return [row([jobButton("retry", ref, "Retry", "🔁", ButtonStyle.Primary)])];
+export function retryButtons(ref: string, locale: SupportedLocale) {
+  return [row([jobButton("retry", ref, translator(locale)("job.buttonRetry"), "🔁", ButtonStyle.Primary)])];
 }

@@ -20,6 +20,7 @@ import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
+import { resolveLocale, type SupportedLocale } from "../i18n/index.js";
 
 export type GenerationInteraction =
   | ChatInputCommandInteraction
@@ -70,6 +71,8 @@ export interface JobOrigin {
   channelNsfw: boolean;
   /** The largest file the result may upload there. */
   uploadLimit: number;
+  /** The language the job's reply speaks all its life. */
+  locale: SupportedLocale;
   /** The interaction the job's reply is reached through while its token lasts (a message's has none: expired at 0). */
   via: Pick<NewJob, "applicationId" | "interactionId" | "interactionToken" | "tokenExpiresAt">;
   refuse(problems: readonly string[]): Promise<void>;
@@ -85,6 +88,8 @@ function interactionOrigin(interaction: GenerationInteraction): JobOrigin {
     member: memberFacts(interaction),
     channelNsfw: channelIsNsfw(interaction),
     uploadLimit: interaction.attachmentSizeLimit,
+    // The member who asked (for a button, the one who pressed it).
+    locale: resolveLocale(interaction.locale),
     via: {
       applicationId: interaction.applicationId,
       interactionId: interaction.id,
@@ -162,6 +167,7 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     ephemeral: isPrivate,
     channelNsfw: origin.channelNsfw,
     uploadLimit: origin.uploadLimit,
+    locale: origin.locale,
     costEstimate: ask.usd,
     nsfwPolicy: settings.nsfwPolicy,
     ...(order.parentJobId !== undefined ? { parentJobId: order.parentJobId } : {}),

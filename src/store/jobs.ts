@@ -5,6 +5,7 @@
 import { sql, type Insertable, type Selectable } from "kysely";
 import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
 import type { JobState, JobsTable } from "./schema.js";
+import { fallbackLocale, resolveLocale, type SupportedLocale } from "../i18n/index.js";
 
 export interface NewJob<Request> {
   ref: string;
@@ -28,6 +29,8 @@ export interface NewJob<Request> {
   nsfwPolicy?: "withhold" | "spoiler";
   /** /contest enter: the contest this job's result enters once delivered. */
   contestId?: number;
+  /** The language the job's reply speaks, the asking member's; English unless given. */
+  locale?: SupportedLocale;
 }
 
 export interface JobRecord<Request, Result> extends NewJob<Request> {
@@ -44,6 +47,7 @@ export interface JobRecord<Request, Result> extends NewJob<Request> {
   completedAt: number | null;
   deliveredAt: number | null;
   deletedAt: number | null;
+  locale: SupportedLocale;
 }
 
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
@@ -110,6 +114,7 @@ export function newJobRow<Request>(job: NewJob<Request>, at: number): Insertable
     parent_job_id: job.parentJobId ?? null,
     nsfw_policy: job.nsfwPolicy ?? "withhold",
     contest_id: job.contestId ?? null,
+    locale: job.locale ?? fallbackLocale,
     created_at: at,
     updated_at: at,
   };
@@ -138,6 +143,7 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
     ...(row.parent_job_id !== null ? { parentJobId: row.parent_job_id } : {}),
     nsfwPolicy: row.nsfw_policy,
     ...(row.contest_id !== null ? { contestId: row.contest_id } : {}),
+    locale: resolveLocale(row.locale),
     replyMessageId: row.reply_message_id,
     requestId: row.request_id,
     result: row.result_json ? (JSON.parse(row.result_json) as Result) : null,

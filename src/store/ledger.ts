@@ -67,10 +67,10 @@ const todayTotalsSql = `
 const insertJobSql = `
   INSERT INTO jobs (ref, state, model_id, endpoint, request_json, input_json, requester_id, guild_id, channel_id,
     application_id, interaction_id, interaction_token, token_expires_at, ephemeral, channel_nsfw, upload_limit,
-    cost_estimate, parent_job_id, nsfw_policy, contest_id, created_at, updated_at)
+    cost_estimate, parent_job_id, nsfw_policy, contest_id, locale, created_at, updated_at)
   VALUES (@ref, @state, @model_id, @endpoint, @request_json, @input_json, @requester_id, @guild_id, @channel_id,
     @application_id, @interaction_id, @interaction_token, @token_expires_at, @ephemeral, @channel_nsfw, @upload_limit,
-    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @created_at, @updated_at)
+    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @locale, @created_at, @updated_at)
   RETURNING *`;
 
 /** Every column `reservationRow` fills, bound by its name. */

@@ -292,4 +292,12 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  // 0012 is another change's number.
+  "0013_job_locale": {
+    async up(db: Kysely<unknown>) {
+      // The language a job's reply speaks all its life (its progress, failure and buttons): the asking member's. Jobs
+      // from before languages spoke English.
+      await db.schema.alterTable("jobs").addColumn("locale", "text", (c) => c.notNull().defaultTo("en-US")).execute();
+    },
+  },
 };

@@ -47,6 +47,8 @@ export interface JobsTable {
   nsfw_policy: Generated<"withhold" | "spoiler">;
   /** Set for jobs made by /contest enter: the contest the result enters once delivered. */
   contest_id: number | null;
+  /** The language of the job's reply (a shipped locale, see src/i18n). */
+  locale: Generated<string>;
 }
 
 export interface PendingFormsTable {

@@ -38,6 +38,8 @@ export interface GenerationCommand {
   user?: FakeUser;
   /** Deliver the option values unchecked, as a modified client could send them. */
   crafted?: boolean;
+  /** The member's Discord locale; the fake's default is en-US. */
+  locale?: string;
 }
 
 const imageOptionNames = ["image", "image2", "image3", "image4", "image5"];
@@ -56,6 +58,7 @@ function dispatch(h: Harness, name: "imagine" | "edit", command: GenerationComma
     ...(command.channelId ? { channelId: command.channelId } : {}),
     ...(command.user ? { user: command.user } : {}),
     ...(command.crafted ? { crafted: true } : {}),
+    ...(command.locale ? { locale: command.locale } : {}),
   });
 }
 

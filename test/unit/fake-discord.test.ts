@@ -633,6 +633,29 @@ describe("components", () => {
     expect(() => fake?.clickButton({ message, customId: "del:1", user: stranger, channelId: "123" })).toThrow(/unknown channel/);
   });
 
+  it("sends the member's locale and the server's preferred locale with each interaction, a press's from the presser", async () => {
+    const { fake, client } = await connect({ preferredLocale: "de" });
+    expect(client.guilds.cache.get(fake.guild.id)?.preferredLocale).toBe("de");
+    expect(client.guilds.cache.get(fake.secondGuild.id)?.preferredLocale).toBe("en-US");
+    fake.setCommands([imagine], fake.guild.id);
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }], locale: "ja" });
+    const command = await arrived;
+    expect([command.locale, command.guildLocale]).toEqual(["ja", "de"]);
+
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId("del:1").setLabel("Delete").setStyle(ButtonStyle.Danger));
+    const sent = await channel.send({ content: "Result", components: [row] });
+    const message = fake.messages(fake.channels.general).find((m) => m.id === sent.id)!;
+    const clicked = nextInteraction(client, (i) => i.isButton());
+    fake.clickButton({ message, customId: "del:1", user: fake.users.other, locale: "es-419" });
+    const button = await clicked;
+    expect([button.locale, button.guildLocale]).toEqual(["es-419", "de"]);
+    const unset = nextInteraction(client, (i) => i.isButton());
+    fake.clickButton({ message, customId: "del:1", user: fake.users.other });
+    expect((await unset).locale).toBe("en-US");
+  });
+
   it("enforces Discord's component limits: at most 5 action rows, 5 buttons a row, no custom id twice", async () => {
     const { fake, client } = await connect();
     const button = (id: string) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: id, custom_id: id });

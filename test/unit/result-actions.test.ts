@@ -34,7 +34,7 @@ describe("flagged images in an NSFW channel", () => {
 
 describe("the action rows", () => {
   it("have at most 4 buttons of U, V and ⋯ when a model returned more images than asked", () => {
-    const rows = resultActionRows("ABC234", [1, 2, 3, 4, 5, 6], 6);
+    const rows = resultActionRows("ABC234", [1, 2, 3, 4, 5, 6], 6, "en-US");
     expect(rows.map((row) => row.components.map((b) => ("label" in b ? b.label : undefined)))).toEqual([
       ["U1", "U2", "U3", "U4"],
       ["V1", "V2", "V3", "V4"],
@@ -45,15 +45,15 @@ describe("the action rows", () => {
   it("stay within 3 rows of at most 5 buttons (4 with the first row) for 1 to 4 images, custom ids unique and short", () => {
     for (let shown = 1; shown <= 4; shown++) {
       const positions = Array.from({ length: shown }, (_, i) => i + 1);
-      const rows = resultActionRows("ABC234", positions, shown);
+      const rows = resultActionRows("ABC234", positions, shown, "en-US");
       expect(rows).toHaveLength(3);
       const ids = rows.flatMap((row) => row.components.map((button) => ("custom_id" in button ? button.custom_id : "")));
       for (const row of rows) expect(row.components.length).toBeLessThanOrEqual(5);
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
     }
-    expect(resultActionRows("ABC234", [], 2)).toEqual([]);
-    expect(resultActionRows("ABC234", [1, 3], 3).map((row) => row.components.map((b) => ("label" in b ? b.label : undefined)))).toEqual([["U1", "U3"], ["V1", "V3"], ["⋯ 1", "⋯ 3"]]);
+    expect(resultActionRows("ABC234", [], 2, "en-US")).toEqual([]);
+    expect(resultActionRows("ABC234", [1, 3], 3, "en-US").map((row) => row.components.map((b) => ("label" in b ? b.label : undefined)))).toEqual([["U1", "U3"], ["V1", "V3"], ["⋯ 1", "⋯ 3"]]);
   });
 });
 

@@ -227,7 +227,9 @@ describe("the ledger's day totals", () => {
       ["200000000000000002", "100000000000000001", "2026-11-21", "settled", 1, 0.039],
     ];
     for (const [i, [guild, user, rowDay, status, images, usd]] of rows.entries()) {
-      const job = await old.insertInto("jobs").values(newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0)).returning("id").executeTakeFirstOrThrow();
+      // A job row as it was then: the jobs table had no locale yet (migration 0013).
+      const { locale: _notYet, ...then } = newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0);
+      const job = await old.insertInto("jobs").values(then).returning("id").executeTakeFirstOrThrow();
       insertRow.run(job.id, guild, user, rowDay, status, images, usd);
     }
     raw.close();

@@ -50,6 +50,8 @@ export interface FakeDiscordOptions {
   strictCommands?: boolean;
   /** Privileged intents the application is approved for (bitfield); others close the gateway with 4014. Default 0. */
   privilegedIntents?: number;
+  /** The first guild's preferred locale (its GUILD_CREATE `preferred_locale`, an interaction's `guild_locale`); default en-US. */
+  preferredLocale?: string;
 }
 
 export interface FakeUser {
@@ -237,6 +239,8 @@ export interface ButtonClick {
   message: FakeMessage;
   customId: string;
   user?: FakeUser;
+  /** The presser's Discord locale (the interaction's `locale`); default en-US. */
+  locale?: string;
   /**
    * A crafted press, as from this channel (of either guild) rather than the message's: Discord sends a press from the
    * message's own channel, so only a forged client gets the bot such an interaction.
@@ -252,6 +256,8 @@ export interface ModalSubmission {
    */
   fields: Record<string, string | string[]>;
   user?: FakeUser;
+  /** The submitter's Discord locale; default en-US. */
+  locale?: string;
   channelId?: string;
   message?: FakeMessage;
 }

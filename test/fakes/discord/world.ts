@@ -1,5 +1,6 @@
 import {
   ChannelType,
+  Locale,
   PermissionFlagsBits,
   type APIGuildMember,
   type ChannelFlags,
@@ -105,7 +106,14 @@ export class World {
   /** Direct-message channels the bot opened, by recipient id. */
   private readonly dms = new Map<string, APIDMChannel>();
 
-  constructor(readonly applicationId: string) {
+  /** The first guild's preferred locale; the second guild's is en-US. */
+  readonly preferredLocale: string;
+
+  constructor(
+    readonly applicationId: string,
+    preferredLocale: string = Locale.EnglishUS,
+  ) {
+    this.preferredLocale = preferredLocale;
     const moderatorRole = snowflake();
     const artistRole = snowflake();
     const botRole = snowflake();
@@ -159,6 +167,11 @@ export class World {
   guildOf(channelId: string): string | undefined {
     if (this.channelList.some((c) => c.id === channelId)) return this.guildId;
     return this.second.channelList.some((c) => c.id === channelId) ? this.second.id : undefined;
+  }
+
+  /** A guild's preferred locale, as Discord sends it in `guild_locale` and `preferred_locale`. */
+  preferredLocaleOf(guildId: string): string {
+    return guildId === this.guildId ? this.preferredLocale : Locale.EnglishUS;
   }
 
   get ownerId(): string {
