@@ -132,18 +132,24 @@ export function resultWrites(h: Harness, interaction: InteractionHandle): Record
   );
 }
 
+type ButtonFields = { type?: number; custom_id?: string; label?: string; components?: unknown[] };
+
+/** The buttons among components (rows and what they hold), in order. */
+function buttonsIn(components: readonly unknown[]): ButtonFields[] {
+  return components.flatMap((raw) => {
+    const component = raw as ButtonFields;
+    return [...(component.type === 2 ? [component] : []), ...buttonsIn(component.components ?? [])];
+  });
+}
+
 /** The custom ids of a message's buttons, in order. */
 export function buttonIds(message: FakeMessage): string[] {
-  const ids: string[] = [];
-  const visit = (components: readonly unknown[]) => {
-    for (const raw of components) {
-      const component = raw as { type?: number; custom_id?: string; components?: unknown[] };
-      if (component.type === 2 && component.custom_id) ids.push(component.custom_id);
-      visit(component.components ?? []);
-    }
-  };
-  visit(message.components);
-  return ids;
+  return buttonsIn(message.components).flatMap((button) => (button.custom_id ? [button.custom_id] : []));
+}
+
+/** The labels of the buttons among components (a message's, or an edit's as sent), in order. */
+export function buttonLabels(components: readonly unknown[]): string[] {
+  return buttonsIn(components).flatMap((button) => (button.label ? [button.label] : []));
 }
 
 /** An embed's fields by name, from a message or an interaction response. */

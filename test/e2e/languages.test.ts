@@ -5,29 +5,15 @@
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
-import { bodyOf, buttonIds, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
+import { bodyOf, buttonIds, buttonLabels, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { plainMember } from "./policy-helpers.js";
-
-/** Every button label under a message (or an edit's components), in order. */
-function labelsOf(components: readonly unknown[]): string[] {
-  const labels: string[] = [];
-  const visit = (list: readonly unknown[]) => {
-    for (const raw of list) {
-      const component = raw as { type?: number; label?: string; components?: unknown[] };
-      if (component.type === 2 && component.label) labels.push(component.label);
-      visit(component.components ?? []);
-    }
-  };
-  visit(components);
-  return labels;
-}
 
 /** The reply's progress as it was written: each edit before the final one, its text and its buttons' labels. */
 function progressOf(h: Harness, interaction: InteractionHandle): { content: string; labels: string[] }[] {
   return originalEdits(h, interaction)
     .slice(0, -1)
-    .map((edit) => ({ content: String(bodyOf(edit).content ?? ""), labels: labelsOf((bodyOf(edit).components as unknown[] | undefined) ?? []) }));
+    .map((edit) => ({ content: String(bodyOf(edit).content ?? ""), labels: buttonLabels((bodyOf(edit).components as unknown[] | undefined) ?? []) }));
 }
 
 function storedLocale(h: Harness, jobRef: string): string {
@@ -70,7 +56,7 @@ describe("a job's reply in the member's language", () => {
     }
     expect(progress.some((edit) => edit.content.includes("🎨 生成中 · "))).toBe(true);
 
-    expect(labelsOf(final.components)).toEqual([
+    expect(buttonLabels(final.components)).toEqual([
       "再生成",
       "編集",
       "削除",
@@ -89,7 +75,7 @@ describe("a job's reply in the member's language", () => {
     const crashed = imagine(h, { prompt: "a crash", user: plainMember(h, "yuki"), locale: "ja" });
     const failed = await waitForFinal(h, crashed, 40_000);
     expect(failed.content).toMatch(/^❌ 画像の作成中にモデルが失敗しました。もう一度お試しください。.*\(ref [A-Z2-9]{6}\)$/);
-    expect(labelsOf(failed.components)).toEqual(["再試行"]);
+    expect(buttonLabels(failed.components)).toEqual(["再試行"]);
 
     h.fal.failNext({ kind: "validation", field: "aspect_ratio", msg: "Aspect ratio not allowed here" });
     const refused = imagine(h, { prompt: "a refusal", user: plainMember(h, "ren"), locale: "ja" });
@@ -120,7 +106,7 @@ describe("a job's reply in the member's language", () => {
     const korean = imagine(h, { prompt: "a harbour at night", user: plainMember(h, "minjun"), locale: "ko" });
     const [inSpanish, inEnglish] = await Promise.all([waitForFinal(h, spanish), waitForFinal(h, korean)]);
 
-    expect(labelsOf(inSpanish.components)).toEqual([
+    expect(buttonLabels(inSpanish.components)).toEqual([
       "Repetir",
       "Editar",
       "Eliminar",
@@ -135,7 +121,7 @@ describe("a job's reply in the member's language", () => {
     expect(spanishProgress.some((edit) => /\n🎨 Generando · \d:\d\d/.test(edit.content))).toBe(true);
     for (const edit of spanishProgress) expect(edit.labels).toEqual(["Cancelar"]);
 
-    expect(labelsOf(inEnglish.components)).toEqual([
+    expect(buttonLabels(inEnglish.components)).toEqual([
       "Re-roll",
       "Edit",
       "Delete",
@@ -170,7 +156,7 @@ describe("a job's reply in the member's language", () => {
       expect(status).toMatch(/^🎨 生成中 · \d:\d\d/);
       expect(status).not.toMatch(englishProgress);
     }
-    expect(labelsOf(final.components).slice(0, 3)).toEqual(["再生成", "編集", "削除"]);
+    expect(buttonLabels(final.components).slice(0, 3)).toEqual(["再生成", "編集", "削除"]);
   }, 40_000);
 });
 
@@ -194,8 +180,8 @@ describe("a reply to edit, which carries no member's language", () => {
       15_000,
     );
     expect(reply.history[0]!.content).toMatch(/\n⏳ Démarrage…$/);
-    expect(labelsOf(reply.history[0]!.components)).toEqual(["Annuler"]);
-    expect(labelsOf(reply.components).slice(0, 3)).toEqual(["Relancer", "Modifier", "Supprimer"]);
+    expect(buttonLabels(reply.history[0]!.components)).toEqual(["Annuler"]);
+    expect(buttonLabels(reply.components).slice(0, 3)).toEqual(["Relancer", "Modifier", "Supprimer"]);
     expect(storedLocale(h, refUnder(reply))).toBe("fr");
   });
 });
