@@ -237,6 +237,8 @@ export interface ButtonClick {
   message: FakeMessage;
   customId: string;
   user?: FakeUser;
+  /** The presser's Discord locale (the interaction's `locale`); en-US when not given. */
+  locale?: string;
   /**
    * A crafted press, as from this channel (of either guild) rather than the message's: Discord sends a press from the
    * message's own channel, so only a forged client gets the bot such an interaction.
@@ -252,6 +254,8 @@ export interface ModalSubmission {
    */
   fields: Record<string, string | string[]>;
   user?: FakeUser;
+  /** The submitter's Discord locale (the interaction's `locale`); en-US when not given. */
+  locale?: string;
   channelId?: string;
   message?: FakeMessage;
 }

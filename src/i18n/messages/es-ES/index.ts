@@ -1,4 +1,7 @@
 import type { Catalog } from "../types.js";
 import { common } from "./common.js";
+import { describe } from "./describe.js";
+import { generation } from "./generation.js";
+import { options } from "./options.js";
 
-export const messages: Catalog = { common };
+export const messages: Catalog = { common, describe, generation, options };

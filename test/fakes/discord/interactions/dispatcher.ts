@@ -96,7 +96,10 @@ export class InteractionDispatcher {
     }
     if (button.disabled === true) throw new Error(`fake discord: button ${p.customId} is disabled`);
     if (p.message.deleted) throw new Error(`fake discord: message ${p.message.id} was deleted`);
-    const source = this.source({ user: p.user, ...(p.channelId ? { channelId: p.channelId } : {}) }, p.message.channel_id);
+    const source = this.source(
+      { user: p.user, ...(p.channelId ? { channelId: p.channelId } : {}), ...(p.locale ? { locale: p.locale } : {}) },
+      p.message.channel_id,
+    );
     return this.send({
       ...source,
       type: InteractionType.MessageComponent,
@@ -112,7 +115,7 @@ export class InteractionDispatcher {
     const opener = this.deps.interactions.openerOfModal(p.customId);
     if (!opener?.modal) throw new Error(`fake discord: no modal with custom_id ${p.customId} was shown`);
     const message = p.message ?? (opener.sourceMessageId ? this.deps.messages.get(opener.sourceMessageId) : undefined);
-    const source = this.source({ user: p.user ?? opener.user, channelId: p.channelId }, opener.channelId);
+    const source = this.source({ user: p.user ?? opener.user, channelId: p.channelId, ...(p.locale ? { locale: p.locale } : {}) }, opener.channelId);
     return this.send({
       ...source,
       type: InteractionType.ModalSubmit,
