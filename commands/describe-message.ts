@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { imagesOfMessage, startDescribe } from "../src/generation/index.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 export const data = new ContextMenuCommandBuilder()
   .setName("Describe")
@@ -16,10 +17,11 @@ export const data = new ContextMenuCommandBuilder()
   .toJSON();
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {
-  const [image] = imagesOfMessage(interaction.targetMessage);
+  const locale = resolveLocale(interaction.locale);
+  const [image] = imagesOfMessage(interaction.targetMessage, locale);
   if (!image) {
     await interaction.reply({
-      content: "That message has no images to describe. Use Describe on a message with an attached image or an embedded picture.",
+      content: t(locale, "describe.noImages"),
       flags: MessageFlags.Ephemeral,
     });
     return;

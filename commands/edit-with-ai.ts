@@ -11,6 +11,7 @@ import type { AppContext } from "../src/context.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
 import { editModal, imagesOfMessage, type InputImage, readEditModal, startGeneration } from "../src/generation/index.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 const FORM_PREFIX = "editai:1";
 
@@ -25,23 +26,24 @@ export const data = new ContextMenuCommandBuilder()
 const FORM_TTL_MS = 15 * 60 * 1000;
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {
-  const images = imagesOfMessage(interaction.targetMessage);
+  const locale = resolveLocale(interaction.locale);
+  const images = imagesOfMessage(interaction.targetMessage, locale);
   if (images.length === 0) {
     await interaction.reply({
-      content: "That message has no images to edit. Use Edit with AI on a message with an attached image or an embedded picture.",
+      content: t(locale, "generation.menu.noImagesToEdit"),
       flags: MessageFlags.Ephemeral,
     });
     return;
   }
   const formId = await ctx.forms.put(images, FORM_TTL_MS);
-  await interaction.showModal(editModal(makeCustomId(FORM_PREFIX, formId), ctx.catalog, images.length));
+  await interaction.showModal(editModal(makeCustomId(FORM_PREFIX, formId), ctx.catalog, images.length, locale));
 }
 
 async function submitted(interaction: ModalSubmitInteraction, ctx: AppContext, [formId]: readonly string[]): Promise<void> {
   const images = formId === undefined ? undefined : await ctx.forms.take<InputImage[]>(formId);
   if (!images) {
     await interaction.reply({
-      content: "This form has expired; use Edit with AI on the message again.",
+      content: t(resolveLocale(interaction.locale), "generation.menu.formExpired"),
       flags: MessageFlags.Ephemeral,
     });
     return;

@@ -16,38 +16,39 @@ import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { isResultAction, JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
 import { runResultAction } from "./result-actions.js";
-import { resolveLocale, translator, type Translate } from "../i18n/index.js";
+import { resolveLocale, t, type MessageKey, type SupportedLocale } from "../i18n/index.js";
 
 const EDIT_FORM_PREFIX = "jobedit:1";
 
 type AnyJobInteraction = ButtonInteraction | ModalSubmitInteraction;
 
-/** What a press answers is in the presser's language. */
-function wordsFor(interaction: AnyJobInteraction): Translate {
-  return translator(resolveLocale(interaction.locale));
-}
+/** The member's language. */
+const localeOf = (interaction: AnyJobInteraction) => resolveLocale(interaction.locale);
+
+/** An answer only the presser sees, in their language. */
+const tell = (interaction: AnyJobInteraction, key: MessageKey) => replyPrivately(interaction, t(localeOf(interaction), key));
 
 /** The job behind a button, or an explanation to the clicker when there is none to use here. */
 async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref: string | undefined) {
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
   const model = job && ctx.catalog.get(job.modelId);
   if (!job || !model) {
-    await replyPrivately(interaction, wordsFor(interaction)("job.notInRecords"));
+    await tell(interaction, "generation.button.jobGone");
     return undefined;
   }
   // Discord sends a press from the message's own server; one from elsewhere is a forged interaction.
   if (job.guildId !== interaction.guildId) {
     ctx.log.warn({ job: job.ref, guild: interaction.guildId, by: interaction.user.id }, "a job's button was pressed outside the job's server; refused");
-    await replyPrivately(interaction, wordsFor(interaction)("job.otherServer"));
+    await tell(interaction, "generation.button.otherServer");
     return undefined;
   }
   return { job, model };
 }
 
-function inputImagesOf(job: JobRecord, model: ModelDefinition): InputImage[] {
+function inputImagesOf(job: JobRecord, model: ModelDefinition, locale: SupportedLocale): InputImage[] {
   const field = model.inputImages?.field;
   const urls = field ? imageUrlsOf(job.input, field) : [];
-  return urls.map((url, index) => ({ label: `image ${index + 1}`, url }));
+  return urls.map((url, index) => ({ label: t(locale, "generation.image.numbered", { n: index + 1 }), url }));
 }
 
 /** The result's images as the channel showed them: flagged ones only where they were not withheld. */
@@ -62,7 +63,7 @@ async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: J
   else if (newSeed) request.seed = Math.floor(Math.random() * MAX_SEED);
   await startGeneration(
     interaction,
-    { kind: model.kind, model, request, images: inputImagesOf(job, model), private: job.ephemeral, parentJobId: job.id },
+    { kind: model.kind, model, request, images: inputImagesOf(job, model, localeOf(interaction)), private: job.ephemeral, parentJobId: job.id },
     ctx,
   );
 }
@@ -75,7 +76,7 @@ async function redeliver(interaction: ButtonInteraction, ctx: GenerationDeps, jo
   if (!ctx.runner.accepting) return tellRestarting(interaction);
   const via = { applicationId: interaction.applicationId, interactionToken: interaction.token, tokenExpiresAt: tokenExpiresAtOf(interaction) };
   const redelivering = (await ctx.jobs.markRedelivering(job.id, via)) && (await ctx.jobs.get(job.id));
-  if (!redelivering) return replyPrivately(interaction, wordsFor(interaction)("job.alreadyOnItsWay"));
+  if (!redelivering) return tell(interaction, "generation.button.onItsWay");
   // The button's message is the failure notice: the delivery replaces it through this interaction.
   await interaction.deferUpdate();
   ctx.runner.start(redelivering);
@@ -89,10 +90,9 @@ function isRequesterOrModerator(interaction: ButtonInteraction, job: JobRecord):
 const unfinished = new Set<JobRecord["state"]>(["accepted", "submitting", "submitted", "running"]);
 
 async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord) {
-  const tr = wordsFor(interaction);
-  if (!isRequesterOrModerator(interaction, job)) return replyPrivately(interaction, tr("job.cancelNotAllowed"));
-  if (job.state === "completed") return replyPrivately(interaction, tr("job.cancelTooLate"));
-  if (!unfinished.has(job.state)) return replyPrivately(interaction, tr("job.cancelFinished"));
+  if (!isRequesterOrModerator(interaction, job)) return tell(interaction, "generation.button.cancelNotYours");
+  if (job.state === "completed") return tell(interaction, "generation.button.cancelTooLate");
+  if (!unfinished.has(job.state)) return tell(interaction, "generation.button.cancelFinished");
   // The job's own reply says it was cancelled; this press needs no message of its own.
   await interaction.deferUpdate();
   if (await ctx.runner.cancel(job.id, interaction.user.id)) {
@@ -100,7 +100,7 @@ async function cancelJob(interaction: ButtonInteraction, ctx: GenerationDeps, jo
     return;
   }
   const now = await ctx.jobs.get(job.id);
-  const content = now && unfinished.has(now.state) ? tr("job.cancelFailed") : tr("job.cancelTooLate");
+  const content = t(localeOf(interaction), now && unfinished.has(now.state) ? "generation.button.cancelFailed" : "generation.button.cancelTooLate");
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
 }
 
@@ -108,7 +108,6 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
   const found = await findJob(interaction, ctx, ref);
   if (!found) return;
   const { job, model } = found;
-  const tr = wordsFor(interaction);
   // Upscale, Vary, Zoom out and Pan on one image of the result (see result-actions.ts).
   if (isResultAction(action)) return runResultAction(interaction, ctx, job, action, rest[0]);
   switch (action as JobAction) {
@@ -116,9 +115,7 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return rerun(interaction, ctx, job, model, true);
     case "retry":
       // Retry repeats someone's own request (and may deliver the result they paid for): it is theirs to press.
-      if (interaction.user.id !== job.requesterId) {
-        return replyPrivately(interaction, tr("job.retryNotAllowed"));
-      }
+      if (interaction.user.id !== job.requesterId) return tell(interaction, "generation.button.retryNotYours");
       return job.state === "failed" && job.result ? redeliver(interaction, ctx, job) : rerun(interaction, ctx, job, model, false);
     case "cancel":
       return cancelJob(interaction, ctx, job);
@@ -126,22 +123,20 @@ async function onButton(interaction: ButtonInteraction, ctx: GenerationDeps, [ac
       return runDescribedPrompt(interaction, ctx, found, rest[0]);
     case "edit": {
       const images = shownImages(job);
-      if (!images.length) return replyPrivately(interaction, tr("job.noImagesToEdit"));
-      return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length));
+      if (!images.length) return tell(interaction, "generation.button.noImagesToEdit");
+      return interaction.showModal(editModal(makeCustomId(EDIT_FORM_PREFIX, job.ref), ctx.catalog, images.length, localeOf(interaction)));
     }
     case "delete": {
-      if (!isRequesterOrModerator(interaction, job)) {
-        return replyPrivately(interaction, tr("job.deleteNotAllowed"));
-      }
+      if (!isRequesterOrModerator(interaction, job)) return tell(interaction, "generation.button.deleteNotYours");
       await interaction.deferUpdate();
       await interaction.message.delete();
-      await interaction.followUp({ content: tr("job.deleted"), flags: MessageFlags.Ephemeral });
+      await interaction.followUp({ content: t(localeOf(interaction), "generation.button.deleted"), flags: MessageFlags.Ephemeral });
       await ctx.jobs.markDeleted(job.id);
       ctx.log.info({ job: job.ref, by: interaction.user.id }, "result deleted");
       return;
     }
     default:
-      return replyPrivately(interaction, tr("job.olderButton"));
+      return tell(interaction, "generation.button.outdated");
   }
 }
 
@@ -150,7 +145,8 @@ async function onEditForm(interaction: ModalSubmitInteraction, ctx: GenerationDe
   if (!found) return;
   const { job } = found;
   const { prompt, model } = readEditModal(interaction, ctx.catalog);
-  const images = shownImages(job).map((image, index) => ({ label: `result image ${index + 1}`, url: image.url }));
+  const locale = localeOf(interaction);
+  const images = shownImages(job).map((image, index) => ({ label: t(locale, "generation.image.resultNumbered", { n: index + 1 }), url: image.url }));
   await startGeneration(
     interaction,
     {

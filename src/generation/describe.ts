@@ -9,6 +9,7 @@ import { DESCRIBE_INSTRUCTION, describedPrompts } from "./describe-prompts.js";
 import type { InputImage } from "./input-images.js";
 import type { JobRecord } from "./job.js";
 import { startGeneration, type GenerationInteraction } from "./start.js";
+import { resolveLocale, t } from "../i18n/index.js";
 
 /** The prompts of a Describe's answer, each no longer than every text-to-image model takes. */
 export function promptsOfDescribe(output: NormalizedOutput, catalog: Catalog): string[] {
@@ -46,7 +47,7 @@ export async function runDescribedPrompt(
   const prompts = job.result && model.kind === "vision" ? promptsOfDescribe(job.result, ctx.catalog) : [];
   const n = Number(which);
   const prompt = Number.isInteger(n) ? prompts[n - 1] : undefined;
-  if (!prompt) return replyPrivately(interaction, "This button has no prompt behind it any more. Run /describe again.");
+  if (!prompt) return replyPrivately(interaction, t(resolveLocale(interaction.locale), "describe.noPrompt"));
   await startGeneration(
     interaction,
     { kind: "text-to-image", request: { prompt }, images: [], private: job.ephemeral, parentJobId: job.id },

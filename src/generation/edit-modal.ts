@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import type { Catalog, ModelDefinition } from "../models/index.js";
 import { quote } from "../wording.js";
+import { translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 
 const PROMPT = "prompt";
 const MODEL = "model";
@@ -17,24 +18,25 @@ const TEXT_INPUT_MAX = 4000;
 const SELECT_OPTIONS_MAX = 25;
 const OPTION_TEXT_MAX = 100;
 
-function modelOptionDescription(model: ModelDefinition, imageCount: number): string {
+function modelOptionDescription(t: Translate, model: ModelDefinition, imageCount: number): string {
   const max = model.inputImages?.max ?? imageCount;
   if (imageCount <= max) return quote(model.summary, OPTION_TEXT_MAX);
-  return max === 1 ? `Takes one image: uses the first of the ${imageCount}` : `Takes ${max} images: uses the first ${max} of the ${imageCount}`;
+  return quote(t("generation.editModal.takesFewer", { max, count: imageCount }), OPTION_TEXT_MAX);
 }
 
-export function editModal(customId: string, catalog: Catalog, imageCount: number): ModalBuilder {
+/** The form in `locale`, the member's language (the models' names and summaries stay as the catalog has them). */
+export function editModal(customId: string, catalog: Catalog, imageCount: number, locale: SupportedLocale): ModalBuilder {
+  const t = translator(locale);
   const models = catalog.list("edit").slice(0, SELECT_OPTIONS_MAX);
   const fallback = catalog.defaultFor("edit");
   const longestPrompt = Math.min(TEXT_INPUT_MAX, Math.max(...models.map((model) => model.maxPromptLength)));
-  const title = imageCount === 1 ? "Edit the image with AI" : `Edit ${imageCount} images with AI`;
   return new ModalBuilder()
     .setCustomId(customId)
-    .setTitle(title)
+    .setTitle(t("generation.editModal.title", { count: imageCount }))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel("Instruction")
-        .setDescription("What should change? The model keeps the rest.")
+        .setLabel(t("generation.editModal.instruction"))
+        .setDescription(t("generation.editModal.instructionHint"))
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId(PROMPT)
@@ -42,10 +44,10 @@ export function editModal(customId: string, catalog: Catalog, imageCount: number
             .setRequired(true)
             .setMinLength(1)
             .setMaxLength(longestPrompt)
-            .setPlaceholder("e.g. make the sky stormy and add a lighthouse on the cliff"),
+            .setPlaceholder(t("generation.editModal.placeholder")),
         ),
       new LabelBuilder()
-        .setLabel("Model")
+        .setLabel(t("generation.editModal.model"))
         .setStringSelectMenuComponent(
           new StringSelectMenuBuilder()
             .setCustomId(MODEL)
@@ -54,7 +56,7 @@ export function editModal(customId: string, catalog: Catalog, imageCount: number
               models.map((model) => ({
                 label: quote(model.name, OPTION_TEXT_MAX),
                 value: model.id,
-                description: modelOptionDescription(model, imageCount),
+                description: modelOptionDescription(t, model, imageCount),
                 default: model.id === fallback.id,
               })),
             ),

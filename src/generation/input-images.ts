@@ -2,6 +2,7 @@
 // are judged by what Discord reports of them (type, size, dimensions, flags), so nothing is downloaded here.
 import { AttachmentFlags, type Attachment } from "discord.js";
 import { MAX_INPUT_IMAGE_BYTES } from "../fal/rehost.js";
+import { fallbackLocale, translator, type SupportedLocale } from "../i18n/index.js";
 
 export interface InputImage {
   /** What the member calls it: the option name or the file name. */
@@ -18,11 +19,7 @@ export interface InputImage {
 
 export const acceptedImageTypes = ["image/png", "image/jpeg", "image/webp", "image/gif"];
 
-const acceptedNames = "PNG, JPEG, WebP or GIF";
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
 export function fromAttachment(label: string, attachment: Attachment): InputImage {
   return {
@@ -35,29 +32,24 @@ export function fromAttachment(label: string, attachment: Attachment): InputImag
   };
 }
 
-function imageProblem(image: InputImage): string | undefined {
+function imageProblem(image: InputImage, locale: SupportedLocale): string | undefined {
+  const t = translator(locale);
+  const { label } = image;
   const type = image.contentType?.split(";")[0]?.trim().toLowerCase();
-  if (type === "image/svg+xml") {
-    return `${image.label} is an SVG drawing, which the models cannot read; export it as a PNG and attach that.`;
-  }
+  if (type === "image/svg+xml") return t("generation.input.svg", { label });
   if (type !== undefined && !acceptedImageTypes.includes(type)) {
-    return `${image.label} is not an image the models can read (${type || "unknown type"}); attach a ${acceptedNames}.`;
+    return t("generation.input.wrongType", { label, type: type || t("generation.input.unknownType") });
   }
-  if (image.size === 0) return `${image.label} is an empty file (0 bytes); attach the image again.`;
+  if (image.size === 0) return t("generation.input.empty", { label });
   if (image.size !== undefined && image.size > MAX_INPUT_IMAGE_BYTES) {
-    return `${image.label} is ${megabytes(image.size)}; images can be at most ${megabytes(MAX_INPUT_IMAGE_BYTES)}. Attach a smaller one.`;
+    return t("generation.input.tooLarge", { label, megabytes: megabytes(image.size), max: megabytes(MAX_INPUT_IMAGE_BYTES) });
   }
-  if (image.readable === false) {
-    const claimed = type ? ` (it says it is ${type})` : "";
-    return `${image.label} could not be opened as an image${claimed}: the file is damaged or is not really a picture. Save it again as a ${acceptedNames} and attach that.`;
-  }
-  if (image.animated) {
-    return `${image.label} is animated; the models take still images only. Attach one frame of it, saved as a PNG, JPEG or WebP.`;
-  }
+  if (image.readable === false) return t("generation.input.unreadable", { label, claimed: type ? "yes" : "no", type: type ?? "" });
+  if (image.animated) return t("generation.input.animated", { label });
   return undefined;
 }
 
-/** One plain-language line per image that cannot be used, saying what to change. */
-export function inputImageProblems(images: readonly InputImage[]): string[] {
-  return images.flatMap((image) => imageProblem(image) ?? []);
+/** One plain-language line per image that cannot be used, saying what to change, in `locale`. */
+export function inputImageProblems(images: readonly InputImage[], locale: SupportedLocale = fallbackLocale): string[] {
+  return images.flatMap((image) => imageProblem(image, locale) ?? []);
 }

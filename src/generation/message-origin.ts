@@ -58,17 +58,18 @@ export function messageOrigin(
       reply.delete().catch((error: unknown) => ctx.log.debug({ err: error, message: reply.id }, "could not delete a refusal"));
     }, REFUSAL_SHOWN_MS).unref();
   };
+  // A message carries no member's language: the job speaks the server's.
+  const locale = resolveLocale(message.guild.preferredLocale);
   return {
     userId: message.author.id,
     guildId: message.guildId,
     member: { channelId: message.channelId, roleIds: memberRoleIds(message), canManageServer: memberCanManageServer(message.member) },
     channelNsfw: channelIsNsfw(message),
     uploadLimit,
-    // A message carries no member's language: the job speaks the server's.
-    locale: resolveLocale(message.guild.preferredLocale),
+    locale,
     via: { applicationId: message.client.application.id, interactionId: message.id, interactionToken: "", tokenExpiresAt: 0 },
-    refuse: (problems) => answerBriefly(refusalText(problems)),
-    tellRestarting: () => answerBriefly(restartingText),
+    refuse: (problems) => answerBriefly(refusalText(locale, problems)),
+    tellRestarting: () => answerBriefly(restartingText(locale)),
     async acknowledge(job, model) {
       const reply = await message.reply({
         content: startingText(progressHeader(model.name, job.request), job.locale),

@@ -6,7 +6,7 @@ import { editModelOf, premiumModelIds, type Catalog, type GenerationRequest, typ
 import type { GuildSettings } from "../settings/index.js";
 import { isPremiumResolution, mayUsePremium, type MemberFacts } from "../usage/index.js";
 import { userText } from "../discord/user-text.js";
-import { countOf } from "../wording.js";
+import { translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 import type { InputImage } from "./input-images.js";
 
 /** What a member set as their own defaults; each unset means the server's. */
@@ -120,8 +120,8 @@ export function styledPrompt(prompt: string, style: MemberStyle): string {
   return `${prompt.trim()}\n${style.promptAddition}`;
 }
 
-function styleLabel(style: MemberStyle, index: number): string {
-  return `image ${index + 1} of your style “${userText(style.name, 100)}”`;
+function styleLabel(t: Translate, style: MemberStyle, index: number): string {
+  return t("generation.image.ofStyle", { n: index + 1, style: userText(style.name, 100) });
 }
 
 type Styled = { ok: true; model: ModelDefinition; request: OpenOrder["request"]; images: readonly InputImage[] } | { ok: false; problems: string[] };
@@ -132,23 +132,29 @@ function serverEditModel(settings: GuildSettings, member: MemberFacts, catalog: 
 }
 
 /** The style's words after the prompt and its images as references: a text-to-image model hands the job to an edit model. */
-function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyle, settings: GuildSettings, member: MemberFacts, catalog: Catalog): Styled {
-  const named = `“${userText(style.name, 100)}”`;
+function applyStyle(
+  order: OpenOrder,
+  chosen: ModelDefinition,
+  style: MemberStyle,
+  settings: GuildSettings,
+  member: MemberFacts,
+  catalog: Catalog,
+  t: Translate,
+): Styled {
+  const named = userText(style.name, 100);
   let model = chosen;
   if (style.imageUrls.length && model.kind === "text-to-image") {
     const counterpart = editModelOf(model, catalog);
-    if (!counterpart) return { ok: false, problems: [`${model.name} cannot use the images of your style ${named}; choose another model.`] };
+    if (!counterpart) return { ok: false, problems: [t("generation.style.noEditModel", { model: model.name, style: named })] };
     // The edit version when the server lets the member use it, else the server's default edit model when it does.
     const fallback = serverEditModel(settings, member, catalog);
     const editor = [counterpart, fallback].find((candidate) => allowedHere(candidate, settings, member));
     if (!editor) {
-      const verdict = fallback === counterpart ? `does not let you use ${counterpart.name}` : `lets you use neither ${counterpart.name} nor ${fallback.name}`;
-      return {
-        ok: false,
-        problems: [
-          `The images of your style ${named} need an edit model, and this server ${verdict} here. Use /imagine without this style, or ask a server admin.`,
-        ],
-      };
+      const problem =
+        fallback === counterpart
+          ? t("generation.style.editModelNotAllowed", { style: named, editor: counterpart.name })
+          : t("generation.style.editModelsNotAllowed", { style: named, editor: counterpart.name, fallback: fallback.name });
+      return { ok: false, problems: [problem] };
     }
     model = editor;
   }
@@ -157,30 +163,28 @@ function applyStyle(order: OpenOrder, chosen: ModelDefinition, style: MemberStyl
   // An empty prompt stays empty, so the model's own check asks for one.
   const prompt = given.trim() ? styledPrompt(given, style) : given;
   if (prompt.length > model.maxPromptLength) {
-    problems.push(
-      `Your prompt and the style ${named} come to ${prompt.length.toLocaleString("en-US")} characters together; ${model.name} takes at most ${model.maxPromptLength.toLocaleString("en-US")}. Shorten the prompt, or use the style without it.`,
-    );
+    problems.push(t("generation.style.promptTooLong", { style: named, length: prompt.length, model: model.name, max: model.maxPromptLength }));
   }
-  const images = [...order.images, ...style.imageUrls.map((url, index) => ({ label: styleLabel(style, index), url }))];
+  const images = [...order.images, ...style.imageUrls.map((url, index) => ({ label: styleLabel(t, style, index), url }))];
   const max = model.inputImages?.max ?? 0;
   if (style.imageUrls.length && images.length > max) {
-    const own = order.images.length ? `your ${countOf(order.images.length, "image")} and ` : "";
-    problems.push(
-      `${model.name} takes at most ${countOf(max, "image")}; ${own}the style ${named}'s ${countOf(style.imageUrls.length, "image")} make ${images.length}. Attach fewer images, or choose a model that takes more.`,
-    );
+    const counts = { max, own: order.images.length, styleImages: style.imageUrls.length, total: images.length };
+    problems.push(t("generation.style.tooManyImages", { model: model.name, style: named, ...counts }));
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, model, request: { ...order.request, prompt, style: style.name }, images };
 }
 
-/** The order with the member's defaults (when it takes them) and style applied, or what to change. */
+/** The order with the member's defaults (when it takes them) and style applied, or what to change (in `locale`). */
 export async function personalise(
   order: OpenOrder,
   settings: GuildSettings,
   member: MemberFacts,
   userId: string,
   deps: PersonalDeps,
+  locale: SupportedLocale,
 ): Promise<Personalised> {
+  const t = translator(locale);
   const none: MemberDefaults = {};
   const [defaults, style] = await Promise.all([
     order.useMemberDefaults ? deps.preferences.defaultsOf(userId) : none,
@@ -189,11 +193,11 @@ export async function personalise(
   if (order.style !== undefined && !style) {
     return {
       ok: false,
-      problems: [`You have no style named “${userText(order.style, 100)}”. \`/style list\` shows your styles, and \`/style save\` makes one.`],
+      problems: [t("generation.style.missing", { style: userText(order.style, 100) })],
     };
   }
   const chosen = pickModel(order, defaults, settings, member, deps.catalog);
-  const styled = style ? applyStyle(order, chosen, style, settings, member, deps.catalog) : { ok: true as const, model: chosen, request: order.request, images: order.images };
+  const styled = style ? applyStyle(order, chosen, style, settings, member, deps.catalog, t) : { ok: true as const, model: chosen, request: order.request, images: order.images };
   if (!styled.ok) return styled;
   const { model, images } = styled;
   let request = order.useMemberDefaults ? withDefaultShape(styled.request, model, defaults, settings, member) : styled.request;

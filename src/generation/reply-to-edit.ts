@@ -14,7 +14,7 @@ import type { JobRecord } from "./job.js";
 import { AcknowledgementFailed, messageOrigin, RefusalLimiter } from "./message-origin.js";
 import { startJob } from "./start.js";
 import { channelAllowed } from "../usage/index.js";
-import { countOf } from "../wording.js";
+import { resolveLocale, t } from "../i18n/index.js";
 
 /** "2 make it night", "#2 make it night", "2: make it night": which image of a set of `count` the reply names. */
 const namesAnImage = /^#?([1-9])(?:\s*[:.)-])?\s+(\S[\s\S]*)$/;
@@ -59,16 +59,15 @@ async function editByReply(message: Message<true>, ctx: GenerationDeps, refusals
   // A message tells nothing of the server's upload limit (an interaction does): the result's own job learnt it there.
   const origin = messageOrigin(message, parent.uploadLimit, ctx, refusals);
   const shown = shownImages(parent);
-  if (!shown.length) return origin.refuse(["This result has no images to edit. Reply to a result with an image."]);
+  if (!shown.length) return origin.refuse([t(origin.locale, "generation.reply.noImages")]);
   // One image of a set is edited: blending all of them is seldom what a member means.
   const { index, instruction } = chosenImage(asked.instruction, shown.length);
-  const result = { label: `result image ${index + 1}`, url: shown[index]!.url };
+  const result = { label: t(origin.locale, "generation.image.resultNumbered", { n: index + 1 }), url: shown[index]!.url };
   const attached = [...message.attachments.values()].map((attachment) => fromAttachment(attachment.name, attachment));
   const max = model?.inputImages?.max;
   if (model && max !== undefined && attached.length > max - 1) {
-    return origin.refuse([
-      `${model.name} takes at most ${countOf(max, "image")}, the result's and ${countOf(max - 1, "attached image")}; you attached ${attached.length}. Attach fewer images.`,
-    ]);
+    const counts = { max, attachable: max - 1, count: attached.length };
+    return origin.refuse([t(origin.locale, "generation.reply.tooManyAttached", { model: model.name, ...counts })]);
   }
   await startJob(
     origin,
@@ -99,7 +98,7 @@ export function memberMessageHandler(ctx: GenerationDeps): (message: Message) =>
       }
       const ref = newReference();
       ctx.log.error({ err: error, ref, message: message.id, user: message.author.id }, "a reply to edit failed");
-      const content = `Something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell a server admin and quote the ref.`;
+      const content = t(resolveLocale(message.guild.preferredLocale), "common.internalError", { ref });
       await message.reply({ content, allowedMentions: { parse: [], repliedUser: false }, failIfNotExists: false }).catch((replyError: unknown) => {
         ctx.log.warn({ err: replyError, ref }, "could not tell the member about a failed reply to edit");
       });

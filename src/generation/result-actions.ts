@@ -96,13 +96,17 @@ function carried(job: JobRecord, model: ModelDefinition | undefined): Partial<Ge
 }
 
 async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, action: "upscale2k" | "upscale4k") {
+  const locale = resolveLocale(interaction.locale);
   const model = ctx.catalog.list("upscale")[0];
-  if (!model) return replyPrivately(interaction, "This bot offers no upscaler, so Upscale is not available.");
+  if (!model) return replyPrivately(interaction, t(locale, "generation.action.noUpscaler"));
   const { side, label } = upscaleTargets[action];
   if (longSideOf(image, job.request.resolution) >= side) {
-    const instead = action === "upscale2k" ? " Use Upscale 4K to make it larger." : "";
-    const size = image.width && image.height ? `${image.width}×${image.height}` : `made at ${job.request.resolution ?? "1K"}`;
-    return replyPrivately(interaction, `This image is already ${size}, ${label} or more on its long side, so Upscale ${label} would not make it larger.${instead}`);
+    const values = { target: label, larger: action === "upscale2k" ? "yes" : "no" };
+    const text =
+      image.width && image.height
+        ? t(locale, "generation.action.alreadyLargeSized", { ...values, width: String(image.width), height: String(image.height) })
+        : t(locale, "generation.action.alreadyLargeMadeAt", { ...values, resolution: job.request.resolution ?? "1K" });
+    return replyPrivately(interaction, text);
   }
   await startGeneration(
     interaction,
@@ -111,7 +115,7 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
       model,
       // SeedVR2 takes no prompt: the result's words only label the new one.
       request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: t(resolveLocale(interaction.locale), "job.buttonUpscale", { size: label }), basePrompt: basePromptOf(job) } },
-      images: [{ label: `image ${position} of the result`, url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
+      images: [{ label: t(resolveLocale(interaction.locale), "generation.image.ofResult", { n: position }), url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -127,7 +131,7 @@ async function editOf(interaction: ButtonInteraction, ctx: GenerationDeps, job: 
       kind: "edit",
       ...(model ? { model } : {}),
       request: { ...carried(job, model), ...request },
-      images: [{ label: `image ${position} of the result`, url: source }],
+      images: [{ label: t(resolveLocale(interaction.locale), "generation.image.ofResult", { n: position }), url: source }],
       private: job.ephemeral,
       parentJobId: job.id,
     },
@@ -143,14 +147,14 @@ export async function runResultAction(
   action: ResultAction,
   positionArg: string | undefined,
 ): Promise<void> {
-  const position = Number(positionArg ?? "1");
   // The new job speaks the presser's language, and so does the action's name in its prompt line.
   const locale = resolveLocale(interaction.locale);
+  const position = Number(positionArg ?? "1");
   const image = offeredImage(job, position);
-  if (!image) return replyPrivately(interaction, "This image cannot be upscaled, varied or extended (it is not in the result, or it was flagged by the safety checker).");
+  if (!image) return replyPrivately(interaction, t(locale, "generation.action.imageNotOffered"));
   switch (action) {
     case "more":
-      await interaction.reply({ content: t(locale, "job.imageMenu", { position }), components: imageActionRows(job.ref, position, locale), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: t(locale, "generation.action.panel", { position }), components: imageActionRows(job.ref, position, locale), flags: MessageFlags.Ephemeral });
       return;
     case "upscale2k":
     case "upscale4k":

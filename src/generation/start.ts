@@ -20,7 +20,7 @@ import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
-import { resolveLocale, type SupportedLocale } from "../i18n/index.js";
+import { resolveLocale, t, type SupportedLocale } from "../i18n/index.js";
 
 export type GenerationInteraction =
   | ChatInputCommandInteraction
@@ -44,19 +44,18 @@ export function tokenExpiresAtOf(interaction: GenerationInteraction): number {
 }
 
 /** What a refusal says, wherever it is shown. */
-export function refusalText(problems: readonly string[]): string {
-  const list = problems.map((problem) => `• ${problem}`).join("\n");
-  return `Nothing was sent to the model. Please change this:\n${list}`;
+export function refusalText(locale: SupportedLocale, problems: readonly string[]): string {
+  return t(locale, "generation.refused", { problems: problems.map((problem) => `• ${problem}`).join("\n") });
 }
 
 export async function refuse(interaction: GenerationInteraction, problems: readonly string[]): Promise<void> {
-  await replyPrivately(interaction, refusalText(problems));
+  await replyPrivately(interaction, refusalText(resolveLocale(interaction.locale), problems));
 }
 
-export const restartingText = "The bot is restarting right now, so it cannot take new work. Please try again in a minute.";
+export const restartingText = (locale: SupportedLocale) => t(locale, "generation.restarting");
 
 export async function tellRestarting(interaction: GenerationInteraction): Promise<void> {
-  await replyPrivately(interaction, restartingText);
+  await replyPrivately(interaction, restartingText(resolveLocale(interaction.locale)));
 }
 
 /**
@@ -138,14 +137,14 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
   // Every command is server-only; a button under a result sent by direct message is not, and there the
   // server's limits and budget could not apply.
   const { guildId } = origin;
-  if (guildId === null) return origin.refuse(["Use the buttons in the server where the image was made: its limits apply there."]);
+  if (guildId === null) return origin.refuse([t(origin.locale, "generation.buttonsInServer")]);
   const settings = await ctx.settings.get(guildId);
-  const personal = await personalise(order, settings, origin.member, origin.userId, ctx);
+  const personal = await personalise(order, settings, origin.member, origin.userId, ctx, origin.locale);
   if (!personal.ok) return origin.refuse(personal.problems);
   const { model, images, private: isPrivate } = personal;
   const request: GenerationRequest = { ...personal.request, ...(images.length ? { imageUrls: images.map((i) => i.url) } : {}) };
-  const built = model.buildInput(request);
-  const problems = [...inputImageProblems(images), ...(built.ok ? [] : built.problems.map((p) => p.message))];
+  const built = model.buildInput(request, origin.locale);
+  const problems = [...inputImageProblems(images, origin.locale), ...(built.ok ? [] : built.problems.map((p) => p.message))];
   if (problems.length || !built.ok) return origin.refuse(problems);
 
   // A vision model answers in words: it makes no image to count against the daily quota.

@@ -2,13 +2,17 @@
 // change), then the entry's zod schema as the final word on what fal accepts.
 import type { z } from "zod";
 import type { CatalogLookup, ModelSpec } from "./lookup.js";
-import { optionRules, requestOptions, type RequestOption } from "./option-rules.js";
+import { optionLabel, optionRules, requestOptions, type RequestOption } from "./option-rules.js";
 import type { BuildResult, GenerationRequest, RequestProblem } from "./types.js";
-import { chooseAmong, countOf, listOr } from "../wording.js";
+import { listOr, t, type SupportedLocale } from "../i18n/index.js";
 
 type Model = ModelSpec<Record<string, unknown>>;
 
-const formatCount = (n: number) => n.toLocaleString("en-US");
+/** Other models to suggest, as a list: up to three are named; longer lists are cut so a message stays one readable line. */
+function suggested(locale: SupportedLocale, names: readonly string[]) {
+  const some = names.length > 3;
+  return { models: listOr(locale, some ? names.slice(0, 3) : names), some: some ? "yes" : "no", modelCount: names.length };
+}
 
 /**
  * Characters that show nothing: format characters (zero-width spaces and joiners, direction marks, the BOM, soft
@@ -16,46 +20,42 @@ const formatCount = (n: number) => n.toLocaleString("en-US");
  */
 const invisible = /[\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 
-function promptProblems(model: Model, prompt: string): RequestProblem[] {
+function promptProblems(model: Model, prompt: string, locale: SupportedLocale): RequestProblem[] {
   const max = model.maxPromptLength;
-  const what = { edit: "the change you want", "text-to-image": "the image you want", vision: "what to ask about the image", upscale: "the image you want" }[model.kind];
-  if (!prompt) return [{ option: "prompt", message: `The prompt is empty; describe ${what}.` }];
-  if (!prompt.replace(invisible, "").trim()) {
-    return [{ option: "prompt", message: `The prompt has only invisible characters (such as zero-width spaces); describe ${what} in words.` }];
-  }
+  const kind = model.kind;
+  if (!prompt) return [{ option: "prompt", message: t(locale, "options.promptEmpty", { kind }) }];
+  if (!prompt.replace(invisible, "").trim()) return [{ option: "prompt", message: t(locale, "options.promptInvisible", { kind }) }];
   if (prompt.length <= max) return [];
-  const message = `The prompt is ${formatCount(prompt.length)} characters long; ${model.name} takes at most ${formatCount(max)}. Shorten it.`;
-  return [{ option: "prompt", message }];
+  return [{ option: "prompt", message: t(locale, "options.promptTooLong", { length: prompt.length, model: model.name, max }) }];
 }
 
-function imageProblems(model: Model, urls: readonly string[], lookup: CatalogLookup): RequestProblem[] {
+function imageProblems(model: Model, urls: readonly string[], lookup: CatalogLookup, locale: SupportedLocale): RequestProblem[] {
   const count = urls.length;
   if (!model.inputImages) {
     if (count === 0) return [];
     const counterpart = model.editCounterpart ? lookup.get(model.editCounterpart) : undefined;
-    const fix = counterpart ? `choose ${counterpart.name} to edit them` : "choose an edit model";
-    return [
-      {
-        option: "images",
-        message: `${model.name} makes images from text only and does not take input images; remove the images, or ${fix}.`,
-      },
-    ];
+    const message = counterpart
+      ? t(locale, "options.textOnlyToCounterpart", { model: model.name, counterpart: counterpart.name })
+      : t(locale, "options.textOnly", { model: model.name });
+    return [{ option: "images", message }];
   }
   const { min, max } = model.inputImages;
   if (count >= min && count <= max) return [];
-  const takes = min === max ? `exactly ${countOf(min, "image")}` : `${min} to ${max} images`;
+  const takes = t(locale, "options.imageCount", { model: model.name, exact: min === max ? "yes" : "no", min, max, count });
+  const edit = model.kind === "edit" ? "yes" : "no";
   let fix: string;
   if (count < min) {
-    fix = `Attach ${count === 0 && min === 1 ? "an image" : countOf(min - count, "more image")}${model.kind === "edit" ? " to edit" : ""}.`;
+    fix = count === 0 && min === 1 ? t(locale, "options.attachOne", { edit }) : t(locale, "options.attachMore", { missing: min - count, edit });
   } else {
     const roomier = lookup
       .list(model.kind)
       .filter((other) => other.id !== model.id && other.inputImages && other.inputImages.max >= count)
       .map((other) => other.name);
-    const elsewhere = roomier.length > 0 ? `, or ${chooseAmong(roomier, "switch to")}, which take${roomier.length === 1 ? "s" : ""} that many` : "";
-    fix = `Remove ${countOf(count - max, "image")}${elsewhere}.`;
+    fix = roomier.length > 0
+      ? t(locale, "options.removeSomeOrSwitch", { extra: count - max, ...suggested(locale, roomier) })
+      : t(locale, "options.removeSome", { extra: count - max });
   }
-  return [{ option: "images", message: `${model.name} takes ${takes}; you gave ${count}. ${fix}` }];
+  return [{ option: "images", message: `${takes} ${fix}` }];
 }
 
 /** Names of other models of the same kind that take `option` (and `value`, when given). */
@@ -66,11 +66,12 @@ function alternatives(model: Model, lookup: CatalogLookup, option: RequestOption
     .map((other) => other.name);
 }
 
-function notOfferedMessage(model: Model, option: RequestOption, lookup: CatalogLookup): string {
-  const { label } = optionRules[option];
+function notOfferedMessage(model: Model, option: RequestOption, lookup: CatalogLookup, locale: SupportedLocale): string {
+  const label = optionLabel(option, locale);
   const others = alternatives(model, lookup, option);
-  const fix = others.length > 0 ? `${chooseAmong(others)}, or leave the ${label} empty` : `leave the ${label} empty`;
-  return `${model.name} does not let you set the ${label}; ${fix}.`;
+  return others.length > 0
+    ? t(locale, "options.notOfferedElsewhere", { model: model.name, label, ...suggested(locale, others) })
+    : t(locale, "options.notOffered", { model: model.name, label });
 }
 
 function notInListMessage(
@@ -79,12 +80,19 @@ function notInListMessage(
   value: unknown,
   allowed: readonly string[],
   lookup: CatalogLookup,
+  locale: SupportedLocale,
 ): string {
-  const { label } = optionRules[option];
   const others = alternatives(model, lookup, option, value);
-  const elsewhere = others.length > 0 ? `, or ${chooseAmong(others, "switch to")}, which offer${others.length === 1 ? "s" : ""} it` : "";
-  const choose = `choose ${allowed.length > 2 ? "one of " : ""}${listOr(allowed)}`;
-  return `${model.name} does not offer the ${label} "${String(value)}"; ${choose}${elsewhere}.`;
+  const values = {
+    model: model.name,
+    label: optionLabel(option, locale),
+    value: String(value),
+    many: allowed.length > 2 ? "yes" : "no",
+    allowed: listOr(locale, allowed),
+  };
+  return others.length > 0
+    ? t(locale, "options.notInListElsewhere", { ...values, ...suggested(locale, others) })
+    : t(locale, "options.notInList", values);
 }
 
 const fieldToOption = new Map<string, RequestProblem["option"]>([
@@ -97,10 +105,10 @@ const fieldToOption = new Map<string, RequestProblem["option"]>([
   }),
 ]);
 
-function labelOf(option: RequestProblem["option"]): string {
-  if (option === "prompt") return "prompt";
-  if (option === "images" || option === "imageUrls") return "images";
-  return optionRules[option].label;
+function labelOf(option: RequestProblem["option"], locale: SupportedLocale): string {
+  if (option === "prompt") return t(locale, "options.label.prompt");
+  if (option === "images" || option === "imageUrls") return t(locale, "options.label.images");
+  return optionLabel(option, locale);
 }
 
 function optionOfField(model: Model, field: string, key?: string): RequestProblem["option"] {
@@ -110,17 +118,17 @@ function optionOfField(model: Model, field: string, key?: string): RequestProble
   return option;
 }
 
-function issueToProblems(model: Model, issue: z.core.$ZodIssue): RequestProblem[] {
+function issueToProblems(model: Model, issue: z.core.$ZodIssue, locale: SupportedLocale): RequestProblem[] {
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ option: optionOfField(model, key), message: `${model.name} does not take "${key}".` }));
+    return issue.keys.map((key) => ({ option: optionOfField(model, key), message: t(locale, "options.notTaken", { model: model.name, field: key }) }));
   }
   const [field, key] = issue.path.map(String);
   const option = optionOfField(model, field ?? "", key);
-  return [{ option, message: `${model.name} did not accept the ${labelOf(option)}: ${issue.message}.` }];
+  return [{ option, message: t(locale, "options.notAccepted", { model: model.name, label: labelOf(option, locale), reason: issue.message }) }];
 }
 
 /** A custom size takes both sides (fal would fill a missing one with 512 px), and replaces a size preset. */
-function customSizeProblems(model: Model, request: GenerationRequest): RequestProblem[] {
+function customSizeProblems(model: Model, request: GenerationRequest, locale: SupportedLocale): RequestProblem[] {
   const { width, height, imageSize } = request;
   const hasWidth = width !== undefined && width !== null;
   const hasHeight = height !== undefined && height !== null;
@@ -128,20 +136,23 @@ function customSizeProblems(model: Model, request: GenerationRequest): RequestPr
   const { min, max } = model.options.customSize;
   if (hasWidth !== hasHeight) {
     const [given, missing] = hasWidth ? (["width", "height"] as const) : (["height", "width"] as const);
-    return [{ option: missing, message: `You gave a ${given} but no ${missing}; give both (each ${min} to ${max} pixels), or neither to keep the input's size.` }];
+    const sides = { given: optionLabel(given, locale), missing: optionLabel(missing, locale), min, max };
+    return [{ option: missing, message: t(locale, "options.sideMissing", sides) }];
   }
   if (imageSize === undefined || imageSize === null) return [];
-  return [{ option: "imageSize", message: "Choose either an image size or a width and height, not both." }];
+  return [{ option: "imageSize", message: t(locale, "options.sizeOrSides") }];
 }
 
+/** The request as the model's fal input, or its problems worded in `locale`. */
 export function buildFalInput<I extends Record<string, unknown>>(
   model: ModelSpec<I>,
   request: GenerationRequest,
   lookup: CatalogLookup,
+  locale: SupportedLocale,
 ): BuildResult<I> {
   const prompt = request.prompt.trim();
   const urls = request.imageUrls ?? [];
-  const problems = [...promptProblems(model, prompt), ...imageProblems(model, urls, lookup)];
+  const problems = [...promptProblems(model, prompt, locale), ...imageProblems(model, urls, lookup, locale)];
 
   const input: Record<string, unknown> = { ...model.fixedInput, prompt };
   if (model.inputImages) input[model.inputImages.field] = model.inputImages.field === "image_url" ? urls[0] : [...urls];
@@ -152,13 +163,13 @@ export function buildFalInput<I extends Record<string, unknown>>(
     if (value === undefined || value === null) continue;
     const rule = optionRules[option];
     if (!rule.isOffered(model.options)) {
-      problems.push({ option, message: notOfferedMessage(model, option, lookup) });
+      problems.push({ option, message: notOfferedMessage(model, option, lookup, locale) });
       continue;
     }
-    const problem = rule.check(value, model);
+    const problem = rule.check(value, model, locale);
     if (problem) {
       const message =
-        problem.kind === "invalid" ? problem.message : notInListMessage(model, option, value, problem.allowed, lookup);
+        problem.kind === "invalid" ? problem.message : notInListMessage(model, option, value, problem.allowed, lookup, locale);
       problems.push({ option, message });
       continue;
     }
@@ -166,11 +177,11 @@ export function buildFalInput<I extends Record<string, unknown>>(
     if (rule.falKey === undefined) input[rule.falField] = falValue;
     else input[rule.falField] = { ...(input[rule.falField] as Record<string, unknown> | undefined), [rule.falKey]: falValue };
   }
-  problems.push(...customSizeProblems(model, request));
+  problems.push(...customSizeProblems(model, request, locale));
   if (problems.length > 0) return { ok: false, problems };
 
   const parsed = model.inputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueToProblems(model, issue)) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueToProblems(model, issue, locale)) };
   // `input`, not `parsed.data`: the parsed copy has fal's defaults filled in, and only the member's choices are sent.
   return { ok: true, input: input as I };
 }

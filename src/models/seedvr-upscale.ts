@@ -11,7 +11,8 @@ import { z } from "zod";
 import type { ModelFamily } from "./lookup.js";
 import { seedField } from "./fields.js";
 import { falImageSchema, parseOutput, toOutputImage } from "./output.js";
-import { optionRules, requestOptions } from "./option-rules.js";
+import { optionLabel, requestOptions } from "./option-rules.js";
+import { fallbackLocale, t, type SupportedLocale } from "../i18n/index.js";
 import { formatUsd, roundUsd } from "./pricing.js";
 import type { CostEstimate, GenerationRequest, ModelDefinition, NormalizedOutput, RequestProblem } from "./types.js";
 import { countOf } from "../wording.js";
@@ -65,21 +66,21 @@ function estimateCost(input: SeedvrUpscaleInput, output?: NormalizedOutput): Cos
   return { usd: roundUsd(usd), published: true, breakdown: `${detail} × ${formatUsd(USD_PER_MEGAPIXEL)} per MP = ${formatUsd(usd)}` };
 }
 
-function buildInput(request: GenerationRequest) {
+function buildInput(request: GenerationRequest, locale: SupportedLocale = fallbackLocale) {
   const problems: RequestProblem[] = [];
   const urls = request.imageUrls ?? [];
-  if (urls.length !== 1) problems.push({ option: "images", message: `${NAME} upscales exactly 1 image; you gave ${urls.length}.` });
+  if (urls.length !== 1) problems.push({ option: "images", message: t(locale, "options.upscaleOneImage", { model: NAME, count: urls.length }) });
   for (const option of requestOptions) {
-    if (request[option] !== undefined) problems.push({ option, message: `${NAME} does not let you set the ${optionRules[option].label}.` });
+    if (request[option] !== undefined) problems.push({ option, message: t(locale, "options.upscaleNoOption", { model: NAME, label: optionLabel(option, locale) }) });
   }
   const factor = request.upscaleFactor ?? 2;
   if (!(factor > upscaleFactorBounds.min && factor <= upscaleFactorBounds.max)) {
-    problems.push({ option: "images", message: `${NAME} makes an image 1 to 10 times larger; ×${factor} is outside that.` });
+    problems.push({ option: "images", message: t(locale, "options.upscaleFactor", { model: NAME, factor: String(factor) }) });
   }
   if (problems.length > 0) return { ok: false as const, problems };
   const input: SeedvrUpscaleInput = { image_url: urls[0]!, upscale_mode: "factor", upscale_factor: factor };
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, problems: [{ option: "images" as const, message: `${NAME} did not accept the image: ${parsed.error.issues[0]?.message}.` }] };
+  if (!parsed.success) return { ok: false as const, problems: [{ option: "images" as const, message: t(locale, "options.upscaleNotAccepted", { model: NAME, reason: String(parsed.error.issues[0]?.message) }) }] };
   return { ok: true as const, input };
 }
 

@@ -1,5 +1,6 @@
 // The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
 import type { z } from "zod";
+import type { SupportedLocale } from "../i18n/index.js";
 
 /** "vision": reads images and answers in words (Describe); "upscale": makes an image larger (Upscale). */
 export type ModelKind = "text-to-image" | "edit" | "vision" | "upscale";
@@ -110,7 +111,7 @@ export interface CostEstimate {
   breakdown: string;
 }
 
-/** A user-facing problem with a request: which option, and what to change. */
+/** A user-facing problem with a request: which option, and what to change (in the member's language). */
 export interface RequestProblem {
   option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas" | "action"> | "images";
   message: string;
@@ -137,8 +138,8 @@ export interface ModelDefinition<I extends Record<string, unknown> = Record<stri
   maxPromptLength: number;
   /** fal's input schema for the endpoint, as published (fields, enums, defaults, ranges). */
   inputSchema: z.ZodType<I>;
-  /** Turns a request into this endpoint's input, validated by inputSchema; problems are user-facing. */
-  buildInput(request: GenerationRequest): BuildResult<I>;
+  /** Turns a request into this endpoint's input, validated by inputSchema; problems are user-facing, in `locale` (default English). */
+  buildInput(request: GenerationRequest, locale?: SupportedLocale): BuildResult<I>;
   /** Normalises fal's result payload for this endpoint. Throws on a payload that is not the endpoint's output. */
   normalizeOutput(raw: unknown): NormalizedOutput;
   /** Cost before running (from the input) or after (with the real output, which settles it). */

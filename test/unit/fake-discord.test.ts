@@ -656,6 +656,30 @@ describe("components", () => {
     expect((await unset).locale).toBe("en-US");
   });
 
+  it("a press and a modal submit carry the member's locale when given, en-US otherwise", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId("edit:7").setLabel("Edit").setStyle(ButtonStyle.Primary));
+    const sent = await channel.send({ content: "Result", components: [row] });
+    const message = fake.messages(fake.channels.general).find((m) => m.id === sent.id)!;
+
+    const plain = nextInteraction(client, (i) => i.isButton());
+    fake.clickButton({ message, customId: "edit:7" });
+    expect((await plain).locale).toBe("en-US");
+    const pressed = nextInteraction(client, (i) => i.isButton());
+    fake.clickButton({ message, customId: "edit:7", locale: "ja" });
+    const button = await pressed;
+    expect(button.locale).toBe("ja");
+    const modal = new ModalBuilder()
+      .setCustomId("edit-form")
+      .setTitle("Edit")
+      .addLabelComponents(new LabelBuilder().setLabel("Prompt").setTextInputComponent(new TextInputBuilder().setCustomId("prompt").setStyle(TextInputStyle.Short)));
+    await button.showModal(modal);
+    const submitted = nextInteraction(client, (i) => i.isModalSubmit());
+    fake.submitModal({ customId: "edit-form", fields: { prompt: "blue" }, locale: "fr" });
+    expect((await submitted).locale).toBe("fr");
+  });
+
   it("enforces Discord's component limits: at most 5 action rows, 5 buttons a row, no custom id twice", async () => {
     const { fake, client } = await connect();
     const button = (id: string) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: id, custom_id: id });

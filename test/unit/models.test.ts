@@ -1,6 +1,7 @@
 // The model catalog: every entry's request checks, fal input, output reading and cost rules.
 import { describe, expect, it } from "vitest";
 import { falEndpointSchemas, isFalEndpoint } from "../fakes/fal/schemas.js";
+import { listOr } from "../../src/i18n/index.js";
 import {
   catalog,
   compileInputSchemas,
@@ -395,7 +396,7 @@ describe.each(entries)("%s", (id, model) => {
       expect(problems).toHaveLength(1);
       expect(problems[0]?.option).toBe(option);
       expect(problems[0]?.message).toContain(`"${outside[option]}"`);
-      const listed = `${values.length > 2 ? "one of " : ""}${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+      const listed = `${values.length > 2 ? "one of " : ""}${listOr("en-US", values)}`;
       expect(problems[0]?.message).toContain(`choose ${listed}`);
     }
   });
@@ -555,7 +556,7 @@ describe("request rules", () => {
 
   it("lists the allowed values and a model that offers the one asked for", () => {
     expect(problemsOf(nb, { prompt: "x", aspectRatio: "8:1" })[0]?.message).toBe(
-      'Nano Banana does not offer the aspect ratio "8:1"; choose one of 21:9, 16:9, 3:2, 4:3, 5:4, 1:1, 4:5, 3:4, 2:3 or 9:16, or switch to Nano Banana 2, which offers it.',
+      'Nano Banana does not offer the aspect ratio "8:1"; choose one of 21:9, 16:9, 3:2, 4:3, 5:4, 1:1, 4:5, 3:4, 2:3, or 9:16, or switch to Nano Banana 2, which offers it.',
     );
     expect(problemsOf(catalog.require("nano-banana-2"), { prompt: "x", thinking: "medium" })[0]?.message).toBe(
       'Nano Banana 2 does not offer the thinking level "medium"; choose minimal or high.',

@@ -23,6 +23,7 @@ function run(order: Partial<OpenOrder>, defaults: MemberDefaults, settings: Part
         styleOf: async (_user, name) => styles.find((style) => style.name.toLowerCase() === name.toLowerCase()),
       },
     },
+    "en-US",
   );
 }
 

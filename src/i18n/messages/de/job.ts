@@ -52,18 +52,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "Variieren (stark)",
   "buttonZoomOut": "Herauszoomen {factor, number}×",
   "actionPan": "Verschieben {direction, select, left {nach links} right {nach rechts} up {nach oben} other {nach unten}}",
-  "imageMenu": "Bild {position, number}: Wie geht es weiter?",
 
-  "notInRecords": "Dieses Ergebnis ist nicht mehr in den Aufzeichnungen des Bots, daher können seine Buttons nicht verwendet werden. Führe den Befehl erneut aus.",
-  "otherServer": "Dieser Button gehört zu einem Ergebnis auf einem anderen Server und bewirkt hier nichts.",
-  "alreadyOnItsWay": "Dieses Ergebnis ist bereits unterwegs.",
-  "cancelNotAllowed": "Nur die Person, die dieses Bild angefordert hat, oder ein Moderator mit „Nachrichten verwalten“ kann es abbrechen.",
-  "cancelTooLate": "Zu spät zum Abbrechen: Das Bild ist schon fertig und wird gerade zugestellt.",
-  "cancelFinished": "Dieser Auftrag ist bereits beendet, es gibt also nichts abzubrechen.",
-  "cancelFailed": "Der Bot konnte diesen Auftrag gerade nicht abbrechen (vielleicht startet er neu). Versuche es gleich noch einmal.",
-  "retryNotAllowed": "Nur die Person, die dieses Bild angefordert hat, kann es erneut versuchen. Nutze „Neu würfeln“ bei einem Ergebnis oder führe den Befehl selbst aus.",
-  "noImagesToEdit": "Dieses Ergebnis hat keine Bilder zum Bearbeiten.",
-  "deleteNotAllowed": "Nur die Person, die dieses Bild angefordert hat, oder ein Moderator mit „Nachrichten verwalten“ kann es löschen.",
-  "deleted": "Gelöscht.",
-  "olderButton": "Dieser Button stammt aus einer älteren Version des Bots. Führe den Befehl erneut aus.",
 };

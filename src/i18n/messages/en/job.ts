@@ -55,19 +55,6 @@ export const job = {
   "buttonVaryStrong": "Vary (Strong)",
   "buttonZoomOut": "Zoom out {factor, number}×",
   "actionPan": "Pan {direction, select, left {left} right {right} up {up} other {down}}",
-  "imageMenu": "Image {position, number}: what next?",
 
   // What a press of the buttons answers
-  "notInRecords": "This result is no longer in the bot's records, so its buttons cannot be used. Run the command again.",
-  "otherServer": "This button belongs to a result on another server, so it does nothing here.",
-  "alreadyOnItsWay": "This result is already on its way.",
-  "cancelNotAllowed": "Only the person who asked for this image, or a moderator with Manage Messages, can cancel it.",
-  "cancelTooLate": "Too late to cancel: the image was already made, so it is being delivered.",
-  "cancelFinished": "This job has already finished, so there is nothing to cancel.",
-  "cancelFailed": "The bot could not cancel this job just now (it may be restarting). Try again in a moment.",
-  "retryNotAllowed": "Only the person who asked for this image can retry it. Use Re-roll on a result, or run the command yourself.",
-  "noImagesToEdit": "This result has no images to edit.",
-  "deleteNotAllowed": "Only the person who asked for this image, or a moderator with Manage Messages, can delete it.",
-  "deleted": "Deleted.",
-  "olderButton": "This button is from an older version of the bot. Run the command again.",
 } as const;

@@ -52,18 +52,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "Variar (fuerte)",
   "buttonZoomOut": "Alejar {factor, number}×",
   "actionPan": "Desplazar {direction, select, left {a la izquierda} right {a la derecha} up {arriba} other {abajo}}",
-  "imageMenu": "Imagen {position, number}: ¿qué hacemos ahora?",
 
-  "notInRecords": "Este resultado ya no está en los registros del bot, así que sus botones no se pueden usar. Vuelve a ejecutar el comando.",
-  "otherServer": "Este botón pertenece a un resultado de otro servidor, así que aquí no hace nada.",
-  "alreadyOnItsWay": "Este resultado ya está en camino.",
-  "cancelNotAllowed": "Solo quien pidió esta imagen, o un moderador con Gestionar mensajes, puede cancelarla.",
-  "cancelTooLate": "Demasiado tarde para cancelar: la imagen ya está hecha y se está entregando.",
-  "cancelFinished": "Este trabajo ya ha terminado, así que no hay nada que cancelar.",
-  "cancelFailed": "El bot no pudo cancelar este trabajo en este momento (puede que se esté reiniciando). Vuelve a intentarlo en un momento.",
-  "retryNotAllowed": "Solo quien pidió esta imagen puede reintentarla. Usa Repetir en un resultado o ejecuta el comando tú mismo.",
-  "noImagesToEdit": "Este resultado no tiene imágenes que editar.",
-  "deleteNotAllowed": "Solo quien pidió esta imagen, o un moderador con Gestionar mensajes, puede eliminarla.",
-  "deleted": "Eliminado.",
-  "olderButton": "Este botón es de una versión anterior del bot. Vuelve a ejecutar el comando.",
 };

@@ -52,18 +52,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "Varier (fort)",
   "buttonZoomOut": "Dézoomer {factor, number}×",
   "actionPan": "Décaler {direction, select, left {à gauche} right {à droite} up {vers le haut} other {vers le bas}}",
-  "imageMenu": "Image {position, number} : et maintenant ?",
 
-  "notInRecords": "Ce résultat n’est plus dans les archives du bot, ses boutons ne peuvent donc plus servir. Relance la commande.",
-  "otherServer": "Ce bouton appartient à un résultat d’un autre serveur, il ne fait donc rien ici.",
-  "alreadyOnItsWay": "Ce résultat est déjà en route.",
-  "cancelNotAllowed": "Seule la personne qui a demandé cette image, ou un modérateur avec Gérer les messages, peut l’annuler.",
-  "cancelTooLate": "Trop tard pour annuler : l’image est déjà faite et en cours de livraison.",
-  "cancelFinished": "Cette tâche est déjà terminée, il n’y a donc rien à annuler.",
-  "cancelFailed": "Le bot n’a pas pu annuler cette tâche à l’instant (il redémarre peut-être). Réessaie dans un moment.",
-  "retryNotAllowed": "Seule la personne qui a demandé cette image peut la réessayer. Utilise Relancer sur un résultat ou lance la commande toi-même.",
-  "noImagesToEdit": "Ce résultat n’a aucune image à modifier.",
-  "deleteNotAllowed": "Seule la personne qui a demandé cette image, ou un modérateur avec Gérer les messages, peut la supprimer.",
-  "deleted": "Supprimé.",
-  "olderButton": "Ce bouton vient d’une ancienne version du bot. Relance la commande.",
 };

@@ -52,18 +52,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "バリエーション (強)",
   "buttonZoomOut": "ズームアウト {factor, number}×",
   "actionPan": "パン {direction, select, left {左} right {右} up {上} other {下}}",
-  "imageMenu": "画像 {position, number}: 次はどうしますか?",
 
-  "notInRecords": "この結果はもうボットの記録にないため、ボタンは使えません。コマンドをもう一度実行してください。",
-  "otherServer": "このボタンは別のサーバーの結果のものなので、ここでは何もしません。",
-  "alreadyOnItsWay": "この結果はすでに配信中です。",
-  "cancelNotAllowed": "この画像をキャンセルできるのは、依頼した本人か「メッセージの管理」権限を持つモデレーターだけです。",
-  "cancelTooLate": "キャンセルには間に合いませんでした。画像はすでにできていて、配信中です。",
-  "cancelFinished": "このジョブはすでに終わっているため、キャンセルするものはありません。",
-  "cancelFailed": "今はこのジョブをキャンセルできませんでした (ボットが再起動中かもしれません)。少ししてからもう一度お試しください。",
-  "retryNotAllowed": "この画像を再試行できるのは依頼した本人だけです。結果の「再生成」を使うか、ご自分でコマンドを実行してください。",
-  "noImagesToEdit": "この結果には編集できる画像がありません。",
-  "deleteNotAllowed": "この画像を削除できるのは、依頼した本人か「メッセージの管理」権限を持つモデレーターだけです。",
-  "deleted": "削除しました。",
-  "olderButton": "このボタンはボットの古いバージョンのものです。コマンドをもう一度実行してください。",
 };

@@ -52,18 +52,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "Variar (forte)",
   "buttonZoomOut": "Afastar {factor, number}×",
   "actionPan": "Deslocar {direction, select, left {para a esquerda} right {para a direita} up {para cima} other {para baixo}}",
-  "imageMenu": "Imagem {position, number}: e agora?",
 
-  "notInRecords": "Este resultado não está mais nos registros do bot, então seus botões não podem ser usados. Execute o comando de novo.",
-  "otherServer": "Este botão pertence a um resultado de outro servidor, então aqui ele não faz nada.",
-  "alreadyOnItsWay": "Este resultado já está a caminho.",
-  "cancelNotAllowed": "Só quem pediu esta imagem, ou um moderador com Gerenciar mensagens, pode cancelá-la.",
-  "cancelTooLate": "Tarde demais para cancelar: a imagem já foi feita e está sendo entregue.",
-  "cancelFinished": "Esta tarefa já terminou, então não há nada para cancelar.",
-  "cancelFailed": "O bot não conseguiu cancelar esta tarefa agora (ele pode estar reiniciando). Tente de novo daqui a pouco.",
-  "retryNotAllowed": "Só quem pediu esta imagem pode tentar de novo. Use Gerar de novo em um resultado ou execute o comando você mesmo.",
-  "noImagesToEdit": "Este resultado não tem imagens para editar.",
-  "deleteNotAllowed": "Só quem pediu esta imagem, ou um moderador com Gerenciar mensagens, pode excluí-la.",
-  "deleted": "Excluído.",
-  "olderButton": "Este botão é de uma versão antiga do bot. Execute o comando de novo.",
 };

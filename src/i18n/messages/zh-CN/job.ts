@@ -47,18 +47,5 @@ export const job: Messages<"job"> = {
   "buttonVaryStrong": "变化（强烈）",
   "buttonZoomOut": "缩小视角 {factor, number}×",
   "actionPan": "平移{direction, select, left {向左} right {向右} up {向上} other {向下}}",
-  "imageMenu": "图片 {position, number}：接下来做什么？",
 
-  "notInRecords": "这个结果已不在机器人的记录中，所以它的按钮无法使用。请重新运行命令。",
-  "otherServer": "这个按钮属于另一个服务器上的结果，在这里不起作用。",
-  "alreadyOnItsWay": "这个结果已经在发送途中。",
-  "cancelNotAllowed": "只有请求这张图片的人，或拥有“管理消息”权限的管理员，才能取消它。",
-  "cancelTooLate": "来不及取消了：图片已经生成，正在发送。",
-  "cancelFinished": "这个任务已经结束，没有可取消的内容。",
-  "cancelFailed": "机器人暂时无法取消这个任务（可能正在重启）。请稍后再试。",
-  "retryNotAllowed": "只有请求这张图片的人才能重试。请在结果上使用“重新生成”，或自己运行命令。",
-  "noImagesToEdit": "这个结果没有可编辑的图片。",
-  "deleteNotAllowed": "只有请求这张图片的人，或拥有“管理消息”权限的管理员，才能删除它。",
-  "deleted": "已删除。",
-  "olderButton": "这个按钮来自旧版本的机器人。请重新运行命令。",
 };
