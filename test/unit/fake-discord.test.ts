@@ -276,6 +276,10 @@ describe("application commands", () => {
       description_localizations: { de: "Etwas zeichnen" },
       options: [{ name_localizations: { fr: "style-fr" }, choices: [{ name_localizations: { de: "Tinte" } }] }],
     });
+    // Discord ignores a localization identical to the default.
+    await client.application.commands.set([{ ...localized, name_localizations: { de: "zeichnen", fr: "draw" } }], fake.guild.id);
+    expect((await list(new URLSearchParams({ with_localizations: "true" })))[0]?.name_localizations).toEqual({ de: "zeichnen" });
+    await client.application.commands.set([localized], fake.guild.id);
     // What the bot's registration compares its definitions with.
     const fetched = (await client.application.commands.fetch({ guildId: fake.guild.id, withLocalizations: true })).first();
     expect(fetched?.equals(definition, true)).toBe(true);
