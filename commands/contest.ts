@@ -15,56 +15,46 @@ import {
   type ContestSubcommand,
 } from "../src/contests/index.js";
 import type { AppContext } from "../src/context.js";
+import { localize, modelChoice } from "../src/i18n/index.js";
 import { replyPrivately } from "../src/discord/reply-privately.js";
 import { catalog } from "../src/models/index.js";
 
-const contestOption = (o: SlashCommandIntegerOption) =>
-  o.setName("contest").setDescription("Contest number (default: the newest one that fits)").setMinValue(1);
+const contestOption = (o: SlashCommandIntegerOption) => localize(o, "contest", "contest.contest").setMinValue(1);
 
-export const data = new SlashCommandBuilder()
-  .setName("contest")
-  .setDescription("Prompt contests: enter, vote, see results")
+export const data = localize(new SlashCommandBuilder(), "contest", "contest")
   .setContexts(0)
   .setIntegrationTypes(0)
   .addSubcommand((s) =>
-    s
-      .setName("create")
-      .setDescription("Start a contest (Manage Server or a contest role)")
-      .addStringOption((o) => o.setName("theme").setDescription("What entries should show").setRequired(true).setMaxLength(200))
+    localize(s, "create", "contest.create")
+      .addStringOption((o) => localize(o, "theme", "contest.create.theme").setRequired(true).setMaxLength(200))
       .addChannelOption((o) =>
-        o.setName("channel").setDescription("Where entries and results are posted").setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        localize(o, "channel", "contest.create.channel").setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
-      .addStringOption((o) => o.setName("submission").setDescription("How long entries are taken (30m, 2h, 3d) or until when (Unix time, ISO date)").setRequired(true))
-      .addStringOption((o) => o.setName("voting").setDescription("How long voting lasts after that (1d) or until when").setRequired(true))
-      .addIntegerOption((o) => o.setName("entries_per_member").setDescription("Entries one member may have; default 1").setMinValue(1).setMaxValue(10))
-      .addIntegerOption((o) => o.setName("votes_per_member").setDescription("Votes one member may give; default one per entry").setMinValue(1).setMaxValue(100))
-      .addStringOption((o) => o.setName("models").setDescription("Models allowed, comma-separated (default: all the server allows)").setMaxLength(500))
-      .addBooleanOption((o) => o.setName("approval").setDescription("Entries need a moderator's approval before they are shown"))
-      .addBooleanOption((o) => o.setName("hide_counts").setDescription("Hide vote counts until the results (default yes)")),
+      .addStringOption((o) => localize(o, "submission", "contest.create.submission").setRequired(true))
+      .addStringOption((o) => localize(o, "voting", "contest.create.voting").setRequired(true))
+      .addIntegerOption((o) => localize(o, "entries_per_member", "contest.create.entries_per_member").setMinValue(1).setMaxValue(10))
+      .addIntegerOption((o) => localize(o, "votes_per_member", "contest.create.votes_per_member").setMinValue(1).setMaxValue(100))
+      .addStringOption((o) => localize(o, "models", "contest.create.models").setMaxLength(500))
+      .addBooleanOption((o) => localize(o, "approval", "contest.create.approval"))
+      .addBooleanOption((o) => localize(o, "hide_counts", "contest.create.hide_counts")),
   )
   .addSubcommand((s) =>
-    s
-      .setName("enter")
-      .setDescription("Make an image for the contest; it enters when it is done")
-      .addStringOption((o) => o.setName("prompt").setDescription("What to make").setRequired(true).setMaxLength(5000))
-      .addAttachmentOption((o) => o.setName("image").setDescription("An image to edit instead of starting from text"))
-      .addStringOption((o) =>
-        o.setName("model").setDescription("Which model (the contest may allow only some)").addChoices(...contestModels(catalog).map((m) => ({ name: m.name, value: m.id }))),
-      )
+    localize(s, "enter", "contest.enter")
+      .addStringOption((o) => localize(o, "prompt", "contest.enter.prompt").setRequired(true).setMaxLength(5000))
+      .addAttachmentOption((o) => localize(o, "image", "contest.enter.image"))
+      .addStringOption((o) => localize(o, "model", "contest.enter.model").addChoices(...contestModels(catalog).map((m) => modelChoice(m))))
       .addIntegerOption(contestOption),
   )
   .addSubcommand((s) =>
-    s
-      .setName("withdraw")
-      .setDescription("Take your entry out of a contest (while entries are open)")
-      .addIntegerOption((o) => o.setName("entry").setDescription("Entry number (default: your latest)").setMinValue(1))
+    localize(s, "withdraw", "contest.withdraw")
+      .addIntegerOption((o) => localize(o, "entry", "contest.withdraw.entry").setMinValue(1))
       .addIntegerOption(contestOption),
   )
-  .addSubcommand((s) => s.setName("review").setDescription("Approve or reject entries waiting for review (moderators)").addIntegerOption(contestOption))
-  .addSubcommand((s) => s.setName("status").setDescription("Phase, deadlines, rules, your entries and votes").addIntegerOption(contestOption))
-  .addSubcommand((s) => s.setName("list").setDescription("This server's contests"))
-  .addSubcommand((s) => s.setName("end").setDescription("End a contest now and post the results (moderators)").addIntegerOption(contestOption))
-  .addSubcommand((s) => s.setName("cancel").setDescription("Cancel a contest without results (moderators)").addIntegerOption(contestOption))
+  .addSubcommand((s) => localize(s, "review", "contest.review").addIntegerOption(contestOption))
+  .addSubcommand((s) => localize(s, "status", "contest.status").addIntegerOption(contestOption))
+  .addSubcommand((s) => localize(s, "list", "contest.list"))
+  .addSubcommand((s) => localize(s, "end", "contest.end").addIntegerOption(contestOption))
+  .addSubcommand((s) => localize(s, "cancel", "contest.cancel").addIntegerOption(contestOption))
   .toJSON();
 
 export const buttons = contestButtons;

@@ -6,11 +6,13 @@ import {
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localizations } from "../src/i18n/index.js";
 import { imagesOfMessage, startDescribe } from "../src/generation/index.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 
 export const data = new ContextMenuCommandBuilder()
   .setName("Describe")
+  .setNameLocalizations(localizations("commands.menu.describe"))
   .setType(ApplicationCommandType.Message)
   .setContexts(0)
   .setIntegrationTypes(0)

@@ -1,14 +1,13 @@
 // /describe: prompts that would make an image like the one attached, each with a button that runs it.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { addPrivateOption, fromAttachment, startDescribe } from "../src/generation/index.js";
 
-const builder = new SlashCommandBuilder()
-  .setName("describe")
-  .setDescription("Get prompts that would make an image like the one you attach")
+const builder = localize(new SlashCommandBuilder(), "describe", "describe")
   .setContexts(0)
   .setIntegrationTypes(0)
-  .addAttachmentOption((o) => o.setName("image").setDescription("The image to describe").setRequired(true));
+  .addAttachmentOption((o) => localize(o, "image", "describe.image").setRequired(true));
 addPrivateOption(builder);
 
 export const data = builder.toJSON();

@@ -8,6 +8,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localizations } from "../src/i18n/index.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
 import { editModal, imagesOfMessage, type InputImage, readEditModal, startGeneration } from "../src/generation/index.js";
@@ -17,6 +18,7 @@ const FORM_PREFIX = "editai:1";
 
 export const data = new ContextMenuCommandBuilder()
   .setName("Edit with AI")
+  .setNameLocalizations(localizations("commands.menu.editWithAi"))
   .setType(ApplicationCommandType.Message)
   .setContexts(0)
   .setIntegrationTypes(0)

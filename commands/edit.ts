@@ -1,7 +1,8 @@
 // /edit: change one or more attached images with an instruction.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type SlashCommandIntegerOption } from "discord.js";
 import type { AppContext } from "../src/context.js";
-import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
+import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, choices, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
+import { localize } from "../src/i18n/index.js";
 import { catalog, imageSideBounds } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
 
@@ -13,52 +14,40 @@ const fireRedName = fireRed?.name ?? "FireRed";
 
 /** width and height: a custom output size, given together (FireRed takes image_size {width, height}). */
 function sideOption(o: SlashCommandIntegerOption, side: "width" | "height") {
-  const other = side === "width" ? "height" : "width";
   const bounds = fireRed?.options.customSize ?? imageSideBounds;
-  return o
-    .setName(side)
-    .setDescription(`Output ${side} in pixels, with ${other} (${fireRedName} only; default: the input's size)`)
-    .setMinValue(bounds.min)
-    .setMaxValue(bounds.max);
+  return localize(o, side, side === "width" ? "edit.width" : "edit.height", { model: fireRedName }).setMinValue(bounds.min).setMaxValue(bounds.max);
 }
 
-const builder = new SlashCommandBuilder()
-  .setName("edit")
-  .setDescription("Change attached images with an instruction")
+const builder = localize(new SlashCommandBuilder(), "edit", "edit")
   .setContexts(0)
   .setIntegrationTypes(0);
-addPromptOption(builder, catalog.list("edit"), "What to change, e.g. 'make the sky stormy'");
-builder.addAttachmentOption((o) => o.setName("image").setDescription("The image to edit").setRequired(true));
+addPromptOption(builder, catalog.list("edit"), "edit.prompt");
+builder.addAttachmentOption((o) => localize(o, "image", "edit.image").setRequired(true));
 for (const name of imageOptionNames.slice(1)) {
-  builder.addAttachmentOption((o) => o.setName(name).setDescription("Another image to use (for models that take several)"));
+  builder.addAttachmentOption((o) => localize(o, name, "edit.moreImages"));
 }
 addModelOptions(builder, catalog, "edit");
 addStyleOption(builder);
+const only = { model: fireRedName };
 builder
-  .addStringOption((o) => o.setName("negative_prompt").setDescription(`What to avoid (${fireRedName} only)`).setMaxLength(fireRed?.maxPromptLength ?? 1500))
+  .addStringOption((o) => localize(o, "negative_prompt", "edit.negative_prompt", only).setMaxLength(fireRed?.maxPromptLength ?? 1500))
   .addIntegerOption((o) => {
     const steps = fireRed?.options.steps;
-    return o.setName("steps").setDescription(`Inference steps (${fireRedName} only)`).setMinValue(steps?.min ?? 2).setMaxValue(steps?.max ?? 50);
+    return localize(o, "steps", "edit.steps", only).setMinValue(steps?.min ?? 2).setMaxValue(steps?.max ?? 50);
   })
   .addNumberOption((o) => {
     const guidance = fireRed?.options.guidance;
-    return o.setName("guidance").setDescription(`How closely to follow the prompt (${fireRedName} only)`).setMinValue(guidance?.min ?? 1).setMaxValue(guidance?.max ?? 10);
+    return localize(o, "guidance", "edit.guidance", only).setMinValue(guidance?.min ?? 1).setMaxValue(guidance?.max ?? 10);
   })
-  .addStringOption((o) =>
-    o
-      .setName("image_size")
-      .setDescription(`Output size preset (${fireRedName} only; default: the input's size)`)
-      .addChoices(...(fireRed?.options.imageSizes ?? []).map((value) => ({ name: value, value }))),
-  )
+  .addStringOption((o) => localize(o, "image_size", "edit.image_size", only).addChoices(...choices(fireRed?.options.imageSizes ?? [])))
   .addIntegerOption((o) => sideOption(o, "width"))
   .addIntegerOption((o) => sideOption(o, "height"))
   .addStringOption((o) =>
-    o
-      .setName("acceleration")
-      .setDescription(`How much to speed up the run (${fireRedName} only; default ${fireRed?.options.defaultAcceleration ?? "regular"})`)
-      .addChoices(...(fireRed?.options.accelerations ?? []).map((value) => ({ name: value, value }))),
+    localize(o, "acceleration", "edit.acceleration", { ...only, default: fireRed?.options.defaultAcceleration ?? "regular" }).addChoices(
+      ...choices(fireRed?.options.accelerations ?? []),
+    ),
   )
-  .addBooleanOption((o) => o.setName("safety_checker").setDescription(`Flag NSFW results (${fireRedName} only; default on)`));
+  .addBooleanOption((o) => localize(o, "safety_checker", "edit.safety_checker", only));
 addWebSearchOption(builder, catalog, "edit");
 addPrivateOption(builder);
 

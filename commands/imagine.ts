@@ -2,15 +2,14 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, readOrder, startGeneration } from "../src/generation/index.js";
+import { localize } from "../src/i18n/index.js";
 import { catalog } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
 
-const builder = new SlashCommandBuilder()
-  .setName("imagine")
-  .setDescription("Make images from a text prompt")
+const builder = localize(new SlashCommandBuilder(), "imagine", "imagine")
   .setContexts(0)
   .setIntegrationTypes(0);
-addPromptOption(builder, catalog.list("text-to-image"), "What to make, in your own words");
+addPromptOption(builder, catalog.list("text-to-image"), "imagine.prompt");
 addModelOptions(builder, catalog, "text-to-image");
 addStyleOption(builder);
 addWebSearchOption(builder, catalog, "text-to-image");

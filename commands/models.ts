@@ -1,11 +1,10 @@
 // /models: the catalog as a member sees it.
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { describeModel } from "../src/models/index.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("models")
-  .setDescription("List the models this bot can use, what each does, and what it costs")
+export const data = localize(new SlashCommandBuilder(), "models", "models")
   .setContexts(0)
   .setIntegrationTypes(0)
   .toJSON();

@@ -1,12 +1,11 @@
 // /preferences: a member's own defaults for /imagine and /edit — set, show, clear. Every answer is private.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { catalog } from "../src/models/index.js";
 import { addPreferencesSubcommands, runPreferences } from "../src/preferences/index.js";
 
-const builder = new SlashCommandBuilder()
-  .setName("preferences")
-  .setDescription("Your own defaults for /imagine and /edit, within what each server allows")
+const builder = localize(new SlashCommandBuilder(), "preferences", "preferences")
   .setContexts(0)
   .setIntegrationTypes(0);
 

@@ -1,13 +1,12 @@
 // /settings: a server's policy for the bot — models, defaults, quotas, budget, channels, premium roles.
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { canManageServer, manageServerPermission } from "../src/discord/manage-server.js";
 import { addSettingsSubcommands, type AppliedChange, applySettingsChange, describeChanges, type GuildSettings, guildSettingsSchema, readSettingsChange, settingsEmbed, settingsProblems } from "../src/settings/index.js";
 import { catalog } from "../src/models/index.js";
 
-const builder = new SlashCommandBuilder()
-  .setName("settings")
-  .setDescription("See or change how the bot works on this server")
+const builder = localize(new SlashCommandBuilder(), "settings", "settings")
   .setDefaultMemberPermissions(manageServerPermission)
   .setContexts(0)
   .setIntegrationTypes(0);

@@ -1,11 +1,10 @@
 // /style: a member's saved styles — save, list, delete — used with the style option of /imagine and /edit. Every answer is private.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { addStyleSubcommands, runStyle, styleChoices } from "../src/preferences/index.js";
 
-const builder = new SlashCommandBuilder()
-  .setName("style")
-  .setDescription("Your saved styles: words and reference images to use with /imagine and /edit")
+const builder = localize(new SlashCommandBuilder(), "style", "style")
   .setContexts(0)
   .setIntegrationTypes(0);
 

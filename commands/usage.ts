@@ -1,13 +1,12 @@
 // /usage: what a member has used today and has left; for members with Manage Server, the server's last 30 days.
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { localize } from "../src/i18n/index.js";
 import { canManageServer } from "../src/discord/manage-server.js";
 import { lastDays, memberUsageEmbed, renderUsageChart, serverUsageEmbed, sumSpend, usageChartFile, usageReport } from "../src/usage/index.js";
 import { utcDay } from "../src/store/ledger.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("usage")
-  .setDescription("See what you have used today and what is left; admins also see the server's spend")
+export const data = localize(new SlashCommandBuilder(), "usage", "usage")
   .setContexts(0)
   .setIntegrationTypes(0)
   .toJSON();

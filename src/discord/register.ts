@@ -14,7 +14,8 @@ export async function registerCommands(
   // The JSON round trip drops keys the builders leave as undefined (nsfw, …); equals() would count them as changes.
   const definitions = [...commands].map((command) => JSON.parse(JSON.stringify(command.data)) as Command<unknown>["data"]);
   const manager = client.application.commands;
-  const existing = guildId ? await manager.fetch({ guildId }) : await manager.fetch();
+  // Without withLocalizations Discord leaves out the commands' localizations, and every command would look changed.
+  const existing = guildId ? await manager.fetch({ guildId, withLocalizations: true }) : await manager.fetch({ withLocalizations: true });
   const unchanged =
     existing.size === definitions.length &&
     definitions.every((definition) =>

@@ -1,5 +1,6 @@
 // The slash-command options /imagine and /edit share, built from the catalog, and read back into a request.
 import type { ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from "discord.js";
+import { localize, modelChoice, modelLabel, valueChoice, type CommandDescription, type SupportedLocale } from "../i18n/index.js";
 import { type Catalog, type GenerationRequest, MAX_SEED, type ModelDefinition, type ModelKind, type ModelOptions } from "../models/index.js";
 import type { GenerationOrder } from "./start.js";
 import type { InputImage } from "./input-images.js";
@@ -11,16 +12,17 @@ export function union(models: readonly ModelDefinition[], pick: (options: ModelO
   return [...new Set(models.flatMap((model) => pick(model.options) ?? []))];
 }
 
-/** Values as a string option's choices. */
-export const choices = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
-const offeredBy = (models: readonly ModelDefinition[], test: (options: ModelOptions) => unknown) =>
-  models.filter((model) => test(model.options)).map((model) => model.name).join(", ");
+/** Values as a string option's choices, each labelled in every language where it has words ("auto"). */
+export const choices = (values: readonly string[]) => values.map((value) => valueChoice(value));
+const offering = (models: readonly ModelDefinition[], test: (options: ModelOptions) => unknown) => models.filter((model) => test(model.options));
+/** `{models}`: the models' names in each language, as their choices show them. */
+const modelNames = (models: readonly ModelDefinition[]) => (locale: SupportedLocale) => ({
+  models: models.map((model) => modelLabel(model, locale)).join(", ").slice(0, 60),
+});
 
-export function addPromptOption(builder: Builder, models: readonly ModelDefinition[], description: string) {
+export function addPromptOption(builder: Builder, models: readonly ModelDefinition[], description: CommandDescription) {
   return builder.addStringOption((o) =>
-    o
-      .setName("prompt")
-      .setDescription(description)
+    localize(o, "prompt", description)
       .setRequired(true)
       .setMaxLength(Math.max(...models.map((m) => m.maxPromptLength))),
   );
@@ -29,37 +31,26 @@ export function addPromptOption(builder: Builder, models: readonly ModelDefiniti
 /** The model choice and the knobs any model of this kind takes; each says which models take it when not all do. */
 export function addModelOptions(builder: Builder, catalog: Catalog, kind: ModelKind): SlashCommandOptionsOnlyBuilder {
   const models = catalog.list(kind);
+  /** The models that take an option, when not all of them do. */
   const only = (test: (options: ModelOptions) => unknown) => {
-    const names = offeredBy(models, test);
-    return names.split(", ").length === models.length ? "" : ` (${names})`.slice(0, 60);
+    const taking = offering(models, test);
+    return taking.length === models.length ? undefined : modelNames(taking);
   };
+  const resolutionsBy = only((x) => x.resolutions);
+  const seedBy = only((x) => x.seed);
   const b = builder
     .addStringOption((o) =>
-      o
-        .setName("model")
-        .setDescription(`Which model; default ${catalog.defaultFor(kind).name}`)
-        .addChoices(...models.map((m) => ({ name: m.name, value: m.id }))),
+      localize(o, "model", "option.model", (locale) => ({ model: modelLabel(catalog.defaultFor(kind), locale) })).addChoices(...models.map((m) => modelChoice(m))),
     )
+    .addStringOption((o) => localize(o, "aspect_ratio", "option.aspect_ratio").addChoices(...choices(union(models, (x) => x.aspectRatios))))
     .addStringOption((o) =>
-      o.setName("aspect_ratio").setDescription("Shape of the image").addChoices(...choices(union(models, (x) => x.aspectRatios))),
-    )
-    .addStringOption((o) =>
-      o
-        .setName("resolution")
-        .setDescription(`Resolution${only((x) => x.resolutions)}`.slice(0, 100))
+      (resolutionsBy === undefined ? localize(o, "resolution", "option.resolution") : localize(o, "resolution", "option.resolutionOnly", resolutionsBy))
         .addChoices(...choices(union(models, (x) => x.resolutions))),
     )
-    .addIntegerOption((o) => o.setName("count").setDescription("How many images, 1 to 4").setMinValue(1).setMaxValue(4))
-    .addStringOption((o) =>
-      o
-        .setName("format")
-        .setDescription("File format (each model's default is in /models)")
-        .addChoices(...choices(union(models, (x) => x.formats))),
-    )
+    .addIntegerOption((o) => localize(o, "count", "option.count").setMinValue(1).setMaxValue(4))
+    .addStringOption((o) => localize(o, "format", "option.format").addChoices(...choices(union(models, (x) => x.formats))))
     .addIntegerOption((o) =>
-      o
-        .setName("seed")
-        .setDescription(`Seed, to repeat a result${only((x) => x.seed)}`.slice(0, 100))
+      (seedBy === undefined ? localize(o, "seed", "option.seed") : localize(o, "seed", "option.seedOnly", seedBy))
         .setMinValue(0)
         .setMaxValue(MAX_SEED),
     );
@@ -67,21 +58,17 @@ export function addModelOptions(builder: Builder, catalog: Catalog, kind: ModelK
 }
 
 export function addWebSearchOption(builder: Builder, catalog: Catalog, kind: ModelKind) {
-  const names = offeredBy(catalog.list(kind), (x) => x.webSearch);
-  return builder.addBooleanOption((o) =>
-    o.setName("web_search").setDescription(`Let the model look things up on the web (${names})`.slice(0, 100)),
-  );
+  const names = modelNames(offering(catalog.list(kind), (x) => x.webSearch));
+  return builder.addBooleanOption((o) => localize(o, "web_search", "option.web_search", names));
 }
 
 /** The member's saved styles, offered by autocomplete (the command's `autocomplete` answers it). */
 export function addStyleOption(builder: Builder) {
-  return builder.addStringOption((o) =>
-    o.setName("style").setDescription("One of your saved styles (/style save): its words and reference images").setAutocomplete(true).setMaxLength(100),
-  );
+  return builder.addStringOption((o) => localize(o, "style", "option.style").setAutocomplete(true).setMaxLength(100));
 }
 
 export function addPrivateOption(builder: Builder) {
-  return builder.addBooleanOption((o) => o.setName("private").setDescription("Show the result only to me"));
+  return builder.addBooleanOption((o) => localize(o, "private", "option.private"));
 }
 
 /** Everything but the images, as the member set it; unset options stay unset so the model's defaults apply. */

@@ -2,6 +2,7 @@
 // set, shown and cleared. They are the member's on every server and apply within what each server allows.
 import type { ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandSubcommandsOnlyBuilder } from "discord.js";
 import { choices, memberFacts, optionValues, passedOverDefaults, type MemberDefaults } from "../generation/index.js";
+import { localize, modelChoice } from "../i18n/index.js";
 import type { Catalog, ModelKind } from "../models/index.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { userText } from "../discord/user-text.js";
@@ -13,20 +14,18 @@ const aspectRatiosOf = (catalog: Catalog) => optionValues(catalog.all(), (option
 const resolutionsOf = (catalog: Catalog) => optionValues(catalog.all(), (options) => options.resolutions);
 
 export function addPreferencesSubcommands(builder: SlashCommandBuilder, catalog: Catalog): SlashCommandSubcommandsOnlyBuilder {
-  const models = (kind: ModelKind) => catalog.list(kind).map((model) => ({ name: model.name, value: model.id }));
+  const models = (kind: ModelKind) => catalog.list(kind).map((model) => modelChoice(model));
   return builder
     .addSubcommand((s) =>
-      s
-        .setName("set")
-        .setDescription("Set your own defaults for /imagine and /edit (each server's settings still apply)")
-        .addStringOption((o) => o.setName("imagine_model").setDescription("Your model for /imagine").addChoices(...models("text-to-image")))
-        .addStringOption((o) => o.setName("edit_model").setDescription("Your model for /edit").addChoices(...models("edit")))
-        .addStringOption((o) => o.setName("aspect_ratio").setDescription("Your shape, used with models that offer it").addChoices(...choices(aspectRatiosOf(catalog))))
-        .addStringOption((o) => o.setName("resolution").setDescription("Your resolution, used with models that offer it").addChoices(...choices(resolutionsOf(catalog))))
-        .addBooleanOption((o) => o.setName("private").setDescription("Show your results only to you")),
+      localize(s, "set", "preferences.set")
+        .addStringOption((o) => localize(o, "imagine_model", "preferences.imagine_model").addChoices(...models("text-to-image")))
+        .addStringOption((o) => localize(o, "edit_model", "preferences.edit_model").addChoices(...models("edit")))
+        .addStringOption((o) => localize(o, "aspect_ratio", "preferences.aspect_ratio").addChoices(...choices(aspectRatiosOf(catalog))))
+        .addStringOption((o) => localize(o, "resolution", "preferences.resolution").addChoices(...choices(resolutionsOf(catalog))))
+        .addBooleanOption((o) => localize(o, "private", "preferences.private")),
     )
-    .addSubcommand((s) => s.setName("show").setDescription("See your defaults and how this server applies them"))
-    .addSubcommand((s) => s.setName("clear").setDescription("Forget your defaults: the server's apply again (styles are kept)"));
+    .addSubcommand((s) => localize(s, "show", "preferences.show"))
+    .addSubcommand((s) => localize(s, "clear", "preferences.clear"));
 }
 
 type Read = { ok: true; change: MemberDefaults } | { ok: false; problems: string[] };

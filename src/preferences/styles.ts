@@ -3,6 +3,7 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandBuilder, SlashCommandSubcommandsOnlyBuilder } from "discord.js";
 import { MessageFlags } from "discord.js";
 import { replyPrivately } from "../discord/reply-privately.js";
+import { localize } from "../i18n/index.js";
 import { userText } from "../discord/user-text.js";
 import type { StoredStyle } from "../store/preferences.js";
 import { countOf, quote } from "../wording.js";
@@ -13,23 +14,17 @@ import { MAX_STYLES, PROMPT_ADDITION_MAX, STYLE_IMAGES_MAX, STYLE_NAME_MAX } fro
 export function addStyleSubcommands(builder: SlashCommandBuilder): SlashCommandSubcommandsOnlyBuilder {
   return builder
     .addSubcommand((s) => {
-      s.setName("save")
-        .setDescription("Save a style: words added to your prompt, and up to 3 reference images")
-        .addStringOption((o) => o.setName("name").setDescription("What to call it; saving over a name replaces that style").setRequired(true).setMinLength(1).setMaxLength(STYLE_NAME_MAX))
-        .addStringOption((o) =>
-          o.setName("prompt").setDescription("Words added to your prompt, e.g. 'watercolour, soft pastel colours'").setRequired(true).setMinLength(1).setMaxLength(PROMPT_ADDITION_MAX),
-        );
+      localize(s, "save", "style.save")
+        .addStringOption((o) => localize(o, "name", "style.save.name").setRequired(true).setMinLength(1).setMaxLength(STYLE_NAME_MAX))
+        .addStringOption((o) => localize(o, "prompt", "style.save.prompt").setRequired(true).setMinLength(1).setMaxLength(PROMPT_ADDITION_MAX));
       for (const [index, option] of styleImageOptions.slice(0, STYLE_IMAGES_MAX).entries()) {
-        s.addAttachmentOption((o) => o.setName(option).setDescription(index === 0 ? "A reference image (optional)" : "Another reference image"));
+        s.addAttachmentOption((o) => localize(o, option, index === 0 ? "style.save.image" : "style.save.moreImages"));
       }
       return s;
     })
-    .addSubcommand((s) => s.setName("list").setDescription("Your saved styles"))
+    .addSubcommand((s) => localize(s, "list", "style.list"))
     .addSubcommand((s) =>
-      s
-        .setName("delete")
-        .setDescription("Delete one of your styles")
-        .addStringOption((o) => o.setName("name").setDescription("Which style").setRequired(true).setAutocomplete(true).setMaxLength(100)),
+      localize(s, "delete", "style.delete").addStringOption((o) => localize(o, "name", "style.delete.name").setRequired(true).setAutocomplete(true).setMaxLength(100)),
     );
 }
 

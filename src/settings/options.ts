@@ -1,5 +1,6 @@
 // The subcommands and options of /settings, and reading the one a member used back into a change.
 import { ChannelType, type ChatInputCommandInteraction, type SlashCommandSubcommandsOnlyBuilder } from "discord.js";
+import { localize, modelChoice, valueChoice } from "../i18n/index.js";
 import type { Catalog } from "../models/index.js";
 import type { GuildSettings } from "./schema.js";
 
@@ -18,71 +19,42 @@ type Builder = SlashCommandSubcommandsOnlyBuilder;
 const channelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildVoice] as const;
 
 export function addSettingsSubcommands(builder: Builder, catalog: Catalog): Builder {
-  const modelChoices = (models: readonly { name: string; id: string }[]) => models.map((m) => ({ name: m.name, value: m.id }));
+  const modelChoices = (models: readonly { name: string; id: string }[]) => models.map((m) => modelChoice(m));
   return builder
-    .addSubcommand((s) => s.setName("view").setDescription("Show this server's settings"))
+    .addSubcommand((s) => localize(s, "view", "settings.view"))
     .addSubcommand((s) =>
-      s
-        .setName("set")
-        .setDescription("Change one or more settings; the ones you leave out stay as they are")
-        .addStringOption((o) =>
-          o.setName("default_image_model").setDescription("Model /imagine uses when none is chosen").addChoices(...modelChoices(catalog.list("text-to-image"))),
-        )
-        .addStringOption((o) =>
-          o.setName("default_edit_model").setDescription("Model /edit uses when none is chosen").addChoices(...modelChoices(catalog.list("edit"))),
-        )
-        .addIntegerOption((o) =>
-          o.setName("daily_image_quota").setDescription("Images one member may make per day (UTC); 0 = no limit").setMinValue(0).setMaxValue(10_000),
-        )
-        .addIntegerOption((o) =>
-          o.setName("cooldown_seconds").setDescription("Seconds a member waits between two jobs; 0 = none").setMinValue(0).setMaxValue(86_400),
-        )
-        .addIntegerOption((o) =>
-          o.setName("max_jobs_in_flight").setDescription("Jobs one member may have running at once").setMinValue(1).setMaxValue(50),
-        )
-        .addNumberOption((o) =>
-          o.setName("daily_budget_usd").setDescription("What the whole server may spend per day (UTC), in USD; 0 = no limit").setMinValue(0).setMaxValue(100_000),
-        )
-        .addIntegerOption((o) =>
-          o.setName("premium_count_above").setDescription("More images than this at once is a premium choice").setMinValue(1).setMaxValue(4),
-        )
-        .addStringOption((o) =>
-          o
-            .setName("nsfw_policy")
-            .setDescription("Images the model flagged, outside channels marked NSFW")
-            .addChoices({ name: "withhold them", value: "withhold" }, { name: "post them behind a spoiler", value: "spoiler" }),
-        )
-        .addBooleanOption((o) => o.setName("private_by_default").setDescription("Show results only to the member who asked, unless they choose otherwise")),
+      localize(s, "set", "settings.set")
+        .addStringOption((o) => localize(o, "default_image_model", "settings.default_image_model").addChoices(...modelChoices(catalog.list("text-to-image"))))
+        .addStringOption((o) => localize(o, "default_edit_model", "settings.default_edit_model").addChoices(...modelChoices(catalog.list("edit"))))
+        .addIntegerOption((o) => localize(o, "daily_image_quota", "settings.daily_image_quota").setMinValue(0).setMaxValue(10_000))
+        .addIntegerOption((o) => localize(o, "cooldown_seconds", "settings.cooldown_seconds").setMinValue(0).setMaxValue(86_400))
+        .addIntegerOption((o) => localize(o, "max_jobs_in_flight", "settings.max_jobs_in_flight").setMinValue(1).setMaxValue(50))
+        .addNumberOption((o) => localize(o, "daily_budget_usd", "settings.daily_budget_usd").setMinValue(0).setMaxValue(100_000))
+        .addIntegerOption((o) => localize(o, "premium_count_above", "settings.premium_count_above").setMinValue(1).setMaxValue(4))
+        .addStringOption((o) => localize(o, "nsfw_policy", "settings.nsfw_policy").addChoices(valueChoice("withhold"), valueChoice("spoiler")))
+        .addBooleanOption((o) => localize(o, "private_by_default", "settings.private_by_default")),
     )
     .addSubcommand((s) =>
-      s
-        .setName("model")
-        .setDescription("Turn one model on or off on this server")
-        .addStringOption((o) => o.setName("model").setDescription("Which model").setRequired(true).addChoices(...modelChoices(catalog.all())))
-        .addBooleanOption((o) => o.setName("enabled").setDescription("On (true) or off (false)").setRequired(true)),
+      localize(s, "model", "settings.model")
+        .addStringOption((o) => localize(o, "model", "settings.model.model").setRequired(true).addChoices(...modelChoices(catalog.all())))
+        .addBooleanOption((o) => localize(o, "enabled", "settings.model.enabled").setRequired(true)),
     )
     .addSubcommand((s) =>
-      s
-        .setName("channel")
-        .setDescription("Add a channel to, or remove it from, the channels where the bot may be used")
-        .addChannelOption((o) => o.setName("channel").setDescription("Which channel").setRequired(true).addChannelTypes(...channelTypes))
-        .addBooleanOption((o) => o.setName("allowed").setDescription("Add (true) or remove (false)").setRequired(true)),
+      localize(s, "channel", "settings.channel")
+        .addChannelOption((o) => localize(o, "channel", "settings.channel.channel").setRequired(true).addChannelTypes(...channelTypes))
+        .addBooleanOption((o) => localize(o, "allowed", "settings.addOrRemove").setRequired(true)),
     )
     .addSubcommand((s) =>
-      s
-        .setName("premium_role")
-        .setDescription("Add or remove a role that unlocks premium choices (Nano Banana Pro, 2K/4K, many images)")
-        .addRoleOption((o) => o.setName("role").setDescription("Which role").setRequired(true))
-        .addBooleanOption((o) => o.setName("required").setDescription("Add (true) or remove (false)").setRequired(true)),
+      localize(s, "premium_role", "settings.premium_role")
+        .addRoleOption((o) => localize(o, "role", "settings.role").setRequired(true))
+        .addBooleanOption((o) => localize(o, "required", "settings.addOrRemove").setRequired(true)),
     )
     .addSubcommand((s) =>
-      s
-        .setName("contest_role")
-        .setDescription("Add or remove a role whose members may run prompt contests (/contest)")
-        .addRoleOption((o) => o.setName("role").setDescription("Which role").setRequired(true))
-        .addBooleanOption((o) => o.setName("required").setDescription("Add (true) or remove (false)").setRequired(true)),
+      localize(s, "contest_role", "settings.contest_role")
+        .addRoleOption((o) => localize(o, "role", "settings.role").setRequired(true))
+        .addBooleanOption((o) => localize(o, "required", "settings.addOrRemove").setRequired(true)),
     )
-    .addSubcommand((s) => s.setName("reset").setDescription("Put every setting back to the bot's defaults"));
+    .addSubcommand((s) => localize(s, "reset", "settings.reset"));
 }
 
 /** Zero means "no limit" for the quota and the budget, which the settings store as null. */

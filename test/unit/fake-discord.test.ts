@@ -24,6 +24,7 @@ import {
   StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
+  type RESTPostAPIApplicationCommandsJSONBody,
   ComponentType,
   type APIModalInteractionResponseCallbackData,
   type ApplicationCommandData,
@@ -185,6 +186,103 @@ describe("application commands", () => {
     const [draw] = (await client.application.commands.set([unsetNsfw], fake.guild.id)).values();
     expect(draw?.equals(unsetNsfw as unknown as ApplicationCommandData)).toBe(false);
     expect(draw?.equals(JSON.parse(JSON.stringify(unsetNsfw)) as ApplicationCommandData)).toBe(true);
+  });
+
+  it("holds localized names, descriptions and choice labels to Discord's rules in every locale", async () => {
+    const { fake, client } = await connect();
+    // Plain JSON, as another client might send it: discord.js builders refuse some of these before they leave.
+    const draw = (option: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      name: "draw",
+      name_localizations: { de: "zeichnen", ja: "描く" },
+      description: "Draw something",
+      description_localizations: { de: "Etwas zeichnen" },
+      options: [
+        { type: 3, name: "prompt", description: "What to draw", name_localizations: { de: "beschreibung", "es-419": "instrucción" } },
+        { type: 4, name: "count", description: "How many", name_localizations: { de: "anzahl" } },
+        option,
+      ],
+      ...extra,
+    });
+    const style = { type: 3, name: "style", description: "A style", choices: [{ name: "watercolour", value: "w", name_localizations: { de: "Aquarell" } }] };
+
+    // Deliberately invalid bodies too, typed as the API JSON they stand in for.
+    const send = (body: object) => client.application.commands.set([body as RESTPostAPIApplicationCommandsJSONBody], fake.guild.id);
+    const good = await send(draw(style));
+    expect(good.first()?.nameLocalizations).toEqual({ de: "zeichnen", ja: "描く" });
+    expect(fake.commands(fake.guild.id)[0]?.options?.[2]).toMatchObject({ choices: [{ name_localizations: { de: "Aquarell" } }] });
+
+    const refused = async (body: object, errors: unknown) => {
+      const error = await apiError(send(body));
+      expect(error.status).toBe(400);
+      expect(error.code).toBe(50035);
+      expect(error.rawError).toMatchObject({ message: "Invalid Form Body", errors: { 0: errors } });
+    };
+    const invalidName = { _errors: [{ code: "APPLICATION_COMMAND_INVALID_NAME" }] };
+    const tooLong = { _errors: [{ code: "BASE_TYPE_BAD_LENGTH" }] };
+    const taken = { _errors: [{ code: "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS" }] };
+    // A capital letter with a lowercase form, and a space, in a chat-input command's localized name.
+    await refused(draw(style, { name_localizations: { de: "Zeichnen" } }), { name_localizations: { de: invalidName } });
+    await refused({ ...draw(style), options: [{ type: 3, name: "prompt", description: "x", name_localizations: { fr: "la consigne" } }] }, {
+      options: { 0: { name_localizations: { fr: invalidName } } },
+    });
+    await refused(draw(style, { description_localizations: { ja: "x".repeat(101) } }), { description_localizations: { ja: tooLong } });
+    await refused(draw({ ...style, choices: [{ name: "watercolour", value: "w", name_localizations: { de: "" } }] }), {
+      options: { 2: { choices: { 0: { name_localizations: { de: tooLong } } } } },
+    });
+    // Two options with one name in a locale, or a localized name that is another option's default name.
+    await refused(draw({ ...style, name_localizations: { de: "anzahl" } }), { options: { 2: { name_localizations: { de: taken } } } });
+    await refused(draw({ ...style, name_localizations: { ja: "count" } }), { options: { 2: { name_localizations: { ja: taken } } } });
+    // A message menu's localized name may have capitals and spaces, up to 32 characters.
+    const menu = { type: ApplicationCommandType.Message, name: "Edit with AI", name_localizations: { de: "Mit KI bearbeiten" } };
+    expect((await send(menu)).size).toBe(1);
+    await refused({ ...menu, name_localizations: { de: "M".repeat(33) } }, { name_localizations: { de: tooLong } });
+    // The 8,000 characters count each field's longest localization.
+    const long = (n: number) => "d".repeat(n);
+    const options = Array.from({ length: 25 }, (_, i) => ({ type: 3, name: `o${i}`, description: "x", description_localizations: { de: long(100) } }));
+    const big = (descriptions: number) => ({
+      name: "big",
+      description: "x",
+      options: [{ type: 1, name: "a", description: "x", options }, ...Array.from({ length: descriptions }, (_, i) => ({ type: 1, name: `b${i}`, description: "x", options }))],
+    });
+    expect((await send(big(1))).size).toBe(1);
+    await refused(big(3), { _errors: [{ code: "APPLICATION_COMMAND_TOO_LARGE" }] });
+  });
+
+  it("lists commands without their localization dictionaries unless with_localizations is asked for, like Discord", async () => {
+    const { fake, client } = await connect();
+    const localized = new SlashCommandBuilder()
+      .setName("draw")
+      .setNameLocalizations({ de: "zeichnen" })
+      .setDescription("Draw something")
+      .setDescriptionLocalizations({ de: "Etwas zeichnen" })
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .addStringOption((o) =>
+        o.setName("style").setNameLocalizations({ fr: "style-fr" }).setDescription("A style").addChoices({ name: "ink", name_localizations: { de: "Tinte" }, value: "ink" }),
+      )
+      .toJSON();
+    await client.application.commands.set([localized], fake.guild.id);
+    const definition = JSON.parse(JSON.stringify(localized)) as ApplicationCommandData;
+
+    // Over REST, as discord.js's cache would keep the dictionaries it already holds from set().
+    const list = async (query?: URLSearchParams) =>
+      (await client.rest.get(Routes.applicationGuildCommands(client.application.id, fake.guild.id), query ? { query } : {})) as Record<string, unknown>[];
+    const [bare] = await list();
+    expect(bare).toMatchObject({ name: "draw", description: "Draw something" });
+    expect(JSON.stringify(bare)).not.toMatch(/localizations/);
+
+    const [full] = await list(new URLSearchParams({ with_localizations: "true" }));
+    expect(full).toMatchObject({
+      name_localizations: { de: "zeichnen" },
+      description_localizations: { de: "Etwas zeichnen" },
+      options: [{ name_localizations: { fr: "style-fr" }, choices: [{ name_localizations: { de: "Tinte" } }] }],
+    });
+    // Discord ignores a localization identical to the default.
+    await client.application.commands.set([{ ...localized, name_localizations: { de: "zeichnen", fr: "draw" } }], fake.guild.id);
+    expect((await list(new URLSearchParams({ with_localizations: "true" })))[0]?.name_localizations).toEqual({ de: "zeichnen" });
+    await client.application.commands.set([localized], fake.guild.id);
+    // What the bot's registration compares its definitions with.
+    const fetched = (await client.application.commands.fetch({ guildId: fake.guild.id, withLocalizations: true })).first();
+    expect(fetched?.equals(definition, true)).toBe(true);
   });
 });
 

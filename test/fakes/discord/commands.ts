@@ -77,11 +77,9 @@ export class CommandStore {
       integration_types: Array.isArray(def.integration_types) ? def.integration_types : [ApplicationIntegrationType.GuildInstall],
       contexts: Array.isArray(def.contexts) ? def.contexts : null,
     };
-    for (const key of ["name_localizations", "description_localizations"] as const) {
-      if (isRecord(def[key])) stored[key] = def[key];
-    }
+    Object.assign(stored, keptLocalizations(def));
     if (type === ApplicationCommandType.ChatInput && Array.isArray(def.options) && def.options.length > 0) {
-      stored.options = def.options;
+      stored.options = def.options.map(storedOption);
     }
     if (guildId) stored.guild_id = guildId;
     else stored.dm_permission = typeof def.dm_permission === "boolean" ? def.dm_permission : true;
@@ -95,6 +93,24 @@ export class CommandStore {
       version: unchanged ? same.version : snowflake(),
     } as unknown as APIApplicationCommand;
   }
+}
+
+/** A field's localizations as Discord keeps them: a value identical to the default is ignored. */
+function keptLocalizations(def: JsonObject): JsonObject {
+  const kept: JsonObject = {};
+  for (const [key, field] of [["name_localizations", "name"], ["description_localizations", "description"]] as const) {
+    const map = def[key];
+    if (isRecord(map)) kept[key] = Object.fromEntries(Object.entries(map).filter(([, value]) => value !== def[field]));
+  }
+  return kept;
+}
+
+function storedOption(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const option: JsonObject = { ...raw, ...keptLocalizations(raw) };
+  if (Array.isArray(raw.options)) option.options = raw.options.map(storedOption);
+  if (Array.isArray(raw.choices)) option.choices = raw.choices.map((choice) => (isRecord(choice) ? { ...choice, ...keptLocalizations(choice) } : choice));
+  return option;
 }
 
 function stripGenerated(command: APIApplicationCommand): JsonObject {

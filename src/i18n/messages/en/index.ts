@@ -1,9 +1,10 @@
 // English: the source of every message. Each namespace is one feature's words; every other language has the same
 // namespaces with the same keys and placeholders (the compiler checks the keys, test/unit/i18n.test.ts the rest).
 import { common } from "./common.js";
+import { commands } from "./commands.js";
 import { describe } from "./describe.js";
 import { generation } from "./generation.js";
 import { job } from "./job.js";
 import { options } from "./options.js";
 
-export const messages = { common, describe, generation, job, options };
+export const messages = { common, commands, describe, generation, job, options };

@@ -1,6 +1,8 @@
+import type { APIApplicationCommand } from "discord-api-types/v10";
 import type { FakeContext } from "../context.js";
 import { DiscordErrors } from "../errors.js";
 import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
+import { isRecord } from "../util.js";
 
 /** Global and guild application commands, stored like Discord (ids, versions, defaults). */
 export function commandRoutes(ctx: FakeContext): RouteDef[] {
@@ -15,7 +17,11 @@ export function commandRoutes(ctx: FakeContext): RouteDef[] {
     });
     const one = `${base}/:id`;
     routes.push(
-      route("GET", base, (_req, guildId) => ({ status: 200, body: ctx.commands.list(guildId) })),
+      // Like Discord, the list carries the localization dictionaries only when asked for them.
+      route("GET", base, (req, guildId) => ({
+        status: 200,
+        body: booleanQuery(req.query.get("with_localizations")) ? ctx.commands.list(guildId) : ctx.commands.list(guildId).map(withoutLocalizations),
+      })),
       route("PUT", base, (req, guildId) => ({ status: 200, body: ctx.commands.overwrite(req.body, guildId) })),
       route("POST", base, (req, guildId) => {
         const { command, created } = ctx.commands.upsert(req.body, guildId);
@@ -34,6 +40,25 @@ export function commandRoutes(ctx: FakeContext): RouteDef[] {
     );
   }
   return routes;
+}
+
+/** Discord's boolean query strings: true, True or 1. */
+function booleanQuery(value: string | null): boolean {
+  return value === "true" || value === "True" || value === "1";
+}
+
+/** A command as GET …/commands returns it by default: no name_localizations or description_localizations anywhere. */
+function withoutLocalizations(command: APIApplicationCommand): APIApplicationCommand {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (!isRecord(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== "name_localizations" && key !== "description_localizations")
+        .map(([key, child]) => [key, strip(child)]),
+    );
+  };
+  return strip(command) as APIApplicationCommand;
 }
 
 function scope(ctx: FakeContext, req: RouteRequest): string | undefined {

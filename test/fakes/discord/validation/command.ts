@@ -61,13 +61,18 @@ function checkCommand(errors: FormErrors, path: FieldPath, raw: unknown): void {
     errors.add([...path, "type"], "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4}.");
   }
   const name = optionalString(raw.name);
+  const checkName = (at: FieldPath, value: string) =>
+    chatInput ? checkChatInputName(errors, at, value) : errors.lengthBetween(at, value, 1, LIMITS.commandName);
   if (name === undefined) errors.required([...path, "name"]);
-  else if (chatInput) checkChatInputName(errors, [...path, "name"], name);
-  else errors.lengthBetween([...path, "name"], name, 1, LIMITS.commandName);
+  else checkName([...path, "name"], name);
+  forEachLocalization(errors, [...path, "name_localizations"], raw.name_localizations, checkName);
   const description = raw.description;
   if (chatInput) {
     if (typeof description !== "string") errors.required([...path, "description"]);
     else errors.lengthBetween([...path, "description"], description, 1, LIMITS.commandDescription);
+    forEachLocalization(errors, [...path, "description_localizations"], raw.description_localizations, (at, value) =>
+      errors.lengthBetween(at, value, 1, LIMITS.commandDescription),
+    );
   } else if (typeof description === "string" && description.length > 0) {
     errors.add([...path, "description"], "APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION", "Context menu commands cannot have description");
   }
@@ -89,6 +94,42 @@ function checkCommand(errors: FormErrors, path: FieldPath, raw: unknown): void {
 function checkChatInputName(errors: FormErrors, path: FieldPath, name: string): void {
   if (!CHAT_INPUT_NAME.test(name) || name !== name.toLowerCase()) {
     errors.add(path, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+  }
+}
+
+/** Each value of a localization dictionary (a locale → text map, or null), checked by `check`. */
+function forEachLocalization(errors: FormErrors, path: FieldPath, map: unknown, check: (at: FieldPath, value: string) => void): void {
+  if (map === undefined || map === null) return;
+  if (!isRecord(map)) {
+    errors.add(path, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+    return;
+  }
+  for (const [locale, value] of Object.entries(map)) {
+    if (typeof value !== "string") errors.add([...path, locale], "STRING_TYPE_CONVERT", "Could not interpret value as string.");
+    else check([...path, locale], value);
+  }
+}
+
+/**
+ * Discord: a localized option name must differ from every other option's default name on that level and from every
+ * other option's name in the same locale.
+ */
+function checkLocalizedOptionNames(errors: FormErrors, path: FieldPath, options: readonly JsonObject[]): void {
+  const defaults = options.map((option) => optionalString(option.name));
+  const localized = options.map((option) => (isRecord(option.name_localizations) ? option.name_localizations : {}));
+  const locales = new Set(localized.flatMap((map) => Object.keys(map)));
+  for (const locale of locales) {
+    const seen = new Set<string>();
+    options.forEach((_, i) => {
+      const own = localized[i]![locale];
+      const effective = typeof own === "string" ? own : defaults[i];
+      if (effective === undefined) return;
+      const clashesWithDefault = typeof own === "string" && defaults.some((other, j) => j !== i && other === own);
+      if (seen.has(effective) || clashesWithDefault) {
+        errors.add([...path, i, "name_localizations", locale], "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS", "Option names must be unique");
+      }
+      seen.add(effective);
+    });
   }
 }
 
@@ -116,9 +157,13 @@ function checkOptions(errors: FormErrors, path: FieldPath, value: unknown, depth
       if (names.has(name)) errors.add([...at, "name"], "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS", "Option names must be unique");
       names.add(name);
     }
+    forEachLocalization(errors, [...at, "name_localizations"], option.name_localizations, (p, localized) => checkChatInputName(errors, p, localized));
     const description = optionalString(option.description);
     if (description === undefined) errors.required([...at, "description"]);
     else errors.lengthBetween([...at, "description"], description, 1, LIMITS.commandDescription);
+    forEachLocalization(errors, [...at, "description_localizations"], option.description_localizations, (p, localized) =>
+      errors.lengthBetween(p, localized, 1, LIMITS.commandDescription),
+    );
     if (SUB_TYPES.has(type)) {
       if (depth >= (type === ApplicationCommandOptionType.SubcommandGroup ? 1 : 2)) {
         errors.add([...at, "type"], "APPLICATION_COMMAND_OPTION_TYPE_INVALID", "Subcommands cannot be nested this deep");
@@ -133,6 +178,7 @@ function checkOptions(errors: FormErrors, path: FieldPath, value: unknown, depth
     } else sawOptional = true;
     checkOptionDetails(errors, at, option);
   });
+  checkLocalizedOptionNames(errors, path, value.map(asRecord));
 }
 
 function checkOptionDetails(errors: FormErrors, at: FieldPath, option: JsonObject): void {
@@ -152,6 +198,9 @@ function checkOptionDetails(errors: FormErrors, at: FieldPath, option: JsonObjec
       const choiceName = optionalString(asRecord(c).name);
       if (choiceName === undefined) errors.required([...at, "choices", j, "name"]);
       else errors.lengthBetween([...at, "choices", j, "name"], choiceName, 1, LIMITS.choiceName);
+      forEachLocalization(errors, [...at, "choices", j, "name_localizations"], asRecord(c).name_localizations, (p, localized) =>
+        errors.lengthBetween(p, localized, 1, LIMITS.choiceName),
+      );
       const value = asRecord(c).value;
       if (typeof value === "string") errors.maxLength([...at, "choices", j, "value"], value, LIMITS.choiceValue);
     });
@@ -168,13 +217,18 @@ function checkOptionDetails(errors: FormErrors, at: FieldPath, option: JsonObjec
   }
 }
 
-/** Discord counts name, description and every option's name, description and choices towards 8000 characters. */
+/**
+ * Discord counts name, description and every option's name, description and choices towards 8000 characters; of a
+ * localized field, only its longest text (the default or a localization) counts.
+ */
 function commandSize(raw: JsonObject): number {
   const text = (v: unknown) => (typeof v === "string" ? v.length : 0);
+  const longest = (value: unknown, localizations: unknown) =>
+    Math.max(text(value), ...Object.values(isRecord(localizations) ? localizations : {}).map(text));
   const option = (o: JsonObject): number =>
-    text(o.name) +
-    text(o.description) +
-    asArray(o.choices).reduce<number>((n, c) => n + text(asRecord(c).name) + String(asRecord(c).value ?? "").length, 0) +
+    longest(o.name, o.name_localizations) +
+    longest(o.description, o.description_localizations) +
+    asArray(o.choices).reduce<number>((n, c) => n + longest(asRecord(c).name, asRecord(c).name_localizations) + String(asRecord(c).value ?? "").length, 0) +
     asArray(o.options).reduce<number>((n, child) => n + option(asRecord(child)), 0);
   return option(raw);
 }
