@@ -6,13 +6,14 @@ import {
   type MessageContextMenuCommandInteraction,
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { imagesOfMessage, startDescribe } from "../src/generation/index.js";
 
 export const data = new ContextMenuCommandBuilder()
   .setName("Describe")
   .setType(ApplicationCommandType.Message)
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {

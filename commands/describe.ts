@@ -1,13 +1,14 @@
 // /describe: prompts that would make an image like the one attached, each with a button that runs it.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { addPrivateOption, fromAttachment, startDescribe } from "../src/generation/index.js";
 
 const builder = new SlashCommandBuilder()
   .setName("describe")
   .setDescription("Get prompts that would make an image like the one you attach")
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .addAttachmentOption((o) => o.setName("image").setDescription("The image to describe").setRequired(true));
 addPrivateOption(builder);
 

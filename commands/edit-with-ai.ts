@@ -8,6 +8,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
 import { editModal, imagesOfMessage, type InputImage, readEditModal, startGeneration } from "../src/generation/index.js";
@@ -17,8 +18,8 @@ const FORM_PREFIX = "editai:1";
 export const data = new ContextMenuCommandBuilder()
   .setName("Edit with AI")
   .setType(ApplicationCommandType.Message)
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 /** A form left open longer must be reopened from the message. */

@@ -1,6 +1,7 @@
 // /edit: change one or more attached images with an instruction.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type SlashCommandIntegerOption } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
 import { catalog, imageSideBounds } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
@@ -25,8 +26,8 @@ function sideOption(o: SlashCommandIntegerOption, side: "width" | "height") {
 const builder = new SlashCommandBuilder()
   .setName("edit")
   .setDescription("Change attached images with an instruction")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 addPromptOption(builder, catalog.list("edit"), "What to change, e.g. 'make the sky stormy'");
 builder.addAttachmentOption((o) => o.setName("image").setDescription("The image to edit").setRequired(true));
 for (const name of imageOptionNames.slice(1)) {

@@ -1,6 +1,7 @@
 // /imagine: make images from a text prompt.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, readOrder, startGeneration } from "../src/generation/index.js";
 import { catalog } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
@@ -8,8 +9,8 @@ import { styleChoices } from "../src/preferences/index.js";
 const builder = new SlashCommandBuilder()
   .setName("imagine")
   .setDescription("Make images from a text prompt")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 addPromptOption(builder, catalog.list("text-to-image"), "What to make, in your own words");
 addModelOptions(builder, catalog, "text-to-image");
 addStyleOption(builder);

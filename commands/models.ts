@@ -1,13 +1,14 @@
 // /models: the catalog as a member sees it.
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { describeModel } from "../src/models/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("models")
   .setDescription("List the models this bot can use, what each does, and what it costs")
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {

@@ -1,14 +1,15 @@
 // /preferences: a member's own defaults for /imagine and /edit — set, show, clear. Every answer is private.
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { catalog } from "../src/models/index.js";
 import { addPreferencesSubcommands, runPreferences } from "../src/preferences/index.js";
 
 const builder = new SlashCommandBuilder()
   .setName("preferences")
   .setDescription("Your own defaults for /imagine and /edit, within what each server allows")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 
 export const data = addPreferencesSubcommands(builder, catalog).toJSON();
 

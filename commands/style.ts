@@ -1,13 +1,14 @@
 // /style: a member's saved styles — save, list, delete — used with the style option of /imagine and /edit. Every answer is private.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { addStyleSubcommands, runStyle, styleChoices } from "../src/preferences/index.js";
 
 const builder = new SlashCommandBuilder()
   .setName("style")
   .setDescription("Your saved styles: words and reference images to use with /imagine and /edit")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 
 export const data = addStyleSubcommands(builder).toJSON();
 

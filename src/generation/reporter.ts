@@ -59,7 +59,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const cancel = cancelButtons(job.ref);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
-    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
+    // A reply Discord keeps private says so first, whatever it shows (see the job's replyNote).
+    const noted = job.replyNote ? { ...payload, content: [job.replyNote, payload.content].filter(Boolean).join("\n") } : payload;
+    const outcome = await editReply(deps.client, deps.interactionRest, location, noted, deps.uploadBuffers, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
       // Only a convenience for later edits: failing to record it must not turn a delivered result into a failure.
@@ -102,14 +104,16 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         const prompts = promptsOfDescribe(result.output, deps.catalog);
         payload = {
           ...describeMessage(model, prompts, result),
-          components: [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral })],
+          components: [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral && !job.tokenOnly })],
         };
       } else {
-        const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
+        // Where the bot is not a member, nothing that needs it in the channel (a contest) is offered.
+        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
         payload = {
           ...resultMessage(model, job.request, result),
           components: [
-            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+            // Deleting takes the bot token in the channel: not where the bot is not a member.
+            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral && !job.tokenOnly, extra }),
             ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
           ],
         };

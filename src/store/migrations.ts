@@ -292,4 +292,16 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  "0012_jobs_token_only": {
+    async up(db: Kysely<unknown>) {
+      // A job started where the bot is not a member (a member's own install used in another server, a group DM) can
+      // only be reached through its interaction token: the bot token may not post or edit there.
+      // Where Discord keeps every reply private (the member lacks Use External Apps there), the reply says so: the
+      // line every edit of it starts with, in the member's language.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema.alterTable("jobs").addColumn("token_only", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await trx.schema.alterTable("jobs").addColumn("reply_note", "text").execute();
+      });
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from "../types.js";
 import { common } from "./common.js";
+import { install } from "./install.js";
 
-export const messages: Catalog = { common };
+export const messages: Catalog = { common, install };
