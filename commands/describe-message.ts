@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { localizations } from "../src/i18n/index.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { imagesOfMessage, startDescribe } from "../src/generation/index.js";
 import { resolveLocale, t } from "../src/i18n/index.js";
 
@@ -14,8 +15,8 @@ export const data = new ContextMenuCommandBuilder()
   .setName("Describe")
   .setNameLocalizations(localizations("commands.menu.describe"))
   .setType(ApplicationCommandType.Message)
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: AppContext): Promise<void> {

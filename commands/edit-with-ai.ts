@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { localizations } from "../src/i18n/index.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import type { ModalHandler } from "../src/discord/command.js";
 import { makeCustomId } from "../src/discord/custom-id.js";
 import { editModal, imagesOfMessage, type InputImage, readEditModal, startGeneration } from "../src/generation/index.js";
@@ -20,8 +21,8 @@ export const data = new ContextMenuCommandBuilder()
   .setName("Edit with AI")
   .setNameLocalizations(localizations("commands.menu.editWithAi"))
   .setType(ApplicationCommandType.Message)
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 /** A form left open longer must be reopened from the message. */

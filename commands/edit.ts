@@ -3,6 +3,7 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import type { AppContext } from "../src/context.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, choices, fromAttachment, readOrder, startGeneration } from "../src/generation/index.js";
 import { localize } from "../src/i18n/index.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { catalog, imageSideBounds } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
 
@@ -19,8 +20,8 @@ function sideOption(o: SlashCommandIntegerOption, side: "width" | "height") {
 }
 
 const builder = localize(new SlashCommandBuilder(), "edit", "edit")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 addPromptOption(builder, catalog.list("edit"), "edit.prompt");
 builder.addAttachmentOption((o) => localize(o, "image", "edit.image").setRequired(true));
 for (const name of imageOptionNames.slice(1)) {

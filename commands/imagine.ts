@@ -1,14 +1,15 @@
 // /imagine: make images from a text prompt.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { addModelOptions, addPrivateOption, addPromptOption, addStyleOption, addWebSearchOption, readOrder, startGeneration } from "../src/generation/index.js";
 import { localize } from "../src/i18n/index.js";
 import { catalog } from "../src/models/index.js";
 import { styleChoices } from "../src/preferences/index.js";
 
 const builder = localize(new SlashCommandBuilder(), "imagine", "imagine")
-  .setContexts(0)
-  .setIntegrationTypes(0);
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall);
 addPromptOption(builder, catalog.list("text-to-image"), "imagine.prompt");
 addModelOptions(builder, catalog, "text-to-image");
 addStyleOption(builder);

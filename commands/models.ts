@@ -1,12 +1,13 @@
 // /models: the catalog as a member sees it.
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { localize } from "../src/i18n/index.js";
 import { describeModel } from "../src/models/index.js";
 
 export const data = localize(new SlashCommandBuilder(), "models", "models")
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {

@@ -2,16 +2,21 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { localize } from "../src/i18n/index.js";
+import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
+import { installPlace } from "../src/discord/install-place.js";
 import { canManageServer } from "../src/discord/manage-server.js";
+import { showUserInstallUsage } from "../src/usage/index.js";
 import { lastDays, memberUsageEmbed, renderUsageChart, serverUsageEmbed, sumSpend, usageChartFile, usageReport } from "../src/usage/index.js";
 import { utcDay } from "../src/store/ledger.js";
 
 export const data = localize(new SlashCommandBuilder(), "usage", "usage")
-  .setContexts(0)
-  .setIntegrationTypes(0)
+  .setContexts(...anywhere)
+  .setIntegrationTypes(...anyInstall)
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  // No server installed the bot here (the member's own install): their own spend against the operator's limits.
+  if (installPlace(interaction).serverId === null) return showUserInstallUsage(interaction, ctx);
   const guildId = interaction.guildId;
   if (!guildId) {
     await interaction.reply({ content: "Usage is counted per server; run `/usage` in one.", flags: MessageFlags.Ephemeral });

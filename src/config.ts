@@ -37,6 +37,18 @@ export const configSchema = z.object({
   IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).default(16)),
   FAL_CONCURRENCY_LIMIT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).optional()),
+  // A member's own install (DMs, group DMs, servers that did not install the bot): no server's settings apply there.
+  USER_INSTALL_DAILY_IMAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10_000).default(20)),
+  USER_INSTALL_DAILY_BUDGET_USD: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(100_000).default(1)),
+  USER_INSTALL_MAX_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(50).default(2)),
+  USER_INSTALL_MODELS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[\w.-]+(\s*,\s*[\w.-]+)*$/, "must be model ids separated by commas, e.g. nano-banana,gemini-25-flash-vision")
+      .transform((value) => value.split(",").map((id) => id.trim()))
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -64,6 +76,11 @@ const hints: Record<keyof Config, string> = {
     "optional; the most jobs ever at fal at once, 1 to 1000 (default 16); below it the bot finds your fal account's limit itself",
   FAL_CONCURRENCY_LIMIT:
     "optional; your fal account's concurrency limit, 1 to 1000, if you know it (fal dashboard); leave unset and the bot finds it",
+  USER_INSTALL_DAILY_IMAGES: "optional; images one member may make per UTC day through their own install of the app, 0 to 10000 (default 20)",
+  USER_INSTALL_DAILY_BUDGET_USD: "optional; USD one member may spend per UTC day through their own install of the app, 0 to 100000 (default 1)",
+  USER_INSTALL_MAX_JOBS: "optional; jobs one member may have running at once through their own install, 1 to 50 (default 2)",
+  USER_INSTALL_MODELS:
+    "optional; the model ids members may use through their own install, separated by commas (see /models); leave unset for every model",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

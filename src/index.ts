@@ -146,6 +146,12 @@ async function main(): Promise<void> {
     jobs,
     forms: createFormRepository(db),
     settings: createGuildSettings(db, log),
+    userInstall: {
+      dailyImages: config.USER_INSTALL_DAILY_IMAGES,
+      dailyBudgetUsd: config.USER_INSTALL_DAILY_BUDGET_USD,
+      maxJobs: config.USER_INSTALL_MAX_JOBS,
+      models: config.USER_INSTALL_MODELS ?? null,
+    },
     ledger,
     runner,
     contests,

@@ -25,6 +25,11 @@ export interface ReplyLocation {
   replyMessageId: string | null;
   ephemeral: boolean;
   requesterId: string;
+  /**
+   * Started where the bot is not a member (a member's own install in another server, a group DM): the bot token cannot
+   * post or edit there, so once the token is spent the reply goes to the requester's direct messages.
+   */
+  tokenOnly?: boolean;
   /** Set once the reply cannot be reached any more: Discord answered Unknown Message (a moderator deleted it), or the bot lost its channel. */
   originalGone?: boolean;
 }
@@ -107,7 +112,7 @@ export async function readReply(client: Client<true>, interactionRest: REST, loc
     if (tokenUsable(location, now) && !location.originalGone) {
       return (await interactionRest.get(originalRoute(location), { auth: false })) as APIMessage;
     }
-    if (location.replyMessageId && !location.ephemeral && !location.originalGone) {
+    if (location.replyMessageId && !location.ephemeral && !location.tokenOnly && !location.originalGone) {
       return (await client.rest.get(Routes.channelMessage(location.channelId, location.replyMessageId))) as APIMessage;
     }
   } catch (error) {
@@ -121,7 +126,8 @@ export async function readReply(client: Client<true>, interactionRest: REST, loc
  * the token lasts, edits the original reply through it; once the token expired, edits the reply message with the
  * bot token. A reply that cannot be edited that way goes to the requester's direct messages: a private one (the bot
  * token cannot edit it, and it must not become public), one a moderator deleted (it is not posted again in
- * the channel they cleaned), and one that refuses the result (the bot lost its access or permissions there). A reply whose message the bot never learnt is posted anew in the channel,
+ * the channel they cleaned), one that refuses the result (the bot lost its access or permissions there), and one
+ * where the bot is not a member (tokenOnly). A reply whose message the bot never learnt is posted anew in the channel,
  * mentioning (only) the requester. A progress edit is only ever an edit: where the reply cannot be edited, it is
  * dropped and the outcome is undefined.
  */
@@ -160,7 +166,8 @@ export async function editReply(
       } else throw error;
     }
   }
-  if (!location.ephemeral && !location.originalGone) {
+  // Where the bot is not a member, the channel is never tried: the token was the only way in.
+  if (!location.ephemeral && !location.tokenOnly && !location.originalGone) {
     const outcome = await editInChannel(client, location, payload, progress).catch((error: unknown) => {
       // The bot lost the channel (its access or permissions taken away, or the channel deleted): the result the
       // member paid for goes to their direct messages rather than being lost.

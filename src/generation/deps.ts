@@ -2,6 +2,7 @@
 import type { Logger } from "../log.js";
 import type { Catalog } from "../models/index.js";
 import type { SettingsRepository } from "../settings/index.js";
+import type { UserInstallLimits } from "../usage/index.js";
 import type { LedgerRepository } from "../store/ledger.js";
 import type { JobRepository } from "./job.js";
 import type { MemberPreferences } from "./personal.js";
@@ -17,4 +18,6 @@ export interface GenerationDeps {
   runner: JobRunner;
   /** Each member's own defaults and saved styles. */
   preferences: MemberPreferences;
+  /** The operator's limits where no server installed the bot (a member's own install). */
+  userInstall: UserInstallLimits;
 }

@@ -62,7 +62,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const cancel = cancelButtons(job.ref, job.locale);
 
   const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
-    const outcome = await editReply(deps.client, deps.interactionRest, location, payload, deps.uploadBuffers, options);
+    // A reply Discord keeps private says so first, whatever it shows (see the job's replyNote).
+    const noted = job.replyNote ? { ...payload, content: [job.replyNote, payload.content].filter(Boolean).join("\n") } : payload;
+    const outcome = await editReply(deps.client, deps.interactionRest, location, noted, deps.uploadBuffers, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
       // Only a convenience for later edits: failing to record it must not turn a delivered result into a failure.
@@ -107,15 +109,17 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
           ...describeMessage(model, prompts, result),
           components: [
             ...runButtons(job.ref, prompts.length, job.locale),
-            ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral, locale: job.locale }),
+            ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral && !job.tokenOnly, locale: job.locale }),
           ],
         };
       } else {
-        const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
+        // Where the bot is not a member, nothing that needs it in the channel (a contest) is offered.
+        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
         payload = {
           ...resultMessage(model, job.request, result),
           components: [
-            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra, locale: job.locale }),
+            // Deleting takes the bot token in the channel: not where the bot is not a member.
+            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral && !job.tokenOnly, extra, locale: job.locale }),
             ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale),
           ],
         };

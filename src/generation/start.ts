@@ -12,15 +12,24 @@ import {
 } from "discord.js";
 import type { GenerationDeps } from "./deps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
-import { limitProblems, permissionProblems, type JobAsk, type MemberFacts } from "../usage/index.js";
-import { utcDay } from "../store/ledger.js";
+import {
+  limitProblems,
+  permissionProblems,
+  userInstallLimitProblems,
+  userInstallModelProblems,
+  userInstallSettings,
+  type JobAsk,
+  type MemberFacts,
+} from "../usage/index.js";
+import { memberSpendKey, utcDay } from "../store/ledger.js";
+import { installPlace, type InstallPlace } from "../discord/install-place.js";
+import { resolveLocale, t, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 import { inputImageProblems } from "./input-images.js";
 import type { JobRecord, NewJob } from "./job.js";
 import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
-import { resolveLocale, t, type SupportedLocale } from "../i18n/index.js";
 
 export type GenerationInteraction =
   | ChatInputCommandInteraction
@@ -76,6 +85,11 @@ export interface JobOrigin {
   via: Pick<NewJob, "applicationId" | "interactionId" | "interactionToken" | "tokenExpiresAt">;
   refuse(problems: readonly string[]): Promise<void>;
   tellRestarting(): Promise<void>;
+  /**
+   * Which installs reach the place (an interaction tells; a member's message comes only where the bot is): without a
+   * server's install no server settings apply, and the operator's user-install limits do. `say` speaks the member's language.
+   */
+  install?: InstallPlace & { say: Translate };
   /** Acknowledges the admitted job where the member asked; resolves with its reply's message id when known. */
   acknowledge(job: JobRecord, model: ModelDefinition, isPrivate: boolean): Promise<string | null>;
 }
@@ -95,6 +109,7 @@ function interactionOrigin(interaction: GenerationInteraction): JobOrigin {
       interactionToken: interaction.token,
       tokenExpiresAt: tokenExpiresAtOf(interaction),
     },
+    install: { ...installPlace(interaction), say: translator(resolveLocale(interaction.locale)) },
     refuse: (problems) => refuse(interaction, problems),
     tellRestarting: () => tellRestarting(interaction),
     async acknowledge(_job, _model, isPrivate) {
@@ -134,14 +149,17 @@ export async function startJob(origin: JobOrigin, order: GenerationOrder, ctx: G
 
 async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ctx: GenerationDeps): Promise<void> {
   if (!ctx.runner.accepting) return origin.tellRestarting();
-  // Every command is server-only; a button under a result sent by direct message is not, and there the
-  // server's limits and budget could not apply.
+  // No server installed the bot here (the member's own install, in DMs, group DMs or another server): the operator's
+  // limits apply, per member, and the spend is counted against the member.
+  const own = origin.install?.serverId === null ? origin.install : undefined;
   const { guildId } = origin;
-  if (guildId === null) return origin.refuse([t(origin.locale, "generation.buttonsInServer")]);
-  const settings = await ctx.settings.get(guildId);
+  if (!own && guildId === null) return origin.refuse([t(origin.locale, "generation.buttonsInServer")]);
+  const settings = own || guildId === null ? userInstallSettings(ctx.userInstall) : await ctx.settings.get(guildId);
   const personal = await personalise(order, settings, origin.member, origin.userId, ctx, origin.locale);
   if (!personal.ok) return origin.refuse(personal.problems);
-  const { model, images, private: isPrivate } = personal;
+  const { model, images } = personal;
+  // Where Discord makes every reply private, the job is recorded as private (and its reply says why).
+  const isPrivate = personal.private || Boolean(own?.forcedPrivate);
   const request: GenerationRequest = { ...personal.request, ...(images.length ? { imageUrls: images.map((i) => i.url) } : {}) };
   const built = model.buildInput(request, origin.locale);
   const problems = [...inputImageProblems(images, origin.locale), ...(built.ok ? [] : built.problems.map((p) => p.message))];
@@ -149,7 +167,7 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
 
   // A vision model answers in words: it makes no image to count against the daily quota.
   const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd: model.estimateCost(built.input).usd };
-  const denied = permissionProblems(settings, origin.member, ask);
+  const denied = own ? userInstallModelProblems(ctx.userInstall, model, own.say) : permissionProblems(settings, origin.member, ask);
   if (denied.length) return origin.refuse(denied);
 
   const now = Date.now();
@@ -171,15 +189,17 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     nsfwPolicy: settings.nsfwPolicy,
     ...(order.parentJobId !== undefined ? { parentJobId: order.parentJobId } : {}),
     ...(order.contestId !== undefined ? { contestId: order.contestId } : {}),
+    ...(own?.tokenOnly ? { tokenOnly: true } : {}),
+    ...(own?.forcedPrivate ? { replyNote: own.say("install.forcedPrivate") } : {}),
   };
   // The job is recorded (with its cost reserved) before the acknowledgement, so no acknowledged request is ever without its job.
   const admitted = await ctx.ledger.admit<GenerationRequest, NormalizedOutput>({
     job,
-    guildId,
+    guildId: own || guildId === null ? memberSpendKey(origin.userId) : guildId,
     images: ask.images,
     usd: ask.usd,
     day: utcDay(now),
-    decide: (totals) => limitProblems(settings, totals, ask, now),
+    decide: (totals) => (own ? userInstallLimitProblems(ctx.userInstall, totals, ask, now, own.say) : limitProblems(settings, totals, ask, now)),
   });
   if (!admitted.ok) return origin.refuse(admitted.problems);
   try {

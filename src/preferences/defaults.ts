@@ -9,6 +9,7 @@ import { userText } from "../discord/user-text.js";
 import { countOf } from "../wording.js";
 import type { PreferencesDeps } from "./deps.js";
 import { MAX_STYLES } from "./schema.js";
+import { installPlace } from "../discord/install-place.js";
 
 const aspectRatiosOf = (catalog: Catalog) => optionValues(catalog.all(), (options) => options.aspectRatios);
 const resolutionsOf = (catalog: Catalog) => optionValues(catalog.all(), (options) => options.resolutions);
@@ -83,8 +84,10 @@ async function summary(interaction: ChatInputCommandInteraction, defaults: Membe
     ...describeDefaults(defaults, deps.catalog),
     `Styles: ${countOf(styles.length, "style")} saved of ${MAX_STYLES} (\`/style list\`).`,
   ];
-  if (interaction.guildId) {
-    const settings = await deps.settings.get(interaction.guildId);
+  // Only a server that installed the bot has settings to pass a default over (not a member's own install elsewhere).
+  const serverId = installPlace(interaction).serverId;
+  if (serverId) {
+    const settings = await deps.settings.get(serverId);
     const passedOver = passedOverDefaults(defaults, settings, memberFacts(interaction), deps.catalog);
     if (passedOver.length) lines.push("", "On this server:", ...passedOver.map((line) => `• ${line}`));
   }

@@ -31,6 +31,10 @@ export interface NewJob<Request> {
   contestId?: number;
   /** The language the job's reply speaks, the asking member's; English unless given. */
   locale?: SupportedLocale;
+  /** Started where the bot is not a member: its reply is reached only through the interaction token, then by direct message. */
+  tokenOnly?: boolean;
+  /** A line every edit of the reply starts with, already in the member's language (why the reply is private). */
+  replyNote?: string;
 }
 
 export interface JobRecord<Request, Result> extends NewJob<Request> {
@@ -115,6 +119,8 @@ export function newJobRow<Request>(job: NewJob<Request>, at: number): Insertable
     nsfw_policy: job.nsfwPolicy ?? "withhold",
     contest_id: job.contestId ?? null,
     locale: job.locale ?? fallbackLocale,
+    token_only: job.tokenOnly ? 1 : 0,
+    reply_note: job.replyNote ?? null,
     created_at: at,
     updated_at: at,
   };
@@ -144,6 +150,8 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
     nsfwPolicy: row.nsfw_policy,
     ...(row.contest_id !== null ? { contestId: row.contest_id } : {}),
     locale: resolveLocale(row.locale),
+    ...(row.token_only === 1 ? { tokenOnly: true } : {}),
+    ...(row.reply_note !== null ? { replyNote: row.reply_note } : {}),
     replyMessageId: row.reply_message_id,
     requestId: row.request_id,
     result: row.result_json ? (JSON.parse(row.result_json) as Result) : null,

@@ -46,6 +46,18 @@ export interface LedgerRepository {
   spendSince(guildId: string, fromDay: string): Promise<SpendRow[]>;
 }
 
+/**
+ * The ledger's key for spend no server's settings cover (a member's own install, in DMs or another server): counted
+ * against the member, so its day's "server" total is theirs alone.
+ */
+export function memberSpendKey(userId: string): string {
+  return `user:${userId}`;
+}
+
+function isMemberKey(key: string): boolean {
+  return key.startsWith("user:");
+}
+
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
@@ -63,14 +75,25 @@ const todayTotalsSql = `
       WHERE guild_id = @guildId AND requester_id = @userId AND ${unfinishedCondition}) AS inFlight,
     (SELECT max(created_at) FROM jobs WHERE guild_id = @guildId AND requester_id = @userId) AS lastAt`;
 
+/**
+ * The same totals for spend counted against a member (their own install, see memberSpendKey): their jobs span servers
+ * and DMs, so the jobs in flight are their reservations not yet settled, and their last job is their last reservation.
+ */
+const memberTotalsSql = `
+  SELECT
+    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS memberImages,
+    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS guildUsdMicros,
+    (SELECT count(*) FROM ledger WHERE guild_id = @guildId AND user_id = @userId AND status = 'reserved') AS inFlight,
+    (SELECT max(created_at) FROM ledger WHERE guild_id = @guildId AND user_id = @userId) AS lastAt`;
+
 /** Every column `newJobRow` fills, bound by its name. */
 const insertJobSql = `
   INSERT INTO jobs (ref, state, model_id, endpoint, request_json, input_json, requester_id, guild_id, channel_id,
     application_id, interaction_id, interaction_token, token_expires_at, ephemeral, channel_nsfw, upload_limit,
-    cost_estimate, parent_job_id, nsfw_policy, contest_id, locale, created_at, updated_at)
+    cost_estimate, parent_job_id, nsfw_policy, contest_id, token_only, reply_note, locale, created_at, updated_at)
   VALUES (@ref, @state, @model_id, @endpoint, @request_json, @input_json, @requester_id, @guild_id, @channel_id,
     @application_id, @interaction_id, @interaction_token, @token_expires_at, @ephemeral, @channel_nsfw, @upload_limit,
-    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @locale, @created_at, @updated_at)
+    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @token_only, @reply_note, @locale, @created_at, @updated_at)
   RETURNING *`;
 
 /** Every column `reservationRow` fills, bound by its name. */
@@ -111,10 +134,12 @@ function createAdmission(db: Db, now: () => number) {
   const connection = syncConnectionOf(db);
   const statements = {
     today: connection.prepare(todayTotalsSql),
+    memberToday: connection.prepare(memberTotalsSql),
     insertJob: connection.prepare(insertJobSql),
     insertReservation: connection.prepare(insertReservationSql),
   };
-  const today = (guildId: string, userId: string, day: string) => todayTotals(statements.today.get({ guildId, userId, day }) as TodayTotalsRow);
+  const today = (guildId: string, userId: string, day: string) =>
+    todayTotals((isMemberKey(guildId) ? statements.memberToday : statements.today).get({ guildId, userId, day }) as TodayTotalsRow);
   const admitNow = connection.transaction((admission: Admission<unknown>): AdmissionResult<unknown, unknown> => {
     const problems = admission.decide(today(admission.guildId, admission.job.requesterId, admission.day));
     if (problems.length) return { ok: false, problems };

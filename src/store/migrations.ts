@@ -292,7 +292,18 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
-  // 0012 is another change's number.
+  "0012_jobs_token_only": {
+    async up(db: Kysely<unknown>) {
+      // A job started where the bot is not a member (a member's own install used in another server, a group DM) can
+      // only be reached through its interaction token: the bot token may not post or edit there.
+      // Where Discord keeps every reply private (the member lacks Use External Apps there), the reply says so: the
+      // line every edit of it starts with, in the member's language.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema.alterTable("jobs").addColumn("token_only", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await trx.schema.alterTable("jobs").addColumn("reply_note", "text").execute();
+      });
+    },
+  },
   "0013_job_locale": {
     async up(db: Kysely<unknown>) {
       // The language a job's reply speaks all its life (its progress, failure and buttons): the asking member's. Jobs

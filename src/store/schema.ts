@@ -49,6 +49,10 @@ export interface JobsTable {
   contest_id: number | null;
   /** The language of the job's reply (a shipped locale, see src/i18n). */
   locale: Generated<string>;
+  /** 1: started where the bot is not a member, so reachable only through the interaction token (then by direct message). */
+  token_only: Generated<number>;
+  /** A line every edit of the reply starts with (Discord forced it private, and the reply says so), or null. */
+  reply_note: string | null;
 }
 
 export interface PendingFormsTable {
@@ -68,6 +72,7 @@ export type LedgerStatus = "reserved" | "settled" | "released";
 
 export interface LedgerTable {
   job_id: number;
+  /** The server the spend counts against, or for a member's own install (no server settings apply) `user:<their id>`. */
   guild_id: string;
   user_id: string;
   model_id: string;

@@ -3,3 +3,5 @@ export { channelAllowed, isPremiumResolution, limitProblems, mayUsePremium, perm
 export { renderUsageChart } from "./chart.js";
 export { memberUsageEmbed, serverUsageEmbed, usageChartFile } from "./embeds.js";
 export { lastDays, sumSpend, usageReport } from "./report.js";
+export { userInstallLimitProblems, userInstallModelProblems, userInstallSettings, type UserInstallLimits } from "./user-install.js";
+export { showUserInstallUsage, type UserInstallUsageDeps } from "./user-install-usage.js";

@@ -31,6 +31,7 @@ import {
   type Interaction,
   type Message,
   MessageReferenceType,
+  PermissionFlagsBits,
   MessageType,
   type TextChannel,
 } from "discord.js";
@@ -1151,5 +1152,96 @@ describe("the bot's replies", () => {
     expect([loose.type, loose.message_reference]).toEqual([MessageType.Default, undefined]);
     const vague = await apiError(post(fake.channels.general, { message_reference: { message_id: target.id }, allowed_mentions: { parse: [], replied_user: "yes" } }));
     expect(vague.rawError).toMatchObject({ errors: { allowed_mentions: { replied_user: { _errors: [{ code: "BASE_TYPE_BOOLEAN" }] } } } });
+  });
+});
+
+describe("a member's own install (user install)", () => {
+  const slash = (f: FakeDiscord, extra: Partial<Parameters<FakeDiscord["dispatchSlashCommand"]>[0]>) =>
+    f.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }], ...extra });
+  const chatInput = (i: Interaction): i is ChatInputCommandInteraction => i.isChatInputCommand();
+
+  it("from a server without the bot: context 0, only the user's key, member permissions; the bot token gets 50001 there", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: fake.elsewhere.channelId, userInstall: true });
+    const interaction = await arrived;
+    expect(interaction.context).toBe(InteractionContextType.Guild);
+    expect(interaction.guildId).toBe(fake.elsewhere.guildId);
+    expect(interaction.authorizingIntegrationOwners.userId).toBe(fake.users.member.id);
+    expect(interaction.authorizingIntegrationOwners.guildId).toBeNull();
+    expect(interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps)).toBe(true);
+    await interaction.deferReply();
+    const original = await interaction.fetchReply();
+    expect(original.flags.has(MessageFlags.Ephemeral)).toBe(false);
+    expect((await apiError(client.rest.post(Routes.channelMessages(fake.elsewhere.channelId), { body: { content: "hi" } }))).code).toBe(50001);
+    expect((await apiError(client.rest.patch(Routes.channelMessage(fake.elsewhere.channelId, original.id), { body: { content: "x" } }))).code).toBe(50001);
+    await interaction.editReply("through the token");
+  });
+
+  it("from a group DM: context 2, `user` without member; the bot token gets 50001 there", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: fake.elsewhere.groupDmId, userInstall: true });
+    const interaction = await arrived;
+    expect(interaction.context).toBe(InteractionContextType.PrivateChannel);
+    expect(interaction.guildId).toBeNull();
+    expect(interaction.user.id).toBe(fake.users.member.id);
+    expect(interaction.channelId).toBe(fake.elsewhere.groupDmId);
+    expect((await apiError(client.rest.post(Routes.channelMessages(fake.elsewhere.groupDmId), { body: { content: "hi" } }))).code).toBe(50001);
+  });
+
+  it("from the bot's DM: context 1, the guild install's key is \"0\"; the bot opens the DM and posts there", async () => {
+    const { fake, client } = await connect();
+    const dmId = fake.botDm(fake.users.member);
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: dmId, userInstall: true });
+    const interaction = await arrived;
+    expect(interaction.context).toBe(InteractionContextType.BotDM);
+    expect(interaction.authorizingIntegrationOwners.guildId).toBe("0");
+    const dm = await client.users.createDM(fake.users.member.id);
+    expect(dm.id).toBe(dmId);
+    await dm.send("hello");
+    expect(fake.directMessages(fake.users.member.id).map((m) => m.content)).toEqual(["hello"]);
+  });
+
+  it("Discord makes replies ephemeral where only the user's install reaches and the member lacks Use External Apps", async () => {
+    const { fake, client } = await connect();
+    const without = BigInt(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: fake.elsewhere.channelId, userInstall: true, memberPermissions: without });
+    const interaction = await arrived;
+    expect(interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps)).toBe(false);
+    await interaction.deferReply();
+    expect((await interaction.fetchReply()).flags.has(MessageFlags.Ephemeral)).toBe(true);
+    const followUp = await interaction.followUp("more");
+    expect(followUp.flags.has(MessageFlags.Ephemeral)).toBe(true);
+    // In a server that installed the bot, the permission does not matter.
+    const inGuild = nextInteraction(client, chatInput);
+    slash(fake, { userInstall: true, memberPermissions: without });
+    const there = await inGuild;
+    await there.deferReply();
+    expect((await there.fetchReply()).flags.has(MessageFlags.Ephemeral)).toBe(false);
+  });
+
+  it("allows at most 5 follow-ups where only the user's install authorized the interaction (40094), none fewer in an installing server", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: fake.elsewhere.groupDmId, userInstall: true });
+    const interaction = await arrived;
+    await interaction.reply("first");
+    for (let i = 0; i < 5; i++) await interaction.followUp(`follow-up ${i}`);
+    expect((await apiError(interaction.followUp("one too many"))).code).toBe(40094);
+    const inGuild = nextInteraction(client, chatInput);
+    slash(fake, { userInstall: true });
+    const there = await inGuild;
+    await there.reply("first");
+    for (let i = 0; i < 6; i++) await there.followUp(`follow-up ${i}`);
+  });
+
+  it("carries the interaction's attachment_size_limit", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, chatInput);
+    slash(fake, { channelId: fake.elsewhere.groupDmId, userInstall: true, attachmentSizeLimit: 25 * 1024 * 1024 });
+    expect((await arrived).attachmentSizeLimit).toBe(25 * 1024 * 1024);
   });
 });

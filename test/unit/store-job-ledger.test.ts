@@ -9,7 +9,7 @@ import { sampleJob } from "./job-fixture.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
 import { newJobRow } from "../../src/store/jobs.js";
 import { createGenerationJobs, type JobRepository } from "../../src/generation/job.js";
-import { createLedgerRepository } from "../../src/store/ledger.js";
+import { createLedgerRepository, memberSpendKey } from "../../src/store/ledger.js";
 import { migrations } from "../../src/store/migrations.js";
 import type { Database } from "../../src/store/schema.js";
 
@@ -227,9 +227,9 @@ describe("the ledger's day totals", () => {
       ["200000000000000002", "100000000000000001", "2026-11-21", "settled", 1, 0.039],
     ];
     for (const [i, [guild, user, rowDay, status, images, usd]] of rows.entries()) {
-      // A job row as it was then: the jobs table had no locale yet (migration 0013).
-      const { locale: _notYet, ...then } = newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0);
-      const job = await old.insertInto("jobs").values(then).returning("id").executeTakeFirstOrThrow();
+      // A job row as it was then: the columns later migrations added (0012's, 0013's) did not exist yet.
+      const { token_only: _tokenOnly, reply_note: _replyNote, locale: _locale, ...before } = newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0);
+      const job = await old.insertInto("jobs").values(before).returning("id").executeTakeFirstOrThrow();
       insertRow.run(job.id, guild, user, rowDay, status, images, usd);
     }
     raw.close();
@@ -256,5 +256,23 @@ describe("the ledger's day totals", () => {
     const db = await openDatabase(path);
     cleanup.push(() => db.destroy());
     expect(made()).toHaveLength(6);
+  });
+});
+
+describe("spend counted against a member (their own install, no server's settings)", () => {
+  it("is the member's alone: their images and USD, their reserved jobs in flight across places, their last job", async () => {
+    const t = await setUp();
+    const member = "100000000000000001";
+    const key = memberSpendKey(member);
+    t.setClock(5000);
+    const first = await t.admit("M1", { guildId: key, requesterId: member });
+    t.setClock(6000);
+    await t.admit("M2", { guildId: key, requesterId: member });
+    // The same member in a server that installed the bot: that spend is the server's, not counted here.
+    await t.admit("S1", { requesterId: member });
+    expect(await t.ledgerRepository.today(key, member, day)).toEqual({ memberImages: 8, guildUsd: 0.312, memberInFlight: 2, memberLastJobAt: 6000 });
+    await t.jobs.markSubmitted(first, "req-M1", {});
+    await t.jobs.markCompleted(first, { images: [] }, 0.039, 1);
+    expect(await t.ledgerRepository.today(key, member, day)).toMatchObject({ memberImages: 5, guildUsd: 0.195, memberInFlight: 1 });
   });
 });

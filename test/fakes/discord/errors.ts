@@ -34,6 +34,7 @@ export const DiscordErrors = {
   tooManyAttachments: error(400, 30015, "Maximum number of attachments in a message reached (10)"),
   entityTooLarge: error(413, 40005, "Request entity too large"),
   alreadyAcknowledged: error(400, 40060, "Interaction has already been acknowledged"),
+  tooManyFollowUps: error(400, 40094, "This interaction has hit the maximum number of follow up messages"),
   missingAccess: error(403, 50001, "Missing Access"),
   cannotEditOthers: error(403, 50005, "Cannot edit a message authored by another user"),
   emptyMessage: error(400, 50006, "Cannot send an empty message"),

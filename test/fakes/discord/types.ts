@@ -206,6 +206,12 @@ export interface InteractionSource {
   channelId?: string;
   guildId?: string;
   locale?: string;
+  /** The member installed the app for themselves (needed where the bot is not: the server without it, the group DM). */
+  userInstall?: boolean;
+  /** The member's permissions in the channel, when not their roles' (e.g. without Use External Apps). */
+  memberPermissions?: bigint;
+  /** The interaction's `attachment_size_limit`, when not the fake's. */
+  attachmentSizeLimit?: number;
 }
 
 export interface SlashCommandDispatch extends InteractionSource {
@@ -246,6 +252,9 @@ export interface ButtonClick {
    * message's own channel, so only a forged client gets the bot such an interaction.
    */
   channelId?: string;
+  /** As in InteractionSource. */
+  userInstall?: boolean;
+  memberPermissions?: bigint;
 }
 
 export interface ModalSubmission {
@@ -295,6 +304,13 @@ export interface FakeDiscord {
   roles: { everyone: string; moderator: string; artist: string };
   /** A second server the bot is in: one channel, and its owner (a member of no other server). */
   secondGuild: { id: string; name: string; channels: { lobby: string }; users: { owner: FakeUser } };
+  /**
+   * Where only a member's own install of the app reaches (dispatch with `userInstall: true`): a channel of a server
+   * that did not install the bot, and a group DM of the member and another user. The bot token gets 50001 in both.
+   */
+  elsewhere: { guildId: string; channelId: string; groupDmId: string };
+  /** The member's DM with the bot (as when they open it in their client), for interactions from there. */
+  botDm(user: FakeUser): string;
   requests: RecordedRequest[];
   events: EventEmitter;
   waitForIdentify(timeoutMs?: number): Promise<void>;

@@ -9,6 +9,7 @@ import {
   type UserFlags,
   type APIInteractionGuildMember,
   type APIDMChannel,
+  type APIGroupDMChannel,
   type APIRole,
   type APITextChannel,
   type APIUser,
@@ -92,6 +93,18 @@ export interface SecondGuild {
   users: { owner: FakeUser };
 }
 
+/**
+ * Places a member reaches with their own install of the app, where the bot is not a member: a server that never
+ * installed the bot (its channel and everyone's permissions there, Use External Apps on as Discord's default) and a
+ * group DM of two members. The bot token cannot touch either (50001).
+ */
+export interface Elsewhere {
+  guildId: string;
+  channel: APITextChannel;
+  everyonePermissions: bigint;
+  groupDm: APIGroupDMChannel;
+}
+
 /** The guild the fake bot is in: roles, text channels (one nsfw) and four members besides the bot; and a second, smaller one. */
 export class World {
   readonly guildId = snowflake();
@@ -103,6 +116,7 @@ export class World {
   readonly botUser: APIUser;
   readonly guildName = "Falcord Test Server";
   readonly second: SecondGuild;
+  readonly elsewhere: Elsewhere;
   /** Direct-message channels the bot opened, by recipient id. */
   private readonly dms = new Map<string, APIDMChannel>();
 
@@ -147,6 +161,32 @@ export class World {
       other: this.makeUser("other", "Otto Other", [], false),
     };
     this.second = this.makeSecondGuild();
+    this.elsewhere = this.makeElsewhere();
+  }
+
+  private makeElsewhere(): Elsewhere {
+    const guildId = snowflake();
+    const groupDm: APIGroupDMChannel = {
+      id: snowflake(),
+      type: ChannelType.GroupDM,
+      name: null,
+      icon: null,
+      owner_id: this.users.member.id,
+      last_message_id: null,
+      recipients: [this.apiUser(this.users.member), this.apiUser(this.users.other)],
+      flags: 0 as ChannelFlags,
+    };
+    return {
+      guildId,
+      channel: textChannel(guildId, "street", 0, false),
+      everyonePermissions: EVERYONE_PERMISSIONS | PermissionFlagsBits.UseExternalApps,
+      groupDm,
+    };
+  }
+
+  /** Channels the bot is not in (a server that did not install it, a group DM): its token gets 50001 there. */
+  botOutside(channelId: string): boolean {
+    return channelId === this.elsewhere.channel.id || channelId === this.elsewhere.groupDm.id;
   }
 
   private makeSecondGuild(): SecondGuild {
@@ -166,6 +206,7 @@ export class World {
   /** The guild a guild channel belongs to. */
   guildOf(channelId: string): string | undefined {
     if (this.channelList.some((c) => c.id === channelId)) return this.guildId;
+    if (channelId === this.elsewhere.channel.id) return this.elsewhere.guildId;
     return this.second.channelList.some((c) => c.id === channelId) ? this.second.id : undefined;
   }
 
@@ -208,6 +249,16 @@ export class World {
       this.dms.set(user.id, dm);
     }
     return dm;
+  }
+
+  /** Where an interaction can come from: a channel of either guild, the server without the bot, the group DM or a bot DM. */
+  interactionChannel(id: string): { channel: APITextChannel | APIDMChannel | APIGroupDMChannel; guildId: string | null; botInGuild: boolean } | undefined {
+    const guildChannel = this.channel(id);
+    if (guildChannel) return { channel: guildChannel, guildId: this.guildOf(id) ?? null, botInGuild: true };
+    if (id === this.elsewhere.channel.id) return { channel: this.elsewhere.channel, guildId: this.elsewhere.guildId, botInGuild: false };
+    if (id === this.elsewhere.groupDm.id) return { channel: this.elsewhere.groupDm, guildId: null, botInGuild: false };
+    const dm = this.dmChannel(id);
+    return dm ? { channel: dm, guildId: null, botInGuild: false } : undefined;
   }
 
   dmChannel(id: string): APIDMChannel | undefined {

@@ -27,7 +27,7 @@ import type { World } from "../world.js";
 import { interactionHandle } from "./handle.js";
 import { submissionComponents } from "./modal-submit.js";
 import { buildOptions, wrapSubcommand } from "./options.js";
-import { asInteraction, basePayload } from "./payloads.js";
+import { asInteraction, basePayload, placeOf } from "./payloads.js";
 import type { InteractionState, InteractionStore } from "./state.js";
 
 export interface DispatcherDeps {
@@ -48,6 +48,9 @@ interface Common {
   channelId: string;
   guildId: string;
   locale?: string;
+  userInstall?: boolean;
+  memberPermissions?: bigint;
+  attachmentSizeLimit?: number;
   extra: JsonObject;
   commandType?: ApplicationCommandType;
   commandName?: string;
@@ -97,7 +100,13 @@ export class InteractionDispatcher {
     if (button.disabled === true) throw new Error(`fake discord: button ${p.customId} is disabled`);
     if (p.message.deleted) throw new Error(`fake discord: message ${p.message.id} was deleted`);
     const source = this.source(
-      { user: p.user, ...(p.channelId ? { channelId: p.channelId } : {}), ...(p.locale ? { locale: p.locale } : {}) },
+      {
+        user: p.user,
+        ...(p.channelId ? { channelId: p.channelId } : {}),
+        ...(p.locale ? { locale: p.locale } : {}),
+        ...(p.userInstall ? { userInstall: true } : {}),
+        ...(p.memberPermissions !== undefined ? { memberPermissions: p.memberPermissions } : {}),
+      },
       p.message.channel_id,
     );
     return this.send({
@@ -115,7 +124,17 @@ export class InteractionDispatcher {
     const opener = this.deps.interactions.openerOfModal(p.customId);
     if (!opener?.modal) throw new Error(`fake discord: no modal with custom_id ${p.customId} was shown`);
     const message = p.message ?? (opener.sourceMessageId ? this.deps.messages.get(opener.sourceMessageId) : undefined);
-    const source = this.source({ user: p.user ?? opener.user, channelId: p.channelId, ...(p.locale ? { locale: p.locale } : {}) }, opener.channelId);
+    // The form is submitted from where it was opened, through the same installs.
+    const source = this.source(
+      {
+        user: p.user ?? opener.user,
+        channelId: p.channelId,
+        ...(p.locale ? { locale: p.locale } : {}),
+        ...(opener.place.owners["1"] !== undefined ? { userInstall: true } : {}),
+        ...(opener.place.memberPermissions !== undefined ? { memberPermissions: opener.place.memberPermissions } : {}),
+      },
+      opener.channelId,
+    );
     return this.send({
       ...source,
       type: InteractionType.ModalSubmit,
@@ -173,11 +192,17 @@ export class InteractionDispatcher {
   }
 
   private source(p: InteractionSource, defaultChannel: string): Omit<Common, "type" | "extra"> {
+    const channelId = p.channelId ?? defaultChannel;
+    const found = this.deps.world.interactionChannel(channelId);
     return {
       user: p.user ?? this.deps.world.users.member,
-      channelId: p.channelId ?? defaultChannel,
-      guildId: p.guildId ?? this.deps.world.guildOf(p.channelId ?? defaultChannel) ?? this.deps.world.guildId,
+      channelId,
+      // Outside servers ("" here) the interaction carries no guild.
+      guildId: p.guildId ?? (found ? (found.guildId ?? "") : this.deps.world.guildId),
       ...(p.locale ? { locale: p.locale } : {}),
+      ...(p.userInstall ? { userInstall: true } : {}),
+      ...(p.memberPermissions !== undefined ? { memberPermissions: p.memberPermissions } : {}),
+      ...(p.attachmentSizeLimit !== undefined ? { attachmentSizeLimit: p.attachmentSizeLimit } : {}),
     };
   }
 
@@ -185,10 +210,8 @@ export class InteractionDispatcher {
     const { deps } = this;
     const id = snowflake();
     const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString("base64url")}`).toString("base64url");
-    const payload = asInteraction({
-      ...basePayload(deps.world, { ...c, id, token, applicationId: deps.applicationId, attachmentSizeLimit: deps.attachmentSizeLimit }),
-      ...c.extra,
-    });
+    const input = { ...c, id, token, applicationId: deps.applicationId, attachmentSizeLimit: c.attachmentSizeLimit ?? deps.attachmentSizeLimit };
+    const payload = asInteraction({ ...basePayload(deps.world, input), ...c.extra });
     const state: InteractionState = {
       id,
       token,
@@ -196,9 +219,11 @@ export class InteractionDispatcher {
       user: c.user,
       channelId: c.channelId,
       guildId: c.guildId,
+      place: placeOf(deps.world, input),
       dispatchedAt: now(),
       payload,
       followUpIds: [],
+      followUpCount: 0,
       ...(c.commandType !== undefined ? { commandType: c.commandType } : {}),
       ...(c.commandName !== undefined ? { commandName: c.commandName } : {}),
       ...(c.sourceMessageId !== undefined ? { sourceMessageId: c.sourceMessageId } : {}),

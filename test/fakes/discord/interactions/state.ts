@@ -1,6 +1,7 @@
 import type { APIInteraction, ApplicationCommandType, InteractionType } from "discord-api-types/v10";
 import type { FakeUser, InteractionResponseRecord } from "../types.js";
 import type { JsonObject } from "../util.js";
+import type { InteractionPlace } from "./payloads.js";
 
 export interface InteractionState {
   id: string;
@@ -10,7 +11,10 @@ export interface InteractionState {
   commandName?: string;
   user: FakeUser;
   channelId: string;
+  /** "" outside servers. */
   guildId: string;
+  /** Its context and authorizing owners, and the member's permissions there. */
+  place: InteractionPlace;
   dispatchedAt: number;
   payload: APIInteraction;
   /** The message carrying the clicked component (components, and modals opened from one). */
@@ -20,6 +24,8 @@ export interface InteractionState {
   response?: InteractionResponseRecord;
   originalId?: string;
   followUpIds: string[];
+  /** Calls to the follow-up endpoint (a user install allows 5). */
+  followUpCount: number;
   /** The modal this interaction answered with (callback type 9). */
   modal?: JsonObject;
 }

@@ -3,6 +3,7 @@ import { LIMITS, MESSAGE_FLAGS } from "../constants.js";
 import type { FakeContext } from "../context.js";
 import { DiscordErrors } from "../errors.js";
 import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
+import { forcedEphemeral } from "../interactions/payloads.js";
 import { replyMeta } from "../interactions/replies.js";
 import type { InteractionState } from "../interactions/state.js";
 import { toApiMessage } from "../messages.js";
@@ -45,7 +46,7 @@ function respond(ctx: FakeContext, req: RouteRequest): RouteResponse {
     errors.add(["type"], "INTERACTION_RESPONSE_TYPE_INVALID", "Interaction response type is not valid for this interaction");
     errors.throwIfAny();
   }
-  const message = apply(ctx, state, type as number, data, req);
+  const message = apply(ctx, state, type as number, forcedEphemeral(state.place) ? ephemeralData(type as number, data) : data, req);
   state.response = { type: type as number, data, at: now() };
   ctx.recorder.events.emit("interaction-response", state);
   if (req.query.get("with_response") !== "true") return { status: 204 };
@@ -66,6 +67,13 @@ function respond(ctx: FakeContext, req: RouteRequest): RouteResponse {
       resource: { type, ...(message ? { message: toApiMessage(message) } : {}) },
     },
   };
+}
+
+/** The reply Discord makes ephemeral whatever the app asked (see forcedEphemeral). */
+function ephemeralData(type: number, data: JsonObject): JsonObject {
+  if (type !== InteractionResponseType.ChannelMessageWithSource && type !== InteractionResponseType.DeferredChannelMessageWithSource) return data;
+  const flags = typeof data.flags === "number" ? data.flags : 0;
+  return { ...data, flags: flags | MESSAGE_FLAGS.ephemeral };
 }
 
 /** Performs the callback; returns the message it created or touched. Validation errors leave the interaction un-acked. */

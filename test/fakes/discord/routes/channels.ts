@@ -34,6 +34,8 @@ export function channelRoutes(ctx: FakeContext): RouteDef[] {
 }
 
 function channel(ctx: FakeContext, req: RouteRequest) {
+  // A channel of a server that never installed the bot, or a group DM it is not in: Discord answers 50001 to the bot token.
+  if (ctx.world.botOutside(req.params.ch ?? "")) throw DiscordErrors.missingAccess();
   const found = ctx.world.channel(req.params.ch ?? "") ?? ctx.world.dmChannel(req.params.ch ?? "");
   if (!found) throw DiscordErrors.unknownChannel();
   // Without View Channel, Discord answers every channel route with 50001, whatever the bot asks.

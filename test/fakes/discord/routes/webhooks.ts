@@ -3,6 +3,7 @@ import { MESSAGE_FLAGS } from "../constants.js";
 import type { FakeContext } from "../context.js";
 import { DiscordErrors } from "../errors.js";
 import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
+import { forcedEphemeral, onlyUserInstall } from "../interactions/payloads.js";
 import { replyMeta } from "../interactions/replies.js";
 import type { InteractionState } from "../interactions/state.js";
 import { toApiMessage } from "../messages.js";
@@ -11,6 +12,8 @@ import { asRecord, now } from "../util.js";
 
 const ORIGINAL = "/webhooks/:app/:token/messages/@original";
 const BY_ID = "/webhooks/:app/:token/messages/:id";
+/** Follow-ups an interaction allows when only a user install authorized it. */
+const USER_INSTALL_FOLLOW_UPS = 5;
 
 /** Interaction webhooks: the token is the only credential and dies after interactionTokenTtlMs. */
 export function webhookRoutes(ctx: FakeContext): RouteDef[] {
@@ -65,6 +68,11 @@ function followUp(ctx: FakeContext, req: RouteRequest): RouteResponse {
   if (type === undefined || type === InteractionResponseType.Modal || type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     throw DiscordErrors.unknownWebhook();
   }
+  // Discord: at most 5 follow-ups where only the member's install authorized the interaction.
+  if (onlyUserInstall(state.place)) {
+    if (state.followUpCount >= USER_INSTALL_FOLLOW_UPS) throw DiscordErrors.tooManyFollowUps();
+    state.followUpCount += 1;
+  }
   const wait = req.query.get("wait") === "true";
   const original = state.originalId ? ctx.messages.get(state.originalId) : undefined;
   let message: FakeMessage;
@@ -73,7 +81,8 @@ function followUp(ctx: FakeContext, req: RouteRequest): RouteResponse {
     const body = { ...asRecord(req.body), flags: undefined };
     message = ctx.writer.edit(original, body, req.files, req.route);
   } else {
-    message = ctx.writer.create(req.body, req.files, replyMeta(ctx, state, "follow-up", req.route));
+    const body = forcedEphemeral(state.place) ? { ...asRecord(req.body), flags: Number(asRecord(req.body).flags ?? 0) | MESSAGE_FLAGS.ephemeral } : req.body;
+    message = ctx.writer.create(body, req.files, replyMeta(ctx, state, "follow-up", req.route));
     state.followUpIds.push(message.id);
   }
   return wait ? { status: 200, body: toApiMessage(message) } : { status: 204 };

@@ -1,0 +1,154 @@
+// A member's own install of the app (issue 18): /imagine from the bot's DM, a group DM and a server that never added
+// the bot, each answered through the interaction token (the bot token never writes to those channels); with the token
+// spent, the result goes by direct message; the operator's per-member limits refuse what exceeds them before fal;
+// where Discord forces the reply private the reply says so; and a result's button works in a DM.
+import SQLite from "better-sqlite3";
+import { PermissionFlagsBits } from "discord-api-types/v10";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DiscordFault, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
+import { buttonIds, falRequests, waitForFinal } from "./generation-helpers.js";
+import { startHarness, type Harness } from "./harness.js";
+import { storedJob } from "./job-records.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({
+    env: {
+      // Global commands: a server's own commands do not reach DMs or other servers.
+      DISCORD_GUILD_ID: "",
+      USER_INSTALL_DAILY_IMAGES: "7",
+      USER_INSTALL_MODELS: "nano-banana,gemini-25-flash-image,nano-banana-2,nano-banana-2-edit,gemini-25-flash-vision,seedvr-upscale",
+    },
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface Order {
+  prompt: string;
+  channelId: string;
+  user?: FakeUser;
+  options?: Record<string, string | number>;
+  memberPermissions?: bigint;
+}
+
+function imagineHere(order: Order): InteractionHandle {
+  return h.discord.dispatchSlashCommand({
+    name: "imagine",
+    options: [{ name: "prompt", value: order.prompt }, ...Object.entries(order.options ?? {}).map(([name, value]) => ({ name, value }))],
+    channelId: order.channelId,
+    userInstall: true,
+    ...(order.user ? { user: order.user } : {}),
+    ...(order.memberPermissions !== undefined ? { memberPermissions: order.memberPermissions } : {}),
+  });
+}
+
+/** What the bot asked of a channel with its own token (reads, posts, edits, deletes). */
+function botTokenWrites(channelId: string) {
+  return h.discord.requests.filter((r) => r.kind === "http" && (r.path.endsWith(`/channels/${channelId}`) || r.path.includes(`/channels/${channelId}/`)));
+}
+
+/** The job's row as stored, with its ledger row's key. */
+function storedRow(interaction: Pick<InteractionHandle, "id">) {
+  const db = new SQLite(h.databasePath, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT j.token_only AS tokenOnly, j.ephemeral, j.guild_id AS guildId, j.upload_limit AS uploadLimit, l.guild_id AS spentAgainst
+         FROM jobs j JOIN ledger l ON l.job_id = j.id WHERE j.interaction_id = ?`,
+      )
+      .get(interaction.id) as { tokenOnly: number; ephemeral: number; guildId: string | null; uploadLimit: number; spentAgainst: string };
+  } finally {
+    db.close();
+  }
+}
+
+const invalidToken: DiscordFault = { status: 401, code: 50027, message: "Invalid Webhook Token" };
+
+describe("where the bot is not a member, everything goes through the token", () => {
+  it.each([
+    ["the bot's DM", () => h.discord.botDm(h.discord.users.member), 0],
+    ["a group DM", () => h.discord.elsewhere.groupDmId, 1],
+    ["a server that did not add the bot", () => h.discord.elsewhere.channelId, 1],
+  ])("/imagine from %s is delivered through its token, spent against the member", async (_where, channel, tokenOnly) => {
+    const channelId = channel();
+    const writesBefore = botTokenWrites(channelId).length;
+    const interaction = imagineHere({ prompt: `a lantern seen from ${channelId}`, channelId });
+    expect((await interaction.response()).type).toBe(5);
+    const final = await waitForFinal(h, interaction);
+    expect(final.attachments).toHaveLength(1);
+    expect(final.channel_id).toBe(channelId);
+    expect(botTokenWrites(channelId).slice(writesBefore)).toEqual([]);
+    await expect.poll(() => storedJob(h, interaction).state).toBe("delivered");
+    const row = storedRow(interaction);
+    expect(row).toMatchObject({ tokenOnly, ephemeral: 0, spentAgainst: `user:${h.discord.users.member.id}` });
+    // Where the bot is not in the channel, its Delete button (the bot token's) and contests are not offered.
+    const ref = storedJob(h, interaction).ref;
+    expect(buttonIds(final).includes(`job:1:delete:${ref}`)).toBe(tokenOnly === 0);
+  });
+
+  it("with the token spent, the result goes to the member by direct message, never to the channel", async () => {
+    const channelId = h.discord.elsewhere.groupDmId;
+    const writesBefore = botTokenWrites(channelId).length;
+    const dmsBefore = h.discord.directMessages(h.discord.users.member.id).length;
+    h.discord.failNext((r) => r.method === "PATCH" && r.path.startsWith("/webhooks/") && r.files > 0, invalidToken);
+    const interaction = imagineHere({ prompt: "a kite after the token ran out", channelId });
+    await expect.poll(() => storedJob(h, interaction).state, { timeout: 20_000 }).toBe("delivered");
+    const dms = h.discord.directMessages(h.discord.users.member.id).slice(dmsBefore);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.attachments).toHaveLength(1);
+    expect(botTokenWrites(channelId).slice(writesBefore)).toEqual([]);
+  });
+
+  it("a result's button pressed in the bot's DM starts a new job answered through the button's token", async () => {
+    const channelId = h.discord.botDm(h.discord.users.member);
+    const first = imagineHere({ prompt: "a paper boat", channelId });
+    const result = await waitForFinal(h, first);
+    const ref = storedJob(h, first).ref;
+    const press = h.discord.clickButton({ message: result, customId: `job:1:reroll:${ref}`, userInstall: true });
+    expect((await press.response()).type).toBe(5);
+    const again = await waitForFinal(h, press);
+    expect(again.attachments).toHaveLength(1);
+    expect(storedRow(press)).toMatchObject({ spentAgainst: `user:${h.discord.users.member.id}` });
+  });
+});
+
+describe("the operator's limits for a member's own install", () => {
+  it("refuse what exceeds the member's daily images, and a model the operator left out, with nothing sent to fal", async () => {
+    const other = h.discord.users.other;
+    const channelId = h.discord.elsewhere.groupDmId;
+    const first = imagineHere({ prompt: "four small stars", channelId, user: other, options: { count: 4 } });
+    await waitForFinal(h, first);
+    const since = h.fal.requests.length;
+    const tooMany = imagineHere({ prompt: "four more stars", channelId, user: other, options: { count: 4 } });
+    const refusal = await tooMany.response();
+    expect(refusal.type).toBe(4);
+    expect(refusal.data?.flags).toBe(64);
+    expect(refusal.data?.content).toContain("You have 3 of your 7 images left today and asked for 4");
+    const premium = imagineHere({ prompt: "a costly star", channelId, user: other, options: { model: "nano-banana-pro" } });
+    expect((await premium.response()).data?.content).toContain("Nano Banana Pro is not available through your own install of the bot");
+    expect(falRequests(h, "submit", since)).toEqual([]);
+  });
+
+  it("/usage there shows the member's own spend against the operator's limits", async () => {
+    const usage = h.discord.dispatchSlashCommand({ name: "usage", channelId: h.discord.elsewhere.groupDmId, user: h.discord.users.other, userInstall: true });
+    const response = await usage.response();
+    expect(response.data?.flags).toBe(64);
+    const embed = (response.data?.embeds as { title: string; fields: { name: string; value: string }[] }[])[0]!;
+    expect(embed.title).toBe("Your usage today (your own install)");
+    expect(embed.fields.find((f) => f.name === "Images today")?.value).toBe("4 of 7 used · 3 left");
+  });
+});
+
+describe("where Discord keeps the replies private", () => {
+  it("(the member lacks Use External Apps in a server that did not add the bot) the reply says so and the job is private", async () => {
+    const withoutExternalApps = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const interaction = imagineHere({ prompt: "a quiet garden", channelId: h.discord.elsewhere.channelId, memberPermissions: withoutExternalApps });
+    const final = await waitForFinal(h, interaction);
+    expect(final.flags & 64).toBe(64);
+    expect(final.content).toMatch(/^Only you can see this: this server does not let members' own apps post publicly/);
+    expect(final.attachments).toHaveLength(1);
+    expect(storedRow(interaction)).toMatchObject({ ephemeral: 1, tokenOnly: 1 });
+  });
+});
