@@ -4,6 +4,7 @@ import type { AppContext } from "../src/context.js";
 import { canManageServer } from "../src/discord/manage-server.js";
 import { lastDays, memberUsageEmbed, renderUsageChart, serverUsageEmbed, sumSpend, usageChartFile, usageReport } from "../src/usage/index.js";
 import { utcDay } from "../src/store/ledger.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("usage")
@@ -14,8 +15,9 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
   const guildId = interaction.guildId;
+  const locale = resolveLocale(interaction.locale);
   if (!guildId) {
-    await interaction.reply({ content: "Usage is counted per server; run `/usage` in one.", flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: t(locale, "usage.notInServer"), flags: MessageFlags.Ephemeral });
     return;
   }
   const admin = canManageServer(interaction);
@@ -30,12 +32,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
     ctx.ledger.spendSince(guildId, days[0] ?? today),
   ]);
   const spentToday = sumSpend(rows.filter((row) => row.userId === interaction.user.id && row.day === today));
-  const own = memberUsageEmbed(settings, totals, spentToday, now);
+  const own = memberUsageEmbed(settings, totals, spentToday, now, locale);
   if (!admin) {
     await interaction.reply({ embeds: [own], flags: MessageFlags.Ephemeral });
     return;
   }
-  const report = usageReport(rows, days, (id) => ctx.catalog.get(id)?.name ?? id, "Server spend, last 30 days");
-  const chart = await renderUsageChart(report.chart);
-  await interaction.editReply({ embeds: [own, serverUsageEmbed(report, settings)], files: [{ attachment: chart, name: usageChartFile }] });
+  const report = usageReport(rows, days, (id) => ctx.catalog.get(id)?.name ?? id, t(locale, "usage.serverTitle"));
+  const chart = await renderUsageChart(report.chart, locale);
+  await interaction.editReply({ embeds: [own, serverUsageEmbed(report, settings, locale)], files: [{ attachment: chart, name: usageChartFile }] });
 }

@@ -20,6 +20,7 @@ import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import { newReference } from "../discord/reference.js";
 import { replyPrivately } from "../discord/reply-privately.js";
+import { resolveLocale } from "../i18n/index.js";
 
 export type GenerationInteraction =
   | ChatInputCommandInteraction
@@ -110,6 +111,7 @@ export function memberFacts(interaction: GenerationInteraction): MemberFacts {
     channelId: interaction.channelId ?? "",
     roleIds: memberRoleIds(interaction),
     canManageServer: canManageServer(interaction),
+    locale: resolveLocale(interaction.locale),
   };
 }
 
@@ -174,7 +176,7 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     images: ask.images,
     usd: ask.usd,
     day: utcDay(now),
-    decide: (totals) => limitProblems(settings, totals, ask, now),
+    decide: (totals) => limitProblems(settings, totals, ask, now, origin.member.locale),
   });
   if (!admitted.ok) return origin.refuse(admitted.problems);
   try {

@@ -204,6 +204,8 @@ export interface InteractionSource {
   channelId?: string;
   guildId?: string;
   locale?: string;
+  /** `guild_locale`: the server's language (en-US unless given). */
+  guildLocale?: string;
 }
 
 export interface SlashCommandDispatch extends InteractionSource {

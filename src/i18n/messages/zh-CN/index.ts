@@ -1,4 +1,6 @@
 import type { Catalog } from "../types.js";
 import { common } from "./common.js";
+import { preferences } from "./preferences.js";
+import { usage } from "./usage.js";
 
-export const messages: Catalog = { common };
+export const messages: Catalog = { common, usage, preferences };

@@ -48,6 +48,7 @@ interface Common {
   channelId: string;
   guildId: string;
   locale?: string;
+  guildLocale?: string;
   extra: JsonObject;
   commandType?: ApplicationCommandType;
   commandName?: string;
@@ -175,6 +176,7 @@ export class InteractionDispatcher {
       channelId: p.channelId ?? defaultChannel,
       guildId: p.guildId ?? this.deps.world.guildOf(p.channelId ?? defaultChannel) ?? this.deps.world.guildId,
       ...(p.locale ? { locale: p.locale } : {}),
+      ...(p.guildLocale ? { guildLocale: p.guildLocale } : {}),
     };
   }
 

@@ -17,6 +17,8 @@ export interface BaseInput {
   channelId: string;
   guildId: string;
   locale?: string;
+  /** The server's language as the interaction reports it (`guild_locale`); en-US unless given. */
+  guildLocale?: string;
   applicationId: string;
   attachmentSizeLimit: number;
 }
@@ -27,6 +29,7 @@ export function basePayload(world: World, input: BaseInput): Record<string, unkn
   if (!channel) throw new Error(`fake discord: unknown channel ${input.channelId}`);
   if (world.guildOf(channel.id) !== input.guildId) throw new Error(`fake discord: channel ${channel.id} is not in guild ${input.guildId}`);
   const locale = (input.locale ?? Locale.EnglishUS) as Locale;
+  const guildLocale = (input.guildLocale ?? Locale.EnglishUS) as Locale;
   return {
     id: input.id,
     application_id: input.applicationId,
@@ -34,13 +37,13 @@ export function basePayload(world: World, input: BaseInput): Record<string, unkn
     token: input.token,
     version: 1,
     guild_id: input.guildId,
-    guild: { id: input.guildId, locale: Locale.EnglishUS, features: [] },
+    guild: { id: input.guildId, locale: guildLocale, features: [] },
     channel_id: channel.id,
     channel: { ...channel, permissions: input.user.permissions },
     member: world.interactionMember(input.user),
     app_permissions: world.botPermissions().toString(),
     locale,
-    guild_locale: Locale.EnglishUS,
+    guild_locale: guildLocale,
     entitlements: [],
     authorizing_integration_owners: { "0": input.guildId },
     context: InteractionContextType.Guild,
