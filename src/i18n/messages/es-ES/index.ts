@@ -1,6 +1,7 @@
 import type { Catalog } from "../types.js";
 import { common } from "./common.js";
+import { contests } from "./contests.js";
 import { preferences } from "./preferences.js";
 import { usage } from "./usage.js";
 
-export const messages: Catalog = { common, usage, preferences };
+export const messages: Catalog = { common, usage, preferences, contests };
