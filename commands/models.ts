@@ -2,6 +2,7 @@
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { AppContext } from "../src/context.js";
 import { describeModel } from "../src/models/index.js";
+import { resolveLocale, translator } from "../src/i18n/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("models")
@@ -11,11 +12,10 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const say = translator(resolveLocale(interaction.locale));
   const embed = new EmbedBuilder()
-    .setTitle("Models")
-    .setDescription(
-      "Use `/imagine` to make an image from text, `/edit` to change images you attach, `/describe` (or a message's Apps → Describe) to get prompts for an image; the Upscale buttons under a result use SeedVR2.",
-    )
-    .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model) })));
+    .setTitle(say("catalog.title"))
+    .setDescription(say("catalog.intro"))
+    .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model, say) })));
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
 }
