@@ -18,6 +18,7 @@ import type { AppContext } from "../src/context.js";
 import { localize, modelChoice } from "../src/i18n/index.js";
 import { replyPrivately } from "../src/discord/reply-privately.js";
 import { catalog } from "../src/models/index.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 const contestOption = (o: SlashCommandIntegerOption) => localize(o, "contest", "contest.contest").setMinValue(1);
 
@@ -66,12 +67,13 @@ function isSubcommand(name: string): name is ContestSubcommand {
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
-  if (!interaction.guildId) return replyPrivately(interaction, "Contests belong to a server; use `/contest` in one.");
+  const locale = resolveLocale(interaction.locale);
+  if (!interaction.guildId) return replyPrivately(interaction, t(locale, "contests.serverOnly"));
   const sub = interaction.options.getSubcommand(true);
   if (moderatorOnly.has(sub)) {
     const settings = await ctx.settings.get(interaction.guildId);
     if (!canModerateContests(interaction, settings)) {
-      return replyPrivately(interaction, `Only ${moderatorWords(settings)} can ${sub === "review" ? "review entries" : `${sub} contests`}.`);
+      return replyPrivately(interaction, t(locale, "contests.onlyModerators", { who: moderatorWords(settings, locale), action: sub }));
     }
   }
   if (isSubcommand(sub)) await contestSubcommands[sub](interaction, ctx);

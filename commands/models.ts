@@ -4,6 +4,7 @@ import type { AppContext } from "../src/context.js";
 import { anyInstall, anywhere } from "../src/discord/install-contexts.js";
 import { localize } from "../src/i18n/index.js";
 import { describeModel } from "../src/models/index.js";
+import { resolveLocale, translator } from "../src/i18n/index.js";
 
 export const data = localize(new SlashCommandBuilder(), "models", "models")
   .setContexts(...anywhere)
@@ -11,11 +12,10 @@ export const data = localize(new SlashCommandBuilder(), "models", "models")
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: AppContext): Promise<void> {
+  const say = translator(resolveLocale(interaction.locale));
   const embed = new EmbedBuilder()
-    .setTitle("Models")
-    .setDescription(
-      "Use `/imagine` to make an image from text, `/edit` to change images you attach, `/describe` (or a message's Apps → Describe) to get prompts for an image; the Upscale buttons under a result use SeedVR2.",
-    )
-    .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model) })));
+    .setTitle(say("catalog.title"))
+    .setDescription(say("catalog.intro"))
+    .addFields(ctx.catalog.all().map((model) => ({ name: model.name, value: describeModel(model, say) })));
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
 }

@@ -8,6 +8,7 @@ import { canManageServer } from "../src/discord/manage-server.js";
 import { showUserInstallUsage } from "../src/usage/index.js";
 import { lastDays, memberUsageEmbed, renderUsageChart, serverUsageEmbed, sumSpend, usageChartFile, usageReport } from "../src/usage/index.js";
 import { utcDay } from "../src/store/ledger.js";
+import { resolveLocale, t } from "../src/i18n/index.js";
 
 export const data = localize(new SlashCommandBuilder(), "usage", "usage")
   .setContexts(...anywhere)
@@ -18,8 +19,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
   // No server installed the bot here (the member's own install): their own spend against the operator's limits.
   if (installPlace(interaction).serverId === null) return showUserInstallUsage(interaction, ctx);
   const guildId = interaction.guildId;
+  const locale = resolveLocale(interaction.locale);
   if (!guildId) {
-    await interaction.reply({ content: "Usage is counted per server; run `/usage` in one.", flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: t(locale, "usage.notInServer"), flags: MessageFlags.Ephemeral });
     return;
   }
   const admin = canManageServer(interaction);
@@ -34,12 +36,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: App
     ctx.ledger.spendSince(guildId, days[0] ?? today),
   ]);
   const spentToday = sumSpend(rows.filter((row) => row.userId === interaction.user.id && row.day === today));
-  const own = memberUsageEmbed(settings, totals, spentToday, now);
+  const own = memberUsageEmbed(settings, totals, spentToday, now, locale);
   if (!admin) {
     await interaction.reply({ embeds: [own], flags: MessageFlags.Ephemeral });
     return;
   }
-  const report = usageReport(rows, days, (id) => ctx.catalog.get(id)?.name ?? id, "Server spend, last 30 days");
-  const chart = await renderUsageChart(report.chart);
-  await interaction.editReply({ embeds: [own, serverUsageEmbed(report, settings)], files: [{ attachment: chart, name: usageChartFile }] });
+  const report = usageReport(rows, days, (id) => ctx.catalog.get(id)?.name ?? id, t(locale, "usage.serverTitle"));
+  const chart = await renderUsageChart(report.chart, locale);
+  await interaction.editReply({ embeds: [own, serverUsageEmbed(report, settings, locale)], files: [{ attachment: chart, name: usageChartFile }] });
 }

@@ -11,6 +11,8 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import { canModerateContests, moderatorWords } from "./permissions.js";
 import { closedText, enteredText } from "./entries.js";
 import { CONTEST_BUTTON_PREFIX, stamp, voteRow, type ContestAction } from "./messages.js";
+import { serverTranslator } from "./locale.js";
+import { resolveLocale, translator, type SupportedLocale } from "../i18n/index.js";
 
 /** What the contest buttons take from the app. */
 export interface ContestButtonDeps {
@@ -21,85 +23,88 @@ export interface ContestButtonDeps {
   settings: SettingsRepository;
 }
 
-async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number) {
+async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number, locale: SupportedLocale) {
+  const say = translator(locale);
   const entry = await ctx.contests.entry(entryId);
   const contest = entry && (await ctx.contests.get(entry.contestId));
-  if (!entry || !contest) return replyPrivately(interaction, "This entry is no longer in the bot's records.");
-  if (contest.guildId !== interaction.guildId) return replyPrivately(interaction, "This entry is in a contest on another server, so this button does nothing here.");
+  if (!entry || !contest) return replyPrivately(interaction, say("contests.entryGone"));
+  if (contest.guildId !== interaction.guildId) return replyPrivately(interaction, say("contests.entryOtherServer"));
   const result = await ctx.contests.toggleVote(entryId, interaction.user.id);
   const cap = contest.votesPerMember;
-  const usage = (used: number) => (cap === null ? "" : ` You have used ${used} of your ${cap} vote${cap === 1 ? "" : "s"}.`);
+  const usage = (used: number) => (cap === null ? "" : say("contests.votesUsed", { used, cap }));
   if (!result.ok) {
     switch (result.reason) {
       case "not-votable":
-        return replyPrivately(interaction, `Entry #${entryId} is not in the vote (it was withdrawn or not approved).`);
+        return replyPrivately(interaction, say("contests.notVotable", { id: entryId }));
       case "own-entry":
-        return replyPrivately(interaction, "You cannot vote for your own entry.");
+        return replyPrivately(interaction, say("contests.ownEntry"));
       case "cap":
-        return replyPrivately(
-          interaction,
-          `You have used all ${cap} of your votes. To vote for entry #${entryId}, take one back first (press Vote again on that entry).`,
-        );
+        return replyPrivately(interaction, say("contests.voteCap", { cap: cap ?? 0, id: entryId }));
       case "phase":
         return replyPrivately(
           interaction,
-          contest.phase === "submission" ? `Voting has not started yet; it opens ${stamp(contest.submissionEndsAt, "R")}.` : `Voting is over: ${closedText(contest)}`,
+          contest.phase === "submission"
+            ? say("contests.votingNotStarted", { relative: stamp(contest.submissionEndsAt, "R") })
+            : say("contests.votingOver", { closed: closedText(contest, say) }),
         );
     }
   }
   ctx.log.info({ contest: contest.id, entry: entryId, user: interaction.user.id, voted: result.voted }, "contest vote");
-  const text = result.voted
-    ? `Your vote for entry #${entryId} is in.${usage(result.used)} Press Vote again to take it back.`
-    : `Your vote for entry #${entryId} was taken back.${usage(result.used)}`;
+  const text = say(result.voted ? "contests.voted" : "contests.unvoted", { id: entryId, usage: usage(result.used) });
   if (contest.hideCounts) return replyPrivately(interaction, text);
-  await interaction.update({ components: [voteRow(entryId, result.count)] });
+  // The button stays in the channel: its label in the server's language, as it was posted.
+  await interaction.update({ components: [voteRow(entryId, result.count, serverTranslator(interaction.client, contest.guildId))] });
   await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
 }
 
-async function submit(interaction: ButtonInteraction, ctx: ContestButtonDeps, contestId: number, ref: string | undefined) {
+async function submit(interaction: ButtonInteraction, ctx: ContestButtonDeps, contestId: number, ref: string | undefined, locale: SupportedLocale) {
+  const say = translator(locale);
   const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
-  if (!job) return replyPrivately(interaction, "This result is no longer in the bot's records, so it cannot enter a contest.");
-  if (job.guildId !== interaction.guildId) return replyPrivately(interaction, "This result was made on another server, so it cannot enter a contest here.");
-  if (job.requesterId !== interaction.user.id) return replyPrivately(interaction, "Only the member who made this image can enter it in a contest.");
+  if (!job) return replyPrivately(interaction, say("contests.resultGone"));
+  if (job.guildId !== interaction.guildId) return replyPrivately(interaction, say("contests.resultOtherServer"));
+  if (job.requesterId !== interaction.user.id) return replyPrivately(interaction, say("contests.notYourResult"));
   const contest = await ctx.contests.get(contestId);
-  if (!contest || contest.guildId !== interaction.guildId) return replyPrivately(interaction, "That contest is not on this server.");
-  const problem = (await ctx.contestEngine.entries.enterProblem(contest, job.requesterId)) ?? ctx.contestEngine.entries.modelProblem(contest, job.modelId);
+  if (!contest || contest.guildId !== interaction.guildId) return replyPrivately(interaction, say("contests.contestNotHere"));
+  const { entries } = ctx.contestEngine;
+  const problem = (await entries.enterProblem(contest, job.requesterId, say)) ?? entries.modelProblem(contest, job.modelId, say);
   if (problem) return replyPrivately(interaction, problem);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await ctx.contestEngine.entries.enterJob(contest, job);
-  await interaction.editReply(enteredText(outcome, contest.channelId));
+  const outcome = await entries.enterJob(contest, job, job.result, say);
+  await interaction.editReply(enteredText(outcome, contest.channelId, say));
 }
 
-async function review(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number, approve: boolean) {
+async function review(interaction: ButtonInteraction, ctx: ContestButtonDeps, entryId: number, approve: boolean, locale: SupportedLocale) {
+  const say = translator(locale);
   const settings = await ctx.settings.get(interaction.guildId ?? "");
-  if (!canModerateContests(interaction, settings)) return replyPrivately(interaction, `Only ${moderatorWords(settings)} can review entries.`);
+  if (!canModerateContests(interaction, settings)) return replyPrivately(interaction, say("contests.onlyReviewers", { who: moderatorWords(settings, locale) }));
   const entry = await ctx.contests.entry(entryId);
   const contest = entry && (await ctx.contests.get(entry.contestId));
-  if (!entry || !contest || contest.guildId !== interaction.guildId) return replyPrivately(interaction, "This entry is no longer in the bot's records.");
-  if (entry.status !== "pending") return replyPrivately(interaction, `Entry #${entryId} was already ${entry.status}.`);
+  if (!entry || !contest || contest.guildId !== interaction.guildId) return replyPrivately(interaction, say("contests.entryGone"));
+  if (entry.status !== "pending") return replyPrivately(interaction, say("contests.alreadyDecided", { id: entryId, status: entry.status }));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const done = await ctx.contestEngine.entries.decide(contest, entry, approve, interaction.user.id);
   await interaction.editReply(
     !done
-      ? `Entry #${entryId} was already reviewed.`
+      ? say("contests.alreadyReviewed", { id: entryId })
       : approve
-        ? `Entry #${entryId} is approved and shown in <#${contest.channelId}>.`
-        : `Entry #${entryId} is rejected; its author was told.`,
+        ? say("contests.approvedShown", { id: entryId, channel: contest.channelId })
+        : say("contests.rejectedTold", { id: entryId }),
   );
 }
 
 async function onButton(interaction: ButtonInteraction, ctx: ContestButtonDeps, [action, first, second]: readonly string[]): Promise<void> {
   const id = Number(first);
+  const locale = resolveLocale(interaction.locale);
   switch (action as ContestAction) {
     case "vote":
-      return vote(interaction, ctx, id);
+      return vote(interaction, ctx, id, locale);
     case "submit":
-      return submit(interaction, ctx, id, second);
+      return submit(interaction, ctx, id, second, locale);
     case "approve":
     case "reject":
-      return review(interaction, ctx, id, action === "approve");
+      return review(interaction, ctx, id, action === "approve", locale);
     default:
-      return replyPrivately(interaction, "This button is from an older version of the bot.");
+      return replyPrivately(interaction, translator(locale)("contests.oldButton"));
   }
 }
 

@@ -4,6 +4,7 @@ import type { Catalog, ModelDefinition } from "../models/index.js";
 import type { GuildSettings } from "../settings/index.js";
 import type { NewContest } from "../store/contests.js";
 import { parseWindowEnd } from "./durations.js";
+import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
 
 export type CreateRead = { ok: true; contest: NewContest } | { ok: false; problems: string[] };
 
@@ -31,24 +32,28 @@ export function readModels(text: string, catalog: Catalog): { ids: string[]; unk
   return { ids, unknown };
 }
 
-export function readCreate(interaction: ChatInputCommandInteraction, catalog: Catalog, settings: GuildSettings, now = Date.now()): CreateRead {
+export function readCreate(
+  interaction: ChatInputCommandInteraction,
+  catalog: Catalog,
+  settings: GuildSettings,
+  now = Date.now(),
+  say: Translate = translator(fallbackLocale),
+): CreateRead {
   const o = interaction.options;
   const problems: string[] = [];
   const channel = o.getChannel("channel", true);
-  if (!textChannels.includes(channel.type)) problems.push("The contest channel must be a text or announcement channel.");
-  const submission = parseWindowEnd(o.getString("submission", true), now, "The submission window", now);
+  if (!textChannels.includes(channel.type)) problems.push(say("contests.channelType"));
+  const submission = parseWindowEnd(o.getString("submission", true), now, say("contests.submissionWindow"), now, say);
   if (!submission.ok) problems.push(submission.problem);
-  const voting = submission.ok ? parseWindowEnd(o.getString("voting", true), submission.at, "The voting window", now) : undefined;
+  const voting = submission.ok ? parseWindowEnd(o.getString("voting", true), submission.at, say("contests.votingWindow"), now, say) : undefined;
   if (voting && !voting.ok) problems.push(voting.problem);
   let allowedModels: string[] | null = null;
   const modelsText = o.getString("models");
   if (modelsText) {
     const { ids, unknown } = readModels(modelsText, catalog);
-    if (unknown.length) {
-      problems.push(`Unknown model${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}. Use names or ids from \`/models\`, separated by commas.`);
-    }
+    if (unknown.length) problems.push(say("contests.unknownModels", { count: unknown.length, names: unknown.join(", ") }));
     const off = ids.filter((id) => settings.enabledModels && !settings.enabledModels.includes(id));
-    if (off.length) problems.push(`${off.map((id) => catalog.get(id)?.name ?? id).join(", ")} ${off.length === 1 ? "is" : "are"} turned off on this server.`);
+    if (off.length) problems.push(say("contests.modelsOff", { count: off.length, names: off.map((id) => catalog.get(id)?.name ?? id).join(", ") }));
     if (ids.length) allowedModels = ids;
   }
   if (problems.length || !submission.ok || !voting?.ok) return { ok: false, problems };

@@ -6,6 +6,7 @@ import type { Logger } from "../log.js";
 import type { ContestRepository } from "../store/contests.js";
 import type { ContestEntries } from "./entries.js";
 import { submitButton } from "./messages.js";
+import type { Translate } from "../i18n/index.js";
 
 export function enteringContest(reporter: JobReporter, job: JobRecord, entries: ContestEntries, log: Logger): JobReporter {
   if (job.contestId === undefined) return reporter;
@@ -27,8 +28,8 @@ export async function contestForResult(contests: ContestRepository, job: JobReco
   return open.find((c) => !c.allowedModels || c.allowedModels.includes(job.modelId))?.id;
 }
 
-/** The "Submit to contest" button under a finished public result, when a contest takes it. */
-export async function submitToContestButton(contests: ContestRepository, job: JobRecord): Promise<APIButtonComponent | undefined> {
+/** The "Submit to contest" button under a finished public result, when a contest takes it; labelled by `say` (English unless given). */
+export async function submitToContestButton(contests: ContestRepository, job: JobRecord, say?: Translate): Promise<APIButtonComponent | undefined> {
   const contestId = await contestForResult(contests, job);
-  return contestId === undefined ? undefined : submitButton(contestId, job.ref);
+  return contestId === undefined ? undefined : submitButton(contestId, job.ref, say);
 }

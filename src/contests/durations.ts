@@ -1,5 +1,7 @@
 // Contest windows as members type them: a duration ("30s", "10m", "2h", "3d", "1d12h") from a starting point,
 // or an end time (a Unix timestamp in seconds, a Discord timestamp like <t:1767225600:F>, or an ISO date).
+import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
+
 const unitMs: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
 /** Contests run at most a year ahead. */
@@ -26,19 +28,17 @@ function absoluteMs(text: string): number | undefined {
 }
 
 /**
- * When a window that starts at `from` ends. `label` names the option in the problem text. `now` bounds the horizon.
+ * When a window that starts at `from` ends. `label` names the option in the problem text (in `say`'s language).
+ * `now` bounds the horizon.
  */
-export function parseWindowEnd(input: string, from: number, label: string, now = Date.now()): When {
+export function parseWindowEnd(input: string, from: number, label: string, now = Date.now(), say: Translate = translator(fallbackLocale)): When {
   const text = input.trim();
   const duration = durationMs(text);
   const at = duration !== undefined ? from + duration : absoluteMs(text);
   if (at === undefined) {
-    return {
-      ok: false,
-      problem: `${label}: "${input}" is neither a duration (like 30m, 2h, 3d or 1d12h) nor an end time (a Unix timestamp or a date like 2026-05-01T18:00Z).`,
-    };
+    return { ok: false, problem: say("contests.windowUnreadable", { window: label, input }) };
   }
-  if (at <= from) return { ok: false, problem: `${label} must end after it starts (<t:${Math.ceil(from / 1000)}:F>).` };
-  if (at - now > MAX_CONTEST_HORIZON_MS) return { ok: false, problem: `${label} may end at most a year from now.` };
+  if (at <= from) return { ok: false, problem: say("contests.windowBeforeStart", { window: label, start: `<t:${Math.ceil(from / 1000)}:F>` }) };
+  if (at - now > MAX_CONTEST_HORIZON_MS) return { ok: false, problem: say("contests.windowTooFar", { window: label }) };
   return { ok: true, at };
 }

@@ -10,6 +10,10 @@ import { tokenUsable } from "../discord/reply-target.js";
 import { extensionOf } from "../media/download.js";
 import { deliveredAttachmentUrl, firstDownload } from "./entry-image.js";
 import { entryEmbed, modelNames, stamp, voteRow } from "./messages.js";
+import { serverTranslator } from "./locale.js";
+import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
+
+const english = translator(fallbackLocale);
 
 /** The upload limit when the entry's job (and so the limit its interaction reported) is not known. */
 const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -25,37 +29,30 @@ export async function sendableChannel(client: Client, channelId: string): Promis
 export class ContestEntries {
   constructor(private readonly deps: ContestDeps) {}
 
-  /** Why this member cannot enter now, in words; undefined when they can (the cap is checked again on insert). */
-  async enterProblem(contest: ContestRecord | undefined, userId: string): Promise<string | undefined> {
-    if (!contest) return "There is no contest open for entries on this server right now.";
-    if (contest.phase !== "submission") return closedText(contest);
+  /** Why this member cannot enter now, in their words; undefined when they can (the cap is checked again on insert). */
+  async enterProblem(contest: ContestRecord | undefined, userId: string, say: Translate = english): Promise<string | undefined> {
+    if (!contest) return say("contests.noOpenContest");
+    if (contest.phase !== "submission") return closedText(contest, say);
     const mine = await this.deps.contests.entriesOf(contest.id, userId);
-    if (mine.length >= contest.entriesPerMember) return capText(contest);
+    if (mine.length >= contest.entriesPerMember) return capText(contest, say);
     return undefined;
   }
 
-  modelProblem(contest: ContestRecord, modelId: string): string | undefined {
+  modelProblem(contest: ContestRecord, modelId: string, say: Translate = english): string | undefined {
     if (!contest.allowedModels || contest.allowedModels.includes(modelId)) return undefined;
-    const name = this.deps.catalog.get(modelId)?.name ?? modelId;
-    return `This contest takes images made with ${modelNames(contest, this.deps.catalog)}, not ${name}.`;
+    const model = this.deps.catalog.get(modelId)?.name ?? modelId;
+    return say("contests.modelNotAllowed", { models: modelNames(contest, this.deps.catalog, say), model });
   }
 
   /**
    * Enters the job's first unflagged image for its requester. A flagged image never enters, even from an NSFW
    * channel: the entry is posted in the contest channel, not where the job ran.
    */
-  async enterJob(contest: ContestRecord, job: JobRecord, output: NormalizedOutput | null = job.result): Promise<EnterOutcome> {
+  async enterJob(contest: ContestRecord, job: JobRecord, output: NormalizedOutput | null = job.result, say: Translate = english): Promise<EnterOutcome> {
     const index = output?.images.findIndex((image) => !image.nsfw) ?? -1;
     const image = output?.images[index];
-    if (!image) {
-      return {
-        ok: false,
-        problem: output?.images.length
-          ? "The model flagged this result's images, and a flagged image cannot enter the contest."
-          : "This result has no image, so it cannot enter the contest.",
-      };
-    }
-    const modelProblem = this.modelProblem(contest, job.modelId);
+    if (!image) return { ok: false, problem: say(output?.images.length ? "contests.flagged" : "contests.noImage") };
+    const modelProblem = this.modelProblem(contest, job.modelId, say);
     if (modelProblem) return { ok: false, problem: modelProblem };
     const added = await this.deps.contests.addEntry(
       {
@@ -72,8 +69,8 @@ export class ContestEntries {
     );
     if (!added.ok) {
       const current = added.contest ?? contest;
-      if (added.reason === "duplicate") return { ok: false, problem: "This image is already in the contest." };
-      return { ok: false, problem: added.reason === "cap" ? capText(current) : closedText(current) };
+      if (added.reason === "duplicate") return { ok: false, problem: say("contests.duplicate") };
+      return { ok: false, problem: added.reason === "cap" ? capText(current, say) : closedText(current, say) };
     }
     this.deps.log.info({ contest: contest.id, entry: added.entry.id, user: job.requesterId, job: job.ref }, "contest entry added");
     if (added.entry.status !== "approved") return { ok: true, entry: added.entry, posted: false };
@@ -101,24 +98,27 @@ export class ContestEntries {
       { bytes: image.bytes, contentType: image.contentType, fileName: `entry-${entry.id}.${extensionOf(image.contentType)}` },
       job && job.uploadLimit > 0 ? job.uploadLimit : DEFAULT_UPLOAD_LIMIT,
     );
+    const say = serverTranslator(this.deps.client, contest.guildId);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const message = await channel.send({
-      embeds: [entryEmbed(contest, entry, this.deps.catalog, file.fileName)],
+      embeds: [entryEmbed(contest, entry, this.deps.catalog, file.fileName, say)],
       files: [new AttachmentBuilder(file.bytes, { name: file.fileName, description: entry.prompt.slice(0, 1000) })],
-      components: withVote ? [voteRow(entry.id, count)] : [],
+      components: withVote ? [voteRow(entry.id, count, say)] : [],
     });
     await this.deps.contests.setEntryMessage(entry.id, message.id, message.attachments.first()?.url);
     this.deps.log.info({ contest: contest.id, entry: entry.id, message: message.id }, "contest entry posted");
   }
 
-  /** A /contest enter job was delivered: its image enters, and the member is told privately how that went. */
+  /**
+   * A /contest enter job was delivered: its image enters, and the member is told privately how that went (in the
+   * server's language: the job does not keep the member's).
+   */
   async fromDeliveredJob(job: JobRecord, output: NormalizedOutput): Promise<void> {
     if (job.contestId === undefined) return;
+    const say = job.guildId ? serverTranslator(this.deps.client, job.guildId) : english;
     const contest = await this.deps.contests.get(job.contestId);
-    const outcome: EnterOutcome = contest
-      ? await this.enterJob(contest, job, output)
-      : { ok: false, problem: "The contest no longer exists." };
-    await this.tellRequester(job, enteredText(outcome, contest?.channelId));
+    const outcome: EnterOutcome = contest ? await this.enterJob(contest, job, output, say) : { ok: false, problem: say("contests.contestGone") };
+    await this.tellRequester(job, enteredText(outcome, contest?.channelId, say));
   }
 
   /** pending → approved (posted) or rejected (the author is told in a direct message). */
@@ -133,10 +133,11 @@ export class ContestEntries {
     }
     try {
       const user = await this.deps.client.users.fetch(entry.userId);
+      // A direct message: the member's language is not known here, so the server's.
+      const say = serverTranslator(this.deps.client, contest.guildId);
+      const again = contest.phase === "submission" ? "yes" : "no";
       await user.send({
-        content: `Your entry #${entry.id} in the contest "${contest.theme.slice(0, 200)}" was not accepted by the moderators, so it is not shown for voting.${
-          contest.phase === "submission" ? ` You can enter another image until ${stamp(contest.submissionEndsAt)}.` : ""
-        }`,
+        content: say("contests.rejectedDm", { id: entry.id, theme: contest.theme.slice(0, 200), again, until: stamp(contest.submissionEndsAt) }),
       });
     } catch (error) {
       this.deps.log.warn({ err: error, entry: entry.id }, "could not tell a member their contest entry was rejected");
@@ -177,27 +178,27 @@ export class ContestEntries {
   }
 }
 
-export function closedText(contest: ContestRecord): string {
+export function closedText(contest: ContestRecord, say: Translate): string {
+  const theme = contest.theme.slice(0, 100);
   switch (contest.phase) {
     case "voting":
-      return `Entries for "${contest.theme.slice(0, 100)}" closed ${stamp(contest.submissionEndsAt, "R")}; voting is on until ${stamp(contest.votingEndsAt)}.`;
+      return say("contests.closedVoting", { theme, closed: stamp(contest.submissionEndsAt, "R"), until: stamp(contest.votingEndsAt) });
     case "results":
-      return `The contest "${contest.theme.slice(0, 100)}" is over.`;
+      return say("contests.closedResults", { theme });
     case "cancelled":
-      return `The contest "${contest.theme.slice(0, 100)}" was cancelled.`;
+      return say("contests.closedCancelled", { theme });
     default:
-      return "This contest is not taking entries.";
+      return say("contests.notTakingEntries");
   }
 }
 
-export function capText(contest: ContestRecord): string {
-  const n = contest.entriesPerMember;
-  return `You already have ${n} entr${n === 1 ? "y" : "ies"} in this contest, the most it allows. Withdraw one with \`/contest withdraw\` to enter another.`;
+export function capText(contest: ContestRecord, say: Translate): string {
+  return say("contests.cap", { count: contest.entriesPerMember });
 }
 
 /** What a member is told after entering, whichever way they entered. */
-export function enteredText(outcome: EnterOutcome, channelId: string | undefined): string {
-  if (!outcome.ok) return `Your image could not enter the contest: ${outcome.problem}`;
-  if (outcome.entry.status === "pending") return `Your image is entry #${outcome.entry.id}; a moderator reviews it before it is shown.`;
-  return `Your image is entry #${outcome.entry.id} in the contest${outcome.posted && channelId ? ` <#${channelId}>` : ""}.`;
+export function enteredText(outcome: EnterOutcome, channelId: string | undefined, say: Translate): string {
+  if (!outcome.ok) return say("contests.enterFailed", { problem: outcome.problem });
+  if (outcome.entry.status === "pending") return say("contests.enteredPending", { id: outcome.entry.id });
+  return say("contests.entered", { id: outcome.entry.id, channel: outcome.posted && channelId ? channelId : "none" });
 }

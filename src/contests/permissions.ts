@@ -2,12 +2,16 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
 import type { GuildSettings } from "../settings/index.js";
+import { listOr, type SupportedLocale, translator } from "../i18n/index.js";
 
 export function canModerateContests(interaction: ChatInputCommandInteraction | ButtonInteraction, settings: GuildSettings): boolean {
   return canManageServer(interaction) || memberRoleIds(interaction).some((id) => settings.contestModeratorRoleIds.includes(id));
 }
 
-export function moderatorWords(settings: GuildSettings): string {
-  const roles = settings.contestModeratorRoleIds.map((id) => `<@&${id}>`).join(" or ");
-  return roles ? `members with Manage Server or the ${roles} role` : "members with Manage Server";
+/** Who may run contests here, in `locale`: "members with Manage Server or the @Host role". */
+export function moderatorWords(settings: GuildSettings, locale: SupportedLocale): string {
+  const say = translator(locale);
+  const ids = settings.contestModeratorRoleIds;
+  if (!ids.length) return say("contests.moderatorsManage");
+  return say("contests.moderatorsWithRoles", { roles: listOr(locale, ids.map((id) => `<@&${id}>`)) });
 }

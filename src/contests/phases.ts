@@ -8,6 +8,7 @@ import { sendableChannel, type ContestEntries } from "./entries.js";
 import { firstDownload } from "./entry-image.js";
 import { rankEntries, winnersOf, type RankedEntry } from "./leaderboard.js";
 import { resultsContent, resultsEmbed, stamp, voteRow } from "./messages.js";
+import { serverTranslator } from "./locale.js";
 
 export class ContestPhases {
   constructor(
@@ -28,19 +29,22 @@ export class ContestPhases {
     if (!claimed && !(retry && contest.phase === "voting" && contest.votingAnnouncedAt === null)) return false;
     const shown = await contests.entries(contestId, ["approved"]);
     const count = contest.hideCounts ? undefined : 0;
+    const say = serverTranslator(this.deps.client, contest.guildId);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     for (const entry of shown) {
       try {
-        if (entry.messageId) await channel.messages.edit(entry.messageId, { components: [voteRow(entry.id, count)] });
+        if (entry.messageId) await channel.messages.edit(entry.messageId, { components: [voteRow(entry.id, count, say)] });
         else await this.entries.post(contest, entry, true, count);
       } catch (error) {
         log.warn({ err: error, contest: contestId, entry: entry.id }, "could not put a Vote button on an entry");
       }
     }
+    const theme = contest.theme.slice(0, 200);
+    const relative = stamp(contest.votingEndsAt, "R");
     await channel.send({
       content: shown.length
-        ? `🗳️ Voting is open for **${contest.theme.slice(0, 200)}** until ${stamp(contest.votingEndsAt)} (${stamp(contest.votingEndsAt, "R")}). Press ⭐ **Vote** under the entries you like — press again to take a vote back.`
-        : `Entries for **${contest.theme.slice(0, 200)}** are closed, and none came in. The results follow ${stamp(contest.votingEndsAt, "R")}.`,
+        ? say("contests.votingOpen", { theme, until: stamp(contest.votingEndsAt), relative })
+        : say("contests.votingNoEntries", { theme, relative }),
     });
     await contests.setVotingAnnounced(contestId);
     log.info({ contest: contestId, entries: shown.length }, "contest voting opened");
@@ -62,11 +66,13 @@ export class ContestPhases {
     const winners = winnersOf(ranked);
     await this.closeVoting(contest, shown);
     const collage = ranked.length ? await this.collage(contest, ranked.slice(0, 4)) : undefined;
+    const say = serverTranslator(this.deps.client, contest.guildId);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
+    const description = say("contests.collageAlt", { theme: contest.theme.slice(0, 200) });
     const message = await channel.send({
-      content: resultsContent(contest, winners),
-      embeds: [resultsEmbed(contest, ranked, Boolean(collage))],
-      files: collage ? [new AttachmentBuilder(collage, { name: "contest-results.png", description: `Top entries of ${contest.theme.slice(0, 200)}` })] : [],
+      content: resultsContent(contest, winners, say),
+      embeds: [resultsEmbed(contest, ranked, Boolean(collage), say)],
+      files: collage ? [new AttachmentBuilder(collage, { name: "contest-results.png", description })] : [],
       allowedMentions: { parse: [], users: [...new Set(winners.map((w) => w.entry.userId))] },
     });
     await contests.setResultsMessage(contestId, message.id);
@@ -85,7 +91,8 @@ export class ContestPhases {
     await this.closeVoting(contest, await contests.entries(contestId, ["approved"]));
     try {
       const channel = await sendableChannel(this.deps.client, contest.channelId);
-      await channel.send({ content: `The contest **${contest.theme.slice(0, 200)}** was cancelled by a moderator. No winner will be announced.` });
+      const say = serverTranslator(this.deps.client, contest.guildId);
+      await channel.send({ content: say("contests.cancelledPost", { theme: contest.theme.slice(0, 200) }) });
     } catch (error) {
       log.warn({ err: error, contest: contestId }, "could not announce a cancelled contest");
     }
@@ -122,7 +129,7 @@ export class ContestPhases {
       })),
     );
     try {
-      return await renderCollage(tiles);
+      return await renderCollage(tiles, serverTranslator(this.deps.client, contest.guildId));
     } catch (error) {
       this.deps.log.warn({ err: error }, "could not render the contest collage");
       return undefined;

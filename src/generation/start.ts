@@ -129,6 +129,7 @@ export function memberFacts(interaction: GenerationInteraction): MemberFacts {
     channelId: interaction.channelId ?? "",
     roleIds: memberRoleIds(interaction),
     canManageServer: canManageServer(interaction),
+    locale: resolveLocale(interaction.locale),
   };
 }
 
@@ -199,7 +200,8 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     images: ask.images,
     usd: ask.usd,
     day: utcDay(now),
-    decide: (totals) => (own ? userInstallLimitProblems(ctx.userInstall, totals, ask, now, own.say) : limitProblems(settings, totals, ask, now)),
+    decide: (totals) =>
+      own ? userInstallLimitProblems(ctx.userInstall, totals, ask, now, own.say) : limitProblems(settings, totals, ask, now, origin.member.locale),
   });
   if (!admitted.ok) return origin.refuse(admitted.problems);
   try {

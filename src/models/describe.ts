@@ -1,34 +1,38 @@
-// How a model is described to members: what it does, what it takes, what it costs.
-import type { ModelDefinition } from "./types.js";
+// How a model is described to members, in their language: what it does, what it takes, what it costs.
+import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
+import type { ModelDefinition, ModelKind } from "./types.js";
 
-function imageInputs(model: ModelDefinition): string {
-  if (!model.inputImages) return "text only";
+function imageInputs(model: ModelDefinition, say: Translate): string {
+  if (!model.inputImages) return say("catalog.textOnly");
   const { min, max } = model.inputImages;
-  if (min === max) return `${min} input image${min === 1 ? "" : "s"}`;
-  return `${min}–${max} input images`;
+  if (min === max) return say("catalog.inputImages", { count: min });
+  return say("catalog.inputImagesRange", { min, max });
 }
 
-function knobs(model: ModelDefinition): string {
+function knobs(model: ModelDefinition, say: Translate): string {
   const { options } = model;
   const parts: string[] = [];
-  if (options.resolutions?.length) parts.push(`resolution ${options.resolutions.join("/")}`);
-  if (options.count) parts.push(`up to ${options.count.max} images`);
-  if (options.formats?.length) parts.push(`${options.formats.join("/")} (default ${options.defaultFormat ?? options.formats[0]})`);
-  if (options.seed) parts.push("seed");
-  if (options.webSearch) parts.push("web search");
-  if (options.negativePrompt) parts.push("negative prompt");
-  if (options.accelerations?.length) parts.push(`acceleration ${options.accelerations.join("/")}`);
-  if (options.customSize) parts.push("custom width × height");
+  if (options.resolutions?.length) parts.push(say("catalog.resolutions", { values: options.resolutions.join("/") }));
+  if (options.count) parts.push(say("catalog.upToImages", { max: options.count.max }));
+  if (options.formats?.length) {
+    parts.push(say("catalog.formats", { values: options.formats.join("/"), fallback: options.defaultFormat ?? options.formats[0]! }));
+  }
+  if (options.seed) parts.push(say("catalog.seed"));
+  if (options.webSearch) parts.push(say("catalog.webSearch"));
+  if (options.negativePrompt) parts.push(say("catalog.negativePrompt"));
+  if (options.accelerations?.length) parts.push(say("catalog.accelerations", { values: options.accelerations.join("/") }));
+  if (options.customSize) parts.push(say("catalog.customSize"));
   return parts.join(", ");
 }
 
-export function describeModel(model: ModelDefinition): string {
-  const kind = { edit: "Edits images", "text-to-image": "Makes images from text", vision: "Writes prompts from an image", upscale: "Upscales an image" }[model.kind];
-  const lines = [
-    model.summary,
-    `${kind} · ${imageInputs(model)} · ${model.priceLabel}`,
-    knobs(model),
-    `\`${model.id}\``,
-  ];
+const kinds = {
+  edit: "catalog.kindEdit",
+  "text-to-image": "catalog.kindTextToImage",
+  vision: "catalog.kindVision",
+  upscale: "catalog.kindUpscale",
+} as const satisfies Record<ModelKind, string>;
+
+export function describeModel(model: ModelDefinition, say: Translate = translator(fallbackLocale)): string {
+  const lines = [model.summary, `${say(kinds[model.kind])} · ${imageInputs(model, say)} · ${model.priceLabel}`, knobs(model, say), `\`${model.id}\``];
   return lines.filter(Boolean).join("\n").slice(0, 1024);
 }

@@ -6,7 +6,7 @@ import { localize, modelChoice } from "../i18n/index.js";
 import type { Catalog, ModelKind } from "../models/index.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { userText } from "../discord/user-text.js";
-import { countOf } from "../wording.js";
+import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 import type { PreferencesDeps } from "./deps.js";
 import { MAX_STYLES } from "./schema.js";
 import { installPlace } from "../discord/install-place.js";
@@ -32,28 +32,28 @@ export function addPreferencesSubcommands(builder: SlashCommandBuilder, catalog:
 type Read = { ok: true; change: MemberDefaults } | { ok: false; problems: string[] };
 
 /** The options given to `set`, each checked against the catalog (Discord offers only these, a modified client may not). */
-function readSet(interaction: ChatInputCommandInteraction, catalog: Catalog): Read {
+function readSet(interaction: ChatInputCommandInteraction, catalog: Catalog, say: Translate): Read {
   const o = interaction.options;
   const change: MemberDefaults = {};
   const problems: string[] = [];
-  const model = (option: string, kind: ModelKind, label: string) => {
+  const model = (option: string, kind: ModelKind, command: string) => {
     const id = o.getString(option);
     if (id === null) return undefined;
     if (catalog.get(id)?.kind === kind) return id;
-    problems.push(`There is no ${label} model “${userText(id, 100)}”; pick one from the list.`);
+    problems.push(say("preferences.unknownModel", { command, id: userText(id, 100) }));
     return undefined;
   };
-  const value = (option: string, allowed: readonly string[], label: string) => {
+  const value = (option: string, allowed: readonly string[], refusal: "preferences.notOfferedAspectRatio" | "preferences.notOfferedResolution") => {
     const given = o.getString(option);
     if (given === null) return undefined;
     if (allowed.includes(given)) return given;
-    problems.push(`“${userText(given, 100)}” is not ${label} any model offers; pick one from the list.`);
+    problems.push(say(refusal, { value: userText(given, 100) }));
     return undefined;
   };
   const imagineModel = model("imagine_model", "text-to-image", "/imagine");
   const editModel = model("edit_model", "edit", "/edit");
-  const aspectRatio = value("aspect_ratio", aspectRatiosOf(catalog), "an aspect ratio");
-  const resolution = value("resolution", resolutionsOf(catalog), "a resolution");
+  const aspectRatio = value("aspect_ratio", aspectRatiosOf(catalog), "preferences.notOfferedAspectRatio");
+  const resolution = value("resolution", resolutionsOf(catalog), "preferences.notOfferedResolution");
   const isPrivate = o.getBoolean("private");
   if (imagineModel) change.imagineModel = imagineModel;
   if (editModel) change.editModel = editModel;
@@ -64,56 +64,51 @@ function readSet(interaction: ChatInputCommandInteraction, catalog: Catalog): Re
 }
 
 /** The member's defaults in words, one bullet each. */
-export function describeDefaults(defaults: MemberDefaults, catalog: Catalog): string[] {
-  const model = (id: string | undefined) => (id ? (catalog.get(id)?.name ?? id) : "not set: the server's default");
-  const value = (v: string | undefined) => (v ? `${v} (with models that offer it)` : "not set: the model's default");
-  const isPrivate = defaults.private === undefined ? "not set: the server's default" : defaults.private ? "yes" : "no";
+export function describeDefaults(defaults: MemberDefaults, catalog: Catalog, say: Translate): string[] {
+  const model = (id: string | undefined) => (id ? (catalog.get(id)?.name ?? id) : say("preferences.notSetServer"));
+  const value = (v: string | undefined) => (v ? say("preferences.withModels", { value: v }) : say("preferences.notSetModel"));
+  const isPrivate =
+    defaults.private === undefined ? say("preferences.notSetServer") : say(defaults.private ? "preferences.yes" : "preferences.no");
   return [
-    `• /imagine model: ${model(defaults.imagineModel)}`,
-    `• /edit model: ${model(defaults.editModel)}`,
-    `• Aspect ratio: ${value(defaults.aspectRatio)}`,
-    `• Resolution: ${value(defaults.resolution)}`,
-    `• Private replies: ${isPrivate}`,
+    say("preferences.lineImagineModel", { value: model(defaults.imagineModel) }),
+    say("preferences.lineEditModel", { value: model(defaults.editModel) }),
+    say("preferences.lineAspectRatio", { value: value(defaults.aspectRatio) }),
+    say("preferences.lineResolution", { value: value(defaults.resolution) }),
+    say("preferences.linePrivate", { value: isPrivate }),
   ];
 }
 
-async function summary(interaction: ChatInputCommandInteraction, defaults: MemberDefaults, deps: PreferencesDeps): Promise<string[]> {
+async function summary(interaction: ChatInputCommandInteraction, defaults: MemberDefaults, deps: PreferencesDeps, say: Translate): Promise<string[]> {
   const styles = await deps.preferences.styles(interaction.user.id);
   const lines = [
-    "**Your defaults** (yours on every server; an option you choose in a command wins over them):",
-    ...describeDefaults(defaults, deps.catalog),
-    `Styles: ${countOf(styles.length, "style")} saved of ${MAX_STYLES} (\`/style list\`).`,
+    say("preferences.yourDefaults"),
+    ...describeDefaults(defaults, deps.catalog, say),
+    say("preferences.stylesSaved", { count: styles.length, max: MAX_STYLES }),
   ];
   // Only a server that installed the bot has settings to pass a default over (not a member's own install elsewhere).
   const serverId = installPlace(interaction).serverId;
   if (serverId) {
     const settings = await deps.settings.get(serverId);
     const passedOver = passedOverDefaults(defaults, settings, memberFacts(interaction), deps.catalog);
-    if (passedOver.length) lines.push("", "On this server:", ...passedOver.map((line) => `• ${line}`));
+    if (passedOver.length) lines.push("", say("preferences.onThisServer"), ...passedOver.map((line) => `• ${line}`));
   }
   return lines;
 }
 
 export async function runPreferences(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
   const userId = interaction.user.id;
+  const say = translator(resolveLocale(interaction.locale));
   const sub = interaction.options.getSubcommand(true);
   if (sub === "clear") {
     const had = await deps.preferences.clearDefaults(userId);
-    return replyPrivately(
-      interaction,
-      had
-        ? "Your defaults are cleared: each server's defaults apply again. Your styles are kept (`/style delete` removes one)."
-        : "You had no defaults set, so nothing changed.",
-    );
+    return replyPrivately(interaction, say(had ? "preferences.cleared" : "preferences.nothingToClear"));
   }
-  if (sub === "show") return replyPrivately(interaction, (await summary(interaction, await deps.preferences.defaults(userId), deps)).join("\n"));
-  const read = readSet(interaction, deps.catalog);
-  if (!read.ok) return replyPrivately(interaction, `Nothing was saved. Please change this:\n${read.problems.map((p) => `• ${p}`).join("\n")}`);
-  if (!Object.keys(read.change).length) {
-    return replyPrivately(interaction, "Choose at least one default to set: `imagine_model`, `edit_model`, `aspect_ratio`, `resolution` or `private`.");
-  }
+  if (sub === "show") return replyPrivately(interaction, (await summary(interaction, await deps.preferences.defaults(userId), deps, say)).join("\n"));
+  const read = readSet(interaction, deps.catalog, say);
+  if (!read.ok) return replyPrivately(interaction, say("preferences.nothingSaved", { problems: read.problems.map((p) => `• ${p}`).join("\n") }));
+  if (!Object.keys(read.change).length) return replyPrivately(interaction, say("preferences.chooseOne"));
   const saved = { ...(await deps.preferences.defaults(userId)), ...read.change };
   await deps.preferences.saveDefaults(userId, saved);
   deps.log.info({ user: userId, defaults: saved }, "member defaults saved");
-  return replyPrivately(interaction, ["Saved.", ...(await summary(interaction, saved, deps))].join("\n"));
+  return replyPrivately(interaction, [say("preferences.saved"), ...(await summary(interaction, saved, deps, say))].join("\n"));
 }

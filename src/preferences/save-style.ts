@@ -7,7 +7,7 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import { userText } from "../discord/user-text.js";
 import { InputUnavailableError, rehostImages } from "../fal/rehost.js";
 import { fromAttachment, inputImageProblems, type InputImage } from "../generation/index.js";
-import { countOf } from "../wording.js";
+import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 import type { PreferencesDeps } from "./deps.js";
 import { MAX_STYLES, PROMPT_ADDITION_MAX, STYLE_NAME_MAX } from "./schema.js";
 
@@ -22,23 +22,24 @@ export function normaliseStyleName(name: string): string {
 const invisible = /[\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 const isBlank = (text: string) => !text.replace(invisible, "").trim();
 
-function wordProblems(name: string, prompt: string): string[] {
+function wordProblems(name: string, prompt: string, say: Translate): string[] {
   const problems: string[] = [];
-  if (isBlank(name)) problems.push(`The style's name is empty; give it a name of 1 to ${STYLE_NAME_MAX} characters.`);
-  else if (name.length > STYLE_NAME_MAX) {
-    problems.push(`The style's name is ${name.length} characters long; a name can be at most ${STYLE_NAME_MAX}. Choose a shorter name.`);
-  }
-  if (isBlank(prompt)) problems.push("The style's prompt is empty; describe the style in words, e.g. “watercolour, soft pastel colours”.");
-  else if (prompt.length > PROMPT_ADDITION_MAX) {
-    problems.push(`The style's prompt is ${prompt.length.toLocaleString("en-US")} characters long; it can be at most ${PROMPT_ADDITION_MAX}. Shorten it.`);
-  }
+  if (isBlank(name)) problems.push(say("preferences.nameEmpty", { max: STYLE_NAME_MAX }));
+  else if (name.length > STYLE_NAME_MAX) problems.push(say("preferences.nameTooLong", { length: name.length, max: STYLE_NAME_MAX }));
+  if (isBlank(prompt)) problems.push(say("preferences.promptEmpty"));
+  else if (prompt.length > PROMPT_ADDITION_MAX) problems.push(say("preferences.promptTooLong", { length: prompt.length, max: PROMPT_ADDITION_MAX }));
   return problems;
 }
 
-const nothingSaved = (problems: readonly string[]) => `Nothing was saved. Please change this:\n${problems.map((p) => `• ${p}`).join("\n")}`;
+const nothingSaved = (say: Translate, problems: readonly string[]) =>
+  say("preferences.nothingSaved", { problems: problems.map((p) => `• ${p}`).join("\n") });
 
 /** Copies the images onto fal storage; an image Discord would not hand over is the member's to attach again. */
-async function keepImages(images: readonly InputImage[], deps: PreferencesDeps): Promise<{ ok: true; urls: string[] } | { ok: false; message: string }> {
+async function keepImages(
+  images: readonly InputImage[],
+  deps: PreferencesDeps,
+  say: Translate,
+): Promise<{ ok: true; urls: string[] } | { ok: false; message: string }> {
   try {
     const urls = await rehostImages(deps.fal, deps.download, images.map((image) => image.url));
     const elsewhere = urls.filter((url) => !deps.isFalStorageUrl(url));
@@ -46,35 +47,36 @@ async function keepImages(images: readonly InputImage[], deps: PreferencesDeps):
     return { ok: true, urls };
   } catch (error) {
     if (error instanceof InputUnavailableError) {
-      const label = images.find((image) => image.url === error.url)?.label ?? "An image";
+      const label = images.find((image) => image.url === error.url)?.label ?? say("preferences.anImage");
       deps.log.warn({ err: error }, "could not download a style's image");
-      return { ok: false, message: nothingSaved([`${label} could not be fetched from Discord; attach it again.`]) };
+      return { ok: false, message: nothingSaved(say, [say("preferences.imageUnfetchable", { label })]) };
     }
     const ref = newReference();
     deps.log.error({ err: error, ref }, "could not keep a style's images on fal storage");
-    return { ok: false, message: `fal storage did not take the images just now, so nothing was saved (ref ${ref}). Please try again in a minute.` };
+    return { ok: false, message: say("preferences.storageFailed", { ref }) };
   }
 }
 
 export async function saveStyle(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
   const userId = interaction.user.id;
+  const say = translator(resolveLocale(interaction.locale));
   const name = normaliseStyleName(interaction.options.getString("name", true));
   const prompt = interaction.options.getString("prompt", true).trim();
   const images = styleImageOptions.flatMap((option) => {
     const attachment = interaction.options.getAttachment(option);
     return attachment ? [fromAttachment(option, attachment)] : [];
   });
-  const problems = [...wordProblems(name, prompt), ...inputImageProblems(images)];
-  if (problems.length) return replyPrivately(interaction, nothingSaved(problems));
+  const problems = [...wordProblems(name, prompt, say), ...inputImageProblems(images)];
+  if (problems.length) return replyPrivately(interaction, nothingSaved(say, problems));
   const existing = await deps.preferences.style(userId, name);
-  const full = `You have ${MAX_STYLES} styles, the most one member can keep. Delete one with \`/style delete\`, or save over one of their names.`;
+  const full = say("preferences.stylesFull", { max: MAX_STYLES });
   if (!existing && (await deps.preferences.styles(userId)).length >= MAX_STYLES) return replyPrivately(interaction, full);
 
   let urls: string[] = [];
   if (images.length) {
     // Downloading and uploading can take longer than Discord's 3 seconds to answer.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const kept = await keepImages(images, deps);
+    const kept = await keepImages(images, deps, say);
     if (!kept.ok) {
       await interaction.editReply(kept.message);
       return;
@@ -85,8 +87,8 @@ export async function saveStyle(interaction: ChatInputCommandInteraction, deps: 
   const quoted = `“${userText(name, STYLE_NAME_MAX + 2)}”`;
   const content = saved.ok
     ? [
-        `${saved.replaced ? `Replaced your style ${quoted}` : `Saved your style ${quoted}`}: its prompt${urls.length ? ` and ${countOf(urls.length, "reference image")} (kept on fal storage)` : ""}.`,
-        `Use it with \`style: ${name.replaceAll("`", "'")}\` on /imagine or /edit.${urls.length ? " On /imagine, a style with images runs on the model's edit version." : ""}`,
+        say("preferences.styleSaved", { replaced: saved.replaced ? "yes" : "no", name: quoted, images: urls.length }),
+        say("preferences.styleUse", { name: name.replaceAll("`", "'"), withImages: urls.length ? "yes" : "no" }),
       ].join("\n")
     : full;
   if (saved.ok) deps.log.info({ user: userId, style: name, images: urls.length, replaced: Boolean(saved.replaced) }, "style saved");

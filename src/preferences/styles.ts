@@ -6,7 +6,8 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import { localize } from "../i18n/index.js";
 import { userText } from "../discord/user-text.js";
 import type { StoredStyle } from "../store/preferences.js";
-import { countOf, quote } from "../wording.js";
+import { quote } from "../wording.js";
+import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 import type { PreferencesDeps } from "./deps.js";
 import { normaliseStyleName, saveStyle, styleImageOptions } from "./save-style.js";
 import { MAX_STYLES, PROMPT_ADDITION_MAX, STYLE_IMAGES_MAX, STYLE_NAME_MAX } from "./schema.js";
@@ -28,42 +29,42 @@ export function addStyleSubcommands(builder: SlashCommandBuilder): SlashCommandS
     );
 }
 
-const images = (style: StoredStyle) => (style.imageUrls.length ? ` · ${countOf(style.imageUrls.length, "image")}` : "");
+const images = (say: Translate, style: StoredStyle) => (style.imageUrls.length ? say("preferences.choiceImages", { count: style.imageUrls.length }) : "");
 
-async function list(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+async function list(interaction: ChatInputCommandInteraction, deps: PreferencesDeps, say: Translate): Promise<void> {
   const styles = await deps.preferences.styles(interaction.user.id);
-  if (!styles.length) {
-    return replyPrivately(interaction, "You have no styles yet. `/style save` makes one: a name, words added to your prompt, and up to 3 reference images.");
-  }
+  if (!styles.length) return replyPrivately(interaction, say("preferences.noStyles"));
   const lines = styles.map((style) => {
     const links = style.imageUrls.map((url, index) => `[${index + 1}](${url})`).join(" ");
-    return `**${userText(style.name, STYLE_NAME_MAX + 2)}** — ${userText(style.promptAddition, 80)}${style.imageUrls.length ? ` · images ${links}` : ""}`;
+    const withImages = style.imageUrls.length ? say("preferences.listImages", { links }) : "";
+    return `**${userText(style.name, STYLE_NAME_MAX + 2)}** — ${userText(style.promptAddition, 80)}${withImages}`;
   });
   await interaction.reply({
     embeds: [
       {
-        title: `Your styles (${styles.length} of ${MAX_STYLES})`,
+        title: say("preferences.listTitle", { count: styles.length, max: MAX_STYLES }),
         description: lines.join("\n").slice(0, 4096),
-        footer: { text: "Use one with the style option of /imagine or /edit. They are yours on every server." },
+        footer: { text: say("preferences.listFooter") },
       },
     ],
     flags: MessageFlags.Ephemeral,
   });
 }
 
-async function remove(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+async function remove(interaction: ChatInputCommandInteraction, deps: PreferencesDeps, say: Translate): Promise<void> {
   const name = normaliseStyleName(interaction.options.getString("name", true));
   const deleted = await deps.preferences.deleteStyle(interaction.user.id, name);
-  if (!deleted) return replyPrivately(interaction, `You have no style named “${userText(name, 100)}”. \`/style list\` shows yours.`);
+  if (!deleted) return replyPrivately(interaction, say("preferences.noSuchStyle", { name: userText(name, 100) }));
   deps.log.info({ user: interaction.user.id, style: deleted.name }, "style deleted");
-  return replyPrivately(interaction, `Deleted your style “${userText(deleted.name, STYLE_NAME_MAX + 2)}”.`);
+  return replyPrivately(interaction, say("preferences.deleted", { name: userText(deleted.name, STYLE_NAME_MAX + 2) }));
 }
 
 export async function runStyle(interaction: ChatInputCommandInteraction, deps: PreferencesDeps): Promise<void> {
+  const say = translator(resolveLocale(interaction.locale));
   const sub = interaction.options.getSubcommand(true);
   if (sub === "save") return saveStyle(interaction, deps);
-  if (sub === "list") return list(interaction, deps);
-  if (sub === "delete") return remove(interaction, deps);
+  if (sub === "list") return list(interaction, deps, say);
+  if (sub === "delete") return remove(interaction, deps, say);
 }
 
 /** Discord shows at most 25 choices, each named in at most 100 characters. */
@@ -77,6 +78,7 @@ const CHOICE_NAME_MAX = 100;
 export async function styleChoices(interaction: AutocompleteInteraction, deps: Pick<PreferencesDeps, "preferences">): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name !== "style" && focused.name !== "name") return interaction.respond([]);
+  const say = translator(resolveLocale(interaction.locale));
   const typed = normaliseStyleName(String(focused.value)).toLowerCase();
   const styles = await deps.preferences.styles(interaction.user.id);
   const rank = (style: StoredStyle) => (style.name.toLowerCase().startsWith(typed) ? 0 : 1);
@@ -85,6 +87,6 @@ export async function styleChoices(interaction: AutocompleteInteraction, deps: P
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, CHOICES_MAX);
   await interaction.respond(
-    matches.map((style) => ({ name: quote(`${style.name}${images(style)} — ${style.promptAddition}`, CHOICE_NAME_MAX), value: style.name })),
+    matches.map((style) => ({ name: quote(`${style.name}${images(say, style)} — ${style.promptAddition}`, CHOICE_NAME_MAX), value: style.name })),
   );
 }

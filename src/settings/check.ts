@@ -1,6 +1,7 @@
 // Whether a server's settings make sense as a whole: the zod schema, then what only the catalog can tell.
 import type { Catalog, ModelKind } from "../models/index.js";
 import { guildSettingsSchema, type GuildSettings } from "./schema.js";
+import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
 
 /** The words an admin knows each setting by, for the schema's complaints. */
 const labels: Record<keyof GuildSettings, string> = {
@@ -24,42 +25,40 @@ const kinds: { kind: ModelKind; command: string; key: "defaultTextModel" | "defa
   { kind: "edit", command: "/edit", key: "defaultEditModel", option: "default_edit_model" },
 ];
 
-function schemaProblems(settings: GuildSettings): string[] {
+function schemaProblems(settings: GuildSettings, say: Translate): string[] {
   const parsed = guildSettingsSchema.safeParse(settings);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const key = issue.path[0] as keyof GuildSettings | undefined;
     const label = key ? labels[key] : "Settings";
-    if (key === "allowedChannelIds" && issue.code === "too_big") return "At most 25 channels can be on the list.";
-    if (key === "premiumRoleIds" && issue.code === "too_big") return "At most 25 roles can unlock premium choices.";
-    if (key === "contestModeratorRoleIds" && issue.code === "too_big") return "At most 25 roles can run contests.";
+    if (key === "allowedChannelIds" && issue.code === "too_big") return say("settings.tooManyChannels");
+    if (key === "premiumRoleIds" && issue.code === "too_big") return say("settings.tooManyPremiumRoles");
+    if (key === "contestModeratorRoleIds" && issue.code === "too_big") return say("settings.tooManyContestRoles");
     return `${label}: ${issue.message}.`;
   });
 }
 
-function modelProblems(settings: GuildSettings, catalog: Catalog): string[] {
+function modelProblems(settings: GuildSettings, catalog: Catalog, say: Translate): string[] {
   const problems: string[] = [];
   const isOn = (id: string) => settings.enabledModels === null || settings.enabledModels.includes(id);
   for (const { kind, command, key, option } of kinds) {
     if (!catalog.list(kind).some((model) => isOn(model.id))) {
-      problems.push(`At least one model for ${command} must stay on.`);
+      problems.push(say("settings.keepOneModel", { command }));
       continue;
     }
     const chosen = settings[key];
     const model = chosen === null ? catalog.defaultFor(kind) : catalog.get(chosen);
     if (!model || model.kind !== kind) {
-      problems.push(`"${chosen}" is not a model for ${command}. Pick one from the list of \`/settings set ${option}\`.`);
+      problems.push(say("settings.notAModelFor", { id: String(chosen), command, option }));
     } else if (!isOn(model.id)) {
-      problems.push(
-        `${model.name} is the default for ${command} but would be turned off. Keep it on (\`/settings model\`) or choose another default first (\`/settings set ${option}\`).`,
-      );
+      problems.push(say("settings.defaultWouldBeOff", { model: model.name, command, option }));
     }
   }
   return problems;
 }
 
-/** Problems in plain words; none means the settings may be saved. */
-export function settingsProblems(settings: GuildSettings, catalog: Catalog): string[] {
-  const problems = schemaProblems(settings);
-  return problems.length ? problems : modelProblems(settings, catalog);
+/** Problems in plain words (in `say`'s language); none means the settings may be saved. */
+export function settingsProblems(settings: GuildSettings, catalog: Catalog, say: Translate = translator(fallbackLocale)): string[] {
+  const problems = schemaProblems(settings, say);
+  return problems.length ? problems : modelProblems(settings, catalog, say);
 }

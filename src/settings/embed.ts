@@ -2,7 +2,7 @@
 import { EmbedBuilder } from "discord.js";
 import { type Catalog, formatSpend, type ModelKind, premiumModelIds } from "../models/index.js";
 import type { GuildSettings } from "./schema.js";
-import { countOf } from "../wording.js";
+import { fallbackLocale, listOr, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 
 export interface SettingLine {
   name: string;
@@ -10,28 +10,26 @@ export interface SettingLine {
 }
 
 
-/** 90 → "1 minute 30 seconds", 0 → "None". */
-export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return "None";
-  const parts: [number, string][] = [
-    [Math.floor(seconds / 3600), "hour"],
-    [Math.floor((seconds % 3600) / 60), "minute"],
-    [seconds % 60, "second"],
+/** 90 → "1 minute 30 seconds", 0 → "None" (in `say`'s language). */
+export function formatDuration(seconds: number, say: Translate = translator(fallbackLocale)): string {
+  if (seconds <= 0) return say("settings.durationNone");
+  const parts = [
+    say("settings.hours", { count: Math.floor(seconds / 3600) }),
+    say("settings.minutes", { count: Math.floor((seconds % 3600) / 60) }),
+    say("settings.seconds", { count: seconds % 60 }),
   ];
-  return parts
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => countOf(n, unit))
-    .join(" ");
+  const counts = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  return parts.filter((_, i) => counts[i]! > 0).join(" ");
 }
 
-function defaultModel(settings: GuildSettings, catalog: Catalog, kind: ModelKind): string {
+function defaultModel(settings: GuildSettings, catalog: Catalog, kind: ModelKind, say: Translate): string {
   const id = kind === "edit" ? settings.defaultEditModel : settings.defaultTextModel;
-  if (id === null) return `${catalog.defaultFor(kind).name} — the bot's default`;
-  return catalog.get(id)?.name ?? `${id} (no longer offered)`;
+  if (id === null) return say("settings.botDefault", { model: catalog.defaultFor(kind).name });
+  return catalog.get(id)?.name ?? say("settings.noLongerOffered", { id });
 }
 
-function enabledModels(settings: GuildSettings, catalog: Catalog): string {
-  if (settings.enabledModels === null) return "All models";
+function enabledModels(settings: GuildSettings, catalog: Catalog, say: Translate): string {
+  if (settings.enabledModels === null) return say("settings.allModels");
   return catalog
     .all()
     .filter((model) => settings.enabledModels?.includes(model.id))
@@ -40,47 +38,53 @@ function enabledModels(settings: GuildSettings, catalog: Catalog): string {
 }
 
 // The Pro model exists as a text-to-image and an edit variant; admins know it by one name.
-function premiumChoices(settings: GuildSettings, catalog: Catalog): string {
+function premiumChoices(settings: GuildSettings, catalog: Catalog, say: Translate): string {
   const names = [...premiumModelIds].map((id) => (catalog.get(id)?.name ?? id).replace(/ \(edit\)$/, ""));
-  return [...new Set(names), "2K and 4K resolution", `more than ${countOf(settings.premiumCountAbove, "image")} at once`].join(", ");
+  return [...new Set(names), say("settings.premiumResolutions"), say("settings.premiumMoreThan", { count: settings.premiumCountAbove })].join(", ");
 }
 
-export function settingLines(settings: GuildSettings, catalog: Catalog): SettingLine[] {
-  const roles = settings.premiumRoleIds.map((id) => `<@&${id}>`).join(" or ");
+/** Each setting's name and value, in `locale`. */
+export function settingLines(settings: GuildSettings, catalog: Catalog, locale: SupportedLocale = fallbackLocale): SettingLine[] {
+  const say = translator(locale);
+  const roles = listOr(locale, settings.premiumRoleIds.map((id) => `<@&${id}>`));
   return [
-    { name: "Models turned on", value: enabledModels(settings, catalog) },
-    { name: "Default for /imagine", value: defaultModel(settings, catalog, "text-to-image") },
-    { name: "Default for /edit", value: defaultModel(settings, catalog, "edit") },
-    { name: "Daily images per member", value: settings.dailyImageQuota === null ? "No limit" : String(settings.dailyImageQuota) },
-    { name: "Cooldown", value: formatDuration(settings.cooldownSeconds) },
-    { name: "Jobs running at once per member", value: String(settings.maxJobsInFlight) },
-    { name: "Budget", value: settings.dailyBudgetUsd === null ? "No limit" : `${formatSpend(settings.dailyBudgetUsd)} per day` },
+    { name: say("settings.fieldModelsOn"), value: enabledModels(settings, catalog, say) },
+    { name: say("settings.fieldDefaultImagine"), value: defaultModel(settings, catalog, "text-to-image", say) },
+    { name: say("settings.fieldDefaultEdit"), value: defaultModel(settings, catalog, "edit", say) },
+    { name: say("settings.fieldDailyImages"), value: settings.dailyImageQuota === null ? say("settings.noLimit") : String(settings.dailyImageQuota) },
+    { name: say("settings.fieldCooldown"), value: formatDuration(settings.cooldownSeconds, say) },
+    { name: say("settings.fieldJobsAtOnce"), value: String(settings.maxJobsInFlight) },
     {
-      name: "Channels",
-      value: settings.allowedChannelIds.length ? settings.allowedChannelIds.map((id) => `<#${id}>`).join(", ") : "Every channel",
+      name: say("settings.fieldBudget"),
+      value: settings.dailyBudgetUsd === null ? say("settings.noLimit") : say("settings.perDay", { usd: formatSpend(settings.dailyBudgetUsd) }),
     },
-    { name: "Premium needs", value: roles || "No role: every member may use premium choices" },
-    { name: "Premium choices", value: premiumChoices(settings, catalog) },
     {
-      name: "Contests run by",
-      value: ["Manage Server", ...settings.contestModeratorRoleIds.map((id) => `<@&${id}>`)].join(" or "),
+      name: say("settings.fieldChannels"),
+      value: settings.allowedChannelIds.length ? settings.allowedChannelIds.map((id) => `<#${id}>`).join(", ") : say("settings.everyChannel"),
     },
-    { name: "Flagged images outside NSFW channels", value: settings.nsfwPolicy === "spoiler" ? "Posted behind a spoiler" : "Withheld" },
-    { name: "Replies private by default", value: settings.privateByDefault ? "Yes" : "No" },
+    { name: say("settings.fieldPremiumNeeds"), value: roles || say("settings.noPremiumRole") },
+    { name: say("settings.fieldPremiumChoices"), value: premiumChoices(settings, catalog, say) },
+    {
+      name: say("settings.fieldContestsBy"),
+      value: listOr(locale, [say("settings.manageServer"), ...settings.contestModeratorRoleIds.map((id) => `<@&${id}>`)]),
+    },
+    { name: say("settings.fieldFlagged"), value: say(settings.nsfwPolicy === "spoiler" ? "settings.spoiler" : "settings.withheld") },
+    { name: say("settings.fieldPrivate"), value: say(settings.privateByDefault ? "settings.yes" : "settings.no") },
   ];
 }
 
-export function settingsEmbed(settings: GuildSettings, catalog: Catalog): EmbedBuilder {
+export function settingsEmbed(settings: GuildSettings, catalog: Catalog, locale: SupportedLocale = fallbackLocale): EmbedBuilder {
+  const say = translator(locale);
   return new EmbedBuilder()
-    .setTitle("Bot settings for this server")
-    .setDescription("Days, quotas and budgets count in UTC. Members with Manage Server are never held back by the premium roles.")
-    .addFields(settingLines(settings, catalog).map(({ name, value }) => ({ name, value: value.slice(0, 1024), inline: value.length <= 40 })));
+    .setTitle(say("settings.title"))
+    .setDescription(say("settings.description"))
+    .addFields(settingLines(settings, catalog, locale).map(({ name, value }) => ({ name, value: value.slice(0, 1024), inline: value.length <= 40 })));
 }
 
 /** "Daily images per member: No limit → 20", one line per setting whose wording changed. */
-export function describeChanges(before: GuildSettings, after: GuildSettings, catalog: Catalog): string[] {
-  const old = new Map(settingLines(before, catalog).map(({ name, value }) => [name, value]));
-  return settingLines(after, catalog)
+export function describeChanges(before: GuildSettings, after: GuildSettings, catalog: Catalog, locale: SupportedLocale = fallbackLocale): string[] {
+  const old = new Map(settingLines(before, catalog, locale).map(({ name, value }) => [name, value]));
+  return settingLines(after, catalog, locale)
     .filter(({ name, value }) => old.get(name) !== value)
     .map(({ name, value }) => `${name}: ${old.get(name) ?? ""} → ${value}`);
 }

@@ -1,7 +1,7 @@
 // Whether a member may run a job here and now, by the server's settings: each refusal says exactly why
 // and what to do. Checks that need no totals run first; the limits run inside the ledger's transaction.
 import { type GenerationRequest, type ModelDefinition, premiumModelIds } from "../models/index.js";
-import { countOf } from "../wording.js";
+import { fallbackLocale, listOr, t, type SupportedLocale } from "../i18n/index.js";
 import type { TodayTotals } from "../store/ledger.js";
 import type { GuildSettings } from "../settings/index.js";
 
@@ -12,6 +12,8 @@ export interface MemberFacts {
   roleIds: readonly string[];
   /** Members with Manage Server are never held back by the premium role gate. */
   canManageServer: boolean;
+  /** The member's language, for the refusals' words (English when not known). */
+  locale?: SupportedLocale;
 }
 
 export interface JobAsk {
@@ -22,7 +24,7 @@ export interface JobAsk {
   usd: number;
 }
 
-const roleList = (ids: readonly string[]) => ids.map((id) => `<@&${id}>`).join(" or ");
+const roleList = (locale: SupportedLocale, ids: readonly string[]) => listOr(locale, ids.map((id) => `<@&${id}>`));
 const channelList = (ids: readonly string[]) => ids.slice(0, 5).map((id) => `<#${id}>`).join(", ");
 
 export function nextUtcMidnight(now: number): number {
@@ -32,13 +34,16 @@ export function nextUtcMidnight(now: number): number {
 
 const relative = (at: number) => `<t:${Math.ceil(at / 1000)}:R>`;
 
-/** The premium parts of a request, in words, e.g. ["Nano Banana Pro", "the 4K resolution"]. */
-export function premiumChoices(ask: JobAsk, settings: GuildSettings): string[] {
-  const choices: string[] = [];
-  if (premiumModelIds.has(ask.model.id)) choices.push(ask.model.name);
-  if (ask.request.resolution && premiumResolutions.has(ask.request.resolution)) choices.push(`the ${ask.request.resolution} resolution`);
-  if (ask.images > settings.premiumCountAbove) choices.push(`more than ${countOf(settings.premiumCountAbove, "image")} at once`);
-  return choices;
+/** The premium parts of a request, each as the refusal that names it, e.g. "The 4K resolution needs the @Pro role.". */
+function premiumRefusals(ask: JobAsk, settings: GuildSettings, locale: SupportedLocale): string[] {
+  const roles = roleList(locale, settings.premiumRoleIds);
+  const refusals: string[] = [];
+  if (premiumModelIds.has(ask.model.id)) refusals.push(t(locale, "usage.premiumModel", { model: ask.model.name, roles }));
+  if (ask.request.resolution && premiumResolutions.has(ask.request.resolution)) {
+    refusals.push(t(locale, "usage.premiumResolution", { resolution: ask.request.resolution, roles }));
+  }
+  if (ask.images > settings.premiumCountAbove) refusals.push(t(locale, "usage.premiumCount", { count: settings.premiumCountAbove, roles }));
+  return refusals;
 }
 
 /** Whether the premium role gate lets this member through: no premium roles set, Manage Server, or one of the roles. */
@@ -57,45 +62,38 @@ export function channelAllowed(settings: GuildSettings, channelId: string): bool
 
 /** Channel, enabled models and the premium role gate. */
 export function permissionProblems(settings: GuildSettings, member: MemberFacts, ask: JobAsk): string[] {
+  const locale = member.locale ?? fallbackLocale;
   const problems: string[] = [];
   if (!channelAllowed(settings, member.channelId)) {
-    problems.push(`The bot is not used in this channel on this server. Use ${channelList(settings.allowedChannelIds)} for this.`);
+    problems.push(t(locale, "usage.channelNotAllowed", { channels: channelList(settings.allowedChannelIds) }));
   }
   if (settings.enabledModels && !settings.enabledModels.includes(ask.model.id)) {
-    problems.push(`${ask.model.name} is turned off on this server. Pick another model, or ask a server admin to enable it.`);
+    problems.push(t(locale, "usage.modelOff", { model: ask.model.name }));
   }
-  if (!mayUsePremium(settings, member)) {
-    for (const choice of premiumChoices(ask, settings)) {
-      problems.push(`${choice[0]!.toUpperCase()}${choice.slice(1)} needs the ${roleList(settings.premiumRoleIds)} role.`);
-    }
-  }
+  if (!mayUsePremium(settings, member)) problems.push(...premiumRefusals(ask, settings, locale));
   return problems;
 }
 
-/** Cooldown, jobs in flight, the member's daily quota and the server's daily budget. */
-export function limitProblems(settings: GuildSettings, totals: TodayTotals, ask: JobAsk, now: number): string[] {
+/** Cooldown, jobs in flight, the member's daily quota and the server's daily budget, in the member's language. */
+export function limitProblems(settings: GuildSettings, totals: TodayTotals, ask: JobAsk, now: number, locale: SupportedLocale = fallbackLocale): string[] {
   const problems: string[] = [];
   if (settings.cooldownSeconds > 0 && totals.memberLastJobAt !== undefined) {
     const readyAt = totals.memberLastJobAt + settings.cooldownSeconds * 1000;
-    if (readyAt > now) problems.push(`Please wait a little: you can start another job ${relative(readyAt)}.`);
+    if (readyAt > now) problems.push(t(locale, "usage.cooldown", { when: relative(readyAt) }));
   }
   if (totals.memberInFlight >= settings.maxJobsInFlight) {
-    problems.push(`You already have ${countOf(settings.maxJobsInFlight, "job")} running, the most this server allows. Wait for one to finish.`);
+    problems.push(t(locale, "usage.inFlight", { max: settings.maxJobsInFlight }));
   }
   const resets = relative(nextUtcMidnight(now));
   if (settings.dailyImageQuota !== null) {
     const quota = settings.dailyImageQuota;
     const left = Math.max(0, quota - totals.memberImages);
-    if (left === 0) problems.push(`You have used ${totals.memberImages} of your ${quota} images today; it resets ${resets}.`);
-    else if (ask.images > left) {
-      problems.push(`You have ${left} of your ${quota} images left today and asked for ${ask.images}; ask for fewer, or wait until it resets ${resets}.`);
-    }
+    if (left === 0) problems.push(t(locale, "usage.quotaUsed", { used: totals.memberImages, quota, resets }));
+    else if (ask.images > left) problems.push(t(locale, "usage.quotaLeft", { left, quota, asked: ask.images, resets }));
   }
   if (settings.dailyBudgetUsd !== null && totals.guildUsd + ask.usd > settings.dailyBudgetUsd + 1e-9) {
     problems.push(
-      totals.guildUsd >= settings.dailyBudgetUsd
-        ? `The server's daily budget is spent; it resets ${resets}.`
-        : `This would go over what is left of the server's daily budget; try a cheaper model or fewer images, or wait until it resets ${resets}.`,
+      t(locale, totals.guildUsd >= settings.dailyBudgetUsd ? "usage.budgetSpent" : "usage.budgetOver", { resets }),
     );
   }
   return problems;

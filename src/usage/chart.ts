@@ -1,6 +1,7 @@
 // The /usage chart: a server's daily spend stacked by model, drawn as SVG and rendered to PNG with sharp.
 import { loadSharp } from "../media/sharp.js";
 import { formatSpend, withThousands } from "../models/index.js";
+import { fallbackLocale, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 
 export interface UsageChartData {
   /** One entry per UTC day, oldest first, zero-filled by the caller. */
@@ -111,7 +112,7 @@ interface Series {
 
 // Models are ranked by 30-day spend (ties by name) and coloured by rank, biggest at the bottom of each bar.
 // Past the palette's size the smallest ones share an "Other" series so no two series look alike.
-function buildSeries(byModel: Map<string, number>): Series[] {
+function buildSeries(byModel: Map<string, number>, say: Translate): Series[] {
   const ranked = [...byModel.entries()]
     .filter(([, micros]) => micros > 0)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
@@ -125,7 +126,7 @@ function buildSeries(byModel: Map<string, number>): Series[] {
   const rest = ranked.slice(own.length);
   if (rest.length > 0) {
     series.push({
-      label: `Other (${rest.length} models)`,
+      label: say("usage.chartOther", { count: rest.length }),
       color: COLORS.other,
       models: rest.map(([model]) => model),
       micros: rest.reduce((sum, [, micros]) => sum + micros, 0),
@@ -150,14 +151,11 @@ function axisLabel(usd: number, wholeDollars: boolean): string {
   return formatSpend(usd);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function dayLabel(day: string, withYear = false): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return day;
-  const label = `${month} ${Number(match[3])}`;
-  return withYear ? `${label}, ${match[1]}` : label;
+/** "Jan 5" ("Jan 5, 2026" with the year) in the reader's language, for a YYYY-MM-DD day. */
+function dayLabel(day: string, locale: SupportedLocale, withYear = false): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const format = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
 
 function px(value: number): string {
@@ -168,10 +166,11 @@ function text(x: number, y: number, content: string, attrs: string): string {
   return `<text x="${px(x)}" y="${px(y)}" ${attrs}>${escapeXml(content)}</text>`;
 }
 
-/** A stacked bar chart of daily spend by model, with a legend of 30-day totals by model. */
-export function usageChartSvg(data: UsageChartData): string {
+/** A stacked bar chart of daily spend by model, with a legend of 30-day totals by model; its words in `locale`. */
+export function usageChartSvg(data: UsageChartData, locale: SupportedLocale = fallbackLocale): string {
+  const say = translator(locale);
   const totals = microTotals(data);
-  const series = buildSeries(totals.byModel);
+  const series = buildSeries(totals.byModel, say);
   const dayTotals = totals.byDay.map((spend) => [...spend.values()].reduce((a, b) => a + b, 0));
   const maxDayUsd = Math.max(0, ...dayTotals) / MICROS;
   const { step, top } = niceScale(maxDayUsd);
@@ -187,10 +186,10 @@ export function usageChartSvg(data: UsageChartData): string {
   const last = data.days[data.days.length - 1]?.day;
   parts.push(text(32, 46, truncate(data.title, MAX_TITLE), `font-size="24" font-weight="bold" fill="${COLORS.text}"`));
   if (first && last) {
-    const range = first === last ? dayLabel(first, true) : `${dayLabel(first)} – ${dayLabel(last, true)} (UTC)`;
+    const range = first === last ? dayLabel(first, locale, true) : say("usage.chartRange", { from: dayLabel(first, locale), to: dayLabel(last, locale, true) });
     parts.push(text(32, 72, range, `font-size="14" fill="${COLORS.muted}"`));
   }
-  parts.push(text(LEGEND.right, 32, "Total", `font-size="13" fill="${COLORS.muted}" text-anchor="end"`));
+  parts.push(text(LEGEND.right, 32, say("usage.total"), `font-size="13" fill="${COLORS.muted}" text-anchor="end"`));
   parts.push(
     text(LEGEND.right, 66, formatSpend(totals.total / MICROS), `font-size="30" font-weight="bold" fill="${COLORS.text}" text-anchor="end" data-total="${totals.total / MICROS}"`),
   );
@@ -240,7 +239,7 @@ export function usageChartSvg(data: UsageChartData): string {
     if (fromEnd % 5 === 0) {
       const cx = PLOT.left + slot * i + slot / 2;
       parts.push(`<line x1="${px(cx)}" y1="${PLOT.bottom}" x2="${px(cx)}" y2="${PLOT.bottom + 5}" stroke="${COLORS.axis}" stroke-width="1"/>`);
-      parts.push(text(cx, PLOT.bottom + 22, dayLabel(day), `font-size="13" fill="${COLORS.muted}" text-anchor="middle"`));
+      parts.push(text(cx, PLOT.bottom + 22, dayLabel(day, locale), `font-size="13" fill="${COLORS.muted}" text-anchor="middle"`));
     }
   });
   parts.push(...bars);
@@ -260,14 +259,14 @@ export function usageChartSvg(data: UsageChartData): string {
     const cy = (PLOT.top + PLOT.bottom) / 2;
     parts.push(`<rect x="${px((PLOT.left + PLOT.right) / 2 - 130)}" y="${px(cy - 20)}" width="260" height="34" rx="17" fill="${COLORS.card}"/>`);
     parts.push(
-      text((PLOT.left + PLOT.right) / 2, cy, "No spend in this period", `font-size="18" fill="${COLORS.muted}" text-anchor="middle"`),
+      text((PLOT.left + PLOT.right) / 2, cy, say("usage.chartNoSpend"), `font-size="18" fill="${COLORS.muted}" text-anchor="middle"`),
     );
   }
 
   // Legend: each series with its total for the period.
-  parts.push(text(LEGEND.left, LEGEND.top - 6, "By model", `font-size="13" fill="${COLORS.muted}"`));
+  parts.push(text(LEGEND.left, LEGEND.top - 6, say("usage.byModel"), `font-size="13" fill="${COLORS.muted}"`));
   if (series.length === 0) {
-    parts.push(text(LEGEND.left, LEGEND.top + 24, "No models used", `font-size="14" fill="${COLORS.muted}"`));
+    parts.push(text(LEGEND.left, LEGEND.top + 24, say("usage.chartNoModels"), `font-size="14" fill="${COLORS.muted}"`));
   }
   series.forEach((s, i) => {
     const y = LEGEND.top + 14 + i * LEGEND.rowHeight;
@@ -287,7 +286,7 @@ export function usageChartSvg(data: UsageChartData): string {
 }
 
 /** The chart as a PNG, ready to attach. */
-export async function renderUsageChart(data: UsageChartData): Promise<Buffer> {
+export async function renderUsageChart(data: UsageChartData, locale: SupportedLocale = fallbackLocale): Promise<Buffer> {
   const sharp = await loadSharp();
-  return sharp(Buffer.from(usageChartSvg(data))).png().toBuffer();
+  return sharp(Buffer.from(usageChartSvg(data, locale))).png().toBuffer();
 }

@@ -413,6 +413,17 @@ describe("slash commands", () => {
     expect(again.status).toBe(400);
   });
 
+  it("sends the member's locale and the server's guild_locale, en-US unless the dispatch gives them", async () => {
+    const { fake, client } = await connect();
+    fake.setCommands([imagine], fake.guild.id);
+    const plain = nextInteraction(client, (i) => i.isChatInputCommand());
+    fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
+    expect([(await plain).locale, (await plain).guildLocale]).toEqual(["en-US", "en-US"]);
+    const localized = nextInteraction(client, (i) => i.isChatInputCommand());
+    fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "ein Fuchs" }], locale: "de", guildLocale: "fr" });
+    expect([(await localized).locale, (await localized).guildLocale]).toEqual(["de", "fr"]);
+  });
+
   it("reports width and height only for files it can open as images, whatever their label, and flags animated ones", async () => {
     const { fake } = await connect();
     const host = (filename: string, data: Buffer, contentType = "image/png") => fake.hostAttachment({ filename, contentType, data });

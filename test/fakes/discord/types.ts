@@ -212,6 +212,8 @@ export interface InteractionSource {
   memberPermissions?: bigint;
   /** The interaction's `attachment_size_limit`, when not the fake's. */
   attachmentSizeLimit?: number;
+  /** `guild_locale`: the server's language (en-US unless given). */
+  guildLocale?: string;
 }
 
 export interface SlashCommandDispatch extends InteractionSource {

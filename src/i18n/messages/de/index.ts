@@ -1,10 +1,15 @@
 import type { Catalog } from "../types.js";
 import { common } from "./common.js";
+import { catalog } from "./catalog.js";
 import { commands } from "./commands.js";
+import { contests } from "./contests.js";
 import { describe } from "./describe.js";
 import { generation } from "./generation.js";
 import { install } from "./install.js";
 import { job } from "./job.js";
 import { options } from "./options.js";
+import { preferences } from "./preferences.js";
+import { settings } from "./settings.js";
+import { usage } from "./usage.js";
 
-export const messages: Catalog = { common, commands, describe, generation, install, job, options };
+export const messages: Catalog = { common, catalog, commands, contests, describe, generation, install, job, options, preferences, settings, usage };

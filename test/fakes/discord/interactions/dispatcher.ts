@@ -51,6 +51,7 @@ interface Common {
   userInstall?: boolean;
   memberPermissions?: bigint;
   attachmentSizeLimit?: number;
+  guildLocale?: string;
   extra: JsonObject;
   commandType?: ApplicationCommandType;
   commandName?: string;
@@ -203,6 +204,7 @@ export class InteractionDispatcher {
       ...(p.userInstall ? { userInstall: true } : {}),
       ...(p.memberPermissions !== undefined ? { memberPermissions: p.memberPermissions } : {}),
       ...(p.attachmentSizeLimit !== undefined ? { attachmentSizeLimit: p.attachmentSizeLimit } : {}),
+      ...(p.guildLocale ? { guildLocale: p.guildLocale } : {}),
     };
   }
 

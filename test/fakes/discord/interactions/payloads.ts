@@ -19,6 +19,8 @@ export interface BaseInput {
   channelId: string;
   guildId: string;
   locale?: string;
+  /** The server's language as the interaction reports it (`guild_locale`); en-US unless given. */
+  guildLocale?: string;
   applicationId: string;
   attachmentSizeLimit: number;
   /** The member installed the app for themselves: `authorizing_integration_owners` carries "1" (the only key where the bot is not). */
@@ -101,7 +103,7 @@ export function basePayload(world: World, input: BaseInput): Record<string, unkn
     return { ...common, channel, user: world.apiUser(input.user), app_permissions: dmPermissions.toString() };
   }
   const permissions = (place.memberPermissions ?? 0n).toString();
-  const guildLocale = world.preferredLocaleOf(found.guildId) as Locale;
+  const guildLocale = (input.guildLocale ?? world.preferredLocaleOf(found.guildId)) as Locale;
   return {
     ...common,
     guild_id: found.guildId,

@@ -1,0 +1,20 @@
+// /models: the catalog as a member reads it — what each model does, takes and offers.
+export const catalog = {
+  "title": "Models",
+  "intro": "Use `/imagine` to make an image from text, `/edit` to change images you attach, `/describe` (or a message's Apps → Describe) to get prompts for an image; the Upscale buttons under a result use SeedVR2.",
+  "textOnly": "text only",
+  "inputImages": "{count, plural, one {# input image} other {# input images}}",
+  "inputImagesRange": "{min}–{max} input images",
+  "resolutions": "resolution {values}",
+  "upToImages": "up to {max} images",
+  "formats": "{values} (default {fallback})",
+  "seed": "seed",
+  "webSearch": "web search",
+  "negativePrompt": "negative prompt",
+  "accelerations": "acceleration {values}",
+  "customSize": "custom width × height",
+  "kindEdit": "Edits images",
+  "kindTextToImage": "Makes images from text",
+  "kindVision": "Writes prompts from an image",
+  "kindUpscale": "Upscales an image",
+} as const;
