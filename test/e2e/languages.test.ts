@@ -93,7 +93,7 @@ describe("a job's reply in the member's language", () => {
 
     const stranger = h.discord.clickButton({ message: progress, customId: cancel, user: plainMember(h, "dieter"), locale: "de" });
     expect((await stranger.response()).data.content).toBe(
-      "Nur die Person, die dieses Bild angefordert hat, oder ein Moderator mit „Nachrichten verwalten“ kann es abbrechen.",
+      "Nur die Person, die dieses Bild angefordert hat, oder ein Moderator mit der Berechtigung „Nachrichten verwalten“ kann es abbrechen.",
     );
     const press = h.discord.clickButton({ message: progress, customId: cancel, user: asker, locale: "ja" });
     expect((await press.response()).type).toBe(6);
