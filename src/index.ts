@@ -2,6 +2,7 @@
 import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
+import { translator } from "./i18n/index.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
             log,
             jobs,
             catalog,
-            extraButton: (finished) => submitToContestButton(contests, finished),
+            extraButton: (finished) => submitToContestButton(contests, finished, translator(finished.locale)),
             progressTurns,
             uploadBuffers: deliveryBuffers,
           },

@@ -6,7 +6,7 @@ import { editModelOf, premiumModelIds, type Catalog, type GenerationRequest, typ
 import type { GuildSettings } from "../settings/index.js";
 import { isPremiumResolution, mayUsePremium, type MemberFacts } from "../usage/index.js";
 import { userText } from "../discord/user-text.js";
-import { translator, type SupportedLocale, type Translate } from "../i18n/index.js";
+import { t, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 import type { InputImage } from "./input-images.js";
 
 /** What a member set as their own defaults; each unset means the server's. */
@@ -81,14 +81,14 @@ function pickModel(order: OpenOrder, defaults: MemberDefaults, settings: GuildSe
 }
 
 /** For /preferences: the member's default models this server passes over for them, and what it uses instead. */
-export function passedOverDefaults(defaults: MemberDefaults, settings: GuildSettings, member: MemberFacts, catalog: Catalog): string[] {
+export function passedOverDefaults(defaults: MemberDefaults, settings: GuildSettings, member: MemberFacts, catalog: Catalog, locale: SupportedLocale): string[] {
   const lines: string[] = [];
   for (const [kind, id, command] of [["text-to-image", defaults.imagineModel, "/imagine"], ["edit", defaults.editModel, "/edit"]] as const) {
     const mine = id ? catalog.get(id) : undefined;
     if (!mine || allowedHere(mine, settings, member)) continue;
     const instead = pickModel({ kind, request: { prompt: "" }, images: [] }, {}, settings, member, catalog);
-    const why = settings.enabledModels && !settings.enabledModels.includes(mine.id) ? "is turned off on this server" : "needs a premium role on this server";
-    lines.push(`${mine.name} ${why}, so ${command} here uses the server's default, ${instead.name}.`);
+    const why = settings.enabledModels && !settings.enabledModels.includes(mine.id) ? "off" : "premium";
+    lines.push(t(locale, "generation.passedOver", { model: mine.name, why, command, instead: instead.name }));
   }
   return lines;
 }

@@ -89,7 +89,7 @@ async function summary(interaction: ChatInputCommandInteraction, defaults: Membe
   const serverId = installPlace(interaction).serverId;
   if (serverId) {
     const settings = await deps.settings.get(serverId);
-    const passedOver = passedOverDefaults(defaults, settings, memberFacts(interaction), deps.catalog);
+    const passedOver = passedOverDefaults(defaults, settings, memberFacts(interaction), deps.catalog, resolveLocale(interaction.locale));
     if (passedOver.length) lines.push("", say("preferences.onThisServer"), ...passedOver.map((line) => `• ${line}`));
   }
   return lines;

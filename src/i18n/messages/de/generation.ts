@@ -74,4 +74,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "Dieses Ergebnis hat keine Bilder zum Bearbeiten. Antworte auf ein Ergebnis mit einem Bild.",
   "reply.tooManyAttached":
     "{model} nimmt höchstens {max, plural, one {# Bild} other {# Bilder}}, das des Ergebnisses und {attachable, plural, one {# angehängtes Bild} other {# angehängte Bilder}}; du hast {count, number} angehängt. Hänge weniger Bilder an.",
+  "passedOver": "{model} {why, select, off {ist auf diesem Server ausgeschaltet} other {braucht auf diesem Server eine Premium-Rolle}}, daher nutzt {command} hier den Standard des Servers, {instead}.",
 };

@@ -67,4 +67,5 @@ export const generation = {
   "reply.noImages": "This result has no images to edit. Reply to a result with an image.",
   "reply.tooManyAttached":
     "{model} takes at most {max, plural, one {# image} other {# images}}, the result's and {attachable, plural, one {# attached image} other {# attached images}}; you attached {count, number}. Attach fewer images.",
+  "passedOver": "{model} {why, select, off {is turned off on this server} other {needs a premium role on this server}}, so {command} here uses the server's default, {instead}.",
 } as const;

@@ -67,4 +67,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "Este resultado no tiene imágenes que editar. Responde a un resultado con una imagen.",
   "reply.tooManyAttached":
     "{model} admite como máximo {max, plural, one {# imagen} other {# imágenes}}, la del resultado y {attachable, plural, one {# imagen adjunta} other {# imágenes adjuntas}}; has adjuntado {count, number}. Adjunta menos imágenes.",
+  "passedOver": "{model} {why, select, off {está desactivado en este servidor} other {necesita un rol premium en este servidor}}, así que {command} usa aquí el predeterminado del servidor, {instead}.",
 };

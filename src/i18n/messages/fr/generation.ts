@@ -68,4 +68,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "Ce résultat n’a aucune image à modifier. Réponds à un résultat qui contient une image.",
   "reply.tooManyAttached":
     "{model} accepte au plus {max, plural, one {# image} other {# images}}, celle du résultat et {attachable, plural, one {# image jointe} other {# images jointes}} ; tu en as joint {count, number}. Joins moins d’images.",
+  "passedOver": "{model} {why, select, off {est désactivé sur ce serveur} other {demande un rôle premium sur ce serveur}}, donc {command} utilise ici le modèle par défaut du serveur, {instead}.",
 };

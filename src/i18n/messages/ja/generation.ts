@@ -65,4 +65,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "この結果には編集できる画像がありません。画像のある結果に返信してください。",
   "reply.tooManyAttached":
     "{model} で使える画像は最大 {max, plural, other {# 枚}}（結果の画像と、添付画像 {attachable, plural, other {# 枚}}）ですが、{count, number} 枚添付されています。添付する画像を減らしてください。",
+  "passedOver": "{model} は{why, select, off {このサーバーでは無効になっている} other {このサーバーではプレミアムロールが必要な}}ため、ここでの {command} はサーバーの既定のモデル {instead} を使います。",
 };

@@ -67,4 +67,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "Este resultado não tem imagens para editar. Responda a um resultado que tenha uma imagem.",
   "reply.tooManyAttached":
     "O {model} aceita no máximo {max, plural, one {# imagem} other {# imagens}}, a do resultado e {attachable, plural, one {# imagem anexada} other {# imagens anexadas}}; você anexou {count, number}. Anexe menos imagens.",
+  "passedOver": "{model} {why, select, off {está desativado neste servidor} other {exige um cargo premium neste servidor}}, então {command} aqui usa o padrão do servidor, {instead}.",
 };

@@ -65,4 +65,5 @@ export const generation: Messages<"generation"> = {
   "reply.noImages": "这个结果没有可编辑的图片。请回复带有图片的结果。",
   "reply.tooManyAttached":
     "{model} 最多接受 {max, plural, other {# 张图片}}（结果图片加上 {attachable, plural, other {# 张附加图片}}）；你附上了 {count, number} 张。请减少附加的图片。",
+  "passedOver": "{model}{why, select, off {在此服务器上已关闭} other {在此服务器上需要高级身份组}}，因此这里的 {command} 使用服务器的默认模型 {instead}。",
 };
