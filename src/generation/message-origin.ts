@@ -9,6 +9,7 @@ import { memberCanManageServer, memberRoleIds } from "../discord/manage-server.j
 import { failureText } from "./failure-text.js";
 import { progressHeader } from "./progress-text.js";
 import { cancelButtons } from "./result-buttons.js";
+import { FAILURE_COLOUR, textReply } from "./reply-layout.js";
 import { channelIsNsfw, refusalText, restartingText, type JobOrigin } from "./start.js";
 
 const pingNobody = { parse: [], repliedUser: false } as const;
@@ -67,9 +68,9 @@ export function messageOrigin(
     refuse: (problems) => answerBriefly(refusalText(problems)),
     tellRestarting: () => answerBriefly(restartingText),
     async acknowledge(job, model) {
+      // In the layout of a job's reply from the start (a message cannot be turned into one later and back).
       const reply = await message.reply({
-        content: `${progressHeader(model.name, job.request)}\n⏳ Starting…`,
-        components: cancelButtons(job.ref),
+        ...textReply(`${progressHeader(model.name, job.request)}\n⏳ Starting…`, cancelButtons(job.ref)),
         allowedMentions: pingNobody,
         failIfNotExists: false,
       });
@@ -80,7 +81,7 @@ export function messageOrigin(
         // The job will not run: its progress becomes the failure (no Cancel left without a job behind it).
         ctx.log.error({ err: error, job: job.ref }, "could not record the reply of a reply to edit");
         const content = failureText({ kind: "unknown", message: "the request could not be acknowledged" }, job.ref);
-        const shown = await reply.edit({ content, components: [], allowedMentions: pingNobody }).then(
+        const shown = await reply.edit({ ...textReply(content, [], FAILURE_COLOUR), allowedMentions: pingNobody }).then(
           () => true,
           (editError: unknown) => {
             ctx.log.warn({ err: editError, job: job.ref }, "could not show the failure in the reply");

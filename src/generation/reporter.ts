@@ -15,6 +15,8 @@ import { describeMessage } from "./describe-message.js";
 import { promptsOfDescribe } from "./describe.js";
 import { offeredPositions } from "./result-images.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
+import { FAILURE_COLOUR, textReply } from "./reply-layout.js";
+import { resolveLocale } from "../i18n/index.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 
@@ -71,7 +73,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const editor = new ThrottledEditor(
     // Progress is only ever an edit (sent anew, by direct message or in the channel, each would be a new message); the result is not.
     // It carries the Cancel button: the job waits or runs.
-    (content) => edit({ content, components: cancel }, { progress: true }),
+    (text) => edit(textReply(text, cancel), { progress: true }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.
@@ -96,23 +98,21 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     },
     async delivered(result: FinishedJob) {
       const model = deps.catalog.require(job.modelId);
+      // TODO(issue18-locale): the job's own language once the job record carries it.
+      const locale = resolveLocale(undefined);
       let payload: ReplyPayload;
       if (model.kind === "vision") {
         // A Describe's result is words: its prompts, each with a Run button.
         const prompts = promptsOfDescribe(result.output, deps.catalog);
-        payload = {
-          ...describeMessage(model, prompts, result),
-          components: [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral })],
-        };
+        const rows = [...runButtons(job.ref, prompts.length), ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral })];
+        payload = describeMessage(model, prompts, result, rows, locale);
       } else {
         const extra = result.files.length > 0 ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
-        payload = {
-          ...resultMessage(model, job.request, result),
-          components: [
-            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
-            ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
-          ],
-        };
+        const rows = [
+          ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral, extra }),
+          ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length),
+        ];
+        payload = resultMessage(model, job.request, result, rows, locale);
       }
       await edit(payload).catch((error: unknown) => {
         throw isRequestTooLarge(error) ? new UploadTooLarge("Discord refused the result's upload as too large", { cause: error }) : error;
@@ -127,12 +127,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       );
     },
     async failed(failure) {
-      await edit({
-        content: failureText(failure, job.ref),
-        embeds: [],
-        files: [],
-        components: retryable.has(failure.kind) ? retryButtons(job.ref) : [],
-      });
+      await edit(textReply(failureText(failure, job.ref), retryable.has(failure.kind) ? retryButtons(job.ref) : [], FAILURE_COLOUR));
     },
     async close() {
       closed = true;
