@@ -31,7 +31,7 @@ export function elapsedText(tr: Translate, elapsedMs: number): string {
 }
 
 /**
- * Within Discord's 4,000 characters of text a message: the description up to 2,500, the prompt up to 1,000 (as the
+ * Within Discord's 4,000 characters of text a message: the description up to 2,200, the prompt up to 1,000 (as the
  * embed had), the facts, notes and a mention (reply-target.ts, a new message) in what is left.
  */
 export function resultMessage(
@@ -45,10 +45,10 @@ export function resultMessage(
   const description = outcome.output.description?.trim();
   const parts: APIComponentInContainer[] = [];
   if (outcome.output.images.length === 0) {
-    const answer = description ? userText(description, 2500) : tr("result.noText");
+    const answer = description ? userText(description, 2200) : tr("result.noText");
     parts.push(textDisplay(`### ${tr("result.noImage")}\n${answer}`));
   } else if (description) {
-    parts.push(textDisplay(userText(description, 2500)));
+    parts.push(textDisplay(userText(description, 2200)));
   }
   if (outcome.files.length) {
     const alt = quote(description || shownPrompt(request), MAX_ALT_TEXT);
