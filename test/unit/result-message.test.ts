@@ -42,7 +42,7 @@ describe("a result's layout", () => {
   it("says in English, for now, what it shows: facts, withheld images, the description as alt text", () => {
     const model = catalog.require("nano-banana");
     const file = { bytes: Buffer.alloc(1), contentType: "image/png", fileName: "nano-banana-abcdef-1.png", width: 1024, height: 1024 };
-    const output = { images: [{ url: "https://v3.fal.media/files/1.png" }, { url: "https://v3.fal.media/files/2.png", nsfw: true }], description: "A fox." };
+    const output = { images: [{ url: "https://v3.fal.media/files/1.png", nsfw: false }, { url: "https://v3.fal.media/files/2.png", nsfw: true }], description: "A fox." };
     const message = resultMessage(model, { prompt: "a fox" }, { files: [file], withheld: [output.images[1]!], output, elapsedMs: 3210 }, [], resolveLocale(undefined));
     expect(textsOf(message as MessageLike)).toEqual([
       "\u2068A fox.\u2069",
