@@ -29,8 +29,11 @@ function refOfResult(message: FakeMessage): string {
 }
 
 /** The rows of a message's buttons: each row's custom ids. */
+/** The custom ids of the message's action rows (under a result's container), row by row. */
 function rowsOf(message: FakeMessage): string[][] {
-  return (message.components as { components?: { custom_id?: string }[] }[]).map((row) => (row.components ?? []).map((c) => c.custom_id ?? ""));
+  return (message.components as { type: number; components?: { custom_id?: string }[] }[])
+    .filter((row) => row.type === 1)
+    .map((row) => (row.components ?? []).map((c) => c.custom_id ?? ""));
 }
 
 /** The output URLs fal answered for the job a submit started. */
@@ -358,7 +361,8 @@ describe("actions on a set", () => {
       [`job:1:vary-subtle:${ref}:1`, `job:1:vary-subtle:${ref}:2`],
       [`job:1:more:${ref}:1`, `job:1:more:${ref}:2`],
     ]);
-    const labels = (result.components as { components: { label?: string }[] }[]).slice(1).map((row) => row.components.map((c) => c.label));
+    // Under the container, the first row (Re-roll, Edit, Delete), then the set's rows.
+    const labels = (result.components as { components: { label?: string }[] }[]).slice(2).map((row) => row.components.map((c) => c.label));
     expect(labels).toEqual([["U1", "U2"], ["V1", "V2"], ["⋯ 1", "⋯ 2"]]);
     const urls = outputUrls(h, falRequests(h, "submit")[0]!);
     expect(new Set(urls).size).toBe(2);
