@@ -2,7 +2,9 @@
 // through the interaction token while it is valid, then through the bot token on the reply message.
 import {
   DiscordAPIError,
+  ComponentType,
   InteractionWebhook,
+  MessageFlags,
   MessagePayload,
   RESTJSONErrorCodes,
   Routes,
@@ -34,8 +36,21 @@ export interface ReplyLocation {
   originalGone?: boolean;
 }
 
-/** What a reply holds: the options an interaction edit, a message edit and a new message all take. */
-export type ReplyPayload = Pick<BaseMessageOptions, "content" | "embeds" | "files" | "components">;
+/**
+ * What a reply holds: the options an interaction edit, a message edit and a new message all take. With the
+ * IS_COMPONENTS_V2 flag (a job's reply, see generation/reply-layout.ts) its words are in text display components:
+ * Discord then takes no content or embeds.
+ */
+export type ReplyPayload = Pick<BaseMessageOptions, "content" | "embeds" | "files" | "components"> & { flags?: MessageFlags.IsComponentsV2 };
+
+/** The payload posted anew, mentioning (only) the requester: first in its content, or in a text display of its own above a V2 layout. */
+function mentioning(payload: ReplyPayload, requesterId: string): ReplyPayload {
+  const mention = `<@${requesterId}>`;
+  if (payload.flags === MessageFlags.IsComponentsV2) {
+    return { ...payload, components: [{ type: ComponentType.TextDisplay, content: mention }, ...(payload.components ?? [])] };
+  }
+  return { ...payload, content: [mention, payload.content].filter(Boolean).join(" ") };
+}
 
 export interface EditOutcome {
   via: "interaction" | "channel" | "new-message" | "direct-message";
@@ -85,10 +100,8 @@ async function editInChannel(client: Client<true>, location: ReplyLocation, payl
     }
   }
   if (progress) return undefined;
-  const mention = `<@${location.requesterId}>`;
   const message = await channel.send({
-    ...payload,
-    content: [mention, payload.content].filter(Boolean).join(" "),
+    ...mentioning(payload, location.requesterId),
     allowedMentions: { parse: [], users: [location.requesterId] },
   });
   return { via: "new-message", messageId: message.id };

@@ -1,33 +1,37 @@
-// The finished reply of a Describe: the prompts the vision model wrote for the image, numbered, each quoted as the
-// member's own text would be (the model's words can neither format nor reorder the bot's), with nothing clickable
-// in them: a prompt read off an image could otherwise carry a link or a mention. Its buttons are built
-// by the reporter: Run 1…n, then the usual row.
-import type { APIEmbed } from "discord.js";
+// The finished reply of a Describe, in the reader's language: the prompts the vision model wrote for the image,
+// numbered, each quoted as the member's own text would be (the model's words can neither format nor reorder the
+// bot's), with nothing clickable in them: a prompt read off an image could otherwise carry a link or a mention. In the
+// layout of every job's reply (reply-layout.ts); its buttons are built by the reporter: Run 1…n, then the usual row.
+import type { APIActionRowComponent, APIButtonComponent } from "discord.js";
 import { inertText, userText } from "../discord/user-text.js";
+import { translator, type SupportedLocale } from "../i18n/index.js";
 import type { ModelDefinition } from "../models/index.js";
-import type { FinishedJob, ResultMessage } from "./result-message.js";
+import { elapsedText, factLines, type FinishedJob } from "./result-message.js";
+import { replyLayout, textDisplay, type ReplyLayout } from "./reply-layout.js";
 
-const colour = 0x5865f2;
+/** Each prompt is shown whole up to this; four of them stay within a message's 4,000 characters of text. */
+const SHOWN_PROMPT_LENGTH = 900;
 
-/** Each prompt is shown whole up to this; four of them stay within an embed's 4,096 characters. */
-const SHOWN_PROMPT_LENGTH = 950;
-
-export function describeMessage(model: ModelDefinition, prompts: readonly string[], outcome: FinishedJob): ResultMessage {
-  const embed: APIEmbed = { color: colour };
+export function describeMessage(
+  model: ModelDefinition,
+  prompts: readonly string[],
+  outcome: FinishedJob,
+  rows: readonly APIActionRowComponent<APIButtonComponent>[],
+  locale: SupportedLocale,
+): ReplyLayout {
+  const tr = translator(locale);
+  let body: string;
   if (prompts.length) {
-    embed.title = "Prompts for this image";
-    embed.description = prompts.map((prompt, i) => `**${i + 1}.** ${userText(inertText(prompt), SHOWN_PROMPT_LENGTH)}`).join("\n\n");
-    embed.footer = { text: `Press Run to make an image from a prompt with the server's /imagine model.` };
+    const listed = prompts.map((prompt, i) => `**${i + 1}.** ${userText(inertText(prompt), SHOWN_PROMPT_LENGTH)}`).join("\n\n");
+    body = `### ${tr("result.describeTitle")}\n${listed}\n-# ${tr("result.describeHint")}`;
   } else {
     const answer = outcome.output.description?.trim();
-    embed.title = "No prompts this time";
-    embed.description = answer
-      ? `The model answered without prompts: ${userText(inertText(answer), 3000)}\nPress Re-roll to ask again.`
-      : "The model returned no text. Press Re-roll to ask again.";
+    const said = answer ? tr("result.describeAnswered", { answer: userText(inertText(answer), 3000) }) : tr("result.describeNoText");
+    body = `### ${tr("result.describeNone")}\n${said}`;
   }
-  embed.fields = [
-    { name: "Model", value: model.name, inline: true },
-    { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
-  ];
-  return { content: "", embeds: [embed], files: [] };
+  const facts = factLines(tr, [
+    [tr("result.model"), model.name],
+    [tr("result.time"), elapsedText(tr, outcome.elapsedMs)],
+  ]);
+  return replyLayout([textDisplay(body), textDisplay(facts)], rows);
 }

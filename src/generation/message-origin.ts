@@ -9,6 +9,7 @@ import { memberCanManageServer, memberRoleIds } from "../discord/manage-server.j
 import { failureText } from "./failure-text.js";
 import { progressHeader, startingText } from "./progress-text.js";
 import { cancelButtons } from "./result-buttons.js";
+import { FAILURE_COLOUR, textReply } from "./reply-layout.js";
 import { channelIsNsfw, refusalText, restartingText, type JobOrigin } from "./start.js";
 import { resolveLocale } from "../i18n/index.js";
 
@@ -71,9 +72,9 @@ export function messageOrigin(
     refuse: (problems) => answerBriefly(refusalText(locale, problems)),
     tellRestarting: () => answerBriefly(restartingText(locale)),
     async acknowledge(job, model) {
+      // In the layout of a job's reply from the start (a message cannot be turned into one later and back).
       const reply = await message.reply({
-        content: startingText(progressHeader(model.name, job.request), job.locale),
-        components: cancelButtons(job.ref, job.locale),
+        ...textReply(startingText(progressHeader(model.name, job.request), job.locale), cancelButtons(job.ref, job.locale)),
         allowedMentions: pingNobody,
         failIfNotExists: false,
       });
@@ -84,7 +85,7 @@ export function messageOrigin(
         // The job will not run: its progress becomes the failure (no Cancel left without a job behind it).
         ctx.log.error({ err: error, job: job.ref }, "could not record the reply of a reply to edit");
         const content = failureText({ kind: "unknown", message: "the request could not be acknowledged" }, job.ref, job.locale);
-        const shown = await reply.edit({ content, components: [], allowedMentions: pingNobody }).then(
+        const shown = await reply.edit({ ...textReply(content, [], FAILURE_COLOUR), allowedMentions: pingNobody }).then(
           () => true,
           (editError: unknown) => {
             ctx.log.warn({ err: editError, job: job.ref }, "could not show the failure in the reply");

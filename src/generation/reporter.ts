@@ -10,12 +10,13 @@ import type { JobRecord, JobRepository } from "./job.js";
 import { failureText } from "./failure-text.js";
 import type { EditTurns } from "../discord/progress-pacer.js";
 import { progressHeader, progressText } from "./progress-text.js";
-import { editReply, isRequestTooLarge, readReply, type ReplyLocation, type ReplyPayload } from "../discord/reply-target.js";
+import { editReply, isRequestTooLarge, readReply, type ReplyLocation } from "../discord/reply-target.js";
 import { cancelButtons, jobButtonId, resultActionRows, resultButtons, retryButtons, runButtons } from "./result-buttons.js";
 import { describeMessage } from "./describe-message.js";
 import { promptsOfDescribe } from "./describe.js";
 import { offeredPositions } from "./result-images.js";
 import { resultMessage, type FinishedJob } from "./result-message.js";
+import { FAILURE_COLOUR, textReply, withLeadingNote, type ReplyLayout } from "./reply-layout.js";
 import { ThrottledEditor } from "../discord/throttled-editor.js";
 import { t } from "../i18n/index.js";
 import type { BufferPool } from "../media/buffer-pool.js";
@@ -61,9 +62,9 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     model?.kind === "vision" ? t(job.locale, "job.readingImage", { model: model.name }) : progressHeader(model?.name ?? job.modelId, job.request);
   const cancel = cancelButtons(job.ref, job.locale);
 
-  const edit = async (payload: ReplyPayload, options?: { progress: boolean }) => {
+  const edit = async (payload: ReplyLayout, options?: { progress: boolean }) => {
     // A reply Discord keeps private says so first, whatever it shows (see the job's replyNote).
-    const noted = job.replyNote ? { ...payload, content: [job.replyNote, payload.content].filter(Boolean).join("\n") } : payload;
+    const noted = job.replyNote ? withLeadingNote(payload, job.replyNote) : payload;
     const outcome = await editReply(deps.client, deps.interactionRest, location, noted, deps.uploadBuffers, options);
     if (outcome && location.replyMessageId !== outcome.messageId && outcome.via !== "direct-message") {
       location.replyMessageId = outcome.messageId;
@@ -76,7 +77,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
   const editor = new ThrottledEditor(
     // Progress is only ever an edit (sent anew, by direct message or in the channel, each would be a new message); the result is not.
     // It carries the Cancel button: the job waits or runs.
-    (content) => edit({ content, components: cancel }, { progress: true }),
+    (text) => edit(textReply(text, cancel), { progress: true }),
     deps.config.PROGRESS_INTERVAL_MS,
     (error) => log.warn({ err: error }, "a progress edit failed"),
     // The deferred reply was just written: a job that finishes within one interval needs no progress edit at all.
@@ -101,28 +102,25 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
     },
     async delivered(result: FinishedJob) {
       const model = deps.catalog.require(job.modelId);
-      let payload: ReplyPayload;
+      const { locale } = job;
+      let payload: ReplyLayout;
       if (model.kind === "vision") {
         // A Describe's result is words: its prompts, each with a Run button.
         const prompts = promptsOfDescribe(result.output, deps.catalog);
-        payload = {
-          ...describeMessage(model, prompts, result),
-          components: [
-            ...runButtons(job.ref, prompts.length, job.locale),
-            ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral && !job.tokenOnly, locale: job.locale }),
-          ],
-        };
+        const rows = [
+          ...runButtons(job.ref, prompts.length, job.locale),
+          ...resultButtons(job.ref, { canEdit: false, canDelete: !job.ephemeral && !job.tokenOnly, locale: job.locale }),
+        ];
+        payload = describeMessage(model, prompts, result, rows, locale);
       } else {
         // Where the bot is not a member, nothing that needs it in the channel (a contest) is offered.
         const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
-        payload = {
-          ...resultMessage(model, job.request, result),
-          components: [
-            // Deleting takes the bot token in the channel: not where the bot is not a member.
-            ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral && !job.tokenOnly, extra, locale: job.locale }),
-            ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale),
-          ],
-        };
+        const rows = [
+          // Deleting takes the bot token in the channel: not where the bot is not a member.
+          ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral && !job.tokenOnly, extra, locale: job.locale }),
+          ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale),
+        ];
+        payload = resultMessage(model, job.request, result, rows, locale);
       }
       await edit(payload).catch((error: unknown) => {
         throw isRequestTooLarge(error) ? new UploadTooLarge("Discord refused the result's upload as too large", { cause: error }) : error;
@@ -137,12 +135,7 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
       );
     },
     async failed(failure) {
-      await edit({
-        content: failureText(failure, job.ref, job.locale),
-        embeds: [],
-        files: [],
-        components: retryable.has(failure.kind) ? retryButtons(job.ref, job.locale) : [],
-      });
+      await edit(textReply(failureText(failure, job.ref, job.locale), retryable.has(failure.kind) ? retryButtons(job.ref, job.locale) : [], FAILURE_COLOUR));
     },
     async close() {
       closed = true;

@@ -1,65 +1,79 @@
-// The finished reply: the images as one set of attachments, and an embed with Gemini's description,
-// the prompt, model, size, seed (for models that take one) and time.
-import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from "discord.js";
+// The finished reply, in the reader's language: the images as one set of attachments shown in a media gallery (each
+// with Gemini's description as its alt text, behind a spoiler where the model flagged it and the server posts such
+// images so), then Gemini's description, the prompt, model, size, seed (for models that take one), style and time,
+// and the notes (images withheld, images made smaller). The reporter adds the buttons.
+import { AttachmentBuilder, type APIActionRowComponent, type APIButtonComponent, type APIComponentInContainer } from "discord.js";
 import type { PreparedFiles } from "./steps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import { quote } from "../wording.js";
 import { userText } from "../discord/user-text.js";
+import { translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 import { shownPrompt, shownPromptText } from "./progress-text.js";
+import { MAX_ALT_TEXT, mediaGallery, replyLayout, textDisplay, type ReplyLayout } from "./reply-layout.js";
 
 export interface FinishedJob extends PreparedFiles {
   output: NormalizedOutput;
   elapsedMs: number;
 }
 
-export interface ResultMessage {
-  content: string;
-  embeds: APIEmbed[];
-  files: AttachmentBuilder[];
-}
-
-const colour = 0x5865f2;
-
 function sizes(outcome: FinishedJob): string | undefined {
   const distinct = [...new Set(outcome.files.filter((f) => f.width && f.height).map((f) => `${f.width}×${f.height}`))];
   return distinct.length ? distinct.join(", ") : undefined;
 }
 
+/** "**Label:** value" lines, for the facts that have a value. */
+export function factLines(tr: Translate, facts: ReadonlyArray<readonly [string, string | undefined]>): string {
+  return facts.flatMap(([label, value]) => (value ? [tr("result.fact", { label, value })] : [])).join("\n");
+}
+
+export function elapsedText(tr: Translate, elapsedMs: number): string {
+  return tr("result.seconds", { seconds: elapsedMs / 1000 });
+}
+
 /**
- * The embed is plain data (an APIEmbed, which discord.js takes as it is): EmbedBuilder runs its validators on
- * every call (for the colour alone they build and discard an error per union branch, ~0.1 ms per result);
- * Discord checks it anyway.
+ * Within Discord's 4,000 characters of text a message: the description up to 2,200, the prompt up to 1,000 (as the
+ * embed had), the facts, notes and a mention (reply-target.ts, a new message) in what is left.
  */
-export function resultMessage(model: ModelDefinition, request: GenerationRequest, outcome: FinishedJob): ResultMessage {
-  const embed: APIEmbed = { color: colour };
+export function resultMessage(
+  model: ModelDefinition,
+  request: GenerationRequest,
+  outcome: FinishedJob,
+  rows: readonly APIActionRowComponent<APIButtonComponent>[],
+  locale: SupportedLocale,
+): ReplyLayout {
+  const tr = translator(locale);
   const description = outcome.output.description?.trim();
-  const textOnly = outcome.output.images.length === 0;
-  if (textOnly) {
-    embed.title = "No image this time — the model answered in words";
-    embed.description = description ? userText(description, 3500) : "(the model returned neither an image nor any text)";
+  const parts: APIComponentInContainer[] = [];
+  if (outcome.output.images.length === 0) {
+    const answer = description ? userText(description, 2200) : tr("result.noText");
+    parts.push(textDisplay(`### ${tr("result.noImage")}\n${answer}`));
   } else if (description) {
-    embed.description = userText(description, 3500);
+    parts.push(textDisplay(userText(description, 2200)));
   }
-  const facts = [
-    { name: "Model", value: model.name, inline: true },
-    { name: "Size", value: sizes(outcome), inline: true },
-    { name: "Seed", value: (outcome.output.seed ?? (model.options.seed ? request.seed : undefined))?.toString(), inline: true },
-    { name: "Time", value: `${(outcome.elapsedMs / 1000).toFixed(1)} s`, inline: true },
-    { name: "Style", value: request.style === undefined ? undefined : userText(request.style, 100), inline: true },
-  ].filter((field): field is { name: string; value: string; inline: boolean } => Boolean(field.value));
-  const fields: APIEmbedField[] = [{ name: "Prompt", value: shownPromptText(request, 1000) }, ...facts];
-  embed.fields = fields;
-  if (outcome.withheld.length) {
-    const n = outcome.withheld.length;
-    fields.push({
-      name: "Withheld",
-      value: `${n} image${n === 1 ? " was" : "s were"} flagged by the safety checker and ${n === 1 ? "is" : "are"} not shown, because this channel is not marked NSFW.`,
-    });
+  if (outcome.files.length) {
+    const alt = quote(description || shownPrompt(request), MAX_ALT_TEXT);
+    parts.push(mediaGallery(outcome.files.map((file) => ({ fileName: file.fileName, description: alt, spoiler: file.spoiler === true }))));
   }
-  const notes = [...new Set(outcome.files.map((f) => f.adjustment).filter(Boolean))];
-  if (notes.length) embed.footer = { text: notes.join("; ") };
-  const files = outcome.files.map((file) =>
-    new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(shownPrompt(request), 1000) }),
+  parts.push(textDisplay(tr("result.fact", { label: tr("result.prompt"), value: shownPromptText(request, 1000) })));
+  const seed = (outcome.output.seed ?? (model.options.seed ? request.seed : undefined))?.toString();
+  parts.push(
+    textDisplay(
+      factLines(tr, [
+        [tr("result.model"), model.name],
+        [tr("result.size"), sizes(outcome)],
+        [tr("result.seed"), seed],
+        [tr("result.time"), elapsedText(tr, outcome.elapsedMs)],
+        [tr("result.style"), request.style === undefined ? undefined : userText(request.style, 100)],
+      ]),
+    ),
   );
-  return { content: "", embeds: [embed], files };
+  const notes: string[] = [];
+  if (outcome.withheld.length) {
+    notes.push(tr("result.fact", { label: tr("result.withheldLabel"), value: tr("result.withheld", { count: outcome.withheld.length }) }));
+  }
+  const adjustments = [...new Set(outcome.files.map((f) => f.adjustment).filter(Boolean))];
+  if (adjustments.length) notes.push(`-# ${adjustments.join("; ")}`);
+  if (notes.length) parts.push(textDisplay(notes.join("\n")));
+  const files = outcome.files.map((file) => new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(shownPrompt(request), 1000) }));
+  return replyLayout(parts, rows, { files });
 }

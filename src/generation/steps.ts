@@ -22,6 +22,8 @@ export type JobPhase =
 export interface DeliveredImage extends FittedImage {
   width?: number;
   height?: number;
+  /** The model flagged it and the server posts such images behind a spoiler. */
+  spoiler?: boolean;
 }
 
 export type JobFailure =
@@ -199,11 +201,11 @@ export async function prepareFiles(
       const file = await download(image.url, { maxBytes: MAX_OUTPUT_IMAGE_BYTES, timeoutMs: downloadTimeoutMs, allocate }).catch((error: unknown) => {
         throw new OutputUnavailable(`could not download output ${index + 1}`, { cause: error });
       });
-      // Discord blurs a file whose name starts with SPOILER_ until it is clicked.
-      const spoiler = flagged === "spoiler" && image.nsfw ? "SPOILER_" : "";
-      const fileName = `${spoiler}${model.id}-${ref.toLowerCase()}-${index + 1}.${extensionOf(file.contentType)}`;
+      // Discord blurs a file whose name starts with SPOILER_ until it is clicked; the gallery item says so too (result-message.ts).
+      const spoiler = flagged === "spoiler" && image.nsfw;
+      const fileName = `${spoiler ? "SPOILER_" : ""}${model.id}-${ref.toLowerCase()}-${index + 1}.${extensionOf(file.contentType)}`;
       const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, uploadLimitBytes);
-      return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height };
+      return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height, spoiler };
     }),
   );
   return { files, withheld };

@@ -11,6 +11,7 @@ import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { fakeEnv } from "../e2e/harness.js";
 import { snowflake } from "../fakes/discord/snowflake.js";
 import { cpuSeconds, memory, root, Subject, type SubjectName } from "./subject.js";
+import { textOf, type MessageLike } from "../e2e/v2-message.js";
 
 export interface ScenarioOptions {
   subject: SubjectName;
@@ -82,8 +83,8 @@ const refPattern = /\(ref [A-Z2-9]{6}\)/;
 export function finalKind(request: RecordedRequest, falOrigin: string): "delivered" | "failed" | undefined {
   if (request.kind !== "http" || request.status < 200 || request.status >= 300) return undefined;
   if (request.method !== "PATCH" && request.method !== "POST") return undefined;
-  const body = (request.body ?? {}) as { content?: unknown };
-  const content = typeof body.content === "string" ? body.content : "";
+  // A job's reply is a Components V2 message: its words are in text displays.
+  const content = textOf((request.body ?? {}) as MessageLike);
   if (request.files.length > 0 || content.includes(`${falOrigin}/cdn/`)) return "delivered";
   if (refPattern.test(content) || content === "Something went wrong.") return "failed";
   return undefined;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage } from "../fakes/discord/index.js";
 import { buttonIds, edit, falRequests, hostImage, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -52,7 +53,7 @@ describe("input images whose Discord links expired since the job was made", () =
     const reroll = h.discord.clickButton({ message: result, customId: buttonOf(result, "reroll") });
     expect((await reroll.response()).type).toBe(5);
     const rerolled = await waitForFinal(h, reroll);
-    expect(rerolled.attachments, rerolled.content).toHaveLength(1);
+    expect(rerolled.attachments, textOf(rerolled)).toHaveLength(1);
 
     const sent = lastSubmittedImage(h);
     expect(sent).not.toBe(used);
@@ -70,14 +71,14 @@ describe("input images whose Discord links expired since the job was made", () =
     const image = await hostImage(h);
     const first = edit(h, { prompt: "make it rain", images: [image] });
     const failed = await waitForFinal(h, first);
-    expect(failed.content).toMatch(/\(ref /);
+    expect(textOf(failed)).toMatch(/\(ref /);
     const used = lastSubmittedImage(h);
     await h.discord.linkExpired(used);
 
     const retry = h.discord.clickButton({ message: failed, customId: buttonOf(failed, "retry") });
     expect((await retry.response()).type).toBe(5);
     const retried = await waitForFinal(h, retry);
-    expect(retried.attachments, retried.content).toHaveLength(1);
+    expect(retried.attachments, textOf(retried)).toHaveLength(1);
     expect(lastSubmittedImage(h)).not.toBe(used);
     expect(inputFetches(h).at(-1)).toBe(200);
   });

@@ -5,8 +5,9 @@ import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
-import { bodyOf, edit, falRequests, fieldsOf, imagine, interactionWrites, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
+import { bodyOf, edit, falRequests, imagine, interactionWrites, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { factsOf, textOf, textsOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -167,17 +168,17 @@ describe("echoed text", () => {
     const final = await waitForFinal(h, interaction);
     expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([prompt]);
 
-    const progress = final.history.find((revision) => revision.content.includes("Big"));
-    expectEscaped(progress?.content);
-    expectEscaped(fieldsOf(final).Prompt);
+    const progress = final.history.find((revision) => textOf(revision).includes("Big"));
+    expectEscaped(textOf(progress));
+    expectEscaped(factsOf(final).Prompt);
     // A heading only at the start of a line: where the prompt begins the field.
-    expect(fieldsOf(final).Prompt).toMatch(/^\u2068\\# Big/);
-    // The fake Gemini quotes the prompt in its description.
-    expectEscaped(final.embeds[0]?.description);
+    expect(factsOf(final).Prompt).toMatch(/^\u2068\\# Big/);
+    // The fake Gemini quotes the prompt in its description, the result's first text.
+    expectEscaped(textsOf(final)[0]);
     for (const write of interactionWrites(h, interaction)) {
       const body = bodyOf(write);
       const data = write.route.endsWith("/callback") ? ((body.data ?? {}) as Record<string, unknown>) : body;
-      if (data.content || data.embeds) expect(data.allowed_mentions, `${write.method} ${write.route}`).toMatchObject({ parse: [] });
+      if (data.content || data.embeds || data.components) expect(data.allowed_mentions, `${write.method} ${write.route}`).toMatchObject({ parse: [] });
     }
     expect([final.mention_everyone, final.mentions, final.mention_roles]).toEqual([false, [], []]);
   });
@@ -185,8 +186,9 @@ describe("echoed text", () => {
   it("markdown in Gemini's own words (an answer without an image): escaped", async () => {
     h.fal.failNext({ kind: "text-only", description: `I can't draw that. ${injection}` });
     const final = await waitForFinal(h, imagine(h, { prompt: "something the model declines" }));
-    expect(final.embeds[0]?.title).toMatch(/answered in words/);
-    expectEscaped(final.embeds[0]?.description);
+    const [heading, answer] = (textsOf(final)[0] ?? "").split("\n");
+    expect(heading).toMatch(/^### No image this time — the model answered in words$/);
+    expectEscaped(answer);
   });
 
   it("right-to-left prompts work and are isolated; a direction override cannot reverse the bot's words", async () => {
@@ -195,12 +197,12 @@ describe("echoed text", () => {
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(1);
     expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([arabic]);
-    expect(fieldsOf(final).Prompt).toBe(`\u2068${arabic}\u2069`);
+    expect(factsOf(final).Prompt).toBe(`\u2068${arabic}\u2069`);
 
     // RIGHT-TO-LEFT OVERRIDE, and a stray POP DIRECTIONAL ISOLATE that would close the bot's isolate early.
     const override = "\u2069\u202Egnp.tac a\u202C and a dog";
     const second = await waitForFinal(h, imagine(h, { prompt: override }));
-    expect(fieldsOf(second).Prompt).toBe("\u2068gnp.tac a and a dog\u2069");
+    expect(factsOf(second).Prompt).toBe("\u2068gnp.tac a and a dog\u2069");
     expect(falRequests(h, "submit", falSince).map((r) => submitBody(r).prompt)).toEqual([arabic, override]);
   });
 });

@@ -7,6 +7,7 @@ import { buttonIds, falRequests, imagine, resultWrites, submitBody } from "./gen
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { changeSettings } from "./policy-helpers.js";
+import { textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -44,7 +45,7 @@ describe("Cancel", () => {
 
     const press = h.discord.clickButton({ message: progress, customId: cancelId(progress) });
     expect((await press.response()).type).toBe(6);
-    const reply = await interaction.waitForOriginal((m) => cancelledText(h!.discord.users.member.id).test(m.content), 10_000);
+    const reply = await interaction.waitForOriginal((m) => cancelledText(h!.discord.users.member.id).test(textOf(m)), 10_000);
     expect(reply.components).toEqual([]);
     const requestId = falRequests(h, "submit")[0]!.requestId;
     expect(falRequests(h, "cancel").map((r) => [r.requestId, r.status])).toEqual([[requestId, 202]]);
@@ -64,15 +65,15 @@ describe("Cancel", () => {
     await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
     const second = imagine(h, { prompt: "waiting behind it" });
     expect((await second.response()).type).toBe(5);
-    const waiting = await second.waitForOriginal((m) => /Waiting for a free slot/.test(m.content) && buttonIds(m).length > 0, 15_000);
+    const waiting = await second.waitForOriginal((m) => /Waiting for a free slot/.test(textOf(m)) && buttonIds(m).length > 0, 15_000);
 
     const press = h.discord.clickButton({ message: waiting, customId: cancelId(waiting), user: h.discord.users.moderator });
     expect((await press.response()).type).toBe(6);
-    await second.waitForOriginal((m) => cancelledText(h!.discord.users.moderator.id).test(m.content), 10_000);
+    await second.waitForOriginal((m) => cancelledText(h!.discord.users.moderator.id).test(textOf(m)), 10_000);
     expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["holding the only slot"]);
     expect(storedJob(h, second)).toMatchObject({ state: "cancelled", ledger: "released" });
     // The first job still runs, untouched.
-    expect(first.original()?.content).not.toMatch(/Cancelled/);
+    expect(textOf(first.original())).not.toMatch(/Cancelled/);
   });
 
   it("works after a restart: the job resumed at fal is cancelled there", async () => {
@@ -87,7 +88,7 @@ describe("Cancel", () => {
 
     const press = h.discord.clickButton({ message: progress, customId: cancelId(progress) });
     expect((await press.response()).type).toBe(6);
-    await interaction.waitForOriginal((m) => cancelledText(h!.discord.users.member.id).test(m.content), 10_000);
+    await interaction.waitForOriginal((m) => cancelledText(h!.discord.users.member.id).test(textOf(m)), 10_000);
     expect(falRequests(h, "submit")).toHaveLength(1);
     expect(falRequests(h, "cancel")).toHaveLength(1);
     expect(storedJob(h, interaction)).toMatchObject({ state: "cancelled", ledger: "released" });

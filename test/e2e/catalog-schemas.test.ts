@@ -4,9 +4,10 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
-import { buttonIds, edit, falRequests, fieldsOf, hostImage, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, edit, falRequests, hostImage, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
+import { factsOf, textOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("FireRed's own knobs on /edit", () => {
       options: { model: "firered-edit", acceleration: "high", width: 1280, height: 720 },
     });
     const final = await waitForFinal(h, interaction);
-    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
 
     const [submit] = falRequests(h, "submit", falSince);
     expect(submit?.endpoint).toBe("fal-ai/firered-image-edit-v1.1");
@@ -50,7 +51,7 @@ describe("FireRed's own knobs on /edit", () => {
 
     const meta = await sharp(final.attachments[0]!.data).metadata();
     expect([meta.width, meta.height]).toEqual([1280, 720]);
-    const fields = fieldsOf(final);
+    const fields = factsOf(final);
     expect(fields.Size).toBe("1280×720");
     // FireRed reports the seed it used.
     expect(fields.Seed).toMatch(/^\d+$/);
@@ -73,18 +74,18 @@ describe("Gemini 2.5 Flash Image takes no seed", () => {
   it("sends none, shows none, and Re-roll sends none either", async () => {
     const interaction = imagine(h, { prompt: "a lighthouse at dawn" });
     const final = await waitForFinal(h, interaction);
-    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
     const [submit] = falRequests(h, "submit", falSince);
     expect(submit?.endpoint).toBe("fal-ai/nano-banana");
     expect(submitBody(submit!)).toEqual({ prompt: "a lighthouse at dawn" });
-    expect(fieldsOf(final)).not.toHaveProperty("Seed");
+    expect(factsOf(final)).not.toHaveProperty("Seed");
     // fal's default output format for this model is jpeg.
     expect((await sharp(final.attachments[0]!.data).metadata()).format).toBe("jpeg");
 
     const reroll = buttonIds(final).find((id) => id.startsWith("job:1:reroll:"))!;
     const again = h.discord.clickButton({ message: final, customId: reroll });
     const rerolled = await waitForFinal(h, again);
-    expect(rerolled.attachments, rerolled.content).toHaveLength(1);
+    expect(rerolled.attachments, textOf(rerolled)).toHaveLength(1);
     const submits = falRequests(h, "submit", falSince);
     expect(submits).toHaveLength(2);
     expect(submitBody(submits[1]!)).toEqual({ prompt: "a lighthouse at dawn" });

@@ -10,6 +10,7 @@ import type { FakeUser, InteractionHandle, RecordedRequest } from "../fakes/disc
 import type { OutputImage } from "../fakes/fal/index.js";
 import { falRequests, imagine, originalEdits, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -121,7 +122,7 @@ describe("results under concurrent deliveries", () => {
     expected.forEach(({ job, images, lastEdit }, i) => {
       const final = finals[i]!;
       expect(lastEdit.files.map((f) => f.size), job.prompt).toEqual(images.map((image) => served.get(image.url)!.length));
-      expect(final.attachments, `${job.prompt}: ${final.content}`).toHaveLength(images.length);
+      expect(final.attachments, `${job.prompt}: ${textOf(final)}`).toHaveLength(images.length);
       images.forEach((image, k) => {
         const want = served.get(image.url)!;
         const got = final.attachments[k]!.data;

@@ -9,6 +9,7 @@ import { buttonIds, falRequests, hostImage, submitBody, waitForFinal } from "./g
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { changeSettings } from "./policy-helpers.js";
+import { textOf, textsOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -28,9 +29,9 @@ function describeCommand(harness: Harness, options: { image: APIAttachment; priv
   });
 }
 
-/** The prompts as the embed lists them ("**1.** …"), without the quoting marks around each. */
+/** The prompts as the reply lists them ("**1.** …"), without the quoting marks around each. */
 function listedPrompts(message: FakeMessage): string[] {
-  const description = (message.embeds[0] as { description?: string } | undefined)?.description ?? "";
+  const description = textsOf(message)[0] ?? "";
   return [...description.matchAll(/^\*\*\d\.\*\* \u2068(.*)\u2069$/gm)].map((m) => m[1]!.replace(/\\(.)/g, "$1"));
 }
 
@@ -76,7 +77,9 @@ describe("Describe", () => {
     const ids = buttonIds(result);
     const ref = ids.find((id) => id.startsWith("job:1:reroll:"))!.split(":")[3]!;
     expect(ids).toEqual([1, 2, 3, 4].map((n) => `job:1:run:${ref}:${n}`).concat(`job:1:reroll:${ref}`, `job:1:delete:${ref}`));
-    expect(result.components[0]).toMatchObject({ components: [{ label: "Run 1" }, { label: "Run 2" }, { label: "Run 3" }, { label: "Run 4" }] });
+    // The container of the reply's words, then the rows.
+    expect(result.components[0]).toMatchObject({ type: 17 });
+    expect(result.components[1]).toMatchObject({ components: [{ label: "Run 1" }, { label: "Run 2" }, { label: "Run 3" }, { label: "Run 4" }] });
 
     // Charged to the member at what fal billed for the tokens.
     const billed = (h.fal.jobs.get(submit!.requestId!)!.result!.body as { usage: { cost: number } }).usage.cost;
@@ -170,7 +173,7 @@ describe("Describe", () => {
     h.fal.failNext({ kind: "text-only", description: `1. ${written}` });
     const interaction = describeCommand(h, { image: await hostImage(h, "poster.png") });
     const result = await waitForFinal(h, interaction);
-    const description = (result.embeds[0] as { description: string }).description;
+    const description = textOf(result);
     expect(description).not.toMatch(/https?:\/\/|<[@#/]/);
     expect(listedPrompts(result)).toEqual([written.replace("://", ":\u200B//").replaceAll("<", "<\u200B")]);
     expect(result.mentions).toEqual([]);

@@ -8,6 +8,7 @@ import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { ledgerRows } from "./policy-helpers.js";
+import { galleryOf, textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe("a result's buttons after a restart", () => {
     const reroll = h.discord.clickButton({ message: result, customId: `job:1:reroll:${ref}` });
     expect((await reroll.response()).type).toBe(5);
     const rerolled = await waitForFinal(h, reroll);
-    expect(rerolled.attachments, rerolled.content).toHaveLength(1);
+    expect(rerolled.attachments, textOf(rerolled)).toHaveLength(1);
     expect(rerolled.id).not.toBe(result.id);
     const [, again] = falRequests(h, "submit");
     expect(again?.endpoint).toBe(original!.endpoint);
@@ -59,7 +60,7 @@ describe("a result's buttons after a restart", () => {
     const submitted = h.discord.submitModal({ customId: modal.data.custom_id, fields: { prompt: "make it night", model: "nano-banana-edit" } });
     expect((await submitted.response()).type).toBe(5);
     const edited = await waitForFinal(h, submitted);
-    expect(edited.attachments, edited.content).toHaveLength(1);
+    expect(edited.attachments, textOf(edited)).toHaveLength(1);
     const editSubmit = falRequests(h, "submit")[2];
     expect(editSubmit?.endpoint).toBe("fal-ai/nano-banana/edit");
     expect(submitBody(editSubmit!)).toMatchObject({ prompt: "make it night", image_urls: outputUrls });
@@ -125,7 +126,7 @@ describe("a job that outlives its interaction token", () => {
     expect(write.path.endsWith(`/channels/${reply.channel_id}/messages/${reply.id}`)).toBe(true);
     expect(write.headers.authorization).toBe("Bot ***");
     expect(reply.attachments).toHaveLength(1);
-    expect(reply.embeds).toHaveLength(1);
+    expect(galleryOf(reply).map((item) => item.name)).toEqual(reply.attachments.map((file) => file.filename));
     expect(buttonIds(reply)[0]).toMatch(/^job:1:reroll:/);
     expect(resultWrites(h, interaction)).toEqual([write]);
     expect(h.discord.messages().map((m) => m.id)).toEqual([reply.id]);
@@ -143,7 +144,7 @@ describe("Retry of a job whose result fal made but that never reached the member
     h.fal.refuseUrl(download.targetUrl!);
     release();
     const failed = await waitForFinal(h, interaction);
-    expect(failed.content).toMatch(/could not be downloaded from fal/);
+    expect(textOf(failed)).toMatch(/could not be downloaded from fal/);
     const ref = refOf(failed);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${ref}`]);
     const billed = ledgerRows(h);
@@ -155,7 +156,7 @@ describe("Retry of a job whose result fal made but that never reached the member
     const refusal = await stranger.response();
     expect([refusal.type, refusal.data.flags & EPHEMERAL]).toEqual([4, EPHEMERAL]);
     expect(refusal.data.content).toMatch(/Only the person who asked for this image can retry it/);
-    expect(interaction.original()!.content).toBe(failed.content);
+    expect(textOf(interaction.original()!)).toBe(textOf(failed));
 
     const retry = h.discord.clickButton({ message: failed, customId: `job:1:retry:${ref}` });
     expect((await retry.response()).type).toBe(6);
@@ -229,7 +230,7 @@ describe("a reply a moderator deletes while its job runs", () => {
     const dms = t.discord.directMessages(member.id);
     expect(dms).toHaveLength(1);
     expect(dms[0]!.attachments).toHaveLength(1);
-    expect(dms[0]!.embeds).toHaveLength(1);
+    expect(galleryOf(dms[0]!).map((item) => item.name)).toEqual(dms[0]!.attachments.map((file) => file.filename));
     expect(buttonIds(dms[0]!)[0]).toMatch(/^job:1:reroll:/);
     expect(t.discord.messages().filter((m) => m.channel_id !== dms[0]!.channel_id && !m.deleted)).toEqual([]);
   }

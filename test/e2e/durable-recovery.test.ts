@@ -9,6 +9,7 @@ import type { FalArrival } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { ledgerRows, plainMember } from "./policy-helpers.js";
+import { textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -31,7 +32,7 @@ function storedJobs(harness: Harness): { id: number; ref: string; state: string;
 /** The job's result is in its reply, once: one write carried its files, and it is the only message the bot made for it. */
 function expectDeliveredOnce(harness: Harness, interaction: InteractionHandle): void {
   const reply = interaction.original();
-  expect(reply?.attachments, reply?.content).toHaveLength(1);
+  expect(reply?.attachments, textOf(reply)).toHaveLength(1);
   expect(resultWrites(harness, interaction)).toHaveLength(1);
   const made = harness.discord.messages().filter((m) => m.interactionId === interaction.id || m.attachments.length > 0);
   expect(made.map((m) => m.id)).toEqual([reply!.id]);
@@ -117,7 +118,7 @@ describe("a bot killed with SIGKILL", () => {
 
     await h.restart();
     const told = await waitForFinal(h, interaction);
-    expect(told.content).toMatch(/restarted before fal confirmed this job.*Retry/);
+    expect(textOf(told)).toMatch(/restarted before fal confirmed this job.*Retry/);
     const ref = refOf(told);
     expect(buttonIds(told)).toEqual([`job:1:retry:${ref}`]);
     expect(submitArrivals(h)).toHaveLength(1);
@@ -127,7 +128,7 @@ describe("a bot killed with SIGKILL", () => {
     expect((await retry.response()).type).toBe(5);
     const final = await waitForFinal(h, retry);
     await h.bot.waitForMessage("delivered");
-    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
     expect(final.id).not.toBe(told.id);
     expect(resultWrites(h, retry)).toHaveLength(1);
     const submits = submitArrivals(h);
@@ -161,7 +162,7 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
     await bot.waitForLog(() => storedJobs(h!).every((j) => ["delivered", "failed"].includes(j.state)), 30_000);
 
     const delivered = finals.filter((final) => final.attachments.length === 1);
-    const toldToRetry = finals.filter((final) => /restarted before fal confirmed this job.*Retry/.test(final.content ?? ""));
+    const toldToRetry = finals.filter((final) => /restarted before fal confirmed this job.*Retry/.test(textOf(final) ?? ""));
     expect(delivered.length + toldToRetry.length).toBe(60);
     console.info(`killed with ${before.filter((j) => j.state === "accepted").length} of 60 in falcord's queue; ${toldToRetry.length} asked to retry`);
     expect(toldToRetry.length).toBeLessThanOrEqual(2);
@@ -201,7 +202,7 @@ describe("jobs that cannot be resumed", () => {
     await h.restart();
     for (const interaction of interactions) {
       const told = await waitForFinal(h, interaction);
-      expect(told.content).toMatch(/model this job asked for \(retired-model\) is no longer offered/);
+      expect(textOf(told)).toMatch(/model this job asked for \(retired-model\) is no longer offered/);
       expect(buttonIds(told)).toEqual([]);
     }
     expect(storedJobs(h).map((j) => j.state)).toEqual(["failed", "failed", "failed"]);
@@ -231,7 +232,7 @@ describe("a failure after the result was delivered", () => {
     await h.bot.waitForMessage("the result was delivered before the restart");
     const reply = interaction.original()!;
     expect(reply.attachments).toHaveLength(1);
-    expect(reply.content ?? "").not.toMatch(/ref [A-Z2-9]{6}/);
+    expect(textOf(reply) ?? "").not.toMatch(/ref [A-Z2-9]{6}/);
     // One write carried the result, and nothing was written to the reply after it but the restart's reading.
     expect(resultWrites(h, interaction)).toHaveLength(1);
     expect(h.discord.requests.filter((r) => r.path.includes(interaction.token) && r.method === "PATCH").at(-1)?.files).toHaveLength(1);

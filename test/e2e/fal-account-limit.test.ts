@@ -6,12 +6,13 @@ import type { InteractionHandle } from "../fakes/discord/index.js";
 import { bodyOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { changeSettings, plainMember } from "./policy-helpers.js";
+import { galleryOf } from "./v2-message.js";
 
 /** When the member saw the job's final reply: when the fake had answered that edit (performance.now()). */
 async function deliveredAt(h: Harness, interaction: InteractionHandle, timeoutMs: number): Promise<number> {
   await waitForFinal(h, interaction, timeoutMs);
   const edits = h.discord.requests.filter(
-    (r) => r.method === "PATCH" && r.path.includes(interaction.token) && Array.isArray(bodyOf(r).embeds) && (bodyOf(r).embeds as unknown[]).length > 0,
+    (r) => r.method === "PATCH" && r.path.includes(interaction.token) && galleryOf(bodyOf(r)).length > 0,
   );
   return edits.at(-1)!.finishedAt!;
 }

@@ -9,6 +9,7 @@ import { buttonIds, imagine, interactionWrites, refOf, waitForFinal } from "./ge
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { plainMember } from "./policy-helpers.js";
+import { galleryOf, notesOf, textOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,7 +66,7 @@ async function deliveredOnce({ interaction, dmsBefore }: Order, where: "reply" |
   const carrying = [reply, ...dms].filter((m) => !m.deleted && m.attachments.length > 0);
   expect(carrying).toHaveLength(1);
   const [message] = carrying;
-  expect(message!.embeds).toHaveLength(1);
+  expect(galleryOf(message!).map((item) => item.name)).toEqual(message!.attachments.map((file) => file.filename));
   expect(buttonIds(message!)[0]).toBe(`job:1:reroll:${ref}`);
   if (where === "reply") {
     expect(message!.id).toBe(reply.id);
@@ -155,7 +156,7 @@ describe("40005 Request entity too large on the result's upload", () => {
     expect(uploads.map((r) => r.status)).toEqual([413, 200]);
     expect(uploads[1]).toBe(write);
     expect(write.files[0]!.size).toBeLessThanOrEqual(uploads[0]!.files[0]!.size / 2);
-    expect(ordered.interaction.original()!.embeds[0]?.footer?.text).toMatch(/fit Discord's upload limit/);
+    expect(notesOf(ordered.interaction.original()!)[0]).toMatch(/fit Discord's upload limit/);
   });
 
   it("again after fitting smaller: the member is told so in the reply, once, with Retry; fal's image stays charged", async () => {
@@ -163,7 +164,7 @@ describe("40005 Request entity too large on the result's upload", () => {
     h.discord.failNext(tokenEdit("result"), tooLarge);
     const ordered = order("discord fault: too large twice");
     const final = await waitForFinal(h, ordered.interaction, 20_000);
-    expect(final.content).toMatch(/^❌ The image was made, but Discord refused it as too large for this channel, even after the bot made it smaller\. Press Retry/);
+    expect(textOf(final)).toMatch(/^❌ The image was made, but Discord refused it as too large for this channel, even after the bot made it smaller\. Press Retry/);
     expect(final.attachments).toHaveLength(0);
     const job = storedJob(h, ordered.interaction);
     expect(refOf(final)).toBe(job.ref);

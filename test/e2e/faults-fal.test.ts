@@ -3,10 +3,11 @@
 // billed; a refused, crashed or cancelled one is not) — judged from the wire and the bot's database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Failure, FakeFalJob } from "../fakes/fal/index.js";
-import { bodyOf, falRequests, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
+import { bodyOf, falRequests, imagine, isFinal, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { plainMember } from "./policy-helpers.js";
+import { textOf } from "./v2-message.js";
 
 /** fal's jobs for this prompt; fal bills one that completed with a result (not refused, crashed or cancelled). */
 function falJobs(h: Harness, prompt: string): FakeFalJob[] {
@@ -43,19 +44,19 @@ async function runCase(h: Harness, c: FaultCase): Promise<void> {
     undo?.();
   }
   if (c.state === "delivered") {
-    expect(final.attachments, final.content).toHaveLength(1);
-    expect(final.content).not.toMatch(/\(ref /);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
+    expect(textOf(final)).not.toMatch(/\(ref /);
     const job = storedJob(h, interaction);
     await h.bot.waitForLog((l) => l.job === job.ref && l.msg === "delivered");
   } else {
     expect(final.attachments).toHaveLength(0);
-    for (const pattern of c.message ?? []) expect(final.content).toMatch(pattern);
-    expect(final.content).not.toMatch(/undefined|\n\s+at |Something went wrong on our side/);
+    for (const pattern of c.message ?? []) expect(textOf(final)).toMatch(pattern);
+    expect(textOf(final)).not.toMatch(/undefined|\n\s+at |Something went wrong on our side/);
     expect(refOf(final)).toBe(storedJob(h, interaction).ref);
   }
   // One terminal message: one final edit of the reply, and no other message made for the interaction.
   const finals = originalEdits(h, interaction).filter(
-    (r) => /\(ref /.test(String(bodyOf(r).content ?? "")) || (bodyOf(r).embeds as unknown[] | undefined)?.length,
+    (r) => isFinal(bodyOf(r)),
   );
   expect(finals).toHaveLength(1);
   expect(h.discord.messages().filter((m) => m.interactionId === interaction.id)).toHaveLength(1);

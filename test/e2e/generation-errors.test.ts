@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { falRequests, hostImage, imagine, edit, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,9 +22,9 @@ describe("fal refuses the request", () => {
     const interaction = imagine(h, { prompt: "a panorama of the alps", options: { aspect_ratio: "21:9" } });
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(0);
-    expect(final.content).toContain("aspect ratio");
-    expect(final.content).toContain(msg);
-    expect(final.content).not.toMatch(/undefined|\n\s+at /);
+    expect(textOf(final)).toContain("aspect ratio");
+    expect(textOf(final)).toContain(msg);
+    expect(textOf(final)).not.toMatch(/undefined|\n\s+at /);
     const ref = refOf(final);
     const line = await h.bot.waitForLog((l) => l.job === ref && l.msg === "generation failed");
     expect(JSON.stringify(line)).toContain(msg);
@@ -34,8 +35,8 @@ describe("fal refuses the request", () => {
     h.fal.failNext({ kind: "unauthorized" });
     const interaction = imagine(h, { prompt: "a key that does not open" });
     const final = await waitForFinal(h, interaction);
-    expect(final.content).toMatch(/admin/i);
-    expect(final.content).toMatch(/fal key|FAL_KEY/);
+    expect(textOf(final)).toMatch(/admin/i);
+    expect(textOf(final)).toMatch(/fal key|FAL_KEY/);
     const ref = refOf(final);
     const line = await h.bot.waitForLog((l) => l.job === ref && l.level >= ERROR);
     expect(line.msg).toMatch(/FAL_KEY|fal key/i);
@@ -46,7 +47,7 @@ describe("fal refuses the request", () => {
     h.fal.failNext({ kind: "busy", times: 4 });
     const interaction = imagine(h, { prompt: "a crowded harbour" });
     const final = await waitForFinal(h, interaction, 25_000);
-    expect(final.content).toMatch(/fal is busy/i);
+    expect(textOf(final)).toMatch(/fal is busy/i);
     refOf(final);
     const attempts = falRequests(h, "submit").filter((r) => submitBody(r).prompt === "a crowded harbour");
     expect(attempts.map((r) => r.status)).toEqual([503, 503, 503, 503]);
@@ -106,8 +107,8 @@ describe("a job that never finishes", () => {
     t.fal.failNext({ kind: "never-finish" });
     const interaction = imagine(t, { prompt: "an endless staircase" });
     const final = await waitForFinal(t, interaction);
-    expect(final.content).toMatch(/took longer than/);
-    expect(final.content).toMatch(/cancelled/);
+    expect(textOf(final)).toMatch(/took longer than/);
+    expect(textOf(final)).toMatch(/cancelled/);
     refOf(final);
     const [submit] = falRequests(t, "submit");
     const cancel = await t.fal.waitForRequest((r) => r.route === "cancel" && r.requestId === submit?.requestId);

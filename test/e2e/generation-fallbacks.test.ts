@@ -7,6 +7,7 @@ import { DEFAULT_ATTACHMENT_SIZE_LIMIT, type InteractionHandle } from "../fakes/
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import { falRequests, imagine, interactionWrites, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { galleryOf, notesOf, textOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("the status stream", () => {
       h.fal.failNext({ kind: "stream-break", how });
       const interaction = imagine(h, { prompt });
       const final = await waitForFinal(h, interaction);
-      expect(final.content).not.toMatch(/\(ref /);
+      expect(textOf(final)).not.toMatch(/\(ref /);
       expect(final.attachments).toHaveLength(1);
       expect((await sharp(final.attachments[0]!.data).metadata()).width).toBeGreaterThan(0);
 
@@ -89,10 +90,10 @@ describe("a content-policy refusal", () => {
     h.fal.failNext({ kind: "validation", type: "content_policy_violation", msg, when: "result" });
     const interaction = imagine(h, { prompt });
     const final = await waitForFinal(h, interaction);
-    expect(final.content).toMatch(/refused this request under its content policy/);
-    expect(final.content).not.toMatch(/undefined|\n\s+at /);
+    expect(textOf(final)).toMatch(/refused this request under its content policy/);
+    expect(textOf(final)).not.toMatch(/undefined|\n\s+at /);
     expect(final.attachments).toHaveLength(0);
-    expect(final.embeds).toHaveLength(0);
+    expect(galleryOf(final)).toHaveLength(0);
     expect(interactionWrites(h, interaction).flatMap((r) => r.files)).toEqual([]);
     const ref = refOf(final);
 
@@ -116,7 +117,7 @@ describe("an output larger than Discord's upload limit", () => {
     const interaction: InteractionHandle = imagine(t, { prompt });
     expect(interaction.payload).toMatchObject({ attachment_size_limit: limit });
     const final = await waitForFinal(t, interaction, 45_000);
-    expect(final.content).not.toMatch(/\(ref /);
+    expect(textOf(final)).not.toMatch(/\(ref /);
 
     // fal's file really was over the limit …
     const { requestId } = submitOf(t, prompt, since);
@@ -136,7 +137,7 @@ describe("an output larger than Discord's upload limit", () => {
     const uploads = interactionWrites(t, interaction).filter((r) => r.files.length > 0);
     expect(uploads.map((r) => [r.status, r.files.length])).toEqual([[200, 1]]);
     expect(uploads[0]!.files[0]!.size).toBeLessThanOrEqual(limit);
-    const footer = final.embeds[0]?.footer?.text ?? "";
+    const footer = notesOf(final)[0] ?? "";
     if (fix === "re-encoded") {
       expect(footer).toBe("re-encoded as WebP to fit Discord's upload limit");
       expect([meta.width, meta.height]).toEqual([original.width, original.height]);

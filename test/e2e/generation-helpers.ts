@@ -12,6 +12,7 @@ import type {
 } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import type { Harness } from "./harness.js";
+import { buttonIdsOf, textOf, type MessageLike } from "./v2-message.js";
 
 /** A small real PNG, a different colour per call so inputs are distinguishable. */
 let shade = 0;
@@ -67,26 +68,24 @@ export const edit = (h: Harness, command: GenerationCommand) => dispatch(h, "edi
 
 const refPattern = /\(ref ([A-Z2-9]{6})\)/;
 
-const isFinal = (content: unknown, embeds: unknown) =>
-  (Array.isArray(embeds) && embeds.length > 0) || (typeof content === "string" && refPattern.test(content));
+/** A result (it has a Re-roll button, and nothing else the bot writes in a reply does) or a failure (text with a ref). */
+export const isFinal = (message: MessageLike) =>
+  buttonIdsOf(message).some((id) => id.startsWith("job:1:reroll:")) || refPattern.test(textOf(message));
 
 /**
- * The reply once the job is over: the result (an embed) or a failure (text with a ref). Resolves once the fake
+ * The reply once the job is over: the result or a failure (text with a ref). Resolves once the fake
  * has also recorded that edit's request (it records after answering), so the records are complete too.
  */
 export async function waitForFinal(h: Harness, interaction: InteractionHandle, timeoutMs = 15_000): Promise<FakeMessage> {
-  const message = await interaction.waitForOriginal((m) => isFinal(m.content, m.embeds), timeoutMs);
-  await h.discord.waitForRequest(
-    (r) => r.path.includes(interaction.token) && r.method === "PATCH" && isFinal(bodyOf(r).content, bodyOf(r).embeds),
-    timeoutMs,
-  );
+  const message = await interaction.waitForOriginal(isFinal, timeoutMs);
+  await h.discord.waitForRequest((r) => r.path.includes(interaction.token) && r.method === "PATCH" && isFinal(bodyOf(r)), timeoutMs);
   return message;
 }
 
 /** The `(ref XXXXXX)` a failure reply quotes. */
-export function refOf(message: FakeMessage): string {
-  const ref = refPattern.exec(message.content)?.[1];
-  if (!ref) throw new Error(`no (ref …) in the reply: ${message.content}`);
+export function refOf(message: MessageLike): string {
+  const ref = refPattern.exec(textOf(message))?.[1];
+  if (!ref) throw new Error(`no (ref …) in the reply: ${textOf(message)}`);
   return ref;
 }
 
@@ -152,7 +151,7 @@ export function buttonLabels(components: readonly unknown[]): string[] {
   return buttonsIn(components).flatMap((button) => (button.label ? [button.label] : []));
 }
 
-/** An embed's fields by name, from a message or an interaction response. */
+/** An embed's fields by name, from a message or an interaction response (the answers of /settings and /usage; a job's result: factsOf). */
 export function fieldsOf(message: InteractionResponseRecord | FakeMessage, embed = 0): Record<string, string> {
   const embeds = ("history" in message ? message.embeds : message.data?.embeds) as { fields?: { name: string; value: string }[] }[] | undefined;
   return Object.fromEntries((embeds?.[embed]?.fields ?? []).map((f) => [f.name, f.value]));

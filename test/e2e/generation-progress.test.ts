@@ -7,6 +7,7 @@ import type { RecordedRequest } from "../fakes/discord/index.js";
 import { bodyOf, imagine, originalEdits, waitForFinal } from "./generation-helpers.js";
 import { plainMember } from "./policy-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 
 const INTERVAL_MS = 1500;
 /** Clock and scheduling slack between the bot's timer and the fake's arrival times. */
@@ -43,7 +44,7 @@ function expectPaced(edits: RecordedRequest[], progress: RecordedRequest[]): voi
   }
 }
 
-const contents = (edits: RecordedRequest[]) => edits.map((r) => String(bodyOf(r).content ?? ""));
+const contents = (edits: RecordedRequest[]) => edits.map((r) => textOf(bodyOf(r)));
 
 describe("progress in the deferred reply", () => {
   it("shows the queue position, then Generating with elapsed time and fal's log; paced and one at a time", async () => {

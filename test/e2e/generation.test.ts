@@ -16,6 +16,7 @@ import {
   waitForFinal,
 } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { factsOf, galleryOf, textOf, textsOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,10 +62,10 @@ describe("every model in the catalog", () => {
       const command = { prompt: `a lighthouse, by ${model.id}`, options: { model: model.id, ...knobs.options }, images };
       const interaction = model.kind === "edit" ? edit(h, command) : imagine(h, command);
       const final = await waitForFinal(h, interaction);
-      expect(final.attachments, `${model.id}: ${final.content}`).toHaveLength(1);
+      expect(final.attachments, `${model.id}: ${textOf(final)}`).toHaveLength(1);
       const meta = await sharp(final.attachments[0]!.data).metadata();
       expect(meta.width, model.id).toBeGreaterThan(0);
-      expect(final.embeds[0]?.fields?.find((f) => f.name === "Model")?.value).toBe(model.name);
+      expect(factsOf(final).Model).toBe(model.name);
 
       const submits = falRequests(h, "submit", since).filter((r) => submitBody(r).prompt === `a lighthouse, by ${model.id}`);
       expect(submits, model.id).toHaveLength(1);
@@ -111,7 +112,7 @@ describe("/edit", () => {
     h.fal.refuseUrl(image.url);
     const interaction = edit(h, { prompt: "make it autumn", images: [image] });
     const final = await waitForFinal(h, interaction);
-    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
 
     const submits = falRequests(h, "submit", since);
     expect(submits).toHaveLength(2);
@@ -137,8 +138,8 @@ describe("/edit", () => {
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(0);
     expect(interactionWrites(h, interaction).flatMap((r) => r.files)).toEqual([]);
-    const withheld = final.embeds[0]?.fields?.find((f) => f.name === "Withheld");
-    expect(withheld?.value).toMatch(/1 image was flagged .* not shown/);
+    expect(factsOf(final).Withheld).toMatch(/1 image was flagged .* not shown/);
+    expect(galleryOf(final)).toHaveLength(0);
   });
 
   it("shows a flagged image in a channel marked NSFW", async () => {
@@ -148,7 +149,7 @@ describe("/edit", () => {
     const final = await waitForFinal(h, interaction);
     expect(final.channel_id).toBe(h.discord.channels.nsfw);
     expect(final.attachments).toHaveLength(1);
-    expect(final.embeds[0]?.fields?.some((f) => f.name === "Withheld")).toBe(false);
+    expect(factsOf(final)).not.toHaveProperty("Withheld");
   });
 });
 
@@ -173,9 +174,10 @@ describe("/imagine", () => {
     const interaction = imagine(h, { prompt: "something impossible" });
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(0);
-    const embed = final.embeds[0]!;
-    expect(embed.title).toMatch(/answered in words/i);
-    expect(embed.description).toContain(words);
+    const [heading, answer] = (textsOf(final)[0] ?? "").split("\n");
+    expect(heading).toMatch(/answered in words/i);
+    expect(answer).toContain(words);
+    expect(galleryOf(final)).toHaveLength(0);
   });
 
   it("never pings: @everyone, @here, a role and a user in the prompt reach nobody", async () => {
@@ -190,7 +192,7 @@ describe("/imagine", () => {
 
     // The text really went out (so a missing allowed_mentions would have pinged) …
     const message = interaction.original()!;
-    expect(message.history.some((revision) => revision.content.includes("@everyone"))).toBe(true);
+    expect(message.history.some((revision) => textOf(revision).includes("@everyone"))).toBe(true);
     // … and every write that carried a message said parse: [].
     const writes = interactionWrites(h, interaction);
     expect(writes.length).toBeGreaterThanOrEqual(3);
@@ -204,7 +206,7 @@ describe("/imagine", () => {
       expect(data.allowed_mentions, `${write.method} ${write.route}`).toMatchObject({ parse: [] });
     }
     for (const revision of message.history) {
-      if (revision.content) expect(revision.allowed_mentions?.parse).toEqual([]);
+      if (textOf(revision)) expect(revision.allowed_mentions?.parse).toEqual([]);
     }
     expect(message.mention_everyone).toBe(false);
     expect(message.mentions).toEqual([]);
@@ -242,7 +244,7 @@ describe("IMAGE_INPUT=upload", () => {
     const image = await hostImage(u, "upload.png");
     const interaction = edit(u, { prompt: "make it winter", images: [image] });
     const final = await waitForFinal(u, interaction);
-    expect(final.attachments, final.content).toHaveLength(1);
+    expect(final.attachments, textOf(final)).toHaveLength(1);
 
     const routes = u.fal.requests.map((r) => r.route);
     const submits = falRequests(u, "submit");

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.js";
+import { galleryOf, textsOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -18,7 +19,11 @@ describe("/imagine", () => {
     const image = final.attachments[0]!;
     const meta = await sharp(image.data).metadata();
     expect(meta.width).toBeGreaterThan(0);
-    expect(final.embeds[0]?.description).toBeTruthy();
+    // Gemini's description above the image, which carries it as its alt text.
+    const [description] = textsOf(final);
+    expect(description).toBeTruthy();
+    expect(galleryOf(final)).toEqual([{ name: image.filename, url: `attachment://${image.filename}`, description: expect.any(String), spoiler: false }]);
+    expect(description).toContain(galleryOf(final)[0]!.description!.slice(0, 20));
     const submits = h.fal.requests.filter((r) => r.route === "submit");
     expect(submits).toHaveLength(1);
     expect(submits[0]!.endpoint).toBe("fal-ai/nano-banana");

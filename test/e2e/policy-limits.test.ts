@@ -24,6 +24,7 @@ import {
   waitForArrivals,
 } from "./policy-helpers.js";
 import { utcDay } from "../../src/store/ledger.js";
+import { factsOf, galleryOf } from "./v2-message.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -274,7 +275,8 @@ describe("delivery", () => {
     expect(final.attachments[0]!.filename).toMatch(/^SPOILER_firered-edit-/);
     const uploaded = interactionWrites(h, interaction).flatMap((r) => r.files);
     expect(uploaded.map((f) => f.filename)).toEqual([final.attachments[0]!.filename]);
-    expect(final.embeds[0]?.fields?.some((f) => f.name === "Withheld")).toBe(false);
+    expect(factsOf(final)).not.toHaveProperty("Withheld");
+    expect(galleryOf(final)).toEqual([expect.objectContaining({ name: final.attachments[0]!.filename, spoiler: true })]);
 
     // An unflagged image is not hidden.
     const plain = await waitForFinal(h, edit(h, { prompt: "a beach, fine", images: [await hostImage(h)], options: { model: "firered-edit" }, user }));

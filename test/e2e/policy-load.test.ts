@@ -6,6 +6,7 @@ import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { falRequests, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { changeSettings, expectNoSubmitSince, ledgerRows, plainMember, resetsTag, submittedPrompts } from "./policy-helpers.js";
+import { textOf } from "./v2-message.js";
 
 describe("50 /imagine at once against a budget that fits 10", () => {
   let h: Harness;
@@ -103,7 +104,7 @@ const waitingPattern = /⏳ Waiting for a free slot — (next in line|\d+ jobs? 
 
 /** The first "waiting for a slot" line the job's reply showed, once it has shown one. */
 async function firstWaitingLine(interaction: InteractionHandle): Promise<string> {
-  const shown = (m: FakeMessage) => m.history.find((revision) => waitingPattern.test(revision.content));
+  const shown = (m: FakeMessage) => m.history.find((revision) => waitingPattern.test(textOf(revision)));
   const message = await interaction.waitForOriginal((m) => shown(m) !== undefined);
   return waitingPattern.exec(shown(message)!.content)![0];
 }

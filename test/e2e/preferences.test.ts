@@ -6,7 +6,8 @@ import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser, InteractionHandle, SimpleOption } from "../fakes/discord/index.js";
-import { buttonIds, edit, fieldsOf, hostImage, imagine, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, edit, hostImage, imagine, pngBytes, submitBody, waitForFinal } from "./generation-helpers.js";
+import { factsOf } from "./v2-message.js";
 import { startHarness, type Harness } from "./harness.js";
 import { changeSettings, expectRefused, plainMember } from "./policy-helpers.js";
 
@@ -162,7 +163,7 @@ describe("styles", () => {
     expect(endpoint).toBe("fal-ai/nano-banana/edit");
     expect(body).toMatchObject({ prompt: "a fox in the snow\nwatercolour, soft pastel colours", image_urls: [storedUrl], aspect_ratio: "1:1" });
     const result = await waitForFinal(h, interaction);
-    expect(fieldsOf(result)).toMatchObject({ Style: "\u2068Watercolour\u2069", Model: "Nano Banana (edit)" });
+    expect(factsOf(result)).toMatchObject({ Style: "\u2068Watercolour\u2069", Model: "Nano Banana (edit)" });
 
     const reroll = buttonIds(result).find((id) => id.startsWith("job:1:reroll:"))!;
     const again = h.fal.requests.length;

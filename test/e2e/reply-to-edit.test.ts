@@ -10,6 +10,7 @@ import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, hostImage, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { changeSettings, ledgerRows } from "./policy-helpers.js";
+import { buttonIdsOf, galleryOf, textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -20,7 +21,7 @@ afterEach(async () => {
 /** The job ref under a result (its Re-roll button) or a progress (its Cancel button). */
 function refOf(message: FakeMessage): string {
   const id = buttonIds(message).find((custom) => /^job:1:(reroll|cancel):/.test(custom));
-  if (!id) throw new Error(`no job button under the message: ${message.content}`);
+  if (!id) throw new Error(`no job button under the message: ${textOf(message)}`);
   return id.split(":")[3]!;
 }
 
@@ -51,7 +52,7 @@ function botReplyTo(harness: Harness, asked: FakeMessage, pred: (m: FakeMessage)
 
 const FIRERED = "fal-ai/firered-image-edit-v1.1";
 
-const isResult = (m: FakeMessage) => m.embeds.length > 0 && m.attachments.length > 0;
+const isResult = (m: FakeMessage) => galleryOf(m).length > 0 && m.attachments.length > 0;
 
 /** The image URLs fal served for a request (what the channel shows, and what an edit of it sends back). */
 function outputUrls(harness: Harness, submit: RecordedFalRequest): string[] {
@@ -103,7 +104,7 @@ describe("reply to edit", () => {
     expect(submitBody(edit)).toMatchObject({ prompt: "make it night, with the lamp lit", image_urls: outputUrls(h, original!) });
 
     // Progress first (with its Cancel button), then the result, in one message: the bot's reply to the member.
-    expect(reply.history[0]!.content).toMatch(/^\*\*Nano Banana \(edit\)\*\* · \S?make it night, with the lamp lit\S?\n⏳ Starting…$/u);
+    expect(textOf(reply.history[0]!)).toMatch(/^\*\*Nano Banana \(edit\)\*\* · \S?make it night, with the lamp lit\S?\n⏳ Starting…$/u);
     expect(buttonIds({ ...reply, components: reply.history[0]!.components })).toEqual([`job:1:cancel:${refOf(reply)}`]);
     expect(buttonIds(reply)).toContain(`job:1:edit:${refOf(reply)}`);
     const posted = h.discord.requests.filter((r) => r.method === "POST" && r.route === "/channels/:ch/messages");
@@ -204,11 +205,11 @@ describe("reply to edit", () => {
     h.fal.failNext({ kind: "never-finish" });
     const asked = h.discord.postUserMessage({ replyTo: result, content: "add a dragon" });
     const progress = await botReplyTo(h, asked);
-    await atFal(h, asked.content);
+    await atFal(h, textOf(asked));
     const press = h.discord.clickButton({ message: progress, customId: `job:1:cancel:${refOf(progress)}` });
     expect((await press.response()).type).toBe(6);
-    const cancelled = await botReplyTo(h, asked, (m) => /^🛑 Cancelled by <@\d+>; nothing was charged\. \(ref [A-Z2-9]{6}\)$/.test(m.content));
-    expect(cancelled.components).toEqual([]);
+    const cancelled = await botReplyTo(h, asked, (m) => /^🛑 Cancelled by <@\d+>; nothing was charged\. \(ref [A-Z2-9]{6}\)$/.test(textOf(m)));
+    expect(buttonIdsOf(cancelled)).toEqual([]);
     expect(falRequests(h, "cancel")).toHaveLength(1);
     const job = jobOf(h, asked)!;
     expect(job.state).toBe("cancelled");
@@ -222,7 +223,7 @@ describe("reply to edit", () => {
     slow = true;
     const asked = h.discord.postUserMessage({ replyTo: result, content: "make it winter" });
     const progress = await botReplyTo(h, asked);
-    await atFal(h, asked.content);
+    await atFal(h, textOf(asked));
     await h.bot.kill();
     const bot = await h.restart();
     expect(bot.logs.find((line) => line.msg === "recovering a job")).toMatchObject({ state: expect.stringMatching(/^(submitted|running)$/) });
@@ -315,9 +316,9 @@ describe("reply to edit", () => {
     const asked = h.discord.postUserMessage({ replyTo: result, content: "add a flag" });
     await h.bot.waitForLog((line) => line.msg === "a reply to edit failed before it began; its reply says so" && line.message === asked.id);
     const failed = await botReplyTo(h, asked);
-    expect(failed.content).toMatch(/^❌ Something went wrong on our side\. .* \(ref [A-Z2-9]{6}\)$/);
-    expect(failed.components).toEqual([]);
-    expect(failed.history[0]!.content).toMatch(/⏳ Starting…$/);
+    expect(textOf(failed)).toMatch(/^❌ Something went wrong on our side\. .* \(ref [A-Z2-9]{6}\)$/);
+    expect(buttonIdsOf(failed)).toEqual([]);
+    expect(textOf(failed.history[0]!)).toMatch(/⏳ Starting…$/);
     expect(botRepliesTo(h, asked).map((m) => m.id)).toEqual([failed.id]);
     expect(jobOf(h, asked)).toMatchObject({ state: "failed", reply_message_id: null });
     expect(falRequests(h, "submit")).toHaveLength(1);

@@ -6,10 +6,11 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
-import { buttonIds, falRequests, fieldsOf, imagine, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, imagine, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { ledgerRows } from "./policy-helpers.js";
+import { factsOf, textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -28,8 +29,11 @@ function refOfResult(message: FakeMessage): string {
 }
 
 /** The rows of a message's buttons: each row's custom ids. */
+/** The custom ids of the message's action rows (under a result's container), row by row. */
 function rowsOf(message: FakeMessage): string[][] {
-  return (message.components as { components?: { custom_id?: string }[] }[]).map((row) => (row.components ?? []).map((c) => c.custom_id ?? ""));
+  return (message.components as { type: number; components?: { custom_id?: string }[] }[])
+    .filter((row) => row.type === 1)
+    .map((row) => (row.components ?? []).map((c) => c.custom_id ?? ""));
 }
 
 /** The output URLs fal answered for the job a submit started. */
@@ -108,7 +112,7 @@ describe("actions on a single image", () => {
     expect(twoK.submit.endpoint).toBe(UPSCALER);
     expect(twoK.body).toEqual({ image_url: source, upscale_mode: "factor", upscale_factor: 2 });
     expect(twoK.final.attachments).toHaveLength(1);
-    expect(fieldsOf(twoK.final)).toMatchObject({ Model: "SeedVR2 Upscale", Size: "2048×2048", Prompt: expect.stringContaining("a red fox in the snow") });
+    expect(factsOf(twoK.final)).toMatchObject({ Model: "SeedVR2 Upscale", Size: "2048×2048", Prompt: expect.stringContaining("a red fox in the snow") });
     expect(twoK.final.id).not.toBe(result.id);
     expect(parentOf(h, twoK.interaction)).toBe(storedJob(h, first).id);
     // Settled from the output's size: 2048² px = 4.19 MP at $0.001.
@@ -123,7 +127,7 @@ describe("actions on a single image", () => {
     const stranger = h.discord.users.other;
     const fourK = await press(h, result, id("upscale4k"), stranger);
     expect(fourK.body).toEqual({ image_url: source, upscale_mode: "factor", upscale_factor: 4 });
-    expect(fieldsOf(fourK.final).Size).toBe("4096×4096");
+    expect(factsOf(fourK.final).Size).toBe("4096×4096");
     const job = storedJob(h, fourK.interaction);
     expect(ledgerRows(h).find((row) => row.job_id === job.id)).toMatchObject({ user_id: stranger.id, model_id: "seedvr-upscale", status: "settled", images: 1 });
     expect(job.usd).toBeCloseTo(0.0168, 4);
@@ -142,7 +146,7 @@ describe("actions on a single image", () => {
     expect(subtle.body.prompt).toContain("a lighthouse on a cliff at dusk");
     expect(subtle.final.attachments).toHaveLength(1);
     // The member sees the action and their own words, not the instruction the bot wrote for the model.
-    const promptField = (message: typeof subtle.final) => message.embeds[0]?.fields?.find((f) => f.name === "Prompt")?.value;
+    const promptField = (message: typeof subtle.final) => factsOf(message).Prompt;
     expect(promptField(subtle.final)).toBe("Vary (Subtle) · \u2068a lighthouse on a cliff at dusk\u2069");
     // A Vary of that result starts again from the member's words: the instructions do not pile up.
     const again = await press(h, subtle.final, `job:1:vary-strong:${refOfResult(subtle.final)}:1`);
@@ -208,8 +212,8 @@ describe("actions on a single image", () => {
     const gone = h.discord.clickButton({ message: result, customId: `job:1:pan-down:${ref}:1` });
     expect((await gone.response()).type).toBe(5);
     const failed = await waitForFinal(h, gone);
-    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*nothing was charged\. Press Retry, or use the buttons on a newer result/);
-    expect(failed.content).not.toMatch(/attach/i);
+    expect(textOf(failed)).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*nothing was charged\. Press Retry, or use the buttons on a newer result/);
+    expect(textOf(failed)).not.toMatch(/attach/i);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${refOf(failed)}`]);
     expect(storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(submits);
@@ -298,7 +302,7 @@ describe("a Zoom out whose canvas upload stalls", () => {
     const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom15:${ref}:1` });
     expect((await zoom.response()).type).toBe(5);
     const failed = await waitForFinal(h, zoom);
-    expect(failed.content).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*Press Retry/);
+    expect(textOf(failed)).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*Press Retry/);
     const zoomRef = refOf(failed);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${zoomRef}`]);
     expect(storedJob(h, zoom)).toMatchObject({ state: "failed", ledger: "released" });
@@ -325,7 +329,7 @@ describe("a Zoom out waiting in the bot's queue through a restart", () => {
     await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
     const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom2:${ref}:1` });
     expect((await zoom.response()).type).toBe(5);
-    await zoom.waitForOriginal((m) => /Waiting for a free slot/.test(m.content), 15_000);
+    await zoom.waitForOriginal((m) => /Waiting for a free slot/.test(textOf(m)), 15_000);
     expect(storedJob(h, zoom).state).toBe("accepted");
     expect(falRequests(h, "upload-put")).toHaveLength(0);
 
@@ -357,7 +361,8 @@ describe("actions on a set", () => {
       [`job:1:vary-subtle:${ref}:1`, `job:1:vary-subtle:${ref}:2`],
       [`job:1:more:${ref}:1`, `job:1:more:${ref}:2`],
     ]);
-    const labels = (result.components as { components: { label?: string }[] }[]).slice(1).map((row) => row.components.map((c) => c.label));
+    // Under the container, the first row (Re-roll, Edit, Delete), then the set's rows.
+    const labels = (result.components as { components: { label?: string }[] }[]).slice(2).map((row) => row.components.map((c) => c.label));
     expect(labels).toEqual([["U1", "U2"], ["V1", "V2"], ["⋯ 1", "⋯ 2"]]);
     const urls = outputUrls(h, falRequests(h, "submit")[0]!);
     expect(new Set(urls).size).toBe(2);
@@ -402,7 +407,7 @@ describe("an action's own job", () => {
     const progress = await action.waitForOriginal((m) => buttonIds(m).some((id) => id.startsWith("job:1:cancel:")), 15_000);
     const cancel = h.discord.clickButton({ message: progress, customId: buttonIds(progress).find((id) => id.startsWith("job:1:cancel:"))! });
     expect((await cancel.response()).type).toBe(6);
-    await action.waitForOriginal((m) => /^🛑 Cancelled by/.test(m.content), 10_000);
+    await action.waitForOriginal((m) => /^🛑 Cancelled by/.test(textOf(m)), 10_000);
     const submit = falRequests(h, "submit").at(-1)!;
     expect(submit.endpoint).toBe(UPSCALER);
     expect(h.fal.jobs.get(submit.requestId!)?.cancelled).toBe(true);

@@ -7,6 +7,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonIds, falRequests, imagine, refOf, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 
 let h: Harness;
 /** A server on loopback that is not one of the bot's configured origins: nothing may reach it. */
@@ -46,7 +47,7 @@ describe("downloads", () => {
     const interaction = imagine(h, { prompt: `a result from elsewhere ${_what}` });
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(0);
-    expect(final.content).toMatch(/could not be downloaded/);
+    expect(textOf(final)).toMatch(/could not be downloaded/);
     const ref = refOf(final);
     const line = await h.bot.waitForLog((l) => l.job === ref && l.msg === "an output image could not be downloaded");
     expect(JSON.stringify(line)).toMatch(/not a host the bot downloads from|links are not downloaded/);

@@ -1256,3 +1256,110 @@ describe("a member's own install (user install)", () => {
     expect((await arrived).attachmentSizeLimit).toBe(25 * 1024 * 1024);
   });
 });
+
+describe("Components V2 messages", () => {
+  const V2 = MessageFlags.IsComponentsV2;
+  const text = (content: string) => ({ type: ComponentType.TextDisplay, content });
+  const container = (components: unknown[]) => ({ type: ComponentType.Container, components });
+  const gallery = (items: unknown[]) => ({ type: ComponentType.MediaGallery, items });
+  const item = (url: string, extra: Record<string, unknown> = {}) => ({ media: { url }, ...extra });
+  const post = (c: Client<true>, f: FakeDiscord, body: Record<string, unknown>) => c.rest.post(Routes.channelMessages(f.channels.general), { body });
+  const formError = (error: DiscordAPIError) => [error.status, error.code];
+
+  it("a deferred reply takes the flag with its first edit, and holds text displays from then on", async () => {
+    const { fake, client } = await connect();
+    const arrived = nextInteraction(client, (i) => i.isChatInputCommand());
+    const handle = fake.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", value: "a fox" }] });
+    const interaction = await arrived;
+    await interaction.deferReply();
+    await interaction.editReply({ flags: V2, components: [container([text("Working…")])] });
+    expect(handle.original()!.flags & V2).toBe(V2);
+    expect(handle.original()!.content).toBe("");
+    // Later edits need not repeat the flag: the message keeps it.
+    await interaction.editReply({ components: [container([text("Done")])] });
+    expect(handle.original()!.flags & V2).toBe(V2);
+  });
+
+  it("with the flag, content, embeds, a poll or stickers are refused with 400", async () => {
+    const { fake, client } = await connect();
+    const components = [text("hello")];
+    for (const [field, extra] of [
+      ["content", { content: "hi" }],
+      ["embeds", { embeds: [{ description: "hi" }] }],
+      ["poll", { poll: { question: { text: "Which?" }, answers: [{ poll_media: { text: "A" } }, { poll_media: { text: "B" } }] } }],
+      ["sticker_ids", { sticker_ids: ["123"] }],
+    ] as const) {
+      const refused = await apiError(post(client, fake, { flags: V2, components, ...extra }));
+      expect(formError(refused), field).toEqual([400, 50035]);
+      expect(refused.rawError, field).toMatchObject({ errors: { [field]: { _errors: [{ code: "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2" }] } } });
+    }
+    expect(fake.messages(fake.channels.general)).toEqual([]);
+    await post(client, fake, { flags: V2, components });
+    expect(fake.messages(fake.channels.general)).toHaveLength(1);
+  });
+
+  it("counts nested components toward the 40 a message may hold", async () => {
+    const { fake, client } = await connect();
+    // A container and its 39 text displays: 40.
+    await post(client, fake, { flags: V2, components: [container(Array.from({ length: 39 }, (_, i) => text(`line ${i}`)))] });
+    const refused = await apiError(post(client, fake, { flags: V2, components: [container(Array.from({ length: 40 }, (_, i) => text(`line ${i}`)))] }));
+    expect(formError(refused)).toEqual([400, 50035]);
+    expect(refused.rawError).toMatchObject({ errors: { components: { _errors: [{ code: "COMPONENT_LAYOUT_WIDTH_EXCEEDED" }] } } });
+  });
+
+  it("takes a media gallery of 1 to 10 items, each with at most 1,024 characters of alt text", async () => {
+    const { fake, client } = await connect();
+    const url = "https://cdn.example/a.png";
+    await post(client, fake, { flags: V2, components: [gallery(Array.from({ length: 10 }, () => item(url, { description: "d".repeat(1024) })))] });
+    const eleven = await apiError(post(client, fake, { flags: V2, components: [gallery(Array.from({ length: 11 }, () => item(url)))] }));
+    expect(eleven.rawError).toMatchObject({ errors: { components: { 0: { items: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH" }] } } } } });
+    const none = await apiError(post(client, fake, { flags: V2, components: [gallery([])] }));
+    expect(none.rawError).toMatchObject({ errors: { components: { 0: { items: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH" }] } } } } });
+    const longAlt = await apiError(post(client, fake, { flags: V2, components: [gallery([item(url), item(url, { description: "d".repeat(1025) })])] }));
+    expect(longAlt.rawError).toMatchObject({ errors: { components: { 0: { items: { 1: { description: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } } } } } });
+    expect(fake.messages(fake.channels.general)).toHaveLength(1);
+  });
+
+  it("holds at most 4,000 characters of text across all its text displays", async () => {
+    const { fake, client } = await connect();
+    await post(client, fake, { flags: V2, components: [text("a".repeat(2000)), container([text("b".repeat(2000))])] });
+    const refused = await apiError(post(client, fake, { flags: V2, components: [text("a".repeat(2000)), container([text("b".repeat(2001))])] }));
+    expect(formError(refused)).toEqual([400, 50035]);
+    expect(refused.rawError).toMatchObject({ errors: { components: { _errors: [{ code: "COMPONENT_LAYOUT_TEXT_LENGTH_EXCEEDED" }] } } });
+    const empty = await apiError(post(client, fake, { flags: V2, components: [text("")] }));
+    expect(empty.rawError).toMatchObject({ errors: { components: { 0: { content: { _errors: [{ code: "BASE_TYPE_REQUIRED" }] } } } } });
+  });
+
+  it("shows files through attachment://<name>; a reference to a file the message does not carry is refused with 400", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const files = [new AttachmentBuilder(await png(8, 8), { name: "a.png" }), new AttachmentBuilder(await png(8, 8), { name: "b.png" })];
+    const sent = await channel.send({ flags: V2, components: [container([gallery([item("attachment://a.png", { spoiler: true })])])], files });
+    const stored = fake.messages(fake.channels.general)[0]!;
+    expect(stored.attachments.map((a) => a.filename)).toEqual(["a.png", "b.png"]);
+    expect(stored.components).toMatchObject([{ components: [{ items: [{ media: { url: "attachment://a.png" }, spoiler: true }] }] }]);
+
+    const missing = await apiError(
+      channel.send({ flags: V2, components: [gallery([item("attachment://a.png"), item("attachment://c.png")])], files: [new AttachmentBuilder(await png(8, 8), { name: "a.png" })] }),
+    );
+    expect(formError(missing)).toEqual([400, 50035]);
+    expect(missing.rawError).toMatchObject({ errors: { components: { 0: { items: { 1: { media: { url: { _errors: [{ code: "UNFURLED_MEDIA_ITEM_ATTACHMENT_NOT_FOUND" }] } } } } } } } });
+    // An edit may show a file the message kept from before.
+    await sent.edit({ components: [gallery([item("attachment://b.png")])] });
+    expect(fake.messages(fake.channels.general)).toHaveLength(1);
+  });
+
+  it("keeps the flag for good: an edit that would take it off is refused with 400", async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(fake.channels.general) as TextChannel;
+    const sent = await channel.send({ flags: V2, components: [text("V2")] });
+    const refused = await apiError(client.rest.patch(Routes.channelMessage(channel.id, sent.id), { body: { flags: 0, content: "plain again", components: [] } }));
+    expect(formError(refused)).toEqual([400, 50035]);
+    expect(refused.rawError).toMatchObject({ errors: { flags: { _errors: [{ code: "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG" }] } } });
+    const kept = fake.messages(fake.channels.general)[0]!;
+    expect([kept.flags & V2, kept.content]).toEqual([V2, ""]);
+    // Without the flag in the edit it stays, and content is still refused.
+    const content = await apiError(client.rest.patch(Routes.channelMessage(channel.id, sent.id), { body: { content: "text" } }));
+    expect(formError(content)).toEqual([400, 50035]);
+  });
+});

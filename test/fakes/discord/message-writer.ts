@@ -7,7 +7,7 @@ import type { MessageStore, NewMessage } from "./messages.js";
 import type { FakeAttachment, FakeMessage, MessageContent } from "./types.js";
 import { asArray, asRecord, isRecord, optionalString, type JsonObject } from "./util.js";
 import { FormErrors } from "./validation/form-errors.js";
-import { validateMessageBody } from "./validation/message.js";
+import { validateAttachmentReferences, validateMessageBody } from "./validation/message.js";
 
 interface Upload {
   file: UploadedFile;
@@ -38,6 +38,7 @@ export class MessageWriter {
       allowed_mentions: allowedMentions(b.allowed_mentions),
     };
     if (isEmpty(next, uploads.keep.length + uploads.uploads.length) && b.poll === undefined) throw DiscordErrors.emptyMessage();
+    if ((flags & MESSAGE_FLAGS.componentsV2) !== 0) validateAttachmentReferences(next.components, uploads.uploads.map((u) => u.filename));
     const attachments = this.materialize(uploads.uploads, meta.channelId, (flags & MESSAGE_FLAGS.ephemeral) !== 0);
     return this.store.create({ ...meta, ...next, attachments });
   }
@@ -50,6 +51,11 @@ export class MessageWriter {
 
   edit(message: FakeMessage, body: unknown, files: UploadedFile[], route: string): FakeMessage {
     const b = asRecord(body);
+    if ((message.flags & MESSAGE_FLAGS.componentsV2) !== 0 && typeof b.flags === "number" && (b.flags & MESSAGE_FLAGS.componentsV2) === 0) {
+      const errors = new FormErrors();
+      errors.add(["flags"], "MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG", "The MessageFlags.IS_COMPONENTS_V2 flag cannot be removed from a message.");
+      errors.throwIfAny();
+    }
     const flags = editedFlags(message.flags, b.flags);
     validateMessageBody(b, (flags & MESSAGE_FLAGS.componentsV2) !== 0);
     const uploads = this.planUploads(b, files, message.attachments);
@@ -66,6 +72,9 @@ export class MessageWriter {
       errors.throwIfAny();
     }
     if (isEmpty(next, uploads.keep.length + uploads.uploads.length)) throw DiscordErrors.emptyMessage();
+    if ((flags & MESSAGE_FLAGS.componentsV2) !== 0) {
+      validateAttachmentReferences(next.components, [...uploads.keep.map((a) => a.filename), ...uploads.uploads.map((u) => u.filename)]);
+    }
     const added = this.materialize(uploads.uploads, message.channel_id, (flags & MESSAGE_FLAGS.ephemeral) !== 0);
     return this.store.update(message, { ...next, attachments: [...uploads.keep, ...added] }, route);
   }
@@ -129,7 +138,7 @@ function allowedMentions(value: unknown): APIAllowedMentions | undefined {
   return isRecord(value) ? (value as APIAllowedMentions) : undefined;
 }
 
-/** Only SUPPRESS_EMBEDS can be toggled by an edit; IS_COMPONENTS_V2 can be turned on but never off; LOADING ends. */
+/** Only SUPPRESS_EMBEDS can be toggled by an edit; IS_COMPONENTS_V2 can be turned on but never off (edit() refuses that); LOADING ends. */
 function editedFlags(current: number, requested: unknown): number {
   const base = current & ~MESSAGE_FLAGS.loading;
   if (typeof requested !== "number") return base;

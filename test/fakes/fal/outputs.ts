@@ -64,21 +64,25 @@ export async function buildOutput(
   const count = family === "gemini-single" ? 1 : Number(p.num_images ?? 1);
   const size = outputSize(endpoint, p, inputSizes[0]);
   const format = (p.output_format ?? "png") as ImageFormat;
-  const nsfw = failure?.kind === "nsfw";
-  const rendered =
+  const flaggedAt = (position: number) => failure?.kind === "nsfw" && (failure.images?.includes(position) ?? true);
+  const render = async (nsfw: boolean) =>
     failure?.kind === "large-output"
       ? await renderNoise(failure.bytes ?? DEFAULT_LARGE_OUTPUT_BYTES, size)
       : outputBytes !== undefined && !nsfw
         ? await renderSized(size, format, outputBytes)
         : await renderImage(size, format, nsfw && p.enable_safety_checker !== false ? "black" : "normal");
-  const published = Array.from({ length: count }, () => publish(rendered, storage, p.sync_mode === true));
+  const flags = Array.from({ length: count }, (_, i) => flaggedAt(i + 1));
+  const rendered = await render(flags.some(Boolean) && flags.every(Boolean));
+  // Only some flagged: those are black, the others as usual.
+  const renderedFor = flags.some(Boolean) && !flags.every(Boolean) ? await Promise.all(flags.map(render)) : undefined;
+  const published = Array.from({ length: count }, (_, i) => publish(renderedFor?.[i] ?? rendered, storage, p.sync_mode === true));
   // The files are gone from the CDN by the time anyone downloads them.
   if (failure?.kind === "output-missing") for (const image of published) storage.remove(image.url);
   const images = failure?.kind === "output-url" ? published.map((image) => ({ ...image, url: failure.url })) : published;
 
   if (family === "firered") {
     const inference = job.startedAt ? (epochNow() - job.startedAt) / 1000 : 0;
-    return { images, seed: seedOf(p), prompt, has_nsfw_concepts: images.map(() => nsfw), timings: { inference } };
+    return { images, seed: seedOf(p), prompt, has_nsfw_concepts: images.map((_, i) => flags[i] === true), timings: { inference } };
   }
   const description = count === 1 ? `Here is your image of "${clip(prompt)}".` : `Here are ${count} images of "${clip(prompt)}".`;
   return family === "gemini-single" ? { image: images[0], description } : { images, description };

@@ -58,8 +58,11 @@ export type Failure =
   | { kind: "slow-submit"; ms: number }
   /** COMPLETED with no image, only a description (Gemini refusing or asking back); a vision model answers `description`. */
   | { kind: "text-only"; description?: string }
-  /** FireRed: has_nsfw_concepts true and black images. Gemini endpoints: a text-only refusal. */
-  | { kind: "nsfw" }
+  /**
+   * FireRed: has_nsfw_concepts true and black images (only the images at `images`, 1-based positions, when given).
+   * Gemini endpoints: a text-only refusal.
+   */
+  | { kind: "nsfw"; images?: number[] }
   /** Output PNGs of random noise larger than `bytes` (default ~12 MiB, over Discord's 10 MiB). */
   | { kind: "large-output"; bytes?: number }
   /** A normal run whose every output image links to `url` instead of the fake CDN (a foreign host, a private address). */

@@ -37,6 +37,12 @@ export function validateMessageBody(body: JsonObject, componentsV2: boolean): vo
     if (asArray(body.embeds).length > 0) {
       errors.add(["embeds"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
     }
+    if (body.poll !== undefined && body.poll !== null) {
+      errors.add(["poll"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'poll' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+    }
+    if (asArray(body.sticker_ids).length > 0) {
+      errors.add(["sticker_ids"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "The 'sticker_ids' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+    }
   }
   if (body.components !== undefined && body.components !== null) {
     if (componentsV2) validateV2Components(errors, body.components);
@@ -176,9 +182,13 @@ function validateInteractive(errors: FormErrors, path: FieldPath, c: JsonObject,
   }
 }
 
-/** Components V2: layout components nest; at most 40 components in total. */
+/**
+ * Components V2: layout components nest; at most 40 components in total; a media gallery holds 1 to 10 items, each
+ * with at most 1,024 characters of description (alt text); the text displays hold at most 4,000 characters in all.
+ */
 function validateV2Components(errors: FormErrors, value: unknown): void {
   let count = 0;
+  let text = 0;
   const seen = new Set<string>();
   const visit = (raw: unknown, path: FieldPath): void => {
     const c = asRecord(raw);
@@ -186,9 +196,18 @@ function validateV2Components(errors: FormErrors, value: unknown): void {
     if (c.type === ComponentType.Button || SELECT_TYPES.has(Number(c.type))) validateInteractive(errors, path, c, seen);
     if (c.type === ComponentType.MediaGallery) {
       const items = asArray(c.items);
-      if (items.length < 1 || items.length > 10) {
-        errors.add([...path, "items"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 10 in length.");
+      if (items.length < 1 || items.length > LIMITS.galleryItems) {
+        errors.add([...path, "items"], "BASE_TYPE_BAD_LENGTH", `Must be between 1 and ${LIMITS.galleryItems} in length.`);
       }
+      items.forEach((item, j) => {
+        const description = optionalString(asRecord(item).description);
+        if (description !== undefined) errors.maxLength([...path, "items", j, "description"], description, LIMITS.altText);
+        if (typeof asRecord(asRecord(item).media).url !== "string") errors.required([...path, "items", j, "media", "url"]);
+      });
+    }
+    if (c.type === ComponentType.TextDisplay) {
+      if (typeof c.content !== "string" || c.content.length === 0) errors.required([...path, "content"]);
+      else text += c.content.length;
     }
     asArray(c.components).forEach((child, j) => visit(child, [...path, "components", j]));
     if (c.accessory !== undefined) visit(c.accessory, [...path, "accessory"]);
@@ -197,4 +216,39 @@ function validateV2Components(errors: FormErrors, value: unknown): void {
   if (count > LIMITS.v2Components) {
     errors.add(["components"], "COMPONENT_LAYOUT_WIDTH_EXCEEDED", `The specified component exceeds the maximum of ${LIMITS.v2Components} components.`);
   }
+  if (text > LIMITS.v2Text) {
+    errors.add(["components"], "COMPONENT_LAYOUT_TEXT_LENGTH_EXCEEDED", `The text of the components exceeds the maximum of ${LIMITS.v2Text} characters.`);
+  }
+}
+
+/** The `attachment://<name>` links of a V2 message's media (gallery items, thumbnails, files), with where each is. */
+function attachmentReferences(components: unknown): Array<{ name: string; path: FieldPath }> {
+  const found: Array<{ name: string; path: FieldPath }> = [];
+  const note = (url: unknown, path: FieldPath) => {
+    if (typeof url === "string" && url.startsWith("attachment://")) found.push({ name: url.slice("attachment://".length), path });
+  };
+  const visit = (raw: unknown, path: FieldPath): void => {
+    const c = asRecord(raw);
+    if (c.type === ComponentType.MediaGallery) asArray(c.items).forEach((item, j) => note(asRecord(asRecord(item).media).url, [...path, "items", j, "media", "url"]));
+    if (c.type === ComponentType.Thumbnail) note(asRecord(c.media).url, [...path, "media", "url"]);
+    if (c.type === ComponentType.File) note(asRecord(c.file).url, [...path, "file", "url"]);
+    asArray(c.components).forEach((child, j) => visit(child, [...path, "components", j]));
+    if (c.accessory !== undefined) visit(c.accessory, [...path, "accessory"]);
+  };
+  asArray(components).forEach((c, i) => visit(c, ["components", i]));
+  return found;
+}
+
+/** The names of the files a V2 message shows: those its components reference as `attachment://<name>`. */
+export function referencedAttachments(components: unknown): Set<string> {
+  return new Set(attachmentReferences(components).map((r) => r.name));
+}
+
+/** A V2 message may reference only files it carries (uploaded now or kept from before): otherwise 400 50035. */
+export function validateAttachmentReferences(components: unknown, fileNames: readonly string[]): void {
+  const errors = new FormErrors();
+  for (const { name, path } of attachmentReferences(components)) {
+    if (!fileNames.includes(name)) errors.add(path, "UNFURLED_MEDIA_ITEM_ATTACHMENT_NOT_FOUND", `No attachment named ${name} in this message.`);
+  }
+  errors.throwIfAny();
 }

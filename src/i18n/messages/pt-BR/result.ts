@@ -1,0 +1,22 @@
+import type { Messages } from "../types.js";
+
+export const result: Messages<"result"> = {
+  "fact": "**{label}:** {value}",
+  "prompt": "Prompt",
+  "model": "Modelo",
+  "size": "Tamanho",
+  "seed": "Semente",
+  "time": "Tempo",
+  "style": "Estilo",
+  "seconds": "{seconds, number, ::.0} s",
+  "noImage": "Desta vez não veio imagem — o modelo respondeu com palavras",
+  "noText": "(o modelo não retornou nem imagem nem texto)",
+  "withheldLabel": "Ocultas",
+  "withheld":
+    "{count, plural, one {# imagem foi sinalizada pelo filtro de segurança e não é exibida} other {# imagens foram sinalizadas pelo filtro de segurança e não são exibidas}}, porque este canal não está marcado como NSFW.",
+  "describeTitle": "Prompts para esta imagem",
+  "describeHint": "Aperte Executar para criar uma imagem a partir de um prompt com o modelo de /imagine do servidor.",
+  "describeNone": "Nenhum prompt desta vez",
+  "describeAnswered": "O modelo respondeu sem prompts: {answer}\nAperte Refazer para perguntar de novo.",
+  "describeNoText": "O modelo não retornou nenhum texto. Aperte Refazer para perguntar de novo.",
+};
