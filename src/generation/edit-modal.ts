@@ -7,7 +7,7 @@ import {
   TextInputStyle,
   type ModalSubmitInteraction,
 } from "discord.js";
-import type { Catalog, ModelDefinition } from "../models/index.js";
+import { modelSummary, type Catalog, type ModelDefinition } from "../models/index.js";
 import { quote } from "../wording.js";
 import { translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 
@@ -20,11 +20,11 @@ const OPTION_TEXT_MAX = 100;
 
 function modelOptionDescription(t: Translate, model: ModelDefinition, imageCount: number): string {
   const max = model.inputImages?.max ?? imageCount;
-  if (imageCount <= max) return quote(model.summary, OPTION_TEXT_MAX);
+  if (imageCount <= max) return quote(modelSummary(model, t), OPTION_TEXT_MAX);
   return quote(t("generation.editModal.takesFewer", { max, count: imageCount }), OPTION_TEXT_MAX);
 }
 
-/** The form in `locale`, the member's language (the models' names and summaries stay as the catalog has them). */
+/** The form in `locale`, the member's language (the models' names stay as the catalog has them). */
 export function editModal(customId: string, catalog: Catalog, imageCount: number, locale: SupportedLocale): ModalBuilder {
   const t = translator(locale);
   const models = catalog.list("edit").slice(0, SELECT_OPTIONS_MAX);

@@ -71,7 +71,13 @@ export function resultMessage(
   if (outcome.withheld.length) {
     notes.push(tr("result.fact", { label: tr("result.withheldLabel"), value: tr("result.withheld", { count: outcome.withheld.length }) }));
   }
-  const adjustments = [...new Set(outcome.files.map((f) => f.adjustment).filter(Boolean))];
+  const adjustments = [
+    ...new Set(
+      outcome.files.flatMap(({ adjustment }) =>
+        !adjustment ? [] : adjustment.kind === "scaled" ? [tr("result.scaledToFit", { size: `${adjustment.width}×${adjustment.height}` })] : [tr("result.reencodedToFit")],
+      ),
+    ),
+  ];
   if (adjustments.length) notes.push(`-# ${adjustments.join("; ")}`);
   if (notes.length) parts.push(textDisplay(notes.join("\n")));
   const files = outcome.files.map((file) => new AttachmentBuilder(file.bytes, { name: file.fileName, description: quote(shownPrompt(request), 1000) }));

@@ -29,6 +29,13 @@ function format(locale: SupportedLocale, key: MessageKey): IntlMessageFormat {
   return compiled;
 }
 
+/** Whether `key` names a message (for keys made from data, such as a model's id). */
+export function hasMessage(key: string): key is MessageKey {
+  const dot = key.indexOf(".");
+  const messages: Readonly<Record<string, Readonly<Record<string, string>>>> = catalogs[fallbackLocale];
+  return dot > 0 && Object.hasOwn(messages, key.slice(0, dot)) && Object.hasOwn(messages[key.slice(0, dot)]!, key.slice(dot + 1));
+}
+
 /** The message `key` in `locale`, with `values` in its placeholders. */
 export function t(locale: SupportedLocale, key: MessageKey, values?: MessageValues): string {
   return String(format(locale, key).format(values));

@@ -7,9 +7,12 @@ export interface ImageFile {
   fileName: string;
 }
 
+/** Re-encoded as WebP at its own size, or also scaled down to width × height. */
+export type FitAdjustment = { kind: "reencoded" } | { kind: "scaled"; width: number; height: number };
+
 export interface FittedImage extends ImageFile {
   /** What was done to make it fit, for the result message; undefined when it fit as it was. */
-  adjustment?: string;
+  adjustment?: FitAdjustment;
   /** The new size, when it was scaled. */
   width?: number;
   height?: number;
@@ -33,10 +36,8 @@ export async function fitToLimit(image: ImageFile, limitBytes: number): Promise<
       const bytes = await pipeline.webp({ quality, effort: 2 }).toBuffer();
       if (bytes.byteLength <= limitBytes) {
         const info = await sharp(bytes).metadata();
-        const adjustment =
-          scale < 1
-            ? `scaled to ${info.width}×${info.height} to fit Discord's upload limit`
-            : "re-encoded as WebP to fit Discord's upload limit";
+        const adjustment: FitAdjustment =
+          scale < 1 ? { kind: "scaled", width: info.width ?? 0, height: info.height ?? 0 } : { kind: "reencoded" };
         return {
           bytes,
           contentType: "image/webp",

@@ -1,4 +1,5 @@
 // How a model is described to members, in their language: what it does, what it takes, what it costs.
+import { modelSummary } from "./summary.js";
 import { fallbackLocale, translator, type Translate } from "../i18n/index.js";
 import type { ModelDefinition, ModelKind } from "./types.js";
 
@@ -33,6 +34,6 @@ const kinds = {
 } as const satisfies Record<ModelKind, string>;
 
 export function describeModel(model: ModelDefinition, say: Translate = translator(fallbackLocale)): string {
-  const lines = [model.summary, `${say(kinds[model.kind])} · ${imageInputs(model, say)} · ${model.priceLabel}`, knobs(model, say), `\`${model.id}\``];
+  const lines = [modelSummary(model, say), `${say(kinds[model.kind])} · ${imageInputs(model, say)} · ${model.priceLabel}`, knobs(model, say), `\`${model.id}\``];
   return lines.filter(Boolean).join("\n").slice(0, 1024);
 }

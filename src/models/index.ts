@@ -7,4 +7,5 @@ export { imageSideBounds, imageSizePresets, type ImageSizePreset } from "./image
 export { labelForFalField, requestOptions, type RequestOption } from "./option-rules.js";
 export type * from "./types.js";
 export { describeModel } from "./describe.js";
+export { modelSummary } from "./summary.js";
 export { formatSpend, premiumModelIds, withThousands } from "./pricing.js";

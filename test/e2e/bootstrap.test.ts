@@ -38,7 +38,7 @@ describe("the bot started as npm start starts it", () => {
     expect(registrations).toHaveLength(1);
     const payload = registrations[0]!.body as { name: string; description: string; type?: number }[];
     const models = payload.find((command) => command.name === "models");
-    expect(models).toMatchObject({ name: "models", contexts: [0], integration_types: [0] });
+    expect(models).toMatchObject({ name: "models", contexts: [0, 1, 2], integration_types: [0, 1] });
     expect(models?.description).toMatch(/models/i);
     expect(discord.commands(discord.guild.id).map((c) => c.name)).toContain("models");
 

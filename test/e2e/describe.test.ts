@@ -54,7 +54,7 @@ function parentOf(harness: Harness, interactionId: string): number | null {
 describe("Describe", () => {
   it("/describe: the vision router reads the attachment; four prompts with Run buttons; Run 2 makes prompt 2, also after a restart", async () => {
     h = await startHarness();
-    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "describe")).toMatchObject({ type: 1, contexts: [0] });
+    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "describe")).toMatchObject({ type: 1, contexts: [0, 1, 2], integration_types: [0, 1] });
     const image = await hostImage(h, "fox.png");
     const interaction = describeCommand(h, { image });
     expect((await interaction.response()).type).toBe(5);
@@ -109,7 +109,7 @@ describe("Describe", () => {
 
   it("the Describe menu on a message with an image describes it; on a message without one it refuses privately, nothing sent", async () => {
     h = await startHarness();
-    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "Describe")).toMatchObject({ type: 3, contexts: [0] });
+    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "Describe")).toMatchObject({ type: 3, contexts: [0, 1, 2], integration_types: [0, 1] });
     const words = h.discord.postUserMessage({ content: "just words" });
     const refusal = await h.discord.dispatchMessageCommand({ name: "Describe", targetMessage: words }).response();
     expect([refusal.type, refusal.data.flags & EPHEMERAL]).toEqual([4, EPHEMERAL]);

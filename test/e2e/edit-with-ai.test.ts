@@ -40,7 +40,7 @@ const submits = (harness: Harness) => harness.fal.requests.filter((r) => r.route
 describe("Edit with AI", () => {
   it("is registered as a message command, asks for the instruction and model, and edits the message's image", async () => {
     h = await startHarness();
-    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "Edit with AI")).toMatchObject({ type: 3, contexts: [0], integration_types: [0] });
+    expect(h.discord.commands(h.discord.guild.id).find((c) => c.name === "Edit with AI")).toMatchObject({ type: 3, contexts: [0, 1, 2], integration_types: [0, 1] });
     const target = await postImages(h, 1);
 
     const { modal } = await openForm(h, target);

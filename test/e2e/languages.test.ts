@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { bodyOf, buttonIds, buttonLabels, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 import { plainMember } from "./policy-helpers.js";
 
 /** The reply's progress as it was written: each edit before the final one, its text and its buttons' labels. */
 function progressOf(h: Harness, interaction: InteractionHandle): { content: string; labels: string[] }[] {
   return originalEdits(h, interaction)
     .slice(0, -1)
-    .map((edit) => ({ content: String(bodyOf(edit).content ?? ""), labels: buttonLabels((bodyOf(edit).components as unknown[] | undefined) ?? []) }));
+    .map((edit) => ({ content: textOf(bodyOf(edit)), labels: buttonLabels((bodyOf(edit).components as unknown[] | undefined) ?? []) }));
 }
 
 function storedLocale(h: Harness, jobRef: string): string {
@@ -56,6 +57,13 @@ describe("a job's reply in the member's language", () => {
     }
     expect(progress.some((edit) => edit.content.includes("🎨 生成中 · "))).toBe(true);
 
+    // The result's own words: the facts' labels and the time, in Japanese.
+    const words = textOf(final);
+    expect(words).toMatch(/\*\*プロンプト：\*\* \u2068?a lighthouse at dusk/);
+    expect(words).toMatch(/\*\*モデル：\*\* Nano Banana/);
+    expect(words).toMatch(/\*\*所要時間：\*\* \d+\.\d 秒/);
+    expect(words).not.toMatch(/\*\*(Prompt|Model|Time):/);
+
     expect(buttonLabels(final.components)).toEqual([
       "再生成",
       "編集",
@@ -74,13 +82,13 @@ describe("a job's reply in the member's language", () => {
     h.fal.failNext({ kind: "server-error" });
     const crashed = imagine(h, { prompt: "a crash", user: plainMember(h, "yuki"), locale: "ja" });
     const failed = await waitForFinal(h, crashed, 40_000);
-    expect(failed.content).toMatch(/^❌ 画像の作成中にモデルが失敗しました。もう一度お試しください。.*\(ref [A-Z2-9]{6}\)$/);
+    expect(textOf(failed)).toMatch(/^❌ 画像の作成中にモデルが失敗しました。もう一度お試しください。.*\(ref [A-Z2-9]{6}\)$/);
     expect(buttonLabels(failed.components)).toEqual(["再試行"]);
 
     h.fal.failNext({ kind: "validation", field: "aspect_ratio", msg: "Aspect ratio not allowed here" });
     const refused = imagine(h, { prompt: "a refusal", user: plainMember(h, "ren"), locale: "ja" });
     const told = await waitForFinal(h, refused);
-    expect(told.content).toMatch(/^❌ fal がこのリクエストを受け付けませんでした:\n• .*Aspect ratio not allowed here\nここを直してもう一度お試しください。\(ref [A-Z2-9]{6}\)$/);
+    expect(textOf(told)).toMatch(/^❌ fal がこのリクエストを受け付けませんでした:\n• .*Aspect ratio not allowed here\nここを直してもう一度お試しください。\(ref [A-Z2-9]{6}\)$/);
     expect(refOf(told)).toHaveLength(6);
   }, 60_000);
 
@@ -97,8 +105,8 @@ describe("a job's reply in the member's language", () => {
     );
     const press = h.discord.clickButton({ message: progress, customId: cancel, user: asker, locale: "ja" });
     expect((await press.response()).type).toBe(6);
-    const reply = await interaction.waitForOriginal((m) => m.content.startsWith("🛑"), 10_000);
-    expect(reply.content).toMatch(new RegExp(`^🛑 <@${asker.id}> がキャンセルしました。料金はかかっていません。\\(ref [A-Z2-9]{6}\\)$`));
+    const reply = await interaction.waitForOriginal((m) => textOf(m).startsWith("🛑"), 10_000);
+    expect(textOf(reply)).toMatch(new RegExp(`^🛑 <@${asker.id}> がキャンセルしました。料金はかかっていません。\\(ref [A-Z2-9]{6}\\)$`));
   });
 
   it("es-419 gets Spanish (numbers the Spanish way); ko, not shipped, gets English", async () => {
@@ -149,7 +157,7 @@ describe("a job's reply in the member's language", () => {
     await bot.waitForMessage("delivered");
 
     const afterRestart = originalEdits(h, interaction).filter((edit) => edit.at >= restartedAt);
-    const progress = afterRestart.slice(0, -1).map((edit) => String(bodyOf(edit).content ?? ""));
+    const progress = afterRestart.slice(0, -1).map((edit) => textOf(bodyOf(edit)));
     expect(progress.length).toBeGreaterThan(0);
     for (const content of progress) {
       const status = content.split("\n")[1];
@@ -179,7 +187,7 @@ describe("a reply to edit, which carries no member's language", () => {
       (m) => m.author.id === h.discord.applicationId && m.message_reference?.message_id === asked.id && m.attachments.length > 0,
       15_000,
     );
-    expect(reply.history[0]!.content).toMatch(/\n⏳ Démarrage…$/);
+    expect(textOf(reply.history[0])).toMatch(/\n⏳ Démarrage…$/);
     expect(buttonLabels(reply.history[0]!.components)).toEqual(["Annuler"]);
     expect(buttonLabels(reply.components).slice(0, 3)).toEqual(["Relancer", "Modifier", "Supprimer"]);
     expect(storedLocale(h, refUnder(reply))).toBe("fr");

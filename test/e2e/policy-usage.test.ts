@@ -8,6 +8,7 @@ import { renderUsageChart } from "../../src/usage/chart.js";
 import { utcDay } from "../../src/store/ledger.js";
 import { fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 import { ledgerRows, type LedgerRow } from "./policy-helpers.js";
 
 const DAY_MS = 86_400_000;
@@ -33,7 +34,7 @@ describe("/usage after real jobs", () => {
     h.fal.failNext({ kind: "validation", msg: "Value error, the prompt was rejected" });
     const failed = await waitForFinal(h, imagine(h, { prompt: "four castles", options: { model: "nano-banana-pro", count: 4 }, user: member }));
     expect(failed.attachments).toHaveLength(0);
-    expect(failed.content).toMatch(/\(ref [A-Z2-9]{6}\)/);
+    expect(textOf(failed)).toMatch(/\(ref [A-Z2-9]{6}\)/);
   });
   afterAll(async () => {
     await h?.close();

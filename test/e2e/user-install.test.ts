@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordFault, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
 import { buttonIds, falRequests, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { textOf } from "./v2-message.js";
 import { storedJob } from "./job-records.js";
 
 let h: Harness;
@@ -147,7 +148,7 @@ describe("where Discord keeps the replies private", () => {
     const interaction = imagineHere({ prompt: "a quiet garden", channelId: h.discord.elsewhere.channelId, memberPermissions: withoutExternalApps });
     const final = await waitForFinal(h, interaction);
     expect(final.flags & 64).toBe(64);
-    expect(final.content).toMatch(/^Only you can see this: this server does not let members' own apps post publicly/);
+    expect(textOf(final)).toMatch(/^-# Only you can see this: this server does not let members' own apps post publicly/);
     expect(final.attachments).toHaveLength(1);
     expect(storedRow(interaction)).toMatchObject({ ephemeral: 1, tokenOnly: 1 });
   });

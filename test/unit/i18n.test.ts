@@ -97,3 +97,18 @@ describe("which language a member gets", () => {
     expect(t("ja", "common.seconds", { seconds: 3 })).toBe("3.0 秒");
   });
 });
+
+describe("models' summaries", () => {
+  it("every model in the catalog has its summary in every language, the English one the catalog's own", async () => {
+    const { catalog, modelSummary } = await import("../../src/models/index.js");
+    const { translator } = await import("../../src/i18n/index.js");
+    const models = (["text-to-image", "edit", "upscale", "vision"] as const).flatMap((kind) => catalog.list(kind));
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of models) {
+      expect(modelSummary(model, translator("en-US")), model.id).toBe(model.summary);
+      for (const locale of supportedLocales.filter((l) => l !== "en-US")) {
+        expect(modelSummary(model, translator(locale)), `${locale} ${model.id}`).not.toBe(model.summary);
+      }
+    }
+  });
+});

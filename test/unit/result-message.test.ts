@@ -21,7 +21,7 @@ describe("a result's layout", () => {
       fileName: `${n === 4 ? "SPOILER_" : ""}firered-edit-abcdef-${n}.png`,
       width: 1000 + n,
       height: 800 + n,
-      adjustment: `scaled to ${n}000×${n}000 to fit Discord's upload limit`,
+      adjustment: { kind: "scaled" as const, width: n * 1000, height: n * 1000 },
       spoiler: n === 4,
     }));
     const output = { images: [1, 2, 3, 4, 5].map((n) => ({ url: `https://v3.fal.media/files/${n}.png`, nsfw: n >= 4 })), description: "d ".repeat(5000), seed: 4294967295 };

@@ -19,4 +19,6 @@ export const result: Messages<"result"> = {
   "describeNone": "Diesmal keine Prompts",
   "describeAnswered": "Das Modell hat ohne Prompts geantwortet: {answer}\nDrücke Neu würfeln, um noch einmal zu fragen.",
   "describeNoText": "Das Modell hat keinen Text geliefert. Drücke Neu würfeln, um noch einmal zu fragen.",
+  "scaledToFit": "auf {size} verkleinert, um in Discords Upload-Limit zu passen",
+  "reencodedToFit": "als WebP neu kodiert, um in Discords Upload-Limit zu passen",
 };

@@ -18,4 +18,6 @@ export const result = {
   "describeNone": "No prompts this time",
   "describeAnswered": "The model answered without prompts: {answer}\nPress Re-roll to ask again.",
   "describeNoText": "The model returned no text. Press Re-roll to ask again.",
+  "scaledToFit": "scaled to {size} to fit Discord's upload limit",
+  "reencodedToFit": "re-encoded as WebP to fit Discord's upload limit",
 } as const;

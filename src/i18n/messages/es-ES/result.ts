@@ -19,4 +19,6 @@ export const result: Messages<"result"> = {
   "describeNone": "Esta vez no hay prompts",
   "describeAnswered": "El modelo respondió sin prompts: {answer}\nPulsa Repetir para preguntar de nuevo.",
   "describeNoText": "El modelo no devolvió ningún texto. Pulsa Repetir para preguntar de nuevo.",
+  "scaledToFit": "reducida a {size} para caber en el límite de subida de Discord",
+  "reencodedToFit": "recodificada como WebP para caber en el límite de subida de Discord",
 };

@@ -7,10 +7,11 @@ import { describe } from "./describe.js";
 import { generation } from "./generation.js";
 import { install } from "./install.js";
 import { job } from "./job.js";
+import { models } from "./models.js";
 import { options } from "./options.js";
 import { preferences } from "./preferences.js";
 import { result } from "./result.js";
 import { settings } from "./settings.js";
 import { usage } from "./usage.js";
 
-export const messages: Catalog = { common, catalog, commands, contests, describe, generation, install, job, options, preferences, result, settings, usage };
+export const messages: Catalog = { common, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };

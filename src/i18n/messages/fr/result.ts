@@ -19,4 +19,6 @@ export const result: Messages<"result"> = {
   "describeNone": "Pas de prompts cette fois",
   "describeAnswered": "Le modèle a répondu sans prompts : {answer}\nAppuie sur Relancer pour redemander.",
   "describeNoText": "Le modèle n’a renvoyé aucun texte. Appuie sur Relancer pour redemander.",
+  "scaledToFit": "réduite à {size} pour tenir dans la limite d’envoi de Discord",
+  "reencodedToFit": "réencodée en WebP pour tenir dans la limite d’envoi de Discord",
 };

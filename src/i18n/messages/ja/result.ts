@@ -18,4 +18,6 @@ export const result: Messages<"result"> = {
   "describeNone": "今回はプロンプトがありません",
   "describeAnswered": "モデルはプロンプトを出さずに答えました：{answer}\n「再生成」を押すともう一度尋ねます。",
   "describeNoText": "モデルはテキストを返しませんでした。「再生成」を押すともう一度尋ねます。",
+  "scaledToFit": "Discord のアップロード上限に収めるため {size} に縮小しました",
+  "reencodedToFit": "Discord のアップロード上限に収めるため WebP に再エンコードしました",
 };

@@ -19,4 +19,6 @@ export const result: Messages<"result"> = {
   "describeNone": "Nenhum prompt desta vez",
   "describeAnswered": "O modelo respondeu sem prompts: {answer}\nAperte Refazer para perguntar de novo.",
   "describeNoText": "O modelo não retornou nenhum texto. Aperte Refazer para perguntar de novo.",
+  "scaledToFit": "reduzida para {size} para caber no limite de envio do Discord",
+  "reencodedToFit": "recodificada como WebP para caber no limite de envio do Discord",
 };

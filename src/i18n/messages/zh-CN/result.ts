@@ -18,4 +18,6 @@ export const result: Messages<"result"> = {
   "describeNone": "这次没有提示词",
   "describeAnswered": "模型没有给出提示词，而是回答：{answer}\n点击“重新生成”再问一次。",
   "describeNoText": "模型没有返回任何文字。点击“重新生成”再问一次。",
+  "scaledToFit": "已缩小到 {size} 以符合 Discord 的上传限制",
+  "reencodedToFit": "已重新编码为 WebP 以符合 Discord 的上传限制",
 };
