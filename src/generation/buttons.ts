@@ -36,6 +36,12 @@ async function findJob(interaction: AnyJobInteraction, ctx: GenerationDeps, ref:
     await tell(interaction, "generation.button.jobGone");
     return undefined;
   }
+  // A server's result delivered by direct message (its token had run out): a press there would escape the server's
+  // limits, so its buttons are for the server's copy.
+  if (job.guildId !== null && interaction.guildId === null) {
+    await tell(interaction, "generation.buttonsInServer");
+    return undefined;
+  }
   // Discord sends a press from the message's own server; one from elsewhere is a forged interaction.
   if (job.guildId !== interaction.guildId) {
     ctx.log.warn({ job: job.ref, guild: interaction.guildId, by: interaction.user.id }, "a job's button was pressed outside the job's server; refused");

@@ -25,7 +25,7 @@ const plainFailures = {
 export function failureText(failure: JobFailure, ref: string, locale: SupportedLocale): string {
   switch (failure.kind) {
     case "invalid-input": {
-      const details = failure.fields.map((f) => `• ${labelForFalField(f.field)}: ${f.message}`).join("\n");
+      const details = failure.fields.map((f) => `• ${labelForFalField(f.field, locale)}: ${f.message}`).join("\n");
       return t(locale, "job.failureInvalidInput", { details, ref });
     }
     case "unreadable":

@@ -64,7 +64,7 @@ export function messageOrigin(
   return {
     userId: message.author.id,
     guildId: message.guildId,
-    member: { channelId: message.channelId, roleIds: memberRoleIds(message), canManageServer: memberCanManageServer(message.member) },
+    member: { channelId: message.channelId, roleIds: memberRoleIds(message), canManageServer: memberCanManageServer(message.member), locale },
     channelNsfw: channelIsNsfw(message),
     uploadLimit,
     locale,

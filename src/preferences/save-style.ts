@@ -66,7 +66,7 @@ export async function saveStyle(interaction: ChatInputCommandInteraction, deps: 
     const attachment = interaction.options.getAttachment(option);
     return attachment ? [fromAttachment(option, attachment)] : [];
   });
-  const problems = [...wordProblems(name, prompt, say), ...inputImageProblems(images)];
+  const problems = [...wordProblems(name, prompt, say), ...inputImageProblems(images, resolveLocale(interaction.locale))];
   if (problems.length) return replyPrivately(interaction, nothingSaved(say, problems));
   const existing = await deps.preferences.style(userId, name);
   const full = say("preferences.stylesFull", { max: MAX_STYLES });

@@ -30,6 +30,19 @@ afterEach(async () => {
 });
 
 describe("the bot started as npm start starts it", () => {
+  it("registers its commands for servers only, and says why, when the application has User Install off", async () => {
+    await discord.close();
+    discord = await startFakeDiscord({ userInstallOff: true });
+    const bot = startBot();
+    await bot.waitForMessage("ready");
+    await bot.waitForMessage("commands registered");
+    const payload = discord.requests.filter(isRegistration)[0]!.body as { name: string; contexts?: number[]; integration_types?: number[] }[];
+    expect(payload.find((command) => command.name === "imagine")).toMatchObject({ contexts: [0, 1], integration_types: [0] });
+    expect(payload.find((command) => command.name === "settings")).toMatchObject({ contexts: [0], integration_types: [0] });
+    expect(payload.every((command) => !command.integration_types?.includes(1))).toBe(true);
+    await bot.waitForLog((line) => typeof line.msg === "string" && line.msg.startsWith("User Install is off for this application"));
+  });
+
   it("logs in, registers its commands once, and answers /models within the deadline", async () => {
     const bot = startBot();
     await bot.waitForMessage("ready");

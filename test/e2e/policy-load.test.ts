@@ -106,7 +106,7 @@ const waitingPattern = /⏳ Waiting for a free slot — (next in line|\d+ jobs? 
 async function firstWaitingLine(interaction: InteractionHandle): Promise<string> {
   const shown = (m: FakeMessage) => m.history.find((revision) => waitingPattern.test(textOf(revision)));
   const message = await interaction.waitForOriginal((m) => shown(m) !== undefined);
-  return waitingPattern.exec(shown(message)!.content)![0];
+  return waitingPattern.exec(textOf(shown(message)))![0];
 }
 
 describe("the fair scheduler, with 2 slots", () => {

@@ -102,6 +102,24 @@ describe("where the bot is not a member, everything goes through the token", () 
     expect(botTokenWrites(channelId).slice(writesBefore)).toEqual([]);
   });
 
+  it("a server's result delivered by direct message: its buttons there answer that they work in the server, nothing sent to fal", async () => {
+    const channelId = h.discord.elsewhere.channelId;
+    // Another member than the other tests', whose daily images they use up.
+    const user = h.discord.users.moderator;
+    const dmsBefore = h.discord.directMessages(user.id).length;
+    h.discord.failNext((r) => r.method === "PATCH" && r.path.startsWith("/webhooks/") && r.files > 0, invalidToken);
+    const interaction = imagineHere({ prompt: "a lantern delivered by DM", channelId, user });
+    await expect.poll(() => storedJob(h, interaction).state, { timeout: 20_000 }).toBe("delivered");
+    const dm = h.discord.directMessages(user.id).slice(dmsBefore)[0]!;
+    const ref = storedJob(h, interaction).ref;
+    const since = h.fal.requests.length;
+    const press = h.discord.clickButton({ message: dm, customId: `job:1:reroll:${ref}`, user, userInstall: true });
+    const answer = await press.response();
+    expect(answer.data?.content).toBe("Use the buttons in the server where the image was made: its limits apply there.");
+    expect(answer.data?.flags).toBe(64);
+    expect(falRequests(h, "submit", since)).toEqual([]);
+  });
+
   it("a result's button pressed in the bot's DM starts a new job answered through the button's token", async () => {
     const channelId = h.discord.botDm(h.discord.users.member);
     const first = imagineHere({ prompt: "a paper boat", channelId });

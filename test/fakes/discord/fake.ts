@@ -51,7 +51,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const origin = () => `http://127.0.0.1:${port}`;
   const gatewayUrl = () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
 
-  const world = new World(settings.applicationId, options.preferredLocale);
+  const world = new World(settings.applicationId, options.preferredLocale, !options.userInstallOff);
   const recorder = new Recorder();
   const attachments = new AttachmentHost(origin, options.attachmentLinkTtlMs ?? DEFAULT_ATTACHMENT_LINK_TTL_MS);
   const commands = new CommandStore(settings.applicationId);

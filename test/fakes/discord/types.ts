@@ -52,6 +52,8 @@ export interface FakeDiscordOptions {
   privilegedIntents?: number;
   /** The first guild's preferred locale (its GUILD_CREATE `preferred_locale`, an interaction's `guild_locale`); default en-US. */
   preferredLocale?: string;
+  /** The application's Installation settings leave User Install off (an app made before 2024, say): its `integration_types_config` has only "0". */
+  userInstallOff?: boolean;
 }
 
 export interface FakeUser {

@@ -126,6 +126,8 @@ export class World {
   constructor(
     readonly applicationId: string,
     preferredLocale: string = Locale.EnglishUS,
+    /** The Developer Portal's Installation → User Install is on (as for every app made since 2024). */
+    readonly userInstall = true,
   ) {
     this.preferredLocale = preferredLocale;
     const moderatorRole = snowflake();

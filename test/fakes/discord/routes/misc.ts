@@ -72,7 +72,7 @@ export function miscRoutes(ctx: FakeContext): RouteDef[] {
         bot: world.botUser,
         owner: world.apiUser(world.users.owner),
         team: null,
-        integration_types_config: { "0": {} },
+        integration_types_config: world.userInstall ? { "0": {}, "1": {} } : { "0": {} },
       },
     })),
     route("GET", "/guilds/:guild", "bot", (req) => {
