@@ -97,6 +97,7 @@ function carried(job: JobRecord, model: ModelDefinition | undefined): Partial<Ge
 
 async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, image: OutputImage, position: number, action: "upscale2k" | "upscale4k") {
   const locale = resolveLocale(interaction.locale);
+  const basePrompt = basePromptOf(job);
   const model = ctx.catalog.list("upscale")[0];
   if (!model) return replyPrivately(interaction, t(locale, "generation.action.noUpscaler"));
   const { side, label } = upscaleTargets[action];
@@ -114,8 +115,8 @@ async function upscale(interaction: ButtonInteraction, ctx: GenerationDeps, job:
       kind: "upscale",
       model,
       // SeedVR2 takes no prompt: the result's words only label the new one.
-      request: { prompt: basePromptOf(job), upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: t(resolveLocale(interaction.locale), "job.buttonUpscale", { size: label }), basePrompt: basePromptOf(job) } },
-      images: [{ label: t(resolveLocale(interaction.locale), "generation.image.ofResult", { n: position }), url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
+      request: { prompt: basePrompt, upscaleFactor: upscaleFactor(image, action, job.request.resolution), action: { label: t(locale, "job.buttonUpscale", { size: label }), basePrompt } },
+      images: [{ label: t(locale, "generation.image.ofResult", { n: position }), url: await actionSourceUrl(interaction.client, ctx.log, job, image, position) }],
       private: job.ephemeral,
       parentJobId: job.id,
     },

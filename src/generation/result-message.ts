@@ -27,7 +27,7 @@ export function factLines(tr: Translate, facts: ReadonlyArray<readonly [string, 
 }
 
 export function elapsedText(tr: Translate, elapsedMs: number): string {
-  return tr("result.seconds", { seconds: elapsedMs / 1000 });
+  return tr("common.seconds", { seconds: elapsedMs / 1000 });
 }
 
 /**

@@ -14,16 +14,16 @@ import type { GenerationDeps } from "./deps.js";
 import type { GenerationRequest, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import {
   limitProblems,
+  ownInstallLimitWords,
   permissionProblems,
-  userInstallLimitProblems,
-  userInstallModelProblems,
+  serverLimitWords,
   userInstallSettings,
   type JobAsk,
   type MemberFacts,
 } from "../usage/index.js";
 import { memberSpendKey, utcDay } from "../store/ledger.js";
 import { installPlace, type InstallPlace } from "../discord/install-place.js";
-import { resolveLocale, t, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
+import { resolveLocale, t, type SupportedLocale } from "../i18n/index.js";
 import { inputImageProblems } from "./input-images.js";
 import type { JobRecord, NewJob } from "./job.js";
 import { personalise, type OpenOrder } from "./personal.js";
@@ -87,9 +87,9 @@ export interface JobOrigin {
   tellRestarting(): Promise<void>;
   /**
    * Which installs reach the place (an interaction tells; a member's message comes only where the bot is): without a
-   * server's install no server settings apply, and the operator's user-install limits do. `say` speaks the member's language.
+   * server's install no server settings apply, and the operator's user-install limits do.
    */
-  install?: InstallPlace & { say: Translate };
+  install?: InstallPlace;
   /** Acknowledges the admitted job where the member asked; resolves with its reply's message id when known. */
   acknowledge(job: JobRecord, model: ModelDefinition, isPrivate: boolean): Promise<string | null>;
 }
@@ -109,7 +109,7 @@ function interactionOrigin(interaction: GenerationInteraction): JobOrigin {
       interactionToken: interaction.token,
       tokenExpiresAt: tokenExpiresAtOf(interaction),
     },
-    install: { ...installPlace(interaction), say: translator(resolveLocale(interaction.locale)) },
+    install: installPlace(interaction),
     refuse: (problems) => refuse(interaction, problems),
     tellRestarting: () => tellRestarting(interaction),
     async acknowledge(_job, _model, isPrivate) {
@@ -168,7 +168,8 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
 
   // A vision model answers in words: it makes no image to count against the daily quota.
   const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd: model.estimateCost(built.input).usd };
-  const denied = own ? userInstallModelProblems(ctx.userInstall, model, own.say) : permissionProblems(settings, origin.member, ask);
+  const words = own ? ownInstallLimitWords : serverLimitWords;
+  const denied = permissionProblems(settings, origin.member, ask, words);
   if (denied.length) return origin.refuse(denied);
 
   const now = Date.now();
@@ -191,7 +192,7 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     ...(order.parentJobId !== undefined ? { parentJobId: order.parentJobId } : {}),
     ...(order.contestId !== undefined ? { contestId: order.contestId } : {}),
     ...(own?.tokenOnly ? { tokenOnly: true } : {}),
-    ...(own?.forcedPrivate ? { replyNote: own.say("install.forcedPrivate") } : {}),
+    ...(own?.forcedPrivate ? { replyNote: t(origin.locale, "install.forcedPrivate") } : {}),
   };
   // The job is recorded (with its cost reserved) before the acknowledgement, so no acknowledged request is ever without its job.
   const admitted = await ctx.ledger.admit<GenerationRequest, NormalizedOutput>({
@@ -200,8 +201,7 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
     images: ask.images,
     usd: ask.usd,
     day: utcDay(now),
-    decide: (totals) =>
-      own ? userInstallLimitProblems(ctx.userInstall, totals, ask, now, own.say) : limitProblems(settings, totals, ask, now, origin.member.locale),
+    decide: (totals) => limitProblems(settings, totals, ask, now, origin.locale, words),
   });
   if (!admitted.ok) return origin.refuse(admitted.problems);
   try {

@@ -1,6 +1,6 @@
 // Languages: which one a member gets, their messages (ICU MessageFormat), and commands' localizations.
 export { resolveLocale, supportedLocales, fallbackLocale, type SupportedLocale } from "./locales.js";
-export { t, translator, hasMessage, listOr, listAnd, type Translate, type MessageValues } from "./translate.js";
+export { t, translator, hasMessage, listOr, type Translate, type MessageValues } from "./translate.js";
 export {
   localizations,
   localize,

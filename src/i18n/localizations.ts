@@ -1,9 +1,10 @@
 // Command names, descriptions and choices in every shipped language, as discord.js builders take them
 // (setNameLocalizations, setDescriptionLocalizations, a choice's name_localizations).
 import type { APIApplicationCommandOptionChoice, LocalizationMap } from "discord.js";
-import { catalogs, type MessageKey } from "./catalog.js";
+import type { catalogs} from "./catalog.js";
+import { type MessageKey } from "./catalog.js";
 import { discordLocales, fallbackLocale, supportedLocales, type SupportedLocale } from "./locales.js";
-import { t, type MessageValues } from "./translate.js";
+import { hasMessage, t, type MessageValues } from "./translate.js";
 
 /** A message's values, the same in every language or each language's own (a model's name with its words translated). */
 export type LocalizedValues = MessageValues | ((locale: SupportedLocale) => MessageValues);
@@ -58,14 +59,10 @@ export function localize<B extends NameAndDescription>(builder: B, name: Command
   return builder;
 }
 
-function hasCommandWord(key: string): key is CommandKey {
-  return Object.hasOwn(catalogs[fallbackLocale].commands, key);
-}
-
 /** A choice labelled by `commands.<label>`, translated; without such a label, `name` alone (a number or a proper name). */
 function choice<V extends string>(label: string, name: string, value: V): APIApplicationCommandOptionChoice<V> {
-  if (!hasCommandWord(label)) return { name, value };
-  const key = `commands.${label}` as const;
+  const key = `commands.${label}`;
+  if (!hasMessage(key)) return { name, value };
   return { name: t(fallbackLocale, key), name_localizations: localizations(key), value };
 }
 
@@ -83,6 +80,6 @@ export function modelChoice(model: NamedModel): APIApplicationCommandOptionChoic
 
 /** A model's name in `locale`, as its choice shows it, for a description that names it. */
 export function modelLabel(model: NamedModel, locale: SupportedLocale): string {
-  const label = `model.${model.id}`;
-  return hasCommandWord(label) ? t(locale, `commands.${label}`) : model.name;
+  const key = `commands.model.${model.id}`;
+  return hasMessage(key) ? t(locale, key) : model.name;
 }

@@ -2,14 +2,14 @@
 // each message parsed once per language and kept.
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
 import { catalogs, type MessageKey } from "./catalog.js";
-import { fallbackLocale, supportedLocales, type SupportedLocale } from "./locales.js";
+import { fallbackLocale, type SupportedLocale } from "./locales.js";
 
 export type MessageValues = Record<string, PrimitiveType>;
 
 const formats = new Map<string, IntlMessageFormat>();
 
 /** The message's ICU source in `locale`. */
-export function messageSource(locale: SupportedLocale, key: MessageKey): string {
+function messageSource(locale: SupportedLocale, key: MessageKey): string {
   const dot = key.indexOf(".");
   const namespace = key.slice(0, dot) as keyof (typeof catalogs)[SupportedLocale];
   const messages = catalogs[locale][namespace] as Readonly<Record<string, string>>;
@@ -48,14 +48,11 @@ export function translator(locale: SupportedLocale): Translate {
   return (key, values) => t(locale, key, values);
 }
 
+const disjunctions = new Map<SupportedLocale, Intl.ListFormat>();
+
 /** "a, b or c" in the language's own way. */
 export function listOr(locale: SupportedLocale, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: "disjunction" }).format(items);
+  let format = disjunctions.get(locale);
+  if (!format) disjunctions.set(locale, (format = new Intl.ListFormat(locale, { type: "disjunction" })));
+  return format.format(items);
 }
-
-/** "a, b and c" in the language's own way. */
-export function listAnd(locale: SupportedLocale, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
-}
-
-export { fallbackLocale, supportedLocales };

@@ -1,7 +1,7 @@
 // Whether a member may run a job here and now, by the server's settings: each refusal says exactly why
 // and what to do. Checks that need no totals run first; the limits run inside the ledger's transaction.
 import { type GenerationRequest, type ModelDefinition, premiumModelIds } from "../models/index.js";
-import { fallbackLocale, listOr, t, type SupportedLocale } from "../i18n/index.js";
+import { fallbackLocale, listOr, t, type MessageKey, type SupportedLocale } from "../i18n/index.js";
 import type { TodayTotals } from "../store/ledger.js";
 import type { GuildSettings } from "../settings/index.js";
 
@@ -15,6 +15,25 @@ export interface MemberFacts {
   /** The member's language, for the refusals' words (English when not known). */
   locale?: SupportedLocale;
 }
+
+/** The words of the refusals the limits give: a server's, or a member's own install's (the operator's limits). */
+export interface LimitWords {
+  modelOff: MessageKey;
+  inFlight: MessageKey;
+  quotaUsed: MessageKey;
+  quotaLeft: MessageKey;
+  budgetSpent: MessageKey;
+  budgetOver: MessageKey;
+}
+
+export const serverLimitWords: LimitWords = {
+  modelOff: "usage.modelOff",
+  inFlight: "usage.inFlight",
+  quotaUsed: "usage.quotaUsed",
+  quotaLeft: "usage.quotaLeft",
+  budgetSpent: "usage.budgetSpent",
+  budgetOver: "usage.budgetOver",
+};
 
 export interface JobAsk {
   model: ModelDefinition;
@@ -61,39 +80,49 @@ export function channelAllowed(settings: GuildSettings, channelId: string): bool
 }
 
 /** Channel, enabled models and the premium role gate. */
-export function permissionProblems(settings: GuildSettings, member: MemberFacts, ask: JobAsk): string[] {
+export function permissionProblems(settings: GuildSettings, member: MemberFacts, ask: JobAsk, words = serverLimitWords): string[] {
   const locale = member.locale ?? fallbackLocale;
   const problems: string[] = [];
   if (!channelAllowed(settings, member.channelId)) {
     problems.push(t(locale, "usage.channelNotAllowed", { channels: channelList(settings.allowedChannelIds) }));
   }
   if (settings.enabledModels && !settings.enabledModels.includes(ask.model.id)) {
-    problems.push(t(locale, "usage.modelOff", { model: ask.model.name }));
+    problems.push(t(locale, words.modelOff, { model: ask.model.name }));
   }
   if (!mayUsePremium(settings, member)) problems.push(...premiumRefusals(ask, settings, locale));
   return problems;
 }
 
 /** Cooldown, jobs in flight, the member's daily quota and the server's daily budget, in the member's language. */
-export function limitProblems(settings: GuildSettings, totals: TodayTotals, ask: JobAsk, now: number, locale: SupportedLocale = fallbackLocale): string[] {
+export function limitProblems(
+  settings: GuildSettings,
+  totals: TodayTotals,
+  ask: JobAsk,
+  now: number,
+  locale: SupportedLocale = fallbackLocale,
+  words = serverLimitWords,
+): string[] {
   const problems: string[] = [];
   if (settings.cooldownSeconds > 0 && totals.memberLastJobAt !== undefined) {
     const readyAt = totals.memberLastJobAt + settings.cooldownSeconds * 1000;
     if (readyAt > now) problems.push(t(locale, "usage.cooldown", { when: relative(readyAt) }));
   }
   if (totals.memberInFlight >= settings.maxJobsInFlight) {
-    problems.push(t(locale, "usage.inFlight", { max: settings.maxJobsInFlight }));
+    problems.push(t(locale, words.inFlight, { max: settings.maxJobsInFlight }));
   }
   const resets = relative(nextUtcMidnight(now));
   if (settings.dailyImageQuota !== null) {
     const quota = settings.dailyImageQuota;
     const left = Math.max(0, quota - totals.memberImages);
-    if (left === 0) problems.push(t(locale, "usage.quotaUsed", { used: totals.memberImages, quota, resets }));
-    else if (ask.images > left) problems.push(t(locale, "usage.quotaLeft", { left, quota, asked: ask.images, resets }));
+    if (left === 0) problems.push(t(locale, words.quotaUsed, { used: totals.memberImages, quota, resets }));
+    else if (ask.images > left) problems.push(t(locale, words.quotaLeft, { left, quota, asked: ask.images, resets }));
   }
   if (settings.dailyBudgetUsd !== null && totals.guildUsd + ask.usd > settings.dailyBudgetUsd + 1e-9) {
     problems.push(
-      t(locale, totals.guildUsd >= settings.dailyBudgetUsd ? "usage.budgetSpent" : "usage.budgetOver", { resets }),
+      t(locale, totals.guildUsd >= settings.dailyBudgetUsd ? words.budgetSpent : words.budgetOver, {
+        left: Math.max(0, settings.dailyBudgetUsd - totals.guildUsd),
+        resets,
+      }),
     );
   }
   return problems;

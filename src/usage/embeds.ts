@@ -17,11 +17,24 @@ function imagesToday(say: Translate, settings: GuildSettings, used: number): str
   return say("usage.imagesOfQuota", { used, quota: settings.dailyImageQuota, left });
 }
 
-export function memberUsageEmbed(settings: GuildSettings, totals: TodayTotals, spentUsd: number, now: number, locale: SupportedLocale): EmbedBuilder {
+/**
+ * The member's day. `ownBudget`: the daily budget is the member's own (a member's own install, the operator's limits),
+ * so their spend is shown against it; a server's budget is the server's, shown to admins only.
+ */
+export function memberUsageEmbed(
+  settings: GuildSettings,
+  totals: TodayTotals,
+  spentUsd: number,
+  now: number,
+  locale: SupportedLocale,
+  ownBudget = false,
+): EmbedBuilder {
   const say = translator(locale);
+  const budget = ownBudget ? settings.dailyBudgetUsd : null;
+  const spent = budget === null ? formatSpend(spentUsd) : say("usage.spentOfBudget", { spent: spentUsd, budget });
   const fields = [
     { name: say("usage.imagesToday"), value: imagesToday(say, settings, totals.memberImages), inline: true },
-    { name: say("usage.spentToday"), value: formatSpend(spentUsd), inline: true },
+    { name: say("usage.spentToday"), value: spent, inline: true },
     { name: say("usage.jobsRunning"), value: say("usage.jobsRunningValue", { running: totals.memberInFlight, max: settings.maxJobsInFlight }), inline: true },
   ];
   const readyAt = totals.memberLastJobAt === undefined ? 0 : totals.memberLastJobAt + settings.cooldownSeconds * 1000;

@@ -2,18 +2,10 @@
 // quota refusal and /preferences in German, while the bot's own post in a channel (a contest's announcement)
 // follows the server's language (`guild_locale`, French here) and the moderator's reply follows theirs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InteractionHandle } from "../fakes/discord/index.js";
 import { fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
-import { changeSettings, plainMember, resetsTag } from "./policy-helpers.js";
+import { changeSettings, plainMember, privateText, resetsTag } from "./policy-helpers.js";
 
-/** An answer given at once and privately; its text. */
-async function privateText(handle: InteractionHandle): Promise<string> {
-  const response = await handle.response();
-  expect(response.type, JSON.stringify(response.data)).toBe(4);
-  expect(response.data.flags & 64).toBe(64);
-  return String(response.data.content ?? "");
-}
 
 describe("languages of usage, preferences and contests", () => {
   let h: Harness;

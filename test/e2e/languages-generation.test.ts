@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InteractionHandle, SimpleOption } from "../fakes/discord/index.js";
 import { buttonIds, falRequests, imagine, pngBytes, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { privateText } from "./policy-helpers.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,11 +29,9 @@ function command(name: string, locale: string, options: SimpleOption[], attachme
 
 /** The ephemeral answer's text. */
 async function privateAnswer(interaction: InteractionHandle): Promise<string> {
-  const response = await interaction.response();
-  expect(response.type).toBe(4);
-  expect(response.data.flags & 64).toBe(64);
-  expect(response.data.allowed_mentions).toMatchObject({ parse: [] });
-  return response.data.content as string;
+  const content = await privateText(interaction);
+  expect((await interaction.response()).data.allowed_mentions).toMatchObject({ parse: [] });
+  return content;
 }
 
 function nothingSubmitted(): void {

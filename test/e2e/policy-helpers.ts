@@ -43,15 +43,21 @@ export function resetsTag(now = Date.now()): string {
   return `<t:${Math.ceil(nextUtcMidnight(now) / 1000)}:R>`;
 }
 
+/** An answer given at once and privately (an ephemeral message, not a defer); its text. */
+export async function privateText(interaction: InteractionHandle): Promise<string> {
+  const response = await interaction.response();
+  const content = String(response.data?.content ?? "");
+  expect(response.type, content).toBe(4);
+  expect(response.data.flags & 64).toBe(64);
+  return content;
+}
+
 /**
  * The interaction was refused before the defer: an immediate ephemeral message that starts as every refusal
  * does and contains each of `lines` as one bullet. Returns the text.
  */
 export async function expectRefused(interaction: InteractionHandle, ...lines: string[]): Promise<string> {
-  const response = await interaction.response();
-  const content = String(response.data?.content ?? "");
-  expect(response.type, content).toBe(4);
-  expect(response.data.flags & 64).toBe(64);
+  const content = await privateText(interaction);
   expect(content).toMatch(/^Nothing was sent to the model\. Please change this:\n/);
   const bullets = content.split("\n").slice(1);
   for (const line of lines) expect(bullets).toContain(`• ${line}`);

@@ -230,6 +230,9 @@ describe("application commands", () => {
     await refused(draw({ ...style, choices: [{ name: "watercolour", value: "w", name_localizations: { de: "" } }] }), {
       options: { 2: { choices: { 0: { name_localizations: { de: tooLong } } } } },
     });
+    // A localization map that is not a dictionary, or a localization that is not a string.
+    await refused(draw(style, { name_localizations: ["zeichnen"] }), { name_localizations: { _errors: [{ code: "DICT_TYPE_CONVERT" }] } });
+    await refused(draw(style, { description_localizations: { de: 7 } }), { description_localizations: { de: { _errors: [{ code: "STRING_TYPE_CONVERT" }] } } });
     // Two options with one name in a locale, or a localized name that is another option's default name.
     await refused(draw({ ...style, name_localizations: { de: "anzahl" } }), { options: { 2: { name_localizations: { de: taken } } } });
     await refused(draw({ ...style, name_localizations: { ja: "count" } }), { options: { 2: { name_localizations: { ja: taken } } } });

@@ -527,6 +527,24 @@ describe("fake fal: failure injection", () => {
     ]);
   });
 
+  it("nsfw on chosen images only: those are flagged and black, the others as usual", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(32, 32), "image/png");
+    fake.failNext({ kind: "nsfw", images: [2] }, { endpoint: "fal-ai/firered-image-edit-v1.1" });
+    const requestId = await submit(fal, "fal-ai/firered-image-edit-v1.1", { prompt: "x", image_urls: [input], num_images: 2 });
+    await completed(fake, requestId);
+    const output = await result<{ images: OutputImage[]; has_nsfw_concepts: boolean[] }>(fal, "fal-ai/firered-image-edit-v1.1", requestId);
+    expect(output.has_nsfw_concepts).toEqual([false, true]);
+    const brightest = await Promise.all(
+      output.images.map(async (image) => {
+        const { channels } = await sharp(Buffer.from(await (await fetch(image.url)).arrayBuffer())).stats();
+        return Math.max(...channels.slice(0, 3).map((c) => c.max));
+      }),
+    );
+    expect(brightest[0]).toBeGreaterThan(0);
+    expect(brightest[1]).toBe(0);
+  });
+
   it("server-error: COMPLETED, then the result answers 500", async () => {
     const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
     fake.failNext({ kind: "server-error" });

@@ -5,7 +5,7 @@ export const install: Messages<"install"> = {
     "Nur du kannst das sehen: Dieser Server erlaubt eigenen Apps der Mitglieder keine öffentlichen Beiträge, deshalb hält Discord die Antworten des Bots hier privat.",
   "modelOff": "{model} ist über deine eigene Installation des Bots nicht verfügbar. Wähle ein anderes Modell.",
   "inFlight":
-    "Du hast bereits {count, plural, one {# Auftrag} other {# Aufträge}} laufen, das Maximum für deine eigene Installation. Warte, bis einer fertig ist.",
+    "Du hast bereits {max, plural, one {# Auftrag} other {# Aufträge}} laufen, das Maximum für deine eigene Installation. Warte, bis einer fertig ist.",
   "imagesUsed": "Du hast heute {used} von deinen {quota} Bildern über deine eigene Installation verbraucht; das Kontingent wird {resets} zurückgesetzt.",
   "imagesLeft":
     "Du hast heute noch {left} von {quota} Bildern übrig und {asked} angefragt; frage nach weniger oder warte, bis es {resets} zurückgesetzt wird.",
@@ -15,12 +15,4 @@ export const install: Messages<"install"> = {
   "usageTitle": "Deine Nutzung heute (eigene Installation)",
   "usageScope":
     "Gezählt für deine eigene Installation des Bots: DMs, Gruppen-DMs und Server, die ihn nicht hinzugefügt haben. Diese Grenzen legt der Betreiber des Bots fest.",
-  "usageImages": "Bilder heute",
-  "usageImagesValue": "{used} von {quota} verbraucht · {left} übrig",
-  "usageSpent": "Heute ausgegeben",
-  "usageSpentValue": "{spent, number, ::currency/USD} von {budget, number, ::currency/USD}",
-  "usageJobs": "Laufende Aufträge",
-  "usageJobsValue": "{running} von {max} gleichzeitig",
-  "usageResets": "Zurückgesetzt",
-  "usageResetsValue": "{resets} (Mitternacht UTC)",
 };

@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "Seed",
   "time": "Dauer",
   "style": "Stil",
-  "seconds": "{seconds, number, ::.0} s",
   "noImage": "Diesmal kein Bild – das Modell hat mit Worten geantwortet",
   "noText": "(das Modell hat weder ein Bild noch Text geliefert)",
   "withheldLabel": "Zurückgehalten",

@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "Keine Ausgaben in diesem Zeitraum",
   "chartNoModels": "Keine Modelle genutzt",
   "chartOther": "Andere ({count, plural, one {# Modell} other {# Modelle}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} von {budget, number, ::currency/USD}",
 };

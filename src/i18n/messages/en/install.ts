@@ -5,7 +5,7 @@ export const install = {
     "Only you can see this: this server does not let members' own apps post publicly, so Discord keeps the bot's replies private here.",
   "modelOff": "{model} is not available through your own install of the bot. Pick another model.",
   "inFlight":
-    "You already have {count, plural, one {# job} other {# jobs}} running, the most allowed through your own install. Wait for one to finish.",
+    "You already have {max, plural, one {# job} other {# jobs}} running, the most allowed through your own install. Wait for one to finish.",
   "imagesUsed": "You have used {used} of your {quota} images for today through your own install; it resets {resets}.",
   "imagesLeft":
     "You have {left} of your {quota} images left today and asked for {asked}; ask for fewer, or wait until it resets {resets}.",
@@ -15,12 +15,4 @@ export const install = {
   "usageTitle": "Your usage today (your own install)",
   "usageScope":
     "Counted for your own install of the bot: DMs, group DMs and servers that did not add it. The bot's operator sets these limits.",
-  "usageImages": "Images today",
-  "usageImagesValue": "{used} of {quota} used · {left} left",
-  "usageSpent": "Spent today",
-  "usageSpentValue": "{spent, number, ::currency/USD} of {budget, number, ::currency/USD}",
-  "usageJobs": "Jobs running",
-  "usageJobsValue": "{running} of {max} at once",
-  "usageResets": "Resets",
-  "usageResetsValue": "{resets} (midnight UTC)",
 } as const;

@@ -7,7 +7,6 @@ export const result = {
   "seed": "Seed",
   "time": "Time",
   "style": "Style",
-  "seconds": "{seconds, number, ::.0} s",
   "noImage": "No image this time — the model answered in words",
   "noText": "(the model returned neither an image nor any text)",
   "withheldLabel": "Withheld",

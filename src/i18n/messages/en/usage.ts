@@ -39,4 +39,5 @@ export const usage = {
   "chartNoSpend": "No spend in this period",
   "chartNoModels": "No models used",
   "chartOther": "Other ({count, plural, one {# model} other {# models}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} of {budget, number, ::currency/USD}",
 } as const;

@@ -5,7 +5,7 @@ export const install: Messages<"install"> = {
     "Solo tú puedes ver esto: este servidor no permite que las aplicaciones propias de los miembros publiquen en público, así que Discord mantiene aquí privadas las respuestas del bot.",
   "modelOff": "{model} no está disponible a través de tu propia instalación del bot. Elige otro modelo.",
   "inFlight":
-    "Ya tienes {count, plural, one {# tarea} other {# tareas}} en marcha, el máximo permitido con tu propia instalación. Espera a que termine alguna.",
+    "Ya tienes {max, plural, one {# tarea} other {# tareas}} en marcha, el máximo permitido con tu propia instalación. Espera a que termine alguna.",
   "imagesUsed": "Has usado {used} de tus {quota} imágenes de hoy con tu propia instalación; se reinicia {resets}.",
   "imagesLeft":
     "Te quedan {left} de tus {quota} imágenes de hoy y has pedido {asked}; pide menos o espera a que se reinicie {resets}.",
@@ -15,12 +15,4 @@ export const install: Messages<"install"> = {
   "usageTitle": "Tu uso de hoy (tu propia instalación)",
   "usageScope":
     "Contado para tu propia instalación del bot: mensajes directos, grupos y servidores que no lo han añadido. El operador del bot fija estos límites.",
-  "usageImages": "Imágenes hoy",
-  "usageImagesValue": "{used} de {quota} usadas · quedan {left}",
-  "usageSpent": "Gastado hoy",
-  "usageSpentValue": "{spent, number, ::currency/USD} de {budget, number, ::currency/USD}",
-  "usageJobs": "Tareas en marcha",
-  "usageJobsValue": "{running} de {max} a la vez",
-  "usageResets": "Se reinicia",
-  "usageResetsValue": "{resets} (medianoche UTC)",
 };

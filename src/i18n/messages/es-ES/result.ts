@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "Semilla",
   "time": "Tiempo",
   "style": "Estilo",
-  "seconds": "{seconds, number, ::.0} s",
   "noImage": "Esta vez no hay imagen: el modelo respondió con palabras",
   "noText": "(el modelo no devolvió ni una imagen ni ningún texto)",
   "withheldLabel": "Retenidas",

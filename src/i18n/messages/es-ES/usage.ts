@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "Sin gasto en este periodo",
   "chartNoModels": "Ningún modelo usado",
   "chartOther": "Otros ({count, plural, one {# modelo} other {# modelos}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} de {budget, number, ::currency/USD}",
 };

@@ -5,7 +5,7 @@ export const install: Messages<"install"> = {
     "Toi seul peux voir ceci : ce serveur ne permet pas aux applications personnelles des membres de publier publiquement, donc Discord garde ici les réponses du bot privées.",
   "modelOff": "{model} n'est pas disponible via ta propre installation du bot. Choisis un autre modèle.",
   "inFlight":
-    "Tu as déjà {count, plural, one {# tâche} other {# tâches}} en cours, le maximum autorisé via ta propre installation. Attends qu'une se termine.",
+    "Tu as déjà {max, plural, one {# tâche} other {# tâches}} en cours, le maximum autorisé via ta propre installation. Attends qu'une se termine.",
   "imagesUsed": "Tu as utilisé {used} de tes {quota} images aujourd'hui via ta propre installation ; le compteur se remet à zéro {resets}.",
   "imagesLeft":
     "Il te reste {left} de tes {quota} images aujourd'hui et tu en as demandé {asked} ; demandes-en moins, ou attends la remise à zéro {resets}.",
@@ -15,12 +15,4 @@ export const install: Messages<"install"> = {
   "usageTitle": "Ton utilisation aujourd'hui (ta propre installation)",
   "usageScope":
     "Compté pour ta propre installation du bot : messages privés, groupes privés et serveurs qui ne l'ont pas ajouté. L'opérateur du bot fixe ces limites.",
-  "usageImages": "Images aujourd'hui",
-  "usageImagesValue": "{used} sur {quota} utilisées · {left} restantes",
-  "usageSpent": "Dépensé aujourd'hui",
-  "usageSpentValue": "{spent, number, ::currency/USD} sur {budget, number, ::currency/USD}",
-  "usageJobs": "Tâches en cours",
-  "usageJobsValue": "{running} sur {max} à la fois",
-  "usageResets": "Remise à zéro",
-  "usageResetsValue": "{resets} (minuit UTC)",
 };

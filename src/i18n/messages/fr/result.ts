@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "Graine",
   "time": "Durée",
   "style": "Style",
-  "seconds": "{seconds, number, ::.0} s",
   "noImage": "Pas d’image cette fois : le modèle a répondu par du texte",
   "noText": "(le modèle n’a renvoyé ni image ni texte)",
   "withheldLabel": "Masquées",

@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "Aucune dépense sur cette période",
   "chartNoModels": "Aucun modèle utilisé",
   "chartOther": "Autres ({count, plural, one {# modèle} other {# modèles}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} sur {budget, number, ::currency/USD}",
 };

@@ -5,7 +5,7 @@ export const install: Messages<"install"> = {
     "このメッセージはあなたにだけ表示されています：このサーバーではメンバー個人のアプリによる公開投稿が許可されていないため、Discord がボットの返信をここでは非公開にしています。",
   "modelOff": "{model} は、あなた個人にインストールしたボットでは使えません。別のモデルを選んでください。",
   "inFlight":
-    "すでに {count, plural, other {# 件のジョブ}} が実行中で、個人インストールで許可されている上限です。どれかが終わるまでお待ちください。",
+    "すでに {max, plural, other {# 件のジョブ}} が実行中で、個人インストールで許可されている上限です。どれかが終わるまでお待ちください。",
   "imagesUsed": "個人インストールで今日使える画像 {quota} 枚のうち {used} 枚を使いました。{resets}にリセットされます。",
   "imagesLeft":
     "今日の画像は {quota} 枚のうち残り {left} 枚ですが、{asked} 枚を依頼しました。枚数を減らすか、{resets}のリセットまでお待ちください。",
@@ -15,12 +15,4 @@ export const install: Messages<"install"> = {
   "usageTitle": "今日の利用状況（個人インストール）",
   "usageScope":
     "ボットの個人インストールでの利用分です：DM、グループ DM、ボットを追加していないサーバー。これらの上限はボットの運営者が設定しています。",
-  "usageImages": "今日の画像",
-  "usageImagesValue": "{quota} 枚中 {used} 枚使用 · 残り {left} 枚",
-  "usageSpent": "今日の支出",
-  "usageSpentValue": "{budget, number, ::currency/USD} 中 {spent, number, ::currency/USD}",
-  "usageJobs": "実行中のジョブ",
-  "usageJobsValue": "同時に {max} 件中 {running} 件",
-  "usageResets": "リセット",
-  "usageResetsValue": "{resets}（UTC の午前 0 時）",
 };

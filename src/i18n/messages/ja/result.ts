@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "シード",
   "time": "所要時間",
   "style": "スタイル",
-  "seconds": "{seconds, number, ::.0} 秒",
   "noImage": "今回は画像がありません — モデルは文章で答えました",
   "noText": "（モデルは画像もテキストも返しませんでした）",
   "withheldLabel": "非表示",

@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "この期間の支出はありません",
   "chartNoModels": "使われたモデルはありません",
   "chartOther": "その他({count, plural, other {# モデル}})",
+  "spentOfBudget": "{budget, number, ::currency/USD} 中 {spent, number, ::currency/USD}",
 };

@@ -5,7 +5,7 @@ export const install: Messages<"install"> = {
     "Só você pode ver isto: este servidor não permite que os apps próprios dos membros publiquem em público, então o Discord mantém as respostas do bot privadas aqui.",
   "modelOff": "{model} não está disponível pela sua própria instalação do bot. Escolha outro modelo.",
   "inFlight":
-    "Você já tem {count, plural, one {# tarefa} other {# tarefas}} em andamento, o máximo permitido pela sua própria instalação. Espere uma terminar.",
+    "Você já tem {max, plural, one {# tarefa} other {# tarefas}} em andamento, o máximo permitido pela sua própria instalação. Espere uma terminar.",
   "imagesUsed": "Você usou {used} das suas {quota} imagens de hoje pela sua própria instalação; o limite reinicia {resets}.",
   "imagesLeft":
     "Restam {left} das suas {quota} imagens de hoje e você pediu {asked}; peça menos ou espere reiniciar {resets}.",
@@ -15,12 +15,4 @@ export const install: Messages<"install"> = {
   "usageTitle": "Seu uso hoje (sua própria instalação)",
   "usageScope":
     "Contado para a sua própria instalação do bot: DMs, DMs em grupo e servidores que não adicionaram o bot. O operador do bot define esses limites.",
-  "usageImages": "Imagens hoje",
-  "usageImagesValue": "{used} de {quota} usadas · {left} restantes",
-  "usageSpent": "Gasto hoje",
-  "usageSpentValue": "{spent, number, ::currency/USD} de {budget, number, ::currency/USD}",
-  "usageJobs": "Tarefas em andamento",
-  "usageJobsValue": "{running} de {max} ao mesmo tempo",
-  "usageResets": "Reinicia",
-  "usageResetsValue": "{resets} (meia-noite UTC)",
 };

@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "Semente",
   "time": "Tempo",
   "style": "Estilo",
-  "seconds": "{seconds, number, ::.0} s",
   "noImage": "Desta vez não veio imagem — o modelo respondeu com palavras",
   "noText": "(o modelo não retornou nem imagem nem texto)",
   "withheldLabel": "Ocultas",

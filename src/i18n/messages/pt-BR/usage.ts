@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "Nenhum gasto neste período",
   "chartNoModels": "Nenhum modelo usado",
   "chartOther": "Outros ({count, plural, one {# modelo} other {# modelos}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} de {budget, number, ::currency/USD}",
 };

@@ -8,7 +8,6 @@ export const result: Messages<"result"> = {
   "seed": "种子",
   "time": "用时",
   "style": "风格",
-  "seconds": "{seconds, number, ::.0} 秒",
   "noImage": "这次没有图片——模型用文字作了回答",
   "noText": "（模型既没有返回图片，也没有返回任何文字）",
   "withheldLabel": "已隐藏",

@@ -40,4 +40,5 @@ export const usage: Messages<"usage"> = {
   "chartNoSpend": "此期间没有花费",
   "chartNoModels": "未使用任何模型",
   "chartOther": "其他({count, plural, other {# 个模型}})",
+  "spentOfBudget": "{spent, number, ::currency/USD} / {budget, number, ::currency/USD}",
 };
