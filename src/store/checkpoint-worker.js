@@ -5,14 +5,26 @@
 import SQLite from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @typedef {{ path: string; intervalMs: number }} CheckpointWorkerData */
+/** @typedef {{ path: string; intervalMs: number; closed: Int32Array }} CheckpointWorkerData */
 
 const port = parentPort;
 if (!port) throw new Error("checkpoint-worker.js runs as a worker thread (see checkpointer.ts)");
-const { path, intervalMs } = /** @type {CheckpointWorkerData} */ (workerData);
+const { path, intervalMs, closed } = /** @type {CheckpointWorkerData} */ (workerData);
 
-const db = new SQLite(path);
-db.pragma("busy_timeout = 5000");
+/** Tells the main thread, waiting in checkpointer.ts stop(), that this worker no longer touches the files. */
+const signalClosed = () => {
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+};
+
+let db;
+try {
+  db = new SQLite(path);
+  db.pragma("busy_timeout = 5000");
+} catch (error) {
+  signalClosed();
+  throw error;
+}
 
 /** A failed checkpoint is reported and skipped: SQLite simply checkpoints at the next one. */
 const checkpoint = () => {
@@ -28,5 +40,6 @@ port.on("message", () => {
   clearInterval(timer);
   checkpoint();
   db.close();
+  signalClosed();
   port.close();
 });

@@ -11,9 +11,14 @@ const intervalMs = 1000;
 const workerFile = new URL("./checkpoint-worker.js", import.meta.url);
 
 export interface Checkpointer {
-  /** Runs a last checkpoint and ends the worker; the main connection may close at once. */
+  /**
+   * Runs a last checkpoint and waits (blocking, at most `stopTimeoutMs`) until the worker has closed its
+   * connection, so that nothing touches the database's files once the main connection is closed too.
+   */
   stop(): void;
 }
+
+const stopTimeoutMs = 5000;
 
 /**
  * Starts the checkpoint worker for the database at `path`; `onError` hears about checkpoints that failed
@@ -21,10 +26,25 @@ export interface Checkpointer {
  * automatic checkpoints).
  */
 export function startCheckpointer(path: string, onError: (error: Error) => void): Checkpointer {
-  const workerData: CheckpointWorkerData = { path, intervalMs };
+  // The worker sets closed[0] to 1 once its connection is closed: Kysely's destroy() closes the database
+  // synchronously, so stop() waits on it with Atomics rather than on an event the caller could not await.
+  const closed = new Int32Array(new SharedArrayBuffer(4));
+  const workerData: CheckpointWorkerData = { path, intervalMs, closed };
   const worker = new Worker(workerFile, { workerData });
+  let running = true;
   worker.unref();
   worker.on("message", (message: string) => onError(new Error(`WAL checkpoint failed: ${message}`)));
-  worker.on("error", onError);
-  return { stop: () => worker.postMessage("stop") };
+  worker.on("error", (error) => {
+    running = false;
+    onError(error);
+  });
+  worker.on("exit", () => (running = false));
+  return {
+    stop: () => {
+      if (!running) return;
+      running = false;
+      worker.postMessage("stop");
+      Atomics.wait(closed, 0, 0, stopTimeoutMs);
+    },
+  };
 }

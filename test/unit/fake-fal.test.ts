@@ -449,9 +449,14 @@ describe("fake fal: the account's concurrency limit", () => {
     expect(await place(third)).toBe(4);
     await fal.queue.cancel("fal-ai/nano-banana", { requestId: second });
     expect(await place(third)).toBe(3);
+    // With no time in fal's queue, the freed slot starts the third on the next timer turn: wait for that event.
+    const thirdStarted = new Promise<void>((resolve) =>
+      fake.events.on("started", (e: { requestId: string }) => e.requestId === third && resolve()),
+    );
     await fal.queue.cancel("fal-ai/nano-banana", { requestId: running });
-    expect(await place(third)).toBe("IN_PROGRESS");
     expect(fake.jobs.get(third)?.dispatched).toBe(true);
+    await thirdStarted;
+    expect(await place(third)).toBe("IN_PROGRESS");
     await fal.queue.cancel("fal-ai/nano-banana", { requestId: third });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
@@ -47,6 +47,19 @@ describe("WAL checkpoints", () => {
     for (let i = 0; i < 300; i++) await jobs.create(sampleJob(`W${String(i).padStart(5, "0")}`));
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 5000, interval: 50 });
+  });
+
+  it("are over when the database is closed: the worker's connection is closed too, the last one removing the log", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "falcord-db-"));
+    const path = join(folder, "falcord.sqlite");
+    const db = await openDatabase(path);
+    const jobs = createGenerationJobs(db);
+    const before = statSync(path).size;
+    for (let i = 0; i < 50; i++) await jobs.create(sampleJob(`C${String(i).padStart(5, "0")}`));
+    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 5000, interval: 50 });
+    await db.destroy();
+    expect(readdirSync(folder)).toEqual(["falcord.sqlite"]);
+    rmSync(folder, { recursive: true });
   });
 });
 
