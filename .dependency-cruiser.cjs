@@ -1,15 +1,15 @@
 // The layout's rules, checked by `npm run lint` (and so by CI): features over platform adapters, each feature
 // reached through its public entry, and no import cycles, type-only imports included.
-//   features:  src/{models,settings,usage,generation,contests,preferences}, in that order: each may import the ones before it
+//   features:  src/{models,settings,usage,generation,contests,preferences,assets}, in that order: each may import the ones before it
 //   adapters:  src/{discord,fal,store,media}: platform only, they import no feature
 //   i18n:      src/i18n: languages and every message; any room may import it, it imports none
 //   app:       src/index.ts (entry), src/context.ts, src/config.ts, src/log.ts, and the leaves src/*.ts
-const features = "(models|settings|usage|generation|contests|preferences)";
+const features = "(models|settings|usage|generation|contests|preferences|assets)";
 const adapters = "(discord|fal|store|media)";
 const app = "^src/(index|context)[.]ts$";
 
 /** A feature may import only the features before it. */
-const order = ["models", "settings", "usage", "generation", "contests", "preferences"];
+const order = ["models", "settings", "usage", "generation", "contests", "preferences", "assets"];
 const layering = order.slice(0, -1).map((feature, index) => ({
   name: `${feature}-imports-no-later-feature`,
   comment: `${feature} comes before ${order.slice(index + 1).join(", ")}: it may not import them`,

@@ -126,7 +126,10 @@ async function main(): Promise<void> {
             log,
             jobs,
             catalog,
-            extraButton: (finished) => submitToContestButton(contests, finished, translator(finished.locale)),
+            extraButtons: async (finished) => {
+              const contest = await submitToContestButton(contests, finished, translator(finished.locale));
+              return contest ? [contest] : [];
+            },
             progressTurns,
             uploadBuffers: deliveryBuffers,
           },

@@ -31,8 +31,11 @@ export interface ReporterDeps {
   catalog: Catalog;
   /** The budget all replies' progress edits share, held while the bot is saturated (see progress-pacer.ts). */
   progressTurns: EditTurns;
-  /** A button another feature adds under a result with images (contests: "Submit to contest"), if any. */
-  extraButton?(job: JobRecord): Promise<APIButtonComponent | undefined>;
+  /**
+   * Buttons other features add under a result with images (contests: "Submit to contest"; assets: "Make asset", or an
+   * asset's own "Add as emoji" and the like), in the result's first row.
+   */
+  extraButtons?(job: JobRecord): Promise<APIButtonComponent[]>;
   /** Memory for the results' upload bodies, handed back once each is sent. */
   uploadBuffers: BufferPool;
 }
@@ -113,12 +116,14 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         ];
         payload = describeMessage(model, prompts, result, rows, locale);
       } else {
-        // Where the bot is not a member, nothing that needs it in the channel (a contest) is offered.
-        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButton?.(job).catch(() => undefined) : undefined;
+        // Where the bot is not a member, nothing that needs it in the channel (a contest, a server's asset) is offered.
+        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButtons?.(job).catch(() => []) : [];
+        // An asset is finished as it is: it carries its own buttons, not the actions that would make another picture.
+        const asset = job.request.asset !== undefined;
         const rows = [
           // Deleting takes the bot token in the channel: not where the bot is not a member.
-          ...resultButtons(job.ref, { canEdit: result.files.length > 0, canDelete: !job.ephemeral && !job.tokenOnly, extra, locale: job.locale }),
-          ...resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale),
+          ...resultButtons(job.ref, { canEdit: result.files.length > 0 && !asset, canDelete: !job.ephemeral && !job.tokenOnly, extra, locale: job.locale }),
+          ...(asset ? [] : resultActionRows(job.ref, offeredPositions({ ...job, result: result.output }), result.files.length, job.locale)),
         ];
         payload = resultMessage(model, job.request, result, rows, locale);
       }

@@ -56,13 +56,14 @@ function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComp
 
 export function resultButtons(
   ref: string,
-  { canEdit, canDelete, extra, locale }: { canEdit: boolean; canDelete: boolean; extra?: APIButtonComponent | undefined; locale: SupportedLocale },
+  { canEdit, canDelete, extra = [], locale }: { canEdit: boolean; canDelete: boolean; extra?: readonly APIButtonComponent[] | undefined; locale: SupportedLocale },
 ) {
   const tr = translator(locale);
   const buttons = [jobButton("reroll", ref, tr("job.buttonReroll"), "🎲", ButtonStyle.Secondary)];
   if (canEdit) buttons.push(jobButton("edit", ref, tr("job.buttonEdit"), "✏️", ButtonStyle.Secondary));
   if (canDelete) buttons.push(jobButton("delete", ref, tr("job.buttonDelete"), "🗑️", ButtonStyle.Danger));
-  if (extra) buttons.push(extra);
+  // A row holds 5 buttons.
+  buttons.push(...extra.slice(0, 5 - buttons.length));
   return [row(buttons)];
 }
 

@@ -31,6 +31,7 @@ const kinds = {
   "text-to-image": "catalog.kindTextToImage",
   vision: "catalog.kindVision",
   upscale: "catalog.kindUpscale",
+  "background-removal": "catalog.kindBackgroundRemoval",
 } as const satisfies Record<ModelKind, string>;
 
 export function describeModel(model: ModelDefinition, say: Translate = translator(fallbackLocale)): string {

@@ -12,7 +12,7 @@ import type { GenerationRequest, ModelDefinition, ModelOptions } from "./types.j
 import { fallbackLocale, listOr, t, type MessageKey, type SupportedLocale } from "../i18n/index.js";
 
 /** The request's knobs besides the prompt and the images, which every model has its own rules for. */
-export type RequestOption = Exclude<keyof GenerationRequest, "prompt" | "imageUrls" | "style" | "upscaleFactor" | "canvas" | "action">;
+export type RequestOption = Exclude<keyof GenerationRequest, "prompt" | "imageUrls" | "style" | "upscaleFactor" | "canvas" | "action" | "asset">;
 
 /** What is wrong with a value for a model that offers the option. */
 export type ValueProblem =

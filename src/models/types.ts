@@ -1,9 +1,10 @@
 // The shape every catalog entry has. The commands, the validation and the cost estimates read only this.
 import type { z } from "zod";
 import type { SupportedLocale } from "../i18n/index.js";
+import type { AssetKind } from "../discord/expression-rules.js";
 
 /** "vision": reads images and answers in words (Describe); "upscale": makes an image larger (Upscale). */
-export type ModelKind = "text-to-image" | "edit" | "vision" | "upscale";
+export type ModelKind = "text-to-image" | "edit" | "vision" | "upscale" | "background-removal";
 
 /** A user's request in falcord's own terms, before it is turned into a fal input. */
 export interface GenerationRequest {
@@ -47,6 +48,11 @@ export interface GenerationRequest {
    * member's words it started from, shown in place of the prompt and built on by further actions.
    */
   action?: { label: string; basePrompt: string };
+  /**
+   * /asset and Make asset: the result becomes one of the server's own images, fitted to Discord's rules for the kind
+   * (see discord/expression-rules.ts); `transparent` removes the background first (emoji and stickers).
+   */
+  asset?: { kind: AssetKind; transparent: boolean };
 }
 
 /** How the canvas grows around a result's image (see media/canvas.ts). */
@@ -113,7 +119,7 @@ export interface CostEstimate {
 
 /** A user-facing problem with a request: which option, and what to change (in the member's language). */
 export interface RequestProblem {
-  option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas" | "action"> | "images";
+  option: Exclude<keyof GenerationRequest, "style" | "upscaleFactor" | "canvas" | "action" | "asset"> | "images";
   message: string;
 }
 

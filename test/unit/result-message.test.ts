@@ -26,7 +26,10 @@ describe("a result's layout", () => {
     }));
     const output = { images: [1, 2, 3, 4, 5].map((n) => ({ url: `https://v3.fal.media/files/${n}.png`, nsfw: n >= 4 })), description: "d ".repeat(5000), seed: 4294967295 };
     const request = { prompt: "p ".repeat(5000), style: "s".repeat(200), seed: 4294967295 };
-    const extra = { type: ComponentType.Button, custom_id: "contest:1:submit:abcdef", label: "Submit to contest", style: ButtonStyle.Success } as const;
+    const extra = [
+      { type: ComponentType.Button, custom_id: "contest:1:submit:abcdef", label: "Submit to contest", style: ButtonStyle.Success },
+      { type: ComponentType.Button, custom_id: "asset:1:make:ABCDEF", label: "Make asset", style: ButtonStyle.Secondary },
+    ] as const;
     for (const locale of supportedLocales) {
       const rows = [...resultButtons("ABCDEF", { canEdit: true, canDelete: true, extra, locale }), ...resultActionRows("ABCDEF", [1, 2, 3], 4, locale)];
       const message = resultMessage(model, request, { files, withheld: [output.images[4]!], output, elapsedMs: 123456 }, rows, locale);

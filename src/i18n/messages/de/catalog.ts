@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "Erstellt Bilder aus Text",
   "kindVision": "Schreibt Prompts zu einem Bild",
   "kindUpscale": "Vergrößert ein Bild",
+  "kindBackgroundRemoval": "Entfernt den Hintergrund eines Bildes",
 };

@@ -17,4 +17,5 @@ export const catalog = {
   "kindTextToImage": "Makes images from text",
   "kindVision": "Writes prompts from an image",
   "kindUpscale": "Upscales an image",
+  "kindBackgroundRemoval": "Removes an image's background",
 } as const;

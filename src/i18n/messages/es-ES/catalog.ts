@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "Crea imágenes a partir de texto",
   "kindVision": "Escribe prompts a partir de una imagen",
   "kindUpscale": "Amplía una imagen",
+  "kindBackgroundRemoval": "Quita el fondo de una imagen",
 };

@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "Crée des images à partir de texte",
   "kindVision": "Écrit des prompts à partir d’une image",
   "kindUpscale": "Agrandit une image",
+  "kindBackgroundRemoval": "Retire l’arrière-plan d’une image",
 };

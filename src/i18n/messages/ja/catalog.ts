@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "テキストから画像を作成",
   "kindVision": "画像からプロンプトを作成",
   "kindUpscale": "画像を高解像度化",
+  "kindBackgroundRemoval": "画像の背景を削除",
 };

@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "Cria imagens a partir de texto",
   "kindVision": "Escreve prompts a partir de uma imagem",
   "kindUpscale": "Amplia uma imagem",
+  "kindBackgroundRemoval": "Remove o fundo de uma imagem",
 };

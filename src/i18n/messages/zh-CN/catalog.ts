@@ -18,4 +18,5 @@ export const catalog: Messages<"catalog"> = {
   "kindTextToImage": "根据文字生成图片",
   "kindVision": "根据图片写提示词",
   "kindUpscale": "放大图片",
+  "kindBackgroundRemoval": "去除图片背景",
 };
