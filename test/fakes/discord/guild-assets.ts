@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { StickerFormatType, StickerType, type APIEmoji, type APISticker, type APIUser } from "discord-api-types/v10";
 import { isAnimated } from "./animation.js";
 import { snowflake } from "./snowflake.js";
-import type { FakeEmoji, FakeGuildImage, FakeSticker } from "./types.js";
+import type { FakeEmoji, FakeGuildImage, FakeScheduledEvent, FakeSticker } from "./types.js";
 
 export type BoostTier = 0 | 1 | 2 | 3;
 
@@ -32,6 +32,7 @@ export class GuildAssets {
   features: string[] = [];
   readonly emojis: FakeEmoji[] = [];
   readonly stickers: FakeSticker[] = [];
+  readonly events: FakeScheduledEvent[] = [];
   icon: FakeGuildImage | null = null;
   banner: FakeGuildImage | null = null;
 

@@ -13,6 +13,7 @@ import {
   type GuildSystemChannelFlags,
   type GatewayReadyDispatchData,
 } from "discord-api-types/v10";
+import { apiScheduledEvent } from "../routes/scheduled-events.js";
 import type { World } from "../world.js";
 
 export function readyPayload(world: World, sessionId: string, resumeUrl: string): GatewayReadyDispatchData {
@@ -85,7 +86,7 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
     threads: [],
     presences: [],
     stage_instances: [],
-    guild_scheduled_events: [],
+    guild_scheduled_events: assets ? assets.events.map((e) => apiScheduledEvent(world, guild.id, e)) : [],
     soundboard_sounds: [],
   };
 }
