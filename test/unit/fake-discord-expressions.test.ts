@@ -114,6 +114,18 @@ describe("custom emoji (POST /guilds/{id}/emojis)", () => {
     expect(fake.expressions().emojis[0]?.auditReason).toBeUndefined();
   });
 
+  it("keeps the roles allowed to use the emoji; refuses one that is no role of the server with 50035 on `roles`", async () => {
+    const { fake, client, guild } = await connect();
+    const image = dataUri("image/png", await png(128));
+    const emoji = await guild.emojis.create({ attachment: image, name: "mods_only", roles: [fake.roles.moderator] });
+    expect([...emoji.roles.cache.keys()]).toEqual([fake.roles.moderator]);
+    expect(fake.expressions().emojis[0]?.roles).toEqual([fake.roles.moderator]);
+    // discord.js refuses an unknown role itself; its REST sends one as given.
+    const error = await apiError(client.rest.post(Routes.guildEmojis(guild.id), { body: { name: "elsewhere", image, roles: [fake.secondGuild.id] } }));
+    expect(Object.keys(formErrors(error))).toEqual(["roles"]);
+    expect(fake.expressions().emojis).toHaveLength(1);
+  });
+
   it("refuses a name that is not 2–32 letters, digits and underscores with 50035 on `name`", async () => {
     const { fake, guild } = await connect();
     const image = dataUri("image/png", await png(128));
@@ -282,6 +294,23 @@ describe("the server icon and banner (PATCH /guilds/{id})", () => {
     expect(fake.expressions().icon).toBeNull();
     await guild.setIcon(dataUri("image/jpeg", await jpeg(512)));
     expect(fake.expressions().icon?.contentType).toBe("image/jpeg");
+  });
+
+  it("takes an animated GIF icon only with ANIMATED_ICON (level 1), an animated banner only with ANIMATED_BANNER (level 3)", async () => {
+    const { fake, guild } = await connect();
+    const icon = dataUri("image/gif", await animatedGif(512));
+    expect(Object.keys(formErrors(await apiError(guild.setIcon(icon))))).toEqual(["icon"]);
+    await guild.setIcon(dataUri("image/gif", await sharp(await png(512)).gif().toBuffer()));
+    expect(fake.expressions().icon?.hash).toMatch(/^[0-9a-f]{32}$/);
+    fake.setBoost(1);
+    await guild.setIcon(icon);
+    expect(fake.expressions().icon).toMatchObject({ contentType: "image/gif", hash: expect.stringMatching(/^a_[0-9a-f]{32}$/) });
+    fake.setBoost(2);
+    const banner = dataUri("image/gif", await animatedGif(960));
+    expect(Object.keys(formErrors(await apiError(guild.setBanner(banner))))).toEqual(["banner"]);
+    fake.setBoost(3);
+    await guild.setBanner(banner);
+    expect(fake.expressions().banner?.contentType).toBe("image/gif");
   });
 
   it("refuses a banner with 50035 on `banner` until the server has the BANNER feature (boost level 2)", async () => {

@@ -302,6 +302,8 @@ export interface FakeEmoji {
   id: string;
   name: string;
   animated: boolean;
+  /** The roles allowed to use it; empty: everyone. */
+  roles: string[];
   /** The decoded bytes of the upload's image data. */
   image: Buffer;
   /** As the image data declared it (the fake refuses one that does not match the bytes). */
