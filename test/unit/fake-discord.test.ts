@@ -39,6 +39,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from "../fakes/discord/index.js";
+import { apiError } from "./fake-discord-client.js";
 
 let fake: FakeDiscord | undefined;
 let client: Client | undefined;
@@ -67,15 +68,6 @@ function nextInteraction<T extends Interaction>(c: Client, guard: (i: Interactio
   return new Promise((resolve, reject) => {
     c.once(Events.InteractionCreate, (i) => (guard(i) ? resolve(i) : reject(new Error(`unexpected interaction type ${i.type}`))));
   });
-}
-
-async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return error as DiscordAPIError;
 }
 
 const png = (width: number, height: number) =>

@@ -28,4 +28,6 @@ export interface FakeContext {
   interactions: InteractionStore;
   recorder: Recorder;
   gatewayUrl(): string;
+  /** Sends a dispatch to the bot's session when its intents take it (the guild's changes: emoji, stickers, the guild itself). */
+  dispatch(t: string, d: unknown, requiredIntent?: number): void;
 }

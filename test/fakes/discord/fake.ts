@@ -15,6 +15,7 @@ import {
 } from "./constants.js";
 import type { FakeContext, Settings } from "./context.js";
 import { Gateway } from "./gateway/gateway.js";
+import { guildHelpers } from "./guild-helpers.js";
 import { gatewayMessage } from "./gateway/message-payload.js";
 import { Router } from "./http/router.js";
 import { HttpServer } from "./http/server.js";
@@ -27,6 +28,8 @@ import { Recorder } from "./recorder.js";
 import { callbackRoutes } from "./routes/callback.js";
 import { channelRoutes } from "./routes/channels.js";
 import { commandRoutes } from "./routes/commands.js";
+import { expressionRoutes } from "./routes/expressions.js";
+import { guildRoutes } from "./routes/guild.js";
 import { miscRoutes } from "./routes/misc.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { FakeAttachment, FakeDiscord, FakeDiscordOptions, FakeMessage, UserMessagePost } from "./types.js";
@@ -73,10 +76,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
   });
   const writer = new MessageWriter(messages, attachments, settings.attachmentSizeLimit);
-  const ctx: FakeContext = { settings, world, commands, messages, writer, attachments, interactions, recorder, gatewayUrl };
+  const ctx: FakeContext = {
+    settings,
+    world,
+    commands,
+    messages,
+    writer,
+    attachments,
+    interactions,
+    recorder,
+    gatewayUrl,
+    dispatch: (t, d, intent) => void gateway.dispatch(t, d, intent),
+  };
 
   const router = new Router();
-  router.add(...miscRoutes(ctx), ...commandRoutes(ctx), ...callbackRoutes(ctx), ...webhookRoutes(ctx), ...channelRoutes(ctx));
+  router.add(
+    ...miscRoutes(ctx),
+    ...guildRoutes(ctx),
+    ...expressionRoutes(ctx),
+    ...commandRoutes(ctx),
+    ...callbackRoutes(ctx),
+    ...webhookRoutes(ctx),
+    ...channelRoutes(ctx),
+  );
   const rateLimiter = new RateLimiter(options.rateLimits !== false, typeof options.rateLimits === "object" ? options.rateLimits : {});
   const server = new HttpServer({
     router,
@@ -191,6 +213,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (!world.channel(channelId)) throw new Error(`fake discord: unknown guild channel ${channelId}`);
       world.noFilesForBot.add(channelId);
     },
+    ...guildHelpers(ctx),
     holdAnswers: (matches) => server.holdAnswers(matches),
     failNext: (matches, fault) => server.failNext(matches, fault),
     dropGateway: (drop) => gateway.drop(drop),

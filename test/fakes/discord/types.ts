@@ -297,6 +297,49 @@ export interface HostedFile {
   data: Buffer;
 }
 
+/** A custom emoji of a server: what was uploaded, and the audit-log reason its upload gave. */
+export interface FakeEmoji {
+  id: string;
+  name: string;
+  animated: boolean;
+  /** The decoded bytes of the upload's image data. */
+  image: Buffer;
+  /** As the image data declared it (the fake refuses one that does not match the bytes). */
+  contentType: string;
+  auditReason?: string;
+}
+
+export interface FakeSticker {
+  id: string;
+  name: string;
+  /** Empty when the upload gave none. */
+  description: string;
+  tags: string;
+  image: Buffer;
+  /** The uploaded file's type, as the fake found it in the bytes (image/png or image/gif). */
+  contentType: string;
+  auditReason?: string;
+}
+
+/** A server's icon or banner. */
+export interface FakeGuildImage {
+  /** As the guild object carries it ("a_" first for an animated one). */
+  hash: string;
+  image: Buffer;
+  contentType: string;
+  auditReason?: string;
+}
+
+/** A server's own images and what decides how many it may have. */
+export interface FakeExpressions {
+  premiumTier: 0 | 1 | 2 | 3;
+  features: string[];
+  emojis: FakeEmoji[];
+  stickers: FakeSticker[];
+  icon: FakeGuildImage | null;
+  banner: FakeGuildImage | null;
+}
+
 export interface FakeDiscord {
   apiUrl: string;
   port: number;
@@ -354,6 +397,22 @@ export interface FakeDiscord {
   /** An admin takes the bot's Attach Files away in a guild channel: creating or editing a message with files there answers 403 50013 Missing Permissions. */
   denyBotAttachFiles(channelId: string): void;
   holdAnswers(matches: (request: HeldRequest) => boolean): { caught: Promise<HeldRequest>; release(): void };
+  /** A server's boost level, features, custom emoji, stickers, icon and banner as they stand (the first guild's unless given). */
+  expressions(guildId?: string): FakeExpressions;
+  /**
+   * Members boost the server to this level: its premium_tier, and the features that come with it (1: ANIMATED_ICON,
+   * 2: BANNER, 3: ANIMATED_BANNER). Every server starts at 0, with none. GUILD_UPDATE on the gateway.
+   */
+  setBoost(tier: 0 | 1 | 2 | 3, guildId?: string): void;
+  /** Members have already uploaded this many more static emoji (1×1 PNGs named filler_<n>). GUILD_EMOJIS_UPDATE. */
+  fillEmojis(count: number, guildId?: string): void;
+  /** Members have already uploaded this many more stickers. GUILD_STICKERS_UPDATE. */
+  fillStickers(count: number, guildId?: string): void;
+  /**
+   * An admin takes a permission away from the bot's role: REST calls that need it answer 403 50013, interactions'
+   * app_permissions leave it out, and GUILD_ROLE_UPDATE tells the bot.
+   */
+  denyBotPermission(permission: bigint, guildId?: string): void;
   /**
    * The next matching request is not carried out and gets the fault's answer: a 429 as Discord sends it (body
    * {message, retry_after, global}, Retry-After and X-RateLimit-Scope headers), or an error status with a code.

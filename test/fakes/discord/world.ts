@@ -14,6 +14,7 @@ import {
   type APITextChannel,
   type APIUser,
 } from "discord-api-types/v10";
+import { GuildAssets } from "./guild-assets.js";
 import { snowflake } from "./snowflake.js";
 import type { FakeGuild, FakeUser } from "./types.js";
 
@@ -41,7 +42,14 @@ const BOT_ROLE_PERMISSIONS =
   PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.UseExternalEmojis |
-  PermissionFlagsBits.AddReactions;
+  PermissionFlagsBits.AddReactions |
+  // For the server's own images: emoji and stickers, the icon and banner, an event's cover.
+  PermissionFlagsBits.CreateGuildExpressions |
+  PermissionFlagsBits.ManageGuild |
+  PermissionFlagsBits.ManageEvents;
+
+const MODERATOR_PERMISSIONS =
+  PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild | PermissionFlagsBits.CreateGuildExpressions | PermissionFlagsBits.ManageEvents;
 
 const JOINED_AT = new Date(Date.UTC(2024, 0, 1)).toISOString();
 
@@ -137,7 +145,7 @@ export class World {
     this.roleList = [
       role(this.guildId, "@everyone", 0, EVERYONE_PERMISSIONS),
       role(artistRole, "Artist", 1, 0n, { mentionable: true }),
-      role(moderatorRole, "Moderator", 2, PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild, {
+      role(moderatorRole, "Moderator", 2, MODERATOR_PERMISSIONS, {
         hoist: true,
       }),
       role(botRole, "Falcord", 3, BOT_ROLE_PERMISSIONS, { managed: true, tags: { bot_id: applicationId } }),
@@ -164,6 +172,34 @@ export class World {
     };
     this.second = this.makeSecondGuild();
     this.elsewhere = this.makeElsewhere();
+    for (const id of [this.guildId, this.second.id]) this.assets.set(id, new GuildAssets(id, this.botUser));
+  }
+
+  /** Each guild the bot is in: its boost level, emoji, stickers, icon and banner. */
+  private readonly assets = new Map<string, GuildAssets>();
+
+  /** A guild the bot is in (either one): its images; undefined for any other id. */
+  assetsOf(guildId: string): GuildAssets | undefined {
+    return this.assets.get(guildId);
+  }
+
+  /** A guild the bot is in: its roles. */
+  rolesOf(guildId: string): APIRole[] {
+    return guildId === this.guildId ? this.roleList : guildId === this.second.id ? this.second.roleList : [];
+  }
+
+  /** The bot's managed role in a guild it is in. */
+  botRoleIn(guildId: string): APIRole | undefined {
+    return this.rolesOf(guildId).find((r) => r.tags?.bot_id === this.applicationId);
+  }
+
+  /** The bot's permissions in a guild it is in: @everyone's and its role's (no channel overwrites exist in the fake). */
+  botPermissionsIn(guildId: string): bigint {
+    let bits = 0n;
+    for (const r of this.rolesOf(guildId)) {
+      if (r.id === guildId || r.tags?.bot_id === this.applicationId) bits |= BigInt(r.permissions);
+    }
+    return (bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits;
   }
 
   private makeElsewhere(): Elsewhere {
@@ -315,7 +351,7 @@ export class World {
 
   /** The bot's permissions (no channel overwrites exist in the fake guild). */
   botPermissions(): bigint {
-    return this.permissionsFor([this.roles.bot], false);
+    return this.botPermissionsIn(this.guildId);
   }
 
   permissionsFor(roleIds: readonly string[], isOwner: boolean): bigint {

@@ -6,6 +6,8 @@ import {
   GuildPremiumTier,
   GuildVerificationLevel,
   type ApplicationFlags,
+  type APIGuild,
+  type GuildFeature,
   type Locale,
   type GatewayGuildCreateDispatchData,
   type GuildSystemChannelFlags,
@@ -35,13 +37,14 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
   const guild = second
     ? { id: world.second.id, name: world.second.name, ownerId: world.second.users.owner.id, roles: world.second.roleList, channels: world.second.channelList }
     : { id: world.guildId, name: world.guildName, ownerId: world.ownerId, roles: world.roleList, channels: world.channelList };
+  const assets = world.assetsOf(guild.id);
   return {
     id: guild.id,
     name: guild.name,
-    icon: null,
+    icon: assets?.icon?.hash ?? null,
     splash: null,
     discovery_splash: null,
-    banner: null,
+    banner: assets?.banner?.hash ?? null,
     description: null,
     owner_id: guild.ownerId,
     afk_channel_id: null,
@@ -51,9 +54,9 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
     roles: guild.roles,
-    emojis: [],
-    stickers: [],
-    features: [],
+    emojis: assets ? assets.emojis.map((e) => assets.apiEmoji(e)) : [],
+    stickers: assets ? assets.stickers.map((s) => assets.apiSticker(s)) : [],
+    features: (assets?.features ?? []) as GuildFeature[],
     mfa_level: GuildMFALevel.None,
     application_id: null,
     system_channel_id: guild.channels[0]?.id ?? null,
@@ -62,8 +65,8 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
     public_updates_channel_id: null,
     safety_alerts_channel_id: null,
     vanity_url_code: null,
-    premium_tier: GuildPremiumTier.None,
-    premium_subscription_count: 0,
+    premium_tier: (assets?.premiumTier ?? GuildPremiumTier.None) as GuildPremiumTier,
+    premium_subscription_count: assets?.boosts ?? 0,
     premium_progress_bar_enabled: false,
     preferred_locale: world.preferredLocaleOf(guild.id) as Locale,
     max_members: 500_000,
@@ -85,4 +88,11 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
     guild_scheduled_events: [],
     soundboard_sounds: [],
   };
+}
+
+/** The guild object GET /guilds/{id} and GUILD_UPDATE carry: GUILD_CREATE's without what only the gateway sends. */
+export function guildPayload(world: World, guildId: string): APIGuild {
+  const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, joined_at: _j, large: _l, member_count: _n, unavailable: _u,
+    stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _b, ...rest } = guildCreatePayload(world, guildId === world.second.id);
+  return rest;
 }

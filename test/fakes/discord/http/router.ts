@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { BucketKind } from "../ratelimit.js";
 import type { UploadedFile } from "./body.js";
 
@@ -7,6 +8,7 @@ export interface RouteRequest {
   body: unknown;
   files: UploadedFile[];
   route: string;
+  headers: IncomingHttpHeaders;
 }
 
 export interface RouteResponse {
@@ -21,6 +23,11 @@ export interface RouteDef {
   auth: "bot" | "none";
   bucket: BucketKind;
   handle(req: RouteRequest): RouteResponse | Promise<RouteResponse>;
+}
+
+/** A route for the bot token, in the per-route bucket (most of the API). */
+export function botRoute(method: RouteDef["method"], template: string, handle: RouteDef["handle"]): RouteDef {
+  return { method, template, auth: "bot", bucket: "route", handle };
 }
 
 export interface RouteMatch {

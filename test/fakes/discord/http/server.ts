@@ -198,7 +198,7 @@ export class HttpServer {
     const index = this.faults.findIndex((f) => f.matches({ method, path: decodeURIComponent(path), files: parsed.files.length }));
     if (index >= 0) return faultAnswer(this.faults.splice(index, 1)[0]!.fault, limit?.headers);
     try {
-      const result = await match.route.handle({ params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, route: match.route.template });
+      const result = await match.route.handle({ params: match.params, query: url.searchParams, body: parsed.json, files: parsed.files, route: match.route.template, headers: req.headers });
       return { ...result, headers: limit?.headers };
     } catch (error) {
       return { ...errorAnswer(error), headers: limit?.headers };

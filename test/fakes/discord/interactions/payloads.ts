@@ -6,6 +6,7 @@ import {
   Locale,
   type APIInteraction,
   type APIMessageInteractionMetadata,
+  type GuildFeature,
 } from "discord-api-types/v10";
 import type { FakeUser } from "../types.js";
 import type { World } from "../world.js";
@@ -107,11 +108,11 @@ export function basePayload(world: World, input: BaseInput): Record<string, unkn
   return {
     ...common,
     guild_id: found.guildId,
-    guild: { id: found.guildId, locale: guildLocale, features: [] },
+    guild: { id: found.guildId, locale: guildLocale, features: (world.assetsOf(found.guildId)?.features ?? []) as GuildFeature[] },
     channel: { ...channel, permissions },
     member: { ...world.interactionMember(input.user), permissions },
     // Where only the member's install reaches, the app has what the channel gives @everyone, not a bot role's.
-    app_permissions: (found.botInGuild ? world.botPermissions() : world.elsewhere.everyonePermissions).toString(),
+    app_permissions: (found.botInGuild ? world.botPermissionsIn(found.guildId) : world.elsewhere.everyonePermissions).toString(),
     guild_locale: guildLocale,
   };
 }

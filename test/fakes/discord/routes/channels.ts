@@ -2,7 +2,7 @@ import { MessageReferenceType, MessageType, PermissionFlagsBits } from "discord-
 import { MESSAGE_FLAGS } from "../constants.js";
 import type { FakeContext } from "../context.js";
 import { DiscordErrors } from "../errors.js";
-import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
+import { botRoute, type RouteDef, type RouteRequest, type RouteResponse } from "../http/router.js";
 import { toApiMessage } from "../messages.js";
 import type { FakeMessage } from "../types.js";
 import { asRecord, isRecord } from "../util.js";
@@ -12,21 +12,14 @@ const MESSAGE = "/channels/:ch/messages/:id";
 
 /** Channel and message routes, authenticated with the bot token. */
 export function channelRoutes(ctx: FakeContext): RouteDef[] {
-  const route = (method: RouteDef["method"], template: string, handle: (req: RouteRequest) => RouteResponse): RouteDef => ({
-    method,
-    template,
-    auth: "bot",
-    bucket: "route",
-    handle,
-  });
   return [
-    route("GET", "/channels/:ch", (req) => ({ status: 200, body: channel(ctx, req) })),
-    route("GET", "/channels/:ch/messages", (req) => list(ctx, req)),
-    route("POST", "/channels/:ch/messages", (req) => create(ctx, req)),
-    route("GET", MESSAGE, (req) => ({ status: 200, body: toApiMessage(message(ctx, req)) })),
-    route("PATCH", MESSAGE, (req) => edit(ctx, req)),
-    route("DELETE", MESSAGE, (req) => remove(ctx, req)),
-    route("POST", "/channels/:ch/typing", (req) => {
+    botRoute("GET", "/channels/:ch", (req) => ({ status: 200, body: channel(ctx, req) })),
+    botRoute("GET", "/channels/:ch/messages", (req) => list(ctx, req)),
+    botRoute("POST", "/channels/:ch/messages", (req) => create(ctx, req)),
+    botRoute("GET", MESSAGE, (req) => ({ status: 200, body: toApiMessage(message(ctx, req)) })),
+    botRoute("PATCH", MESSAGE, (req) => edit(ctx, req)),
+    botRoute("DELETE", MESSAGE, (req) => remove(ctx, req)),
+    botRoute("POST", "/channels/:ch/typing", (req) => {
       channel(ctx, req);
       return { status: 204 };
     }),

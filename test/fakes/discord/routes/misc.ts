@@ -3,7 +3,6 @@ import type { FakeContext } from "../context.js";
 import { REFRESH_BATCH_LIMIT } from "../attachments.js";
 import { DiscordErrors } from "../errors.js";
 import { FormErrors } from "../validation/form-errors.js";
-import { guildCreatePayload } from "../gateway/payloads.js";
 import type { RouteDef, RouteRequest, RouteResponse } from "../http/router.js";
 
 /** Gateway discovery, the bot's own user/application, and read-only guild lookups. */
@@ -75,12 +74,6 @@ export function miscRoutes(ctx: FakeContext): RouteDef[] {
         integration_types_config: world.userInstall ? { "0": {}, "1": {} } : { "0": {} },
       },
     })),
-    route("GET", "/guilds/:guild", "bot", (req) => {
-      guild(req);
-      const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, joined_at: _j, large: _l, member_count: _n, ...rest } =
-        guildCreatePayload(world);
-      return { status: 200, body: rest };
-    }),
     route("GET", "/guilds/:guild/channels", "bot", (req) => {
       guild(req);
       return { status: 200, body: world.channelList };
