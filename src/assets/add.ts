@@ -9,6 +9,7 @@ import {
   bannerFeature,
   emojiSlotsByTier,
   stickerSlotsByTier,
+  type AssetFormat,
   type AssetKind,
 } from "../discord/expression-rules.js";
 import { installPlace } from "../discord/install-place.js";
@@ -46,16 +47,36 @@ async function serverFor(interaction: AddInteraction, kind: AssetKind, say: Tran
   return guild;
 }
 
-/** The asset's file on the message pressed (the interaction's copy carries fresh links), fetched; or undefined, the member told. */
-async function assetBytes(interaction: AddInteraction, message: Message | null, kind: AssetKind, ctx: AssetDeps, say: Translate): Promise<Buffer | undefined> {
-  const names = assetRules[kind].formats.map((format) => assetFileName(kind, format));
-  const file = message?.attachments.find((attachment) => names.includes(attachment.name));
-  if (!file) {
+const contentTypes: Record<AssetFormat, string> = { png: "image/png", jpeg: "image/jpeg" };
+
+interface AssetImage {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** The image as a data URI of its own type: discord.js labels a Buffer image/jpg, whatever it holds. */
+function dataUri({ bytes, contentType }: AssetImage): string {
+  return `data:${contentType};base64,${bytes.toString("base64")}`;
+}
+
+/**
+ * The asset's file on the message pressed (the interaction's copy carries fresh links), fetched; or undefined, the
+ * member told.
+ */
+async function assetImage(interaction: AddInteraction, message: Message | null, kind: AssetKind, ctx: AssetDeps, say: Translate): Promise<AssetImage | undefined> {
+  const files = assetRules[kind].formats.map((format) => ({ format, name: assetFileName(kind, format) }));
+  let found: { url: string; format: AssetFormat } | undefined;
+  for (const attachment of message?.attachments.values() ?? []) {
+    const format = files.find((file) => file.name === attachment.name)?.format;
+    if (format) found ??= { url: attachment.url, format };
+  }
+  if (!found) {
     await interaction.editReply(say("assets.add.assetGone"));
     return undefined;
   }
   try {
-    return (await ctx.download(file.url, { maxBytes: assetRules[kind].maxBytes, timeoutMs: ctx.config.DOWNLOAD_TIMEOUT_MS })).bytes;
+    const { bytes } = await ctx.download(found.url, { maxBytes: assetRules[kind].maxBytes, timeoutMs: ctx.config.DOWNLOAD_TIMEOUT_MS });
+    return { bytes, contentType: contentTypes[found.format] };
   } catch (error) {
     if (!(error instanceof DownloadError)) throw error;
     ctx.log.warn({ err: error, kind }, "could not fetch an asset's file");
@@ -102,15 +123,15 @@ export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, k
     const fresh = await guild.fetch();
     if (!fresh.features.includes(bannerFeature)) return void (await interaction.editReply(say("assets.add.bannerNeedsBoost", { tier: fresh.premiumTier })));
   }
-  const bytes = await assetBytes(interaction, interaction.message, kind, ctx, say);
-  if (!bytes) return;
+  const image = await assetImage(interaction, interaction.message, kind, ctx, say);
+  if (!image) return;
   const reason = auditReason(interaction);
   await upload(interaction, ctx, say, kind, async () => {
     if (kind === "icon") {
-      await guild.setIcon(bytes, reason);
+      await guild.setIcon(dataUri(image), reason);
       return say("assets.add.iconSet");
     }
-    await guild.setBanner(bytes, reason);
+    await guild.setBanner(dataUri(image), reason);
     return say("assets.add.bannerSet");
   });
 }
@@ -124,10 +145,10 @@ async function addEmoji(interaction: ModalSubmitInteraction, ctx: AssetDeps, gui
   if (emojis.filter((emoji) => !emoji.animated).size >= slots) {
     return void (await interaction.editReply(say("assets.add.emojiSlotsFull", { slots, tier: fresh.premiumTier })));
   }
-  const bytes = await assetBytes(interaction, interaction.message, "emoji", ctx, say);
-  if (!bytes) return;
+  const image = await assetImage(interaction, interaction.message, "emoji", ctx, say);
+  if (!image) return;
   await upload(interaction, ctx, say, "emoji", async () => {
-    const emoji = await guild.emojis.create({ attachment: bytes, name, reason: auditReason(interaction) });
+    const emoji = await guild.emojis.create({ attachment: dataUri(image), name, reason: auditReason(interaction) });
     return say("assets.add.emojiAdded", { emoji: emoji.toString(), name });
   });
 }
@@ -140,11 +161,11 @@ async function addSticker(interaction: ModalSubmitInteraction, ctx: AssetDeps, g
   const [fresh, stickers] = await Promise.all([guild.fetch(), guild.stickers.fetch()]);
   const slots = stickerSlotsByTier[fresh.premiumTier] ?? stickerSlotsByTier[0];
   if (stickers.size >= slots) return void (await interaction.editReply(say("assets.add.stickerSlotsFull", { slots, tier: fresh.premiumTier })));
-  const bytes = await assetBytes(interaction, interaction.message, "sticker", ctx, say);
-  if (!bytes) return;
+  const image = await assetImage(interaction, interaction.message, "sticker", ctx, say);
+  if (!image) return;
   await upload(interaction, ctx, say, "sticker", async () => {
     const sticker = await guild.stickers.create({
-      file: { attachment: bytes, name: "sticker.png" },
+      file: { attachment: image.bytes, name: "sticker.png" },
       name: fields.name,
       tags: fields.tags,
       ...(fields.description ? { description: fields.description } : {}),
