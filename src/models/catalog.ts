@@ -8,6 +8,7 @@ import { nanoBananaModels } from "./nano-banana.js";
 import { offers } from "./option-rules.js";
 import { visionModels } from "./vision.js";
 import { seedvrUpscaleModels } from "./seedvr-upscale.js";
+import { briaBackgroundModels } from "./bria-background.js";
 import type { ModelDefinition, ModelKind } from "./types.js";
 
 export interface Catalog extends CatalogLookup {
@@ -66,7 +67,7 @@ export function createCatalog(families: readonly ModelFamily[], defaults: Readon
 }
 
 export const catalog: Catalog = createCatalog(
-  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, visionModels, seedvrUpscaleModels],
+  [nanoBananaModels, nanoBananaProModels, nanoBanana2Models, geminiFlashEditModels, fireRedModels, visionModels, seedvrUpscaleModels, briaBackgroundModels],
   { "text-to-image": "nano-banana", edit: "nano-banana-edit" },
 );
 

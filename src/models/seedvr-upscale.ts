@@ -11,10 +11,10 @@ import { z } from "zod";
 import type { ModelFamily } from "./lookup.js";
 import { seedField } from "./fields.js";
 import { falImageSchema, parseOutput, toOutputImage } from "./output.js";
-import { optionLabel, requestOptions } from "./option-rules.js";
+import { checkedInput, imageOnlyFields, imageOnlyProblems, type ImageOnlyWords } from "./image-only.js";
 import { fallbackLocale, t, type SupportedLocale } from "../i18n/index.js";
 import { formatUsd, roundUsd } from "./pricing.js";
-import type { CostEstimate, GenerationRequest, ModelDefinition, NormalizedOutput, RequestProblem } from "./types.js";
+import type { CostEstimate, GenerationRequest, ModelDefinition, NormalizedOutput } from "./types.js";
 import { countOf } from "../wording.js";
 
 const ENDPOINT = "fal-ai/seedvr/upscale/image";
@@ -66,22 +66,17 @@ function estimateCost(input: SeedvrUpscaleInput, output?: NormalizedOutput): Cos
   return { usd: roundUsd(usd), published: true, breakdown: `${detail} × ${formatUsd(USD_PER_MEGAPIXEL)} per MP = ${formatUsd(usd)}` };
 }
 
+const WORDS: ImageOnlyWords = { oneImage: "options.upscaleOneImage", noOption: "options.upscaleNoOption", notAccepted: "options.upscaleNotAccepted" };
+
 function buildInput(request: GenerationRequest, locale: SupportedLocale = fallbackLocale) {
-  const problems: RequestProblem[] = [];
-  const urls = request.imageUrls ?? [];
-  if (urls.length !== 1) problems.push({ option: "images", message: t(locale, "options.upscaleOneImage", { model: NAME, count: urls.length }) });
-  for (const option of requestOptions) {
-    if (request[option] !== undefined) problems.push({ option, message: t(locale, "options.upscaleNoOption", { model: NAME, label: optionLabel(option, locale) }) });
-  }
+  const problems = imageOnlyProblems(request, NAME, WORDS, locale);
   const factor = request.upscaleFactor ?? 2;
   if (!(factor > upscaleFactorBounds.min && factor <= upscaleFactorBounds.max)) {
     problems.push({ option: "images", message: t(locale, "options.upscaleFactor", { model: NAME, factor: String(factor) }) });
   }
   if (problems.length > 0) return { ok: false as const, problems };
-  const input: SeedvrUpscaleInput = { image_url: urls[0]!, upscale_mode: "factor", upscale_factor: factor };
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, problems: [{ option: "images" as const, message: t(locale, "options.upscaleNotAccepted", { model: NAME, reason: String(parsed.error.issues[0]?.message) }) }] };
-  return { ok: true as const, input };
+  const input: SeedvrUpscaleInput = { image_url: request.imageUrls![0]!, upscale_mode: "factor", upscale_factor: factor };
+  return checkedInput(inputSchema, input, NAME, WORDS, locale);
 }
 
 export const seedvrUpscaleModels: ModelFamily = () => [
@@ -91,10 +86,7 @@ export const seedvrUpscaleModels: ModelFamily = () => [
     name: NAME,
     summary: "Faithful upscaling (Upscale 2K and 4K on results): sharper and larger, without re-drawing the picture.",
     kind: "upscale",
-    inputImages: { min: 1, max: 1, field: "image_url" },
-    options: { seed: false, negativePrompt: false, safetyChecker: false, webSearch: false },
-    // No prompt is sent; the parent's prompt only labels the result.
-    maxPromptLength: 6000,
+    ...imageOnlyFields,
     inputSchema,
     buildInput,
     normalizeOutput,

@@ -841,6 +841,70 @@ describe("fake fal: SeedVR2's upscaler", () => {
   });
 });
 
+describe("fake fal: Bria's background removal", () => {
+  const endpoint = "fal-ai/bria/background/remove";
+  const ground = { r: 245, g: 245, b: 240 };
+  const subject = { r: 200, g: 40, b: 60 };
+  /** A light ground with a square subject at [16, 8] to [47, 39]. */
+  async function scene(): Promise<Buffer> {
+    const square = await sharp({ create: { width: 32, height: 32, channels: 3, background: subject } }).png().toBuffer();
+    return sharp({ create: { width: 80, height: 48, channels: 3, background: ground } })
+      .composite([{ input: square, left: 16, top: 8 }])
+      .jpeg({ quality: 95 })
+      .toBuffer();
+  }
+
+  it("answers { image }, a PNG of the input's size, the corner's colour transparent and the subject opaque", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await scene(), "image/jpeg");
+    const requestId = await submit(fal, endpoint, { image_url: input });
+    await completed(fake, requestId);
+    const output = await result<{ image: OutputImage }>(fal, endpoint, requestId);
+    expect(Object.keys(output)).toEqual(["image"]);
+    expect(output.image).toMatchObject({ content_type: "image/png", width: 80, height: 48 });
+    const { data, info } = await sharp((await download(output.image.url)).data).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([80, 48, 4]);
+    const pixel = (x: number, y: number) => [...data.subarray((y * 80 + x) * 4, (y * 80 + x) * 4 + 4)];
+    for (const [x, y] of [[0, 0], [79, 0], [0, 47], [79, 47], [60, 24]]) expect(pixel(x!, y!)[3]).toBe(0);
+    for (const [x, y] of [[17, 9], [31, 24], [46, 38]]) {
+      const [r, g, b, alpha] = pixel(x!, y!);
+      expect(alpha).toBe(255);
+      expect(Math.abs(r! - subject.r) + Math.abs(g! - subject.g) + Math.abs(b! - subject.b)).toBeLessThan(30);
+    }
+  });
+
+  it("leaves the rectangle of the fake's own output on transparency", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const made = await submit(fal, "fal-ai/nano-banana", { prompt: "a fox" });
+    await completed(fake, made);
+    const { images } = await result<GeminiOut>(fal, "fal-ai/nano-banana", made);
+    const requestId = await submit(fal, endpoint, { image_url: images[0]!.url, sync_mode: true });
+    await completed(fake, requestId);
+    const { image } = await result<{ image: OutputImage }>(fal, endpoint, requestId);
+    expect(image.url).toMatch(/^data:image\/png;base64,/);
+    const { data, info } = await sharp(Buffer.from(image.url.split(",")[1]!, "base64")).raw().toBuffer({ resolveWithObject: true });
+    const alpha = (x: number, y: number) => data[(y * info.width + x) * 4 + 3];
+    expect([alpha(0, 0), alpha(info.width - 1, info.height - 1), alpha(info.width / 2, info.height / 2)]).toEqual([0, 0, 255]);
+  });
+
+  it("is strict like fal: no image_url, a prompt or image_urls is a 422", async () => {
+    const { fake, fal } = await fakeFal({ queueMs: 0, runMs: 0 });
+    const input = fake.upload(await png(32, 32), "image/png");
+    const bad: [Record<string, unknown>, (string | number)[]][] = [
+      [{}, ["body", "image_url"]],
+      [{ image_url: input, prompt: "the fox" }, ["body", "prompt"]],
+      [{ image_urls: [input] }, ["body", "image_url"]],
+      [{ image_url: input, sync_mode: "yes" }, ["body", "sync_mode"]],
+    ];
+    for (const [body, loc] of bad) {
+      const error = await failure(submit(fal, endpoint, body));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors.map((e) => e.loc)).toContainEqual(loc);
+    }
+    expect(fake.jobs.size).toBe(0);
+  });
+});
+
 describe("fake fal: every endpoint accepts a minimal valid input", () => {
   let fake: FakeFal;
   let fal: FalClient;
@@ -865,6 +929,7 @@ describe("fake fal: every endpoint accepts a minimal valid input", () => {
     "fal-ai/firered-image-edit-v1.1": (url) => ({ prompt: "x", image_urls: [url] }),
     "openrouter/router/vision": (url) => ({ prompt: "x", image_urls: [url], model: "google/gemini-2.5-flash" }),
     "fal-ai/seedvr/upscale/image": (url) => ({ image_url: url }),
+    "fal-ai/bria/background/remove": (url) => ({ image_url: url }),
   };
 
   it("covers every schema", () => {

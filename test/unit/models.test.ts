@@ -243,8 +243,8 @@ function problemsOf(model: ModelDefinition, request: GenerationRequest): Request
   return result.problems;
 }
 
-/** The image models; the upscaler (no prompt, no options) has its own suite below. */
-const models = catalog.all().filter((model) => model.kind !== "upscale");
+/** The image models; the upscaler and the background remover (no prompt, no options) have their own suites below. */
+const models = catalog.all().filter((model) => model.kind !== "upscale" && model.kind !== "background-removal");
 const entries = models.map((model) => [model.id, model] as const);
 
 // ---- The registry
@@ -712,7 +712,7 @@ describe("seedvr-upscale (SeedVR2, behind Upscale on results)", () => {
   const image = "https://v3.fal.media/files/fox.png";
 
   it("is the catalog's upscaler, after the image models, priced per megapixel of output", () => {
-    expect(catalog.all().at(-1)).toBe(model);
+    expect(catalog.all().indexOf(model)).toBe(models.length);
     expect([model.endpoint, model.name, model.kind]).toEqual(["fal-ai/seedvr/upscale/image", "SeedVR2 Upscale", "upscale"]);
     expect(catalog.list("upscale")).toEqual([model]);
     expect(model.inputImages).toEqual({ min: 1, max: 1, field: "image_url" });
@@ -747,6 +747,51 @@ describe("seedvr-upscale (SeedVR2, behind Upscale on results)", () => {
     expect(model.estimateCost({ image_url: image, upscale_factor: 4 }).usd).toBe(0.016);
     const settled = model.estimateCost({ image_url: image, upscale_factor: 4 }, { images: [{ url: image, width: 4096, height: 4096, nsfw: false }] });
     expect(settled).toEqual({ usd: 0.0168, published: true, breakdown: "1 image returned, 16.78 MP × $0.001 per MP = $0.0168" });
+  });
+});
+
+// ---- The background remover
+
+describe("bria-background-removal (Bria RMBG 2.0, before an emoji or a sticker)", () => {
+  const model = catalog.require("bria-background-removal");
+  const image = "https://v3.fal.media/files/fox.png";
+
+  it("is the catalog's background remover, last, at a flat $0.018 per image", () => {
+    expect(catalog.all().at(-1)).toBe(model);
+    expect([model.endpoint, model.name, model.kind]).toEqual(["fal-ai/bria/background/remove", "Bria RMBG 2.0", "background-removal"]);
+    expect(catalog.list("background-removal")).toEqual([model]);
+    expect(catalog.defaultFor("background-removal")).toBe(model);
+    expect(model.inputImages).toEqual({ min: 1, max: 1, field: "image_url" });
+    expect(model.priceLabel).toBe("$0.018 per image");
+  });
+
+  it("builds { image_url } (no prompt) that the fake's independent schema accepts", () => {
+    const input = inputOf(model, { prompt: "a fox", imageUrls: [image] });
+    expect(input).toEqual({ image_url: image });
+    expect(falEndpointSchemas["fal-ai/bria/background/remove"].safeParse(input).success).toBe(true);
+    expect(model.inputSchema.safeParse({ ...input, prompt: "x" }).success).toBe(false);
+  });
+
+  it("refuses no image, two images and any image option, in the member's language", () => {
+    expect(problemsOf(model, { prompt: "x" })[0]?.message).toBe("Bria RMBG 2.0 removes the background of exactly 1 image; you gave 0.");
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image, image] })[0]?.message).toMatch(/exactly 1 image; you gave 2/);
+    expect(problemsOf(model, { prompt: "x", imageUrls: [image], aspectRatio: "1:1", format: "png" })).toEqual([
+      { option: "aspectRatio", message: "Bria RMBG 2.0 only takes an image: it has no aspect ratio to set." },
+      { option: "format", message: "Bria RMBG 2.0 only takes an image: it has no output format to set." },
+    ]);
+    const german = model.buildInput({ prompt: "x", imageUrls: [] }, "de");
+    expect(german.ok ? undefined : german.problems[0]?.message).toBe("Bria RMBG 2.0 entfernt den Hintergrund von genau 1 Bild; du hast 0 angegeben.");
+  });
+
+  it("reads { image }", () => {
+    const output = model.normalizeOutput({ image: { url: image, width: 1024, height: 768, content_type: "image/png", file_name: "fox.png", file_size: 5120 } });
+    expect(output).toEqual({ images: [{ url: image, width: 1024, height: 768, contentType: "image/png", fileName: "fox.png", fileSize: 5120, nsfw: false }] });
+    expect(() => model.normalizeOutput({ images: [] })).toThrow(/not the shape it publishes/);
+  });
+
+  it("costs $0.018 whatever came back", () => {
+    expect(model.estimateCost({ image_url: image })).toEqual({ usd: 0.018, published: true, breakdown: "1 image × $0.018 = $0.018" });
+    expect(model.estimateCost({ image_url: image }, { images: [{ url: image, width: 4096, height: 4096, nsfw: false }] }).usd).toBe(0.018);
   });
 });
 

@@ -20,14 +20,19 @@ export interface InputDeps {
   recorder: Recorder;
 }
 
-export type FetchedInputs = { ok: true; sizes: Size[] } | { ok: false; reply: FalResultReply };
+/** An input image as the runner fetched it: its size, and its bytes for a model that works on the pixels. */
+export interface InputImage extends Size {
+  data: Buffer;
+}
+
+export type FetchedInputs = { ok: true; images: InputImage[] } | { ok: false; reply: FalResultReply };
 
 export async function fetchInputs(job: FakeFalJob, deps: InputDeps, signal: AbortSignal): Promise<FetchedInputs> {
   const refs = inputRefs(job.params);
   const results = await Promise.all(refs.map((ref) => fetchOne(ref, job, deps, signal)));
   const errors = results.filter((r): r is FalFieldError => "loc" in r);
   if (errors.length > 0) return { ok: false, reply: { status: 422, body: { detail: errors } } };
-  return { ok: true, sizes: results.filter((r): r is Size => "width" in r) };
+  return { ok: true, images: results.filter((r): r is InputImage => "width" in r) };
 }
 
 function inputRefs(params: Record<string, unknown>): InputRef[] {
@@ -37,7 +42,7 @@ function inputRefs(params: Record<string, unknown>): InputRef[] {
   return [];
 }
 
-async function fetchOne(ref: InputRef, job: FakeFalJob, deps: InputDeps, signal: AbortSignal): Promise<Size | FalFieldError> {
+async function fetchOne(ref: InputRef, job: FakeFalJob, deps: InputDeps, signal: AbortSignal): Promise<InputImage | FalFieldError> {
   const at = epochNow();
   const fetched: InputFetch = { url: ref.url, status: 0 };
   let data: Buffer | undefined;
@@ -78,7 +83,7 @@ async function fetchOne(ref: InputRef, job: FakeFalJob, deps: InputDeps, signal:
     if (!width || !height) throw new Error("no dimensions");
     fetched.width = width;
     fetched.height = height;
-    return { width, height };
+    return { width, height, data };
   } catch {
     return {
       loc: ref.loc,

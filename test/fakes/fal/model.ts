@@ -10,6 +10,6 @@ export function createModelRunner(deps: InputDeps & { outputBytes?: number }): R
     if (!inputs.ok) return inputs.reply;
     // Only a validation failure meant for the result rides along with a job (the others are answered at submit).
     if (job.failure?.kind === "validation") return { status: 422, body: { detail: validationDetail(job.failure, job.input) } };
-    return { status: 200, body: await buildOutput(job, inputs.sizes, deps.storage, deps.outputBytes) };
+    return { status: 200, body: await buildOutput(job, inputs.images, deps.storage, deps.outputBytes) };
   };
 }

@@ -9,7 +9,9 @@ import {
   GEMINI_RATIOS,
   outputFamily,
 } from "./schemas.js";
+import type { InputImage } from "./inputs.js";
 import {
+  cutOutSubject,
   geminiSize,
   type ImageFormat,
   nearestRatio,
@@ -36,7 +38,7 @@ export interface OutputImage {
 /** `outputBytes`: when set, normal outputs are images of about that many bytes (see FakeFalOptions.outputBytes). */
 export async function buildOutput(
   job: FakeFalJob,
-  inputSizes: Size[],
+  inputs: InputImage[],
   storage: FakeStorage,
   outputBytes?: number,
 ): Promise<Record<string, unknown>> {
@@ -45,9 +47,10 @@ export async function buildOutput(
   const p = job.params;
   const prompt = String(p.prompt);
   const failure = job.failure;
-  if (family === "vision") return visionOutput(p, inputSizes, failure?.kind === "text-only" ? failure.description : undefined);
+  if (family === "vision") return visionOutput(p, inputs, failure?.kind === "text-only" ? failure.description : undefined);
 
-  if (family === "seedvr") return upscaled(p, inputSizes[0], storage);
+  if (family === "seedvr") return upscaled(p, inputs[0], storage);
+  if (family === "bria") return { image: publish(await cutOutSubject(inputs[0]!.data), storage, p.sync_mode === true) };
 
   const refusal =
     failure?.kind === "text-only"
@@ -62,7 +65,7 @@ export async function buildOutput(
   }
 
   const count = family === "gemini-single" ? 1 : Number(p.num_images ?? 1);
-  const size = outputSize(endpoint, p, inputSizes[0]);
+  const size = outputSize(endpoint, p, inputs[0]);
   const format = (p.output_format ?? "png") as ImageFormat;
   const flaggedAt = (position: number) => failure?.kind === "nsfw" && (failure.images?.includes(position) ?? true);
   const render = async (nsfw: boolean) =>

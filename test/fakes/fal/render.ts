@@ -128,3 +128,23 @@ export function renderSized(size: Size, format: ImageFormat, bytes: number): Pro
     return { data, width, height, contentType: CONTENT_TYPES[format], ext: EXTENSIONS[format] };
   });
 }
+
+/** How far (per channel, 0–255) a pixel may be from the background's colour and still count as background. */
+const BACKGROUND_TOLERANCE = 24;
+
+/**
+ * A background remover's answer, cheaply: the top-left corner's colour is the background, and every pixel within
+ * BACKGROUND_TOLERANCE of it becomes transparent; the rest keep their colour and opacity. A PNG of the input's size
+ * (upright by its EXIF orientation). On the fake's own outputs (a rectangle on a flat ground) the rectangle is left.
+ */
+export async function cutOutSubject(input: Buffer): Promise<RenderedImage> {
+  const { data, info } = await sharp(input, { autoOrient: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const [r, g, b] = [data[0]!, data[1]!, data[2]!];
+  for (let at = 0; at < data.length; at += 4) {
+    const distance = Math.max(Math.abs(data[at]! - r), Math.abs(data[at + 1]! - g), Math.abs(data[at + 2]! - b));
+    if (distance <= BACKGROUND_TOLERANCE) data[at + 3] = 0;
+  }
+  const { width, height } = info;
+  const png = await sharp(data, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return { data: png, width, height, contentType: CONTENT_TYPES.png, ext: EXTENSIONS.png };
+}

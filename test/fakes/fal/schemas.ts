@@ -145,6 +145,15 @@ const seedvrUpscale = z.strictObject({
   sync_mode: syncMode,
 });
 
+/**
+ * Bria's RMBG 2.0, as fal publishes it (https://fal.ai/models/fal-ai/bria/background/remove/llms.txt): one image;
+ * output { image }, a PNG with transparency.
+ */
+const briaBackgroundRemove = z.strictObject({
+  image_url: z.string(),
+  sync_mode: syncMode,
+});
+
 export const falEndpointSchemas = {
   "fal-ai/nano-banana": nanoBanana,
   "fal-ai/nano-banana/edit": nanoBananaEdit,
@@ -158,6 +167,7 @@ export const falEndpointSchemas = {
   "fal-ai/firered-image-edit-v1.1": fireRedEdit,
   "openrouter/router/vision": openRouterVision,
   "fal-ai/seedvr/upscale/image": seedvrUpscale,
+  "fal-ai/bria/background/remove": briaBackgroundRemove,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FalEndpointId = keyof typeof falEndpointSchemas;
@@ -167,12 +177,13 @@ export function isFalEndpoint(id: string): id is FalEndpointId {
 }
 
 /** How an endpoint's output is shaped. */
-export type OutputFamily = "gemini" | "gemini-single" | "firered" | "vision" | "seedvr";
+export type OutputFamily = "gemini" | "gemini-single" | "firered" | "vision" | "seedvr" | "bria";
 
 export function outputFamily(endpoint: FalEndpointId): OutputFamily {
   if (endpoint === "openrouter/router/vision") return "vision";
   if (endpoint === "fal-ai/gemini-flash-edit") return "gemini-single";
   if (endpoint === "fal-ai/firered-image-edit-v1.1") return "firered";
   if (endpoint === "fal-ai/seedvr/upscale/image") return "seedvr";
+  if (endpoint === "fal-ai/bria/background/remove") return "bria";
   return "gemini";
 }

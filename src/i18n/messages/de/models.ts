@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "Der ältere Gemini-Editor: ein Bild und eine Anweisung, keine weiteren Einstellungen.",
   "firered-edit": "Open-Source-Editor, der Gesichter und Schrift unversehrt lässt; versteht englische und chinesische Prompts.",
   "seedvr-upscale": "Originaltreues Hochskalieren (Hochskalieren 2K und 4K bei Ergebnissen): schärfer und größer, ohne das Bild neu zu zeichnen.",
+  "bria-background-removal": "Schneidet das Motiv eines Bildes auf transparentem Hintergrund frei (für Emojis und Sticker).",
   "gemini-25-flash-vision": "Liest ein Bild und schreibt Prompts, die ein ähnliches erzeugen würden (/describe und das Menü Beschreiben).",
 };

@@ -60,4 +60,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "Bei {model} lässt sich „{label}“ nicht einstellen.",
   "upscaleFactor": "{model} vergrößert ein Bild auf das 1- bis 10-Fache; ×{factor} liegt außerhalb davon.",
   "upscaleNotAccepted": "{model} hat das Bild nicht angenommen: {reason}.",
+  "backgroundOneImage": "{model} entfernt den Hintergrund von genau 1 Bild; du hast {count, number} angegeben.",
+  "backgroundNoOption": "{model} nimmt nur ein Bild: „{label}“ lässt sich nicht einstellen.",
+  "backgroundNotAccepted": "{model} konnte das Bild nicht verarbeiten: {reason}.",
 };

@@ -11,5 +11,6 @@ export const models = {
   "gemini-flash-edit": "The older Gemini editor: one image and an instruction, no other settings.",
   "firered-edit": "Open-source editor that keeps faces and lettering intact; understands English and Chinese prompts.",
   "seedvr-upscale": "Faithful upscaling (Upscale 2K and 4K on results): sharper and larger, without re-drawing the picture.",
+  "bria-background-removal": "Cuts the subject out of an image onto a transparent background (for emoji and stickers).",
   "gemini-25-flash-vision": "Reads an image and writes prompts that would make one like it (/describe and the Describe menu).",
 } as const;

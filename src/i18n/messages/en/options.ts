@@ -57,4 +57,7 @@ export const options = {
   "upscaleNoOption": "{model} does not let you set the {label}.",
   "upscaleFactor": "{model} makes an image 1 to 10 times larger; ×{factor} is outside that.",
   "upscaleNotAccepted": "{model} did not accept the image: {reason}.",
+  "backgroundOneImage": "{model} removes the background of exactly 1 image; you gave {count, number}.",
+  "backgroundNoOption": "{model} only takes an image: it has no {label} to set.",
+  "backgroundNotAccepted": "{model} could not take the image: {reason}.",
 } as const;

@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "El editor Gemini anterior: una imagen y una instrucción, sin más ajustes.",
   "firered-edit": "Editor de código abierto que conserva caras y letras; entiende instrucciones en inglés y en chino.",
   "seedvr-upscale": "Ampliación fiel (Ampliar 2K y 4K en los resultados): más nítida y más grande, sin volver a dibujar la imagen.",
+  "bria-background-removal": "Recorta el sujeto de una imagen sobre un fondo transparente (para emojis y stickers).",
   "gemini-25-flash-vision": "Lee una imagen y escribe instrucciones que crearían una parecida (/describe y el menú Describir).",
 };

@@ -59,4 +59,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "{model} no permite ajustar «{label}».",
   "upscaleFactor": "{model} amplía una imagen de 1 a 10 veces; ×{factor} queda fuera de ese rango.",
   "upscaleNotAccepted": "{model} no aceptó la imagen: {reason}.",
+  "backgroundOneImage": "{model} quita el fondo de exactamente 1 imagen; has dado {count, number}.",
+  "backgroundNoOption": "{model} solo recibe una imagen: no tiene «{label}» que ajustar.",
+  "backgroundNotAccepted": "{model} no pudo procesar la imagen: {reason}.",
 };

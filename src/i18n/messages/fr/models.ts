@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "L’ancien éditeur Gemini : une image et une consigne, aucun autre réglage.",
   "firered-edit": "Éditeur open source qui préserve visages et textes ; comprend les prompts en anglais et en chinois.",
   "seedvr-upscale": "Agrandissement fidèle (Agrandir 2K et 4K sur les résultats) : plus net et plus grand, sans redessiner l’image.",
+  "bria-background-removal": "Détoure le sujet d’une image sur un fond transparent (pour les émojis et les stickers).",
   "gemini-25-flash-vision": "Lit une image et écrit des prompts qui en feraient une semblable (/describe et le menu Décrire).",
 };

@@ -61,4 +61,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "{model} ne permet pas de régler « {label} ».",
   "upscaleFactor": "{model} agrandit une image de 1 à 10 fois ; ×{factor} est en dehors de cette plage.",
   "upscaleNotAccepted": "{model} n’a pas accepté l’image : {reason}.",
+  "backgroundOneImage": "{model} supprime l’arrière-plan d’exactement 1 image ; tu en as donné {count, number}.",
+  "backgroundNoOption": "{model} ne prend qu’une image : « {label} » ne se règle pas.",
+  "backgroundNotAccepted": "{model} n’a pas pu traiter l’image : {reason}.",
 };

@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "以前の Gemini エディター。画像 1 枚と指示だけで、ほかの設定はありません。",
   "firered-edit": "顔や文字を崩さないオープンソースのエディター。英語と中国語の指示を理解します。",
   "seedvr-upscale": "忠実なアップスケール（結果の「アップスケール 2K/4K」）。描き直さずに、より鮮明で大きくします。",
+  "bria-background-removal": "画像から被写体を切り抜き、透明な背景に載せます（絵文字やスタンプ用）。",
   "gemini-25-flash-vision": "画像を読み取り、似た画像を作れるプロンプトを書きます（/describe と「説明」メニュー）。",
 };

@@ -58,4 +58,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "{model} では{label}を設定できません。",
   "upscaleFactor": "{model} が拡大できるのは 1～10 倍です。×{factor} はその範囲外です。",
   "upscaleNotAccepted": "{model} はこの画像を受け付けませんでした: {reason}。",
+  "backgroundOneImage": "{model} が背景を除去できる画像はちょうど 1 枚ですが、{count, number} 枚指定されました。",
+  "backgroundNoOption": "{model} は画像を受け取るだけで、{label}は設定できません。",
+  "backgroundNotAccepted": "{model} はこの画像を処理できませんでした: {reason}。",
 };

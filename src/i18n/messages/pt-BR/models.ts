@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "O editor Gemini antigo: uma imagem e uma instrução, sem outras configurações.",
   "firered-edit": "Editor de código aberto que mantém rostos e letras intactos; entende prompts em inglês e chinês.",
   "seedvr-upscale": "Ampliação fiel (Ampliar 2K e 4K nos resultados): mais nítida e maior, sem redesenhar a imagem.",
+  "bria-background-removal": "Recorta o tema de uma imagem sobre um fundo transparente (para emojis e figurinhas).",
   "gemini-25-flash-vision": "Lê uma imagem e escreve prompts que criariam uma parecida (/describe e o menu Descrever).",
 };

@@ -59,4 +59,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "O {model} não permite ajustar “{label}”.",
   "upscaleFactor": "O {model} amplia uma imagem de 1 a 10 vezes; ×{factor} está fora desse intervalo.",
   "upscaleNotAccepted": "O {model} não aceitou a imagem: {reason}.",
+  "backgroundOneImage": "O {model} remove o fundo de exatamente 1 imagem; você enviou {count, number}.",
+  "backgroundNoOption": "O {model} só recebe uma imagem: não há “{label}” para ajustar.",
+  "backgroundNotAccepted": "O {model} não conseguiu processar a imagem: {reason}.",
 };

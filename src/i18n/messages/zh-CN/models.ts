@@ -12,5 +12,6 @@ export const models: Messages<"models"> = {
   "gemini-flash-edit": "较早的 Gemini 编辑器：一张图片加一条指令，没有其他设置。",
   "firered-edit": "开源编辑器，能保持人脸和文字完好；理解中英文提示。",
   "seedvr-upscale": "忠实放大（结果上的“放大 2K/4K”）：更清晰、更大，不会重新绘制画面。",
+  "bria-background-removal": "把图片中的主体抠出来，放在透明背景上（用于表情和贴纸）。",
   "gemini-25-flash-vision": "读取一张图片，写出能生成类似图片的提示词（/describe 和“描述”菜单）。",
 };

@@ -54,4 +54,7 @@ export const options: Messages<"options"> = {
   "upscaleNoOption": "{model} 不支持设置{label}。",
   "upscaleFactor": "{model} 可将图片放大 1 到 10 倍；×{factor} 超出了这个范围。",
   "upscaleNotAccepted": "{model} 未接受这张图片：{reason}。",
+  "backgroundOneImage": "{model} 只能为正好 1 张图片去除背景；你提供了 {count, number} 张。",
+  "backgroundNoOption": "{model} 只接收一张图片，没有可设置的{label}。",
+  "backgroundNotAccepted": "{model} 无法处理这张图片：{reason}。",
 };
