@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
 import { buttonIds, falRequests, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { ledgerRows } from "./policy-helpers.js";
 import { buttonIdsOf, galleryOf, textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
@@ -207,7 +208,7 @@ describe("refusals change nothing", () => {
 });
 
 describe("… without background", () => {
-  it("starts a charged job on the background-removal model with the result's image, privately", async () => {
+  it("starts a charged job on the background-removal model with the result's image, privately, for the presser", async () => {
     h = await startHarness();
     const moderator = h.discord.users.moderator;
     const result = await waitForFinal(h, imagine(h, { prompt: "a happy cat waving" }));
@@ -224,5 +225,12 @@ describe("… without background", () => {
     const submit = falRequests(h, "submit").at(-1)!;
     expect(submit.endpoint).toMatch(/bria/);
     expect(JSON.stringify(submit.body)).toContain(source!.url);
+    // Its result is private, charged to the presser, and carries the emoji's one-press button (the file's fitting and
+    // name are the delivery's).
+    const final = await waitForFinal(h, cutout);
+    expect(final.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const cutoutRef = refOfResult(final);
+    expect(buttonIds(final)).toContain(`asset:1:add:emoji:${cutoutRef}`);
+    expect(ledgerRows(h).find((row) => row.model_id === "bria-background-removal")).toMatchObject({ user_id: moderator.id, images: 1 });
   });
 });
