@@ -7,7 +7,7 @@ import { PermissionFlagsBits } from "discord.js";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
-import { buttonIds, falRequests, imagine, waitForFinal } from "./generation-helpers.js";
+import { bodyOf, buttonIds, falRequests, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { ledgerRows } from "./policy-helpers.js";
 import { buttonIdsOf, galleryOf, textOf } from "./v2-message.js";
@@ -83,6 +83,9 @@ describe("Make asset → Add as emoji / sticker", () => {
     const [emoji] = h.discord.expressions().emojis;
     expect(emoji).toMatchObject({ name: "happy_cat", animated: false, contentType: "image/png" });
     expect(answer).toBe(`Added the emoji <:happy_cat:${emoji!.id}> as :happy_cat:.`);
+    // Everything the bot posts pings no one.
+    const edit = await h.discord.waitForRequest((r) => r.method === "PATCH" && r.path.includes(submit.token));
+    expect(bodyOf(edit).allowed_mentions).toMatchObject({ parse: [] });
     expect(emoji!.auditReason).toBe(`Added with falcord by ${moderator.username} (${moderator.id})`);
     expect(emoji!.image.byteLength).toBeLessThanOrEqual(256 * KiB);
     expect(await png(emoji!.image)).toMatchObject({ format: "png", width: 128, height: 128 });
@@ -96,11 +99,14 @@ describe("Make asset → Add as emoji / sticker", () => {
     const form = await add.response();
     expect(form.type).toBe(9);
     expect(JSON.stringify(form.data.components)).toContain('"value":"a red fox in the snow"');
-    const submit = h.discord.submitModal({
-      customId: "asset-form:1:sticker",
-      fields: { name: "Snow fox", tags: ":fox:", description: "A fox in the snow" },
-      user: moderator,
-    });
+    const fields = { name: "Snow fox", tags: ":fox:", description: "A fox in the snow" };
+    // Discord's own refusal (the slots filled meanwhile) in plain words; nothing added.
+    h.discord.failNext((request) => request.method === "POST" && request.path.endsWith("/stickers"), { status: 400, code: 30039, message: "Maximum number of stickers reached" });
+    const refused = h.discord.submitModal({ customId: "asset-form:1:sticker", fields, user: moderator });
+    expect(await privateAnswer(refused)).toBe("Discord says the server has no free sticker slots. Remove a sticker or boost the server, then try again.");
+    expect(h.discord.expressions().stickers).toEqual([]);
+
+    const submit = h.discord.submitModal({ customId: "asset-form:1:sticker", fields, user: moderator });
     expect(await privateAnswer(submit)).toBe("Added the sticker “Snow fox” to the server.");
     const [sticker] = h.discord.expressions().stickers;
     expect(sticker).toMatchObject({ name: "Snow fox", tags: "fox", description: "A fox in the snow", contentType: "image/png" });
