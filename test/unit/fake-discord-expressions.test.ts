@@ -8,7 +8,7 @@ import type { FakeDiscord, RecordedRequest } from "../fakes/discord/index.js";
 import { apiError, connectToFake } from "./fake-discord-client.js";
 
 async function connect(before?: (fake: FakeDiscord) => void): Promise<{ fake: FakeDiscord; client: Client<true>; guild: Guild }> {
-  const { fake, client } = await connectToFake({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildExpressions], ...(before ? { before } : {}) });
+  const { fake, client } = await connectToFake({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildExpressions, GatewayIntentBits.GuildScheduledEvents], ...(before ? { before } : {}) });
   const guild = client.guilds.cache.get(fake.guild.id);
   if (!guild) throw new Error("the fake's guild did not arrive");
   return { fake, client, guild };
@@ -112,6 +112,18 @@ describe("custom emoji (POST /guilds/{id}/emojis)", () => {
     await guild.emojis.create({ attachment: dataUri("image/jpeg", await jpeg(128)), name: "jp" });
     expect(fake.expressions().emojis[0]).toMatchObject({ contentType: "image/jpeg" });
     expect(fake.expressions().emojis[0]?.auditReason).toBeUndefined();
+  });
+
+  it("keeps the roles allowed to use the emoji; refuses one that is no role of the server with 50035 on `roles`", async () => {
+    const { fake, client, guild } = await connect();
+    const image = dataUri("image/png", await png(128));
+    const emoji = await guild.emojis.create({ attachment: image, name: "mods_only", roles: [fake.roles.moderator] });
+    expect([...emoji.roles.cache.keys()]).toEqual([fake.roles.moderator]);
+    expect(fake.expressions().emojis[0]?.roles).toEqual([fake.roles.moderator]);
+    // discord.js refuses an unknown role itself; its REST sends one as given.
+    const error = await apiError(client.rest.post(Routes.guildEmojis(guild.id), { body: { name: "elsewhere", image, roles: [fake.secondGuild.id] } }));
+    expect(Object.keys(formErrors(error))).toEqual(["roles"]);
+    expect(fake.expressions().emojis).toHaveLength(1);
   });
 
   it("refuses a name that is not 2–32 letters, digits and underscores with 50035 on `name`", async () => {
@@ -284,6 +296,23 @@ describe("the server icon and banner (PATCH /guilds/{id})", () => {
     expect(fake.expressions().icon?.contentType).toBe("image/jpeg");
   });
 
+  it("takes an animated GIF icon only with ANIMATED_ICON (level 1), an animated banner only with ANIMATED_BANNER (level 3)", async () => {
+    const { fake, guild } = await connect();
+    const icon = dataUri("image/gif", await animatedGif(512));
+    expect(Object.keys(formErrors(await apiError(guild.setIcon(icon))))).toEqual(["icon"]);
+    await guild.setIcon(dataUri("image/gif", await sharp(await png(512)).gif().toBuffer()));
+    expect(fake.expressions().icon?.hash).toMatch(/^[0-9a-f]{32}$/);
+    fake.setBoost(1);
+    await guild.setIcon(icon);
+    expect(fake.expressions().icon).toMatchObject({ contentType: "image/gif", hash: expect.stringMatching(/^a_[0-9a-f]{32}$/) });
+    fake.setBoost(2);
+    const banner = dataUri("image/gif", await animatedGif(960));
+    expect(Object.keys(formErrors(await apiError(guild.setBanner(banner))))).toEqual(["banner"]);
+    fake.setBoost(3);
+    await guild.setBanner(banner);
+    expect(fake.expressions().banner?.contentType).toBe("image/gif");
+  });
+
   it("refuses a banner with 50035 on `banner` until the server has the BANNER feature (boost level 2)", async () => {
     const { fake, guild } = await connect();
     const image = await png(960, 540);
@@ -311,5 +340,48 @@ describe("the server icon and banner (PATCH /guilds/{id})", () => {
       expect(error.code).toBe(50013);
     }
     expect(fake.expressions()).toMatchObject({ icon: null, banner: null });
+  });
+});
+
+describe("an event's cover (PATCH /guilds/{id}/scheduled-events/{event})", () => {
+  it("lists the server's events, in GUILD_CREATE too; sets the cover, storing the bytes and the reason; GUILD_SCHEDULED_EVENT_UPDATE follows", async () => {
+    const { fake, guild } = await connect((f) => f.addScheduledEvent({ name: "Drawing night", creator: f.users.moderator }));
+    const [event] = fake.scheduledEvents();
+    expect(guild.scheduledEvents.cache.get(event!.id)?.name).toBe("Drawing night");
+    const fetched = await guild.scheduledEvents.fetch();
+    expect(fetched.get(event!.id)).toMatchObject({ name: "Drawing night", creatorId: fake.users.moderator.id, image: null });
+    const image = await png(800, 320);
+    const edited = await guild.scheduledEvents.edit(event!.id, { image: dataUri("image/png", image), reason: "Cover from /asset" });
+    const [stored] = fake.scheduledEvents();
+    expect(stored?.cover).toMatchObject({ contentType: "image/png", auditReason: "Cover from /asset" });
+    expect(stored?.cover?.image.equals(image)).toBe(true);
+    expect(edited.image).toBe(stored?.cover?.hash);
+    const update = await gatewayDispatch(fake, "GUILD_SCHEDULED_EVENT_UPDATE");
+    expect(update.body).toMatchObject({ d: { id: event!.id, image: stored?.cover?.hash } });
+  });
+
+  it("refuses image data whose type is not the bytes' with 50035 on `image`, and an unknown event with 10070", async () => {
+    const { fake, guild } = await connect();
+    const event = fake.addScheduledEvent();
+    const errors = formErrors(await apiError(guild.scheduledEvents.edit(event.id, { image: dataUri("image/png", await jpeg(800, 320)) })));
+    expect(Object.keys(errors)).toEqual(["image"]);
+    expect(fake.scheduledEvents()[0]?.cover).toBeNull();
+    expect((await apiError(guild.scheduledEvents.edit("1", { image: dataUri("image/png", await png(800, 320)) }))).code).toBe(10070);
+  });
+
+  it("answers 403 50013 without Manage Events for a member's event; Create Events is enough for the bot's own", async () => {
+    const { fake, guild } = await connect();
+    const members = fake.addScheduledEvent({ creator: fake.users.owner });
+    const own = fake.addScheduledEvent({ creator: "bot" });
+    const image = dataUri("image/png", await png(800, 320));
+    fake.denyBotPermission(PermissionFlagsBits.ManageEvents);
+    const error = await apiError(guild.scheduledEvents.edit(members.id, { image }));
+    expect(error.status).toBe(403);
+    expect(error.code).toBe(50013);
+    await guild.scheduledEvents.edit(own.id, { image });
+    expect(fake.scheduledEvents().map((e) => e.cover !== null)).toEqual([false, true]);
+    fake.denyBotPermission(PermissionFlagsBits.CreateEvents);
+    expect((await apiError(guild.scheduledEvents.edit(own.id, { image: null }))).code).toBe(50013);
+    expect(fake.scheduledEvents()[1]?.cover).not.toBeNull();
   });
 });

@@ -31,6 +31,7 @@ export const DiscordErrors = {
   unknownWebhook: error(404, 10015, "Unknown Webhook"),
   unknownSticker: error(404, 10060, "Unknown Sticker"),
   unknownInteraction: error(404, 10062, "Unknown interaction"),
+  unknownScheduledEvent: error(404, 10070, "Unknown Guild Scheduled Event"),
   unknownCommand: error(404, 10063, "Unknown application command"),
   notAuthorizedForApplication: error(403, 20012, "You are not authorized to perform this action on this application"),
   maxEmojis: error(400, 30008, "Maximum number of emojis reached"),

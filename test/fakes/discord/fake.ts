@@ -30,6 +30,7 @@ import { channelRoutes } from "./routes/channels.js";
 import { commandRoutes } from "./routes/commands.js";
 import { expressionRoutes } from "./routes/expressions.js";
 import { guildRoutes } from "./routes/guild.js";
+import { scheduledEventRoutes } from "./routes/scheduled-events.js";
 import { miscRoutes } from "./routes/misc.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { FakeAttachment, FakeDiscord, FakeDiscordOptions, FakeMessage, UserMessagePost } from "./types.js";
@@ -94,6 +95,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ...miscRoutes(ctx),
     ...guildRoutes(ctx),
     ...expressionRoutes(ctx),
+    ...scheduledEventRoutes(ctx),
     ...commandRoutes(ctx),
     ...callbackRoutes(ctx),
     ...webhookRoutes(ctx),

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { StickerFormatType, StickerType, type APIEmoji, type APISticker, type APIUser } from "discord-api-types/v10";
 import { isAnimated } from "./animation.js";
 import { snowflake } from "./snowflake.js";
-import type { FakeEmoji, FakeGuildImage, FakeSticker } from "./types.js";
+import type { FakeEmoji, FakeGuildImage, FakeScheduledEvent, FakeSticker } from "./types.js";
 
 export type BoostTier = 0 | 1 | 2 | 3;
 
@@ -32,6 +32,7 @@ export class GuildAssets {
   features: string[] = [];
   readonly emojis: FakeEmoji[] = [];
   readonly stickers: FakeSticker[] = [];
+  readonly events: FakeScheduledEvent[] = [];
   icon: FakeGuildImage | null = null;
   banner: FakeGuildImage | null = null;
 
@@ -59,13 +60,13 @@ export class GuildAssets {
     for (let i = 0; i < count; i++) {
       const id = snowflake();
       const image = FILLER_PNG;
-      if (kind === "emojis") this.emojis.push({ id, name: `filler_${this.emojis.length + 1}`, animated: false, image, contentType: "image/png" });
+      if (kind === "emojis") this.emojis.push({ id, name: `filler_${this.emojis.length + 1}`, animated: false, roles: [], image, contentType: "image/png" });
       else this.stickers.push({ id, name: `filler ${this.stickers.length + 1}`, description: "", tags: "smile", image, contentType: "image/png" });
     }
   }
 
   apiEmoji(emoji: FakeEmoji): APIEmoji {
-    return { id: emoji.id, name: emoji.name, roles: [], user: this.author, require_colons: true, managed: false, animated: emoji.animated, available: true };
+    return { id: emoji.id, name: emoji.name, roles: emoji.roles, user: this.author, require_colons: true, managed: false, animated: emoji.animated, available: true };
   }
 
   apiSticker(sticker: FakeSticker): APISticker {

@@ -5,9 +5,16 @@ import type { FakeContext } from "./context.js";
 import type { GuildAssets } from "./guild-assets.js";
 import { announceEmojis, announceStickers } from "./routes/expressions.js";
 import { announceGuild } from "./routes/guild.js";
+import { announceScheduledEvent } from "./routes/scheduled-events.js";
+import { snowflake } from "./snowflake.js";
 import type { FakeDiscord } from "./types.js";
 
-export type GuildHelpers = Pick<FakeDiscord, "expressions" | "setBoost" | "fillEmojis" | "fillStickers" | "denyBotPermission">;
+export type GuildHelpers = Pick<
+  FakeDiscord,
+  "expressions" | "setBoost" | "fillEmojis" | "fillStickers" | "denyBotPermission" | "addScheduledEvent" | "scheduledEvents"
+>;
+
+const DAY_MS = 86_400_000;
 
 export function guildHelpers(ctx: FakeContext): GuildHelpers {
   const { world } = ctx;
@@ -43,5 +50,13 @@ export function guildHelpers(ctx: FakeContext): GuildHelpers {
       role.permissions = (BigInt(role.permissions) & ~permission).toString();
       ctx.dispatch("GUILD_ROLE_UPDATE", { guild_id: guildId, role }, GatewayIntentBits.Guilds);
     },
+    addScheduledEvent: ({ name = "Drawing night", creator = world.users.owner, guildId } = {}) => {
+      const assets = assetsOf(guildId);
+      const event = { id: snowflake(), name, creatorId: creator === "bot" ? world.botUser.id : creator.id, startsAt: new Date(Date.now() + DAY_MS).toISOString(), cover: null };
+      assets.events.push(event);
+      announceScheduledEvent(ctx, assets, event, "GUILD_SCHEDULED_EVENT_CREATE");
+      return event;
+    },
+    scheduledEvents: (guildId) => [...assetsOf(guildId).events],
   };
 }

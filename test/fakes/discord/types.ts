@@ -302,6 +302,8 @@ export interface FakeEmoji {
   id: string;
   name: string;
   animated: boolean;
+  /** The roles allowed to use it; empty: everyone. */
+  roles: string[];
   /** The decoded bytes of the upload's image data. */
   image: Buffer;
   /** As the image data declared it (the fake refuses one that does not match the bytes). */
@@ -328,6 +330,25 @@ export interface FakeGuildImage {
   image: Buffer;
   contentType: string;
   auditReason?: string;
+}
+
+/** An event of a server (an external one, at a place), with its cover. */
+export interface FakeScheduledEvent {
+  id: string;
+  name: string;
+  /** Who scheduled it: a member, or the bot. */
+  creatorId: string;
+  /** ISO 8601; a day after it was scheduled. */
+  startsAt: string;
+  cover: FakeGuildImage | null;
+}
+
+/** What an admin schedules in the client (the first guild, by the owner, unless given). */
+export interface ScheduledEventSetup {
+  name?: string;
+  /** "bot": one the bot scheduled itself (then Create Events is enough to change it). */
+  creator?: FakeUser | "bot";
+  guildId?: string;
 }
 
 /** A server's own images and what decides how many it may have. */
@@ -413,6 +434,10 @@ export interface FakeDiscord {
    * app_permissions leave it out, and GUILD_ROLE_UPDATE tells the bot.
    */
   denyBotPermission(permission: bigint, guildId?: string): void;
+  /** A member schedules an event (GUILD_SCHEDULED_EVENT_CREATE): changing its cover takes the bot Manage Events. */
+  addScheduledEvent(setup?: ScheduledEventSetup): FakeScheduledEvent;
+  /** A server's events as they stand, covers included (the first guild's unless given). */
+  scheduledEvents(guildId?: string): FakeScheduledEvent[];
   /**
    * The next matching request is not carried out and gets the fault's answer: a 429 as Discord sends it (body
    * {message, retry_after, global}, Retry-After and X-RateLimit-Scope headers), or an error status with a code.

@@ -46,7 +46,8 @@ const BOT_ROLE_PERMISSIONS =
   // For the server's own images: emoji and stickers, the icon and banner, an event's cover.
   PermissionFlagsBits.CreateGuildExpressions |
   PermissionFlagsBits.ManageGuild |
-  PermissionFlagsBits.ManageEvents;
+  PermissionFlagsBits.ManageEvents |
+  PermissionFlagsBits.CreateEvents;
 
 const MODERATOR_PERMISSIONS =
   PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild | PermissionFlagsBits.CreateGuildExpressions | PermissionFlagsBits.ManageEvents;

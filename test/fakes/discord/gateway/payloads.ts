@@ -13,6 +13,7 @@ import {
   type GuildSystemChannelFlags,
   type GatewayReadyDispatchData,
 } from "discord-api-types/v10";
+import { apiScheduledEvent } from "../routes/scheduled-events.js";
 import type { World } from "../world.js";
 
 export function readyPayload(world: World, sessionId: string, resumeUrl: string): GatewayReadyDispatchData {
@@ -85,14 +86,27 @@ export function guildCreatePayload(world: World, second = false): GatewayGuildCr
     threads: [],
     presences: [],
     stage_instances: [],
-    guild_scheduled_events: [],
+    guild_scheduled_events: assets ? assets.events.map((e) => apiScheduledEvent(world, guild.id, e)) : [],
     soundboard_sounds: [],
   };
 }
 
 /** The guild object GET /guilds/{id} and GUILD_UPDATE carry: GUILD_CREATE's without what only the gateway sends. */
 export function guildPayload(world: World, guildId: string): APIGuild {
-  const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, joined_at: _j, large: _l, member_count: _n, unavailable: _u,
-    stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _b, ...rest } = guildCreatePayload(world, guildId === world.second.id);
-  return rest;
+  const {
+    members: _members,
+    channels: _channels,
+    threads: _threads,
+    presences: _presences,
+    voice_states: _voiceStates,
+    joined_at: _joinedAt,
+    large: _large,
+    member_count: _memberCount,
+    unavailable: _unavailable,
+    stage_instances: _stageInstances,
+    guild_scheduled_events: _events,
+    soundboard_sounds: _sounds,
+    ...guild
+  } = guildCreatePayload(world, guildId === world.second.id);
+  return guild;
 }

@@ -80,20 +80,30 @@ function createEmoji(ctx: FakeContext, req: RouteRequest): RouteResponse {
   let image: DecodedImage | undefined;
   if (body.image === undefined || body.image === null) errors.required(["image"]);
   else image = imageData(body.image, ["image"], errors, ["png", "jpeg", "gif"]);
-  const roleIds = new Set(ctx.world.rolesOf(assets.guildId).map((r) => r.id));
-  if (body.roles !== undefined && body.roles !== null) {
-    if (!Array.isArray(body.roles)) errors.add(["roles"], "BASE_TYPE_ARRAY", "Must be an array.");
-    else body.roles.forEach((id, i) => !roleIds.has(String(id)) && errors.add(["roles", i], "SNOWFLAKE_TYPE_INVALID", "Value is not snowflake."));
-  }
+  const roles = emojiRoles(ctx, assets.guildId, body.roles, errors);
   errors.throwIfAny();
   if (!image || typeof name !== "string") throw new Error("fake discord: unreachable after form checks");
   if (image.data.length > EMOJI_MAX_BYTES) throw DiscordErrors.assetTooLarge(EMOJI_MAX_BYTES);
   if (assets.emojiCount(image.animated) >= emojiSlotsByTier[assets.premiumTier]) throw DiscordErrors.maxEmojis();
   const reason = auditReason(req);
-  const emoji = { id: snowflake(), name, animated: image.animated, image: image.data, contentType: image.contentType, ...(reason ? { auditReason: reason } : {}) };
+  const emoji = { id: snowflake(), name, animated: image.animated, roles, image: image.data, contentType: image.contentType, ...(reason ? { auditReason: reason } : {}) };
   assets.emojis.push(emoji);
   announceEmojis(ctx, assets);
   return { status: 201, body: assets.apiEmoji(emoji) };
+}
+
+/** The roles that may use an emoji: none given is everyone; each must be a role of the guild. */
+function emojiRoles(ctx: FakeContext, guildId: string, value: unknown, errors: FormErrors): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    errors.add(["roles"], "BASE_TYPE_ARRAY", "Must be an array.");
+    return [];
+  }
+  const known = new Set(ctx.world.rolesOf(guildId).map((r) => r.id));
+  value.forEach((id, i) => {
+    if (typeof id !== "string" || !known.has(id)) errors.add(["roles", i], "SNOWFLAKE_TYPE_INVALID", "Value is not a role of this guild.");
+  });
+  return value.filter((id): id is string => typeof id === "string");
 }
 
 /** A multipart form: name, description, tags as plain fields (discord.js appends them so), the image as `file`. */
