@@ -1,117 +1,23 @@
-// The one-press buttons under an asset ("Add as emoji", "Add as sticker", "Set as server icon", "Set as banner") and
-// the forms they open. Each press, and each form's submit, checks again where it is and who may do it; then the
-// server's own limits (free slots, the banner's boost level); only then is the asset's file fetched and uploaded, so a
-// refusal changes nothing. The audit log names the member who pressed.
-import { DiscordAPIError, MessageFlags, type ButtonInteraction, type Guild, type Message, type ModalSubmitInteraction } from "discord.js";
-import {
-  assetFileName,
-  assetRules,
-  bannerFeature,
-  emojiSlotsByTier,
-  stickerSlotsByTier,
-  type AssetFormat,
-  type AssetKind,
-} from "../discord/expression-rules.js";
-import { installPlace } from "../discord/install-place.js";
+// The one-press buttons under an asset ("Add as emoji", "Add as sticker", "Set as server icon", "Set as banner", "Set
+// as event cover") and the forms they open. Each press, and each form's submit, checks again where it is and who may
+// do it; then the server's own limits (free slots, the banner's boost level); only then is the asset's file fetched
+// and uploaded, so a refusal changes nothing. The audit log names the member who pressed.
+import { MessageFlags, type ButtonInteraction, type Guild, type ModalSubmitInteraction } from "discord.js";
+import { bannerFeature, emojiSlotsByTier, stickerSlotsByTier, type AssetKind } from "../discord/expression-rules.js";
 import { replyPrivately } from "../discord/reply-privately.js";
-import { resolveLocale, t, translator, type Translate } from "../i18n/index.js";
-import { DownloadError } from "../media/download.js";
-import { hasAddButton } from "./asset-buttons.js";
+import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 import { emojiForm, readEmojiName, readStickerFields, stickerForm } from "./add-forms.js";
+import { chooseEvent } from "./cover.js";
 import type { AssetDeps } from "./deps.js";
-import { uploadErrorText } from "./discord-errors.js";
 import { cleanStickerFields, isEmojiName, stickerProblem } from "./names.js";
-import { addProblem, permissionName, type AddProblem } from "./permissions.js";
+import { assetImage, auditReason, dataUri, serverFor, upload } from "./upload-steps.js";
 
-type AddInteraction = ButtonInteraction | ModalSubmitInteraction;
-
-function problemText(problem: AddProblem, say: Translate): string {
-  switch (problem.kind) {
-    case "not-in-server":
-      return say("assets.add.notInServer");
-    case "member":
-      return say("assets.add.memberMissing", { permission: say(permissionName(problem.permission)) });
-    case "bot":
-      return say("assets.add.botMissing", { permission: say(permissionName(problem.permission)) });
-  }
-}
-
-/** The server to add to, when the bot is in it and both the member and the bot may; else the member is told why not. */
-async function serverFor(interaction: AddInteraction, kind: AssetKind, say: Translate): Promise<Guild | undefined> {
-  const guild = installPlace(interaction).serverId !== null && interaction.inCachedGuild() ? interaction.guild : undefined;
-  const problem = addProblem({ botInServer: guild !== undefined, member: interaction.memberPermissions, app: interaction.appPermissions }, kind);
-  if (problem) {
-    await replyPrivately(interaction, problemText(problem, say));
-    return undefined;
-  }
-  return guild;
-}
-
-const contentTypes: Record<AssetFormat, string> = { png: "image/png", jpeg: "image/jpeg" };
-
-interface AssetImage {
-  bytes: Buffer;
-  contentType: string;
-}
-
-/** The image as a data URI of its own type: discord.js labels a Buffer image/jpg, whatever it holds. */
-function dataUri({ bytes, contentType }: AssetImage): string {
-  return `data:${contentType};base64,${bytes.toString("base64")}`;
-}
-
-/**
- * The asset's file on the message pressed (the interaction's copy carries fresh links), fetched; or undefined, the
- * member told.
- */
-async function assetImage(interaction: AddInteraction, message: Message | null, kind: AssetKind, ctx: AssetDeps, say: Translate): Promise<AssetImage | undefined> {
-  const files = assetRules[kind].formats.map((format) => ({ format, name: assetFileName(kind, format) }));
-  let found: { url: string; format: AssetFormat } | undefined;
-  for (const attachment of message?.attachments.values() ?? []) {
-    const format = files.find((file) => file.name === attachment.name)?.format;
-    if (format) found ??= { url: attachment.url, format };
-  }
-  if (!found) {
-    await interaction.editReply(say("assets.add.assetGone"));
-    return undefined;
-  }
-  try {
-    const { bytes } = await ctx.download(found.url, { maxBytes: assetRules[kind].maxBytes, timeoutMs: ctx.config.DOWNLOAD_TIMEOUT_MS });
-    return { bytes, contentType: contentTypes[found.format] };
-  } catch (error) {
-    if (!(error instanceof DownloadError)) throw error;
-    ctx.log.warn({ err: error, kind }, "could not fetch an asset's file");
-    await interaction.editReply(say(error.reason === "too-large" ? "assets.error.fileTooLarge" : "assets.add.fetchFailed"));
-    return undefined;
-  }
-}
-
-/** The audit log's reason, in the server's language: who pressed. */
-function auditReason(interaction: AddInteraction): string {
-  return t(resolveLocale(interaction.guildLocale ?? undefined), "assets.auditReason", { username: interaction.user.username, id: interaction.user.id });
-}
-
-/** Runs the upload and answers with what changed, or with Discord's refusal in plain words. */
-async function upload(interaction: AddInteraction, ctx: AssetDeps, say: Translate, kind: AssetKind, send: () => Promise<string>) {
-  let text: string;
-  try {
-    text = await send();
-  } catch (error) {
-    if (!(error instanceof DiscordAPIError)) throw error;
-    ctx.log.info({ code: error.code, status: error.status, kind, guild: interaction.guildId }, "Discord refused an asset");
-    await interaction.editReply(uploadErrorText(error, say));
-    return;
-  }
-  ctx.log.info({ kind, guild: interaction.guildId, by: interaction.user.id }, "asset added to the server");
-  await interaction.editReply(text);
-}
-
-/** A press of "Add as …": a form for emoji and stickers, the upload at once for the icon and the banner. */
+/** A press of "Add as …": a form for emoji and stickers, the upload at once for the icon and the banner, the events to choose from for a cover. */
 export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, kind: AssetKind, ref: string | undefined): Promise<void> {
   const locale = resolveLocale(interaction.locale);
   const say = translator(locale);
   const guild = await serverFor(interaction, kind, say);
   if (!guild) return;
-  if (!hasAddButton(kind)) return replyPrivately(interaction, say("assets.add.coverNotHere"));
   if (kind === "emoji" || kind === "sticker") {
     // The job's prompt suggests a name; only a job of this server's (a forged ref must not read another's prompt).
     const job = ref ? await ctx.jobs.getByRef(ref) : undefined;
@@ -119,6 +25,7 @@ export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, k
     return interaction.showModal(kind === "emoji" ? emojiForm(prompt, locale) : stickerForm(prompt, locale));
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  if (kind === "cover") return chooseEvent(interaction, ctx, guild, say);
   if (kind === "banner") {
     const fresh = await guild.fetch();
     if (!fresh.features.includes(bannerFeature)) return void (await interaction.editReply(say("assets.add.bannerNeedsBoost", { tier: fresh.premiumTier })));
@@ -182,5 +89,5 @@ export async function submitAssetForm(interaction: ModalSubmitInteraction, ctx: 
   if (!guild) return;
   if (kind === "emoji") return addEmoji(interaction, ctx, guild, say);
   if (kind === "sticker") return addSticker(interaction, ctx, guild, say);
-  return replyPrivately(interaction, say("assets.add.coverNotHere"));
+  return replyPrivately(interaction, say("generation.button.outdated"));
 }

@@ -1,5 +1,5 @@
 // The assets' buttons, labelled in the reader's language: "Make asset" under a result, the one-press button under an
-// asset ("Add as emoji", …), and the private panel's rows (which image, then which kind). Written as the API's own
+// asset ("Add as emoji", …), the private panel's rows (which image, then which kind), and the events a cover may go to. Written as the API's own
 // component objects, as generation's result buttons are.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from "discord.js";
 import { assetRules, type AssetKind } from "../discord/expression-rules.js";
@@ -17,11 +17,6 @@ export function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIBut
   return { type: ComponentType.ActionRow, components: buttons };
 }
 
-/** Kinds that have a one-press button: an event's cover is chosen in the event's own form. */
-export function hasAddButton(kind: AssetKind): boolean {
-  return kind !== "cover";
-}
-
 /** The one-press button under an asset; `ref`: the job whose prompt suggests the asset's name. */
 export function addButton(kind: AssetKind, ref: string | undefined, locale: SupportedLocale): APIButtonComponent {
   return button({ action: "add", kind, ...(ref !== undefined ? { ref } : {}) }, translator(locale)("assets.button.add", { kind }), kindEmoji[kind]);
@@ -34,7 +29,7 @@ export function addButton(kind: AssetKind, ref: string | undefined, locale: Supp
  */
 export function assetResultButtons(job: JobRecord, locale: SupportedLocale): APIButtonComponent[] {
   const asset = job.request.asset;
-  if (asset) return hasAddButton(asset.kind) ? [addButton(asset.kind, job.ref, locale)] : [];
+  if (asset) return [addButton(asset.kind, job.ref, locale)];
   if (job.guildId === null || job.tokenOnly) return [];
   const offered = offeredPositions(job);
   if (offered.length === 0) return [];
@@ -59,4 +54,10 @@ export function kindRows(ref: string, position: number, kinds: readonly AssetKin
           .filter((kind) => assetRules[kind].transparency)
           .map((kind) => button({ action: "cutout", ref, position, kind }, say("assets.button.cutout", { kind, price: cutoutPrice }), "✂️"));
   return [row(fits), ...(cutouts.length ? [row(cutouts)] : [])];
+}
+
+/** One button per event (named as the server named it), five a row. */
+export function eventRows(events: readonly { id: string; name: string }[]) {
+  const buttons = events.map((event) => button({ action: "cover", eventId: event.id }, event.name, kindEmoji.cover));
+  return Array.from({ length: Math.ceil(buttons.length / 5) }, (_, i) => row(buttons.slice(i * 5, i * 5 + 5)));
 }

@@ -1,6 +1,6 @@
 // The assets' buttons and forms, found by their custom ids' prefixes (see custom-ids.ts): Make asset and its panel
-// (make.ts), and the one-press buttons with their forms (add.ts). A result's buttons are looked up in the store, so
-// they work after restarts; the one-press buttons need only the file on their message.
+// (make.ts), the one-press buttons with their forms (add.ts) and an event's cover (cover.ts). A result's buttons are
+// looked up in the store, so they work after restarts; the one-press buttons need only the file on their message.
 import type { ButtonInteraction, ModalSubmitInteraction } from "discord.js";
 import type { ButtonHandler, ComponentHandlers, ModalHandler } from "../discord/command.js";
 import { isAssetKind } from "../discord/expression-rules.js";
@@ -8,6 +8,7 @@ import { replyPrivately } from "../discord/reply-privately.js";
 import type { JobRecord } from "../generation/index.js";
 import { resolveLocale, t, type MessageKey } from "../i18n/index.js";
 import { addAsset, submitAssetForm } from "./add.js";
+import { setCover } from "./cover.js";
 import { ASSET_BUTTON_PREFIX, ASSET_FORM_PREFIX, parseAssetButton } from "./custom-ids.js";
 import type { AssetDeps } from "./deps.js";
 import { cutoutResult, fitResult, makeAsset } from "./make.js";
@@ -31,6 +32,7 @@ async function onButton(interaction: ButtonInteraction, ctx: AssetDeps) {
   const button = parseAssetButton(interaction.customId);
   if (!button) return tell(interaction, "generation.button.outdated");
   if (button.action === "add") return addAsset(interaction, ctx, button.kind, button.ref);
+  if (button.action === "cover") return setCover(interaction, ctx, button.eventId);
   const job = await resultOf(interaction, ctx, button.ref);
   if (!job) return;
   switch (button.action) {

@@ -1,4 +1,4 @@
-// Discord's refusals of an upload (emoji, sticker, icon, banner) in plain words: the JSON error codes of
+// Discord's refusals of an upload (emoji, sticker, icon, banner, an event's cover) in plain words: the JSON error codes of
 // topics/opcodes-and-status-codes.mdx that these endpoints answer, and for an invalid form body the field it names.
 import { z } from "zod";
 import type { Translate } from "../i18n/index.js";
@@ -40,6 +40,8 @@ export function uploadErrorText(error: ApiErrorLike, say: Translate): string {
       return say("assets.error.stickerSlotsFull");
     case 50013:
       return say("assets.error.missingPermissions");
+    case 10070:
+      return say("assets.error.unknownEvent");
     case 50045:
       return say("assets.error.fileTooLarge");
     case 50138:

@@ -18,7 +18,7 @@ import {
 import { listOr, resolveLocale, t, translator, type SupportedLocale } from "../i18n/index.js";
 import { AssetFitError, fitAsset, type FittedAsset } from "../media/asset-fit.js";
 import { DownloadError } from "../media/download.js";
-import { addButton, hasAddButton, imageChoiceRows, kindRows, row } from "./asset-buttons.js";
+import { addButton, imageChoiceRows, kindRows, row } from "./asset-buttons.js";
 import type { AssetDeps } from "./deps.js";
 import { kindsAllowed, makingPermissions, permissionName } from "./permissions.js";
 
@@ -64,11 +64,11 @@ function assetCard(kind: AssetKind, fitted: FittedAsset, ref: string, locale: Su
   const text = [
     say("assets.fit.ready", { kind }),
     say("assets.fit.facts", { width: fitted.width, height: fitted.height, kib, format: fitted.format.toUpperCase() }),
-    hasAddButton(kind) ? say("assets.fit.pressToAdd", { kind }) : say("assets.fit.coverHowTo"),
+    say("assets.fit.pressToAdd", { kind }),
   ].join("\n");
   return replyLayout(
     [textDisplay(text), mediaGallery([{ fileName, description: say("assets.fit.alt", { kind }), spoiler: false }])],
-    hasAddButton(kind) ? [row([addButton(kind, ref, locale)])] : [],
+    [row([addButton(kind, ref, locale)])],
     { files: [new AttachmentBuilder(fitted.bytes, { name: fileName })] },
   );
 }

@@ -167,6 +167,40 @@ describe("Set as server icon / banner", () => {
   });
 });
 
+describe("Set as event cover", () => {
+  it("with no events says so; then offers the server's events and sets the chosen one's cover (5:2, the member in the audit log)", async () => {
+    h = await startHarness();
+    const { moderator, member } = h.discord.users;
+    const { ref, card } = await fittedCard(h, "cover", moderator);
+    expect(card.attachments.map((file) => file.filename)).toEqual(["cover.png"]);
+    const addId = `asset:1:add:cover:${ref}`;
+    expect(buttonIdsOf(card)).toEqual([addId]);
+
+    const none = h.discord.clickButton({ message: card, customId: addId, user: moderator });
+    expect(await privateAnswer(none)).toBe("This server has no scheduled events. Create the event first, then press again.");
+    const stranger = h.discord.clickButton({ message: card, customId: addId, user: member });
+    expect(await privateAnswer(stranger)).toBe("This takes the Manage Events permission, which you do not have here.");
+
+    const games = h.discord.addScheduledEvent({ name: "Game night" });
+    const films = h.discord.addScheduledEvent({ name: "Film club" });
+    const add = h.discord.clickButton({ message: card, customId: addId, user: moderator });
+    expect((await add.response()).data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const chooser = await add.waitForOriginal((m) => buttonIdsOf(m).length > 0);
+    expect(textOf(chooser)).toBe("Which event gets this cover?");
+    expect(buttonIdsOf(chooser).sort()).toEqual([`asset:1:cover:${games.id}`, `asset:1:cover:${films.id}`].sort());
+    expect(chooser.attachments.map((file) => file.filename)).toEqual(["cover.png"]);
+
+    const set = h.discord.clickButton({ message: chooser, customId: `asset:1:cover:${films.id}`, user: moderator });
+    expect(await privateAnswer(set)).toBe("The cover of “Film club” is now this image.");
+    const [first, second] = h.discord.scheduledEvents();
+    expect(first!.cover).toBeNull();
+    expect(second!.cover!.auditReason).toBe(`Added with falcord by ${moderator.username} (${moderator.id})`);
+    const meta = await png(second!.cover!.image);
+    expect(meta.width).toBeGreaterThanOrEqual(800);
+    expect(meta.width! / meta.height!).toBeCloseTo(5 / 2, 2);
+  });
+});
+
 describe("refusals change nothing", () => {
   it("a member without the permission, the bot without it, a full emoji list and an invalid name each get a private answer", async () => {
     h = await startHarness();

@@ -2,7 +2,7 @@
 // button, "Make asset" under other results in a server with the bot (position 0 under a set) — and the panel's rows.
 import type { APIButtonComponent } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { assetResultButtons, kindRows } from "../../src/assets/asset-buttons.js";
+import { assetResultButtons, eventRows, kindRows } from "../../src/assets/asset-buttons.js";
 import { assetButtonId, assetFormId, parseAssetButton } from "../../src/assets/custom-ids.js";
 import type { JobRecord } from "../../src/generation/index.js";
 import { sampleJob } from "./job-fixture.js";
@@ -41,6 +41,7 @@ describe("custom ids", () => {
       { action: "cutout", ref: "ABC234", position: 1, kind: "emoji" },
       { action: "add", kind: "banner" },
       { action: "add", kind: "emoji", ref: "ABC234" },
+      { action: "cover", eventId: "1234567890123456789" },
     ] as const) {
       expect(parseAssetButton(assetButtonId(button))).toEqual(button);
     }
@@ -56,6 +57,7 @@ describe("custom ids", () => {
     expect(parseAssetButton("asset:1:fit:ABC234:1:gif")).toBeUndefined();
     expect(parseAssetButton("asset:1:make:ABC234:x")).toBeUndefined();
     expect(parseAssetButton("asset:1:melt:ABC234:1")).toBeUndefined();
+    expect(parseAssetButton("asset:1:cover:not-an-id")).toBeUndefined();
   });
 });
 
@@ -78,14 +80,24 @@ describe("assetResultButtons", () => {
     expect(assetResultButtons(job({ tokenOnly: true }), "en-US")).toEqual([]);
   });
 
-  it("gives an asset its kind's one-press button, and a cover none", () => {
+  it("gives an asset its kind's one-press button", () => {
     const asset = (kind: "emoji" | "sticker" | "icon" | "banner" | "cover") => assetResultButtons(job({ request: { prompt: "a cat", asset: { kind, transparent: false } } }), "en-US");
     expect(asset("emoji")).toMatchObject([{ custom_id: "asset:1:add:emoji:ABC234", label: "Add as emoji" }]);
     expect(label(asset("sticker")[0])).toBe("Add as sticker");
     expect(label(asset("icon")[0])).toBe("Set as server icon");
     expect(label(asset("banner")[0])).toBe("Set as banner");
-    expect(asset("cover")).toEqual([]);
+    expect(label(asset("cover")[0])).toBe("Set as event cover");
     expect(label(assetResultButtons(job({ request: { prompt: "a cat", asset: { kind: "emoji", transparent: true } } }), "de")[0])).toBe("Als Emoji hinzufügen");
+  });
+});
+
+describe("eventRows", () => {
+  it("one button per event, named as the server named it, five a row", () => {
+    const events = Array.from({ length: 7 }, (_, i) => ({ id: String(1000 + i), name: `Event ${i + 1}` }));
+    const rows = eventRows(events);
+    expect(rows.map((row) => row.components.length)).toEqual([5, 2]);
+    expect(ids(rows[1]!.components)).toEqual(["asset:1:cover:1005", "asset:1:cover:1006"]);
+    expect(label(rows[0]!.components[0])).toBe("Event 1");
   });
 });
 
