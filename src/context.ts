@@ -1,6 +1,7 @@
 // The services the app hands every command and handler: the union of what each feature asks for in its deps.
 // Passed explicitly; there are no module-level singletons. Features never import this file, only the app and
 // commands/ do.
+import type { AssetDeps } from "./assets/index.js";
 import type { Config } from "./config.js";
 import type { ContestButtonDeps, ContestEngine } from "./contests/index.js";
 import type { FalClient } from "./fal/client.js";
@@ -10,7 +11,7 @@ import type { PreferencesDeps, PreferencesRepository } from "./preferences/index
 import type { ContestRepository } from "./store/contests.js";
 import type { FormRepository } from "./store/forms.js";
 
-export interface AppContext extends GenerationDeps, ContestButtonDeps, PreferencesDeps {
+export interface AppContext extends GenerationDeps, ContestButtonDeps, PreferencesDeps, AssetDeps {
   config: Config;
   fal: FalClient;
   catalog: Catalog;

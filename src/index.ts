@@ -3,6 +3,7 @@ import { Events, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
+import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
             catalog,
             extraButtons: async (finished) => {
               const contest = await submitToContestButton(contests, finished, translator(finished.locale));
-              return contest ? [contest] : [];
+              return [...(contest ? [contest] : []), ...assetResultButtons(finished, finished.locale)];
             },
             progressTurns,
             uploadBuffers: deliveryBuffers,
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
   // Read before the client takes any interaction: these, and only these, are the last run's jobs.
   const leftOver = await jobs.unfinished();
   const commands = await loadCommands<AppContext>();
-  const route = createInteractionRouter(commands, ctx, [jobButtonHandlers]);
+  const route = createInteractionRouter(commands, ctx, [jobButtonHandlers, assetButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   // Reply to edit: a member's reply to a result, mentioning the bot.
   const onMemberMessage = memberMessageHandler(ctx);

@@ -1,8 +1,11 @@
 // The custom ids of the assets' buttons and forms ("<name>:<version>:<arg>:…", see discord/custom-id.ts):
-//   asset:1:make:<job ref>:<position>           "Make asset" under a result: opens the private panel for that image
+//   asset:1:make:<job ref>:<position>           "Make asset" under a result: opens the private panel for that image;
+//                                               position 0 under a set first asks which image
 //   asset:1:fit:<job ref>:<position>:<kind>     in the panel: fit the image as it is (no fal request)
 //   asset:1:cutout:<job ref>:<position>:<kind>  in the panel: remove the background first (a charged job)
-//   asset:1:add:<kind>                          under an asset: add it to the server (emoji and sticker open a form)
+//   asset:1:add:<kind>[:<job ref>]              under an asset: add it to the server (emoji and sticker open a form,
+//                                               the name suggested from the prompt of the job the ref names)
+//   asset:1:cover:<event id>                    in the events to choose from: set that event's cover
 //   asset-form:1:<kind>                         the form of "Add as emoji" / "Add as sticker"
 // The asset a press adds is the file on the pressed message named by assetFileName (discord/expression-rules.ts).
 import { makeCustomId, splitCustomId } from "../discord/custom-id.js";
@@ -14,7 +17,8 @@ export const ASSET_FORM_PREFIX = "asset-form:1";
 export type AssetButton =
   | { action: "make"; ref: string; position: number }
   | { action: "fit" | "cutout"; ref: string; position: number; kind: AssetKind }
-  | { action: "add"; kind: AssetKind };
+  | { action: "add"; kind: AssetKind; ref?: string }
+  | { action: "cover"; eventId: string };
 
 export function assetButtonId(button: AssetButton): string {
   switch (button.action) {
@@ -24,7 +28,9 @@ export function assetButtonId(button: AssetButton): string {
     case "cutout":
       return makeCustomId(ASSET_BUTTON_PREFIX, button.action, button.ref, String(button.position), button.kind);
     case "add":
-      return makeCustomId(ASSET_BUTTON_PREFIX, "add", button.kind);
+      return makeCustomId(ASSET_BUTTON_PREFIX, "add", button.kind, ...(button.ref !== undefined ? [button.ref] : []));
+    case "cover":
+      return makeCustomId(ASSET_BUTTON_PREFIX, "cover", button.eventId);
   }
 }
 
@@ -34,9 +40,11 @@ export function parseAssetButton(customId: string): AssetButton | undefined {
   if (prefix !== ASSET_BUTTON_PREFIX) return undefined;
   const [action, first, second, third] = args;
   const position = Number(second);
-  if (action === "add") return isAssetKind(first) ? { action, kind: first } : undefined;
-  if (!first || !Number.isInteger(position) || position < 1) return undefined;
+  if (action === "cover") return first && /^\d+$/.test(first) ? { action, eventId: first } : undefined;
+  if (action === "add") return isAssetKind(first) ? { action, kind: first, ...(second ? { ref: second } : {}) } : undefined;
+  if (!first || !Number.isInteger(position) || position < 0) return undefined;
   if (action === "make") return { action, ref: first, position };
+  if (position < 1) return undefined;
   if ((action === "fit" || action === "cutout") && isAssetKind(third)) return { action, ref: first, position, kind: third };
   return undefined;
 }

@@ -13,6 +13,9 @@ export { passedOverDefaults, type MemberDefaults, type MemberPreferences, type M
 export { shownPrompt } from "./progress-text.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
+export { mediaGallery, replyLayout, textDisplay } from "./reply-layout.js";
+export { offeredImage, offeredPositions } from "./result-images.js";
+export { actionSourceUrl } from "./action-source.js";
 export { memberMessageHandler } from "./reply-to-edit.js";
 export { FalCapacity } from "./fal-capacity.js";
 export { FairScheduler } from "./scheduler.js";

@@ -117,7 +117,8 @@ export function createJobReporter(deps: ReporterDeps, job: JobRecord): JobReport
         payload = describeMessage(model, prompts, result, rows, locale);
       } else {
         // Where the bot is not a member, nothing that needs it in the channel (a contest, a server's asset) is offered.
-        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButtons?.(job).catch(() => []) : [];
+        // The job as delivered: its buttons may depend on the images it shows.
+        const extra = result.files.length > 0 && !job.tokenOnly ? await deps.extraButtons?.({ ...job, result: result.output }).catch(() => []) : [];
         // An asset is finished as it is: it carries its own buttons, not the actions that would make another picture.
         const asset = job.request.asset !== undefined;
         const rows = [

@@ -99,8 +99,9 @@ describe("actions on a single image", () => {
     const result = await waitForFinal(h, first);
     const ref = refOfResult(result);
     const id = (action: string) => `job:1:${action}:${ref}:1`;
+    // The first row ends with assets' Make asset (for the one image).
     expect(rowsOf(result)).toEqual([
-      [`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`],
+      [`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`, `asset:1:make:${ref}:1`],
       [id("upscale2k"), id("upscale4k"), id("vary-subtle"), id("vary-strong")],
       [id("zoom15"), id("zoom2")],
       [id("pan-left"), id("pan-right"), id("pan-up"), id("pan-down")],
@@ -355,13 +356,14 @@ describe("actions on a set", () => {
     const result = await waitForFinal(h, imagine(h, { prompt: "two foxes", options: { count: 2 } }));
     expect(result.attachments).toHaveLength(2);
     const ref = refOfResult(result);
+    // Under a set, Make asset asks first which image (position 0).
     expect(rowsOf(result)).toEqual([
-      [`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`],
+      [`job:1:reroll:${ref}`, `job:1:edit:${ref}`, `job:1:delete:${ref}`, `asset:1:make:${ref}:0`],
       [`job:1:upscale2k:${ref}:1`, `job:1:upscale2k:${ref}:2`],
       [`job:1:vary-subtle:${ref}:1`, `job:1:vary-subtle:${ref}:2`],
       [`job:1:more:${ref}:1`, `job:1:more:${ref}:2`],
     ]);
-    // Under the container, the first row (Re-roll, Edit, Delete), then the set's rows.
+    // Under the container, the first row (Re-roll, Edit, Delete, Make asset), then the set's rows.
     const labels = (result.components as { components: { label?: string }[] }[]).slice(2).map((row) => row.components.map((c) => c.label));
     expect(labels).toEqual([["U1", "U2"], ["V1", "V2"], ["⋯ 1", "⋯ 2"]]);
     const urls = outputUrls(h, falRequests(h, "submit")[0]!);

@@ -1,4 +1,5 @@
 import type { Catalog } from "../types.js";
+import { assets } from "./assets.js";
 import { common } from "./common.js";
 import { catalog } from "./catalog.js";
 import { commands } from "./commands.js";
@@ -14,4 +15,4 @@ import { result } from "./result.js";
 import { settings } from "./settings.js";
 import { usage } from "./usage.js";
 
-export const messages: Catalog = { common, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };
+export const messages: Catalog = { assets, common, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };
