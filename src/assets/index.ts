@@ -1,5 +1,7 @@
-// Assets: a result made into one of the server's own images — custom emoji, stickers, the icon, the banner, an
-// event's cover — fitted to Discord's rules and added in one press.
+// Assets: the server's own images made with falcord — /asset, and "Make asset" on any result — fitted to Discord's
+// rules for custom emoji, stickers, the icon, the banner and an event's cover, and added to the server in one press.
+export { assetKinds } from "../discord/expression-rules.js";
+export { runAssetCommand } from "./asset-command.js";
 export { assetResultButtons } from "./asset-buttons.js";
 export { assetButtonHandlers } from "./buttons.js";
 export type { AssetDeps } from "./deps.js";

@@ -54,8 +54,8 @@ export function assetFileName(kind: AssetKind, format: AssetFormat): string {
 
 /**
  * What a member (and the bot) must be allowed to do for each kind: creating emoji and stickers takes Create
- * Expressions (Administrator implies it); the icon and banner are the server's settings (Manage Server); an event's
- * cover takes Create Events for the member's own events, Manage Events for any.
+ * Expressions (Administrator implies every permission); the icon and banner are the server's settings (Manage
+ * Server); an event's cover is set on an event, any of the server's (Manage Events).
  */
 export const assetPermission: Record<AssetKind, bigint> = {
   emoji: PermissionFlagsBits.CreateGuildExpressions,

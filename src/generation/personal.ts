@@ -6,6 +6,7 @@ import { editModelOf, premiumModelIds, type Catalog, type GenerationRequest, typ
 import type { GuildSettings } from "../settings/index.js";
 import { isPremiumResolution, mayUsePremium, type MemberFacts } from "../usage/index.js";
 import { userText } from "../discord/user-text.js";
+import { assetRules } from "../discord/expression-rules.js";
 import { t, translator, type SupportedLocale, type Translate } from "../i18n/index.js";
 import type { InputImage } from "./input-images.js";
 
@@ -115,6 +116,13 @@ function withDefaultShape(
   return filled;
 }
 
+/** An asset's request asks the model for the kind's shape: the first of the kind's aspect ratios the model offers. */
+function withAssetShape(request: Omit<GenerationRequest, "imageUrls">, model: ModelDefinition): Omit<GenerationRequest, "imageUrls"> {
+  if (!request.asset || request.aspectRatio !== undefined) return request;
+  const ratio = assetRules[request.asset.kind].ask.find((candidate) => model.options.aspectRatios?.includes(candidate));
+  return ratio ? { ...request, aspectRatio: ratio } : request;
+}
+
 /** The member's prompt followed by the style's addition. */
 export function styledPrompt(prompt: string, style: MemberStyle): string {
   return `${prompt.trim()}\n${style.promptAddition}`;
@@ -200,7 +208,9 @@ export async function personalise(
   const styled = style ? applyStyle(order, chosen, style, settings, member, deps.catalog, t) : { ok: true as const, model: chosen, request: order.request, images: order.images };
   if (!styled.ok) return styled;
   const { model, images } = styled;
-  let request = order.useMemberDefaults ? withDefaultShape(styled.request, model, defaults, settings, member) : styled.request;
+  // An asset takes its kind's shape (before the member's own default shape could fill it in).
+  const shaped = withAssetShape(styled.request, model);
+  let request = order.useMemberDefaults ? withDefaultShape(shaped, model, defaults, settings, member) : shaped;
   // Handed to the edit model, an /imagine keeps the shape the text model would have made, not the references'.
   const shape = chosen.options.defaultAspectRatio;
   if (model !== chosen && request.aspectRatio === undefined && shape && model.options.aspectRatios?.includes(shape)) {

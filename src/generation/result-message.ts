@@ -21,6 +21,14 @@ function sizes(outcome: FinishedJob): string | undefined {
   return distinct.length ? distinct.join(", ") : undefined;
 }
 
+/** An asset's kind, whether its background was removed, and its file's size (Discord's limits are in bytes). */
+function assetFact(tr: Translate, { asset }: GenerationRequest, outcome: FinishedJob): string | undefined {
+  const file = outcome.files[0];
+  if (!asset || !file) return undefined;
+  const kib = Math.round((file.bytes.byteLength / 1024) * 10) / 10;
+  return tr("result.assetValue", { kind: asset.kind, transparent: asset.transparent ? "yes" : "no", kib });
+}
+
 /** "**Label:** value" lines, for the facts that have a value. */
 export function factLines(tr: Translate, facts: ReadonlyArray<readonly [string, string | undefined]>): string {
   return facts.flatMap(([label, value]) => (value ? [tr("result.fact", { label, value })] : [])).join("\n");
@@ -64,6 +72,7 @@ export function resultMessage(
         [tr("result.seed"), seed],
         [tr("result.time"), elapsedText(tr, outcome.elapsedMs)],
         [tr("result.style"), request.style === undefined ? undefined : userText(request.style, 100)],
+        [tr("result.asset"), assetFact(tr, request, outcome)],
       ]),
     ),
   );

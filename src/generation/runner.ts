@@ -5,12 +5,13 @@ import { submit } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import type { Download } from "../media/download.js";
-import type { Catalog, NormalizedOutput } from "../models/index.js";
+import type { Catalog, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
 import { freshLink, withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { canvasInput } from "./canvas-input.js";
+import { aboutThePicture, cutoutInput, cutoutModelFor } from "./cutout.js";
 import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
@@ -189,6 +190,21 @@ export class JobRunner {
     }
   }
 
+  /**
+   * The input of a job's (first) request: Zoom out and Pan put the image on its canvas (made again when a restart found
+   * the job here), from its source link refreshed; any other job's images go with their Discord links refreshed.
+   */
+  private async firstInput(job: JobRecord, model: ModelDefinition, signal: AbortSignal, log: Logger): Promise<Record<string, unknown>> {
+    const { deps } = this;
+    const { canvas } = job.request;
+    if (canvas) {
+      const source = await freshLink(canvas.source, deps.refreshLinks, log);
+      return canvasInput(deps.fal, deps.download, model, job.input, { ...canvas, source }, { timeoutMs: deps.downloadTimeoutMs, signal });
+    }
+    const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
+    return deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
+  }
+
   private async drive(initial: JobRecord, stop: AbortSignal, cancel: AbortSignal): Promise<void> {
     // Nothing of the job's own, not even its logger and reporter, is built while acknowledgements pour in.
     await this.starts.pass();
@@ -222,64 +238,70 @@ export class JobRunner {
         });
       } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
       if (slot) reporter.phase({ phase: "queued" });
-      if (job.state === "accepted") {
-        // Zoom out and Pan: the image goes on its canvas (made again when a restart found the job here), from its source
-        // link refreshed; any other job's images go with their Discord links refreshed.
-        const { canvas } = job.request;
-        let input: Record<string, unknown>;
-        if (canvas) {
-          const source = await freshLink(canvas.source, deps.refreshLinks, log);
-          input = await canvasInput(deps.fal, deps.download, model, job.input, { ...canvas, source }, { timeoutMs: deps.downloadTimeoutMs, signal: waiting });
-        } else {
-          const linked = await withFreshLinks(model, job.input, deps.refreshLinks, log);
-          input = deps.uploadInputs ? await rehostInput(deps.fal, deps.download, model, linked) : linked;
-        }
-        const submitted = await this.submit(job, model.endpoint, input, memberKey, waiting);
-        if (submitted) reporter.submitted();
-        if (submitted?.marked) {
-          log.info({ requestId: submitted.requestId }, "submitted to fal");
-          job = { ...job, state: "submitted", requestId: submitted.requestId, input, submittedAt: now() };
-        } else {
-          log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
-          await refresh();
-        }
-      }
+      // An asset without its background takes two requests at fal: the model's picture, then its cut-out.
+      const cutout = cutoutModelFor(deps.catalog, model, job.request);
       let rehosted = deps.uploadInputs;
-      while (job.state === "submitted" || job.state === "running") {
-        const requestId = job.requestId!;
-        try {
-          const raw = await awaitResult(model, requestId, {
-            fal: deps.fal,
-            log,
-            runTimes: deps.runTimes,
-            timeoutMs: deps.timeoutMs - (now() - (job.submittedAt ?? now())),
-            signal: stop,
-            cancel,
-            onPhase: (phase) => {
-              if (phase.phase === "queued") slot?.queued();
-              if (phase.phase === "running") slot?.running();
-              reporter.phase(phase);
-            },
-            onRunning: () =>
-              void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
-          });
-          // fal ran it, whether or not a status said so (a quick job can go from queued to completed between polls).
-          slot?.running();
-          const output = model.normalizeOutput(raw);
-          const cost = model.estimateCost(job.input, output).usd;
-          const marked = await deps.jobs.markCompleted(job.id, output, cost, output.images.length);
-          if (marked) job = { ...job, state: "completed", result: output, costFinal: cost, completedAt: now() };
-          else await refresh();
-        } catch (error) {
-          if (stop.aborted || cancel.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
-          log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
-          const input = await rehostInput(deps.fal, deps.download, model, job.input);
-          rehosted = true;
-          const again = await this.submit(job, model.endpoint, input, memberKey, waiting, true);
-          reporter.submitted();
-          log.info({ requestId: again?.requestId }, "submitted to fal again with re-hosted images");
-          await refresh();
+      for (;;) {
+        const stepModel = job.step === 1 && cutout ? cutout : model;
+        if (job.state === "accepted") {
+          const input = job.step === 1 ? cutoutInput(stepModel, job) : await this.firstInput(job, model, waiting, log);
+          const submitted = await this.submit(job, stepModel.endpoint, input, memberKey, waiting);
+          if (submitted) reporter.submitted();
+          if (submitted?.marked) {
+            log.info({ requestId: submitted.requestId, step: job.step }, "submitted to fal");
+            job = { ...job, state: "submitted", requestId: submitted.requestId, input, submittedAt: now() };
+          } else {
+            log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
+            await refresh();
+          }
         }
+        while (job.state === "submitted" || job.state === "running") {
+          const requestId = job.requestId!;
+          try {
+            const raw = await awaitResult(stepModel, requestId, {
+              fal: deps.fal,
+              log,
+              runTimes: deps.runTimes,
+              timeoutMs: deps.timeoutMs - (now() - (job.submittedAt ?? now())),
+              signal: stop,
+              cancel,
+              onPhase: (phase) => {
+                if (phase.phase === "queued") slot?.queued();
+                if (phase.phase === "running") slot?.running();
+                reporter.phase(phase);
+              },
+              onRunning: () =>
+                void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
+            });
+            // fal ran it, whether or not a status said so (a quick job can go from queued to completed between polls).
+            slot?.running();
+            const output = stepModel.normalizeOutput(raw);
+            const cost = stepModel.estimateCost(job.input, output).usd;
+            if (cutout && job.step === 0) {
+              // The picture is made: its cut-out is submitted next, in the same slot.
+              if (await deps.jobs.markStepDone(job.id, output, cost)) {
+                job = { ...job, state: "accepted", step: 1, firstResult: output, firstCost: cost, requestId: null, submittedAt: null };
+              } else await refresh();
+              continue;
+            }
+            // The cut-out keeps the model's words about the picture; the job costs both requests.
+            const result = job.firstResult ? { ...output, ...aboutThePicture(job.firstResult) } : output;
+            const total = cost + (job.firstCost ?? 0);
+            const marked = await deps.jobs.markCompleted(job.id, result, total, result.images.length);
+            if (marked) job = { ...job, state: "completed", result, costFinal: total, completedAt: now() };
+            else await refresh();
+          } catch (error) {
+            if (stop.aborted || cancel.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
+            log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
+            const input = await rehostInput(deps.fal, deps.download, stepModel, job.input);
+            rehosted = true;
+            const again = await this.submit(job, stepModel.endpoint, input, memberKey, waiting, true);
+            reporter.submitted();
+            log.info({ requestId: again?.requestId }, "submitted to fal again with re-hosted images");
+            await refresh();
+          }
+        }
+        if (job.state !== "accepted") break;
       }
       slot?.release();
       // No progress edits while the result waits for its delivery: the next edit is the result.
@@ -306,6 +328,7 @@ export class JobRunner {
           buffers: deps.imageBuffers,
           downloadTimeoutMs: deps.downloadTimeoutMs,
           download: deps.download,
+          asset: job.request.asset,
         });
         if (stop.aborted) throw stop.reason;
         const finished = { output: job.result, elapsedMs: now() - job.createdAt };

@@ -25,6 +25,7 @@ import { memberSpendKey, utcDay } from "../store/ledger.js";
 import { installPlace, type InstallPlace } from "../discord/install-place.js";
 import { resolveLocale, t, type SupportedLocale } from "../i18n/index.js";
 import { inputImageProblems } from "./input-images.js";
+import { cutoutCost, cutoutModelFor } from "./cutout.js";
 import type { JobRecord, NewJob } from "./job.js";
 import { personalise, type OpenOrder } from "./personal.js";
 import { canManageServer, memberRoleIds } from "../discord/manage-server.js";
@@ -167,7 +168,9 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
   if (problems.length || !built.ok) return origin.refuse(problems);
 
   // A vision model answers in words: it makes no image to count against the daily quota.
-  const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd: model.estimateCost(built.input).usd };
+  // An asset without its background adds the background removal's price.
+  const usd = model.estimateCost(built.input).usd + cutoutCost(cutoutModelFor(ctx.catalog, model, request));
+  const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd };
   const words = own ? ownInstallLimitWords : serverLimitWords;
   const denied = permissionProblems(settings, origin.member, ask, words);
   if (denied.length) return origin.refuse(denied);

@@ -9,7 +9,9 @@ import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import { extensionOf, type Download } from "../media/download.js";
 import { fitToLimit, type FittedImage } from "../media/fit.js";
-import type { ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
+import type { GenerationRequest, ModelDefinition, NormalizedOutput, OutputImage } from "../models/index.js";
+import { assetRules } from "../discord/expression-rules.js";
+import { fitAsset } from "../media/asset-fit.js";
 import type { RunTimes } from "./eta.js";
 import { imageUrlsOf, InputUnavailableError, MAX_OUTPUT_IMAGE_BYTES, rehostImages, withImageUrls } from "../fal/rehost.js";
 import { SourceUnavailableError } from "./canvas-input.js";
@@ -184,7 +186,10 @@ export async function prepareFiles(
     buffers,
     downloadTimeoutMs,
     download,
+    asset,
   }: {
+    /** An asset's image is fitted to Discord's rules for its kind instead (see discord/expression-rules.ts). */
+    asset?: GenerationRequest["asset"] | undefined;
     uploadLimitBytes: number;
     flagged: "show" | "withhold" | "spoiler";
     /** Where the downloads go; the caller hands the files' bytes back once they were sent. */
@@ -203,6 +208,14 @@ export async function prepareFiles(
       });
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked; the gallery item says so too (result-message.ts).
       const spoiler = flagged === "spoiler" && image.nsfw;
+      if (asset) {
+        const fitted = await fitAsset(file.bytes, assetRules[asset.kind], { trim: asset.transparent, name: asset.kind }).catch((error: unknown) => {
+          throw new OutputUnavailable(`could not make output ${index + 1} a ${asset.kind}`, { cause: error });
+        });
+        buffers.give(file.bytes);
+        const { bytes, contentType, width, height } = fitted;
+        return { bytes, contentType, fileName: `${spoiler ? "SPOILER_" : ""}${fitted.fileName}`, width, height, spoiler };
+      }
       const fileName = `${spoiler ? "SPOILER_" : ""}${model.id}-${ref.toLowerCase()}-${index + 1}.${extensionOf(file.contentType)}`;
       const fitted = await fitToLimit({ bytes: file.bytes, contentType: file.contentType, fileName }, uploadLimitBytes);
       return { ...fitted, width: fitted.width ?? image.width, height: fitted.height ?? image.height, spoiler };

@@ -8,4 +8,4 @@ export { labelForFalField, requestOptions, type RequestOption } from "./option-r
 export type * from "./types.js";
 export { describeModel } from "./describe.js";
 export { modelSummary } from "./summary.js";
-export { formatSpend, premiumModelIds, withThousands } from "./pricing.js";
+export { formatSpend, formatUsd, premiumModelIds, withThousands } from "./pricing.js";

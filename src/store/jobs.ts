@@ -52,6 +52,11 @@ export interface JobRecord<Request, Result> extends NewJob<Request> {
   deliveredAt: number | null;
   deletedAt: number | null;
   locale: SupportedLocale;
+  /** The request at fal the job is at: 0 its model's; 1 the background removal that follows it (see markStepDone). */
+  step: number;
+  /** After the first of two steps: its result and its cost, settled with the second's at the job's end. */
+  firstResult: Result | null;
+  firstCost: number | null;
 }
 
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
@@ -84,6 +89,11 @@ export interface JobRepository<Request, Result> {
   /** A second submit of the same job after fal could not fetch its images. */
   markResubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
   markRunning(id: number): Promise<boolean>;
+  /**
+   * The first of a job's two requests at fal is done: its result and cost are kept, and the job goes back to accepted at
+   * step 1, to be submitted again (to the background removal). False unless it was at fal at step 0.
+   */
+  markStepDone(id: number, result: Result, cost: number): Promise<boolean>;
   /** Also settles the job's ledger row with the real figures. */
   markCompleted(id: number, result: Result, costFinal: number, images: number): Promise<boolean>;
   markDelivered(id: number): Promise<boolean>;
@@ -163,6 +173,9 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
     completedAt: row.completed_at,
     deliveredAt: row.delivered_at,
     deletedAt: row.deleted_at,
+    step: row.step,
+    firstResult: row.first_result_json ? (JSON.parse(row.first_result_json) as Result) : null,
+    firstCost: row.first_cost,
   };
 }
 
@@ -208,6 +221,11 @@ function createTransitions(db: Db) {
     resubmitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
        WHERE id = @id AND state IN ('submitting', 'submitted', 'running')`,
+    ),
+    stepped: transition<Change & { result: string; usd: number }>(
+      `UPDATE jobs SET state = 'accepted', step = 1, first_result_json = @result, first_cost = @usd, request_id = NULL,
+         submitted_at = NULL, updated_at = @at
+       WHERE id = @id AND state IN ('submitted', 'running') AND step = 0`,
     ),
     running: transition<Change>("UPDATE jobs SET state = 'running', updated_at = @at WHERE id = @id AND state IN ('submitted')"),
     completed: transition<Change & { result: string; usd: number; images: number }>(
@@ -273,6 +291,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     markResubmitting: (id) => transitions.resubmitting({ id, at: now() }),
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
+    markStepDone: (id, result, cost) => transitions.stepped({ id, at: now(), result: JSON.stringify(result), usd: cost }),
     markCompleted: (id, result, costFinal, images) =>
       transitions.completed({ id, at: now(), result: JSON.stringify(result), usd: costFinal, images }),
     markDelivered: (id) => transitions.delivered({ id, at: now() }),

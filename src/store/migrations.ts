@@ -1,6 +1,32 @@
 // Versioned schema changes, applied in order at start-up. Never edit a shipped migration; add one.
 import { sql, type Kysely, type Migration } from "kysely";
 
+/**
+ * A server that turned a model off keeps a list of the models it has on, which could not name the models that came
+ * later: added to every such list, they start on, as on a server that never changed the list, until an admin turns
+ * them off. A row that is not JSON is left for the settings' own reader.
+ */
+async function turnOnNewModels(db: Kysely<unknown>, added: readonly string[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ guild_id: string; settings_json: string }>`select guild_id, settings_json from guild_settings`.execute(trx);
+    for (const row of rows) {
+      let settings: unknown;
+      try {
+        settings = JSON.parse(row.settings_json);
+      } catch {
+        continue;
+      }
+      if (typeof settings !== "object" || settings === null || !("enabledModels" in settings)) continue;
+      const enabled = settings.enabledModels;
+      if (!Array.isArray(enabled)) continue;
+      const missing = added.filter((id) => !enabled.includes(id));
+      if (missing.length === 0) continue;
+      const json = JSON.stringify({ ...settings, enabledModels: [...(enabled as unknown[]), ...missing] });
+      await sql`update guild_settings set settings_json = ${json} where guild_id = ${row.guild_id}`.execute(trx);
+    }
+  });
+}
+
 export const migrations: Record<string, Migration> = {
   "0001_jobs": {
     async up(db: Kysely<unknown>) {
@@ -267,29 +293,8 @@ export const migrations: Record<string, Migration> = {
   },
   "0011_new_models_on": {
     async up(db: Kysely<unknown>) {
-      // A server that turned a model off keeps a list of the models it has on, which could not name the models that
-      // came later (Describe's vision model, the Upscale buttons' upscaler): added to every such list, they start on,
-      // as on a server that never changed the list, until an admin turns them off. A row that is not JSON is left for
-      // the settings' own reader.
-      const added = ["gemini-25-flash-vision", "seedvr-upscale"];
-      await db.transaction().execute(async (trx) => {
-        const { rows } = await sql<{ guild_id: string; settings_json: string }>`select guild_id, settings_json from guild_settings`.execute(trx);
-        for (const row of rows) {
-          let settings: unknown;
-          try {
-            settings = JSON.parse(row.settings_json);
-          } catch {
-            continue;
-          }
-          if (typeof settings !== "object" || settings === null || !("enabledModels" in settings)) continue;
-          const enabled = settings.enabledModels;
-          if (!Array.isArray(enabled)) continue;
-          const missing = added.filter((id) => !enabled.includes(id));
-          if (missing.length === 0) continue;
-          const json = JSON.stringify({ ...settings, enabledModels: [...(enabled as unknown[]), ...missing] });
-          await sql`update guild_settings set settings_json = ${json} where guild_id = ${row.guild_id}`.execute(trx);
-        }
-      });
+      // Describe's vision model and the Upscale buttons' upscaler.
+      await turnOnNewModels(db, ["gemini-25-flash-vision", "seedvr-upscale"]);
     },
   },
   "0012_jobs_token_only": {
@@ -309,6 +314,24 @@ export const migrations: Record<string, Migration> = {
       // The language a job's reply speaks all its life (its progress, failure and buttons): the asking member's. Jobs
       // from before languages spoke English.
       await db.schema.alterTable("jobs").addColumn("locale", "text", (c) => c.notNull().defaultTo("en-US")).execute();
+    },
+  },
+  "0014_job_steps": {
+    async up(db: Kysely<unknown>) {
+      // An asset with its background removed takes two requests at fal: the picture, then the cut-out. `step` is the
+      // request the job is at (0 the model's, 1 the background removal's); the first's result (its description) and
+      // cost are kept for the job's end, which settles both.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema.alterTable("jobs").addColumn("step", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await trx.schema.alterTable("jobs").addColumn("first_result_json", "text").execute();
+        await trx.schema.alterTable("jobs").addColumn("first_cost", "real").execute();
+      });
+    },
+  },
+  "0015_background_removal_on": {
+    async up(db: Kysely<unknown>) {
+      // The background removal behind /asset and Make asset.
+      await turnOnNewModels(db, ["bria-background-removal"]);
     },
   },
 };

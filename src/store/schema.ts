@@ -53,6 +53,11 @@ export interface JobsTable {
   token_only: Generated<number>;
   /** A line every edit of the reply starts with (Discord forced it private, and the reply says so), or null. */
   reply_note: string | null;
+  /** The request at fal the job is at: 0 the model's, 1 the background removal after it (an asset without background). */
+  step: Generated<number>;
+  /** After step 0 of a two-step job: its result (the model's description is kept) and its cost. */
+  first_result_json: string | null;
+  first_cost: number | null;
 }
 
 export interface PendingFormsTable {

@@ -70,7 +70,7 @@ describe("command localizations", () => {
     expect(Object.keys(localesOf)).toHaveLength(6);
     expect(localesOf["es-ES"]).toEqual([Locale.SpanishES, Locale.SpanishLATAM]);
     expect(commands.map((c) => c.name).sort()).toEqual(
-      ["Describe", "Edit with AI", "contest", "describe", "edit", "imagine", "models", "preferences", "settings", "style", "usage"].sort(),
+      ["Describe", "Edit with AI", "asset", "contest", "describe", "edit", "imagine", "models", "preferences", "settings", "style", "usage"].sort(),
     );
     expect(supportedLocales).toHaveLength(7);
   });

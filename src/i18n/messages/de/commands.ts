@@ -196,4 +196,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit (veraltet)",
   "model.gemini-25-flash-vision": "Beschreiben (Gemini 2.5 Flash)",
   "model.seedvr-upscale": "SeedVR2 Hochskalieren",
+  // /asset.
+  "name.asset": "serverbild",
+  "name.kind": "art",
+  "name.remove_background": "hintergrund_entfernen",
+  "asset": "Emoji, Sticker, Symbol, Banner oder Event-Titelbild für den Server aus einem Prompt",
+  "asset.kind": "Was entstehen soll: jeweils passend zu Discords Regeln",
+  "asset.prompt": "Was es zeigt, in deinen eigenen Worten",
+  "asset.image": "Ein Bild als Ausgangspunkt (optional)",
+  "asset.remove_background": "Emojis und Sticker: Motiv freistellen, transparent (Standard ja, {price} mehr)",
+  "choice.emoji": "Emoji (128×128)",
+  "choice.sticker": "Sticker (320×320)",
+  "choice.icon": "Server-Symbol (1024×1024)",
+  "choice.banner": "Server-Banner (16:9)",
+  "choice.cover": "Event-Titelbild (5:2)",
 };

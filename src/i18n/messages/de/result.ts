@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "Seed",
   "time": "Dauer",
   "style": "Stil",
+  "asset": "Asset",
+  "assetValue": "{kind, select, emoji {Emoji} sticker {Sticker} icon {Server-Symbol} banner {Server-Banner} other {Event-Titelbild}}{transparent, select, yes {, Hintergrund entfernt} other {}} · {kib, number} KiB",
   "noImage": "Diesmal kein Bild – das Modell hat mit Worten geantwortet",
   "noText": "(das Modell hat weder ein Bild noch Text geliefert)",
   "withheldLabel": "Zurückgehalten",

@@ -206,4 +206,18 @@ export const commands = {
   "model.gemini-flash-edit": "Gemini Flash Edit (legacy)",
   "model.gemini-25-flash-vision": "Describe (Gemini 2.5 Flash)",
   "model.seedvr-upscale": "SeedVR2 Upscale",
+  // /asset.
+  "name.asset": "asset",
+  "name.kind": "kind",
+  "name.remove_background": "remove_background",
+  "asset": "Make a server emoji, sticker, icon, banner or event cover from a prompt",
+  "asset.kind": "What to make: each is fitted to Discord's rules for it",
+  "asset.prompt": "What it shows, in your own words",
+  "asset.image": "A picture to start from (optional)",
+  "asset.remove_background": "Emoji and stickers: cut the subject out on transparency (default yes, {price} more)",
+  "choice.emoji": "Emoji (128×128)",
+  "choice.sticker": "Sticker (320×320)",
+  "choice.icon": "Server icon (1024×1024)",
+  "choice.banner": "Server banner (16:9)",
+  "choice.cover": "Event cover (5:2)",
 } as const;

@@ -1,7 +1,8 @@
 // English: the source of every message. Each namespace is one feature's words; every other language has the same
 // namespaces with the same keys and placeholders (the compiler checks the keys, test/unit/i18n.test.ts the rest).
-import { assets } from "./assets.js";
 import { common } from "./common.js";
+import { assetCommand } from "./assetCommand.js";
+import { assets } from "./assets.js";
 import { catalog } from "./catalog.js";
 import { commands } from "./commands.js";
 import { contests } from "./contests.js";
@@ -16,4 +17,4 @@ import { result } from "./result.js";
 import { settings } from "./settings.js";
 import { usage } from "./usage.js";
 
-export const messages = { assets, common, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };
+export const messages = { common, assetCommand, assets, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };

@@ -7,6 +7,8 @@ export const result = {
   "seed": "Seed",
   "time": "Time",
   "style": "Style",
+  "asset": "Asset",
+  "assetValue": "{kind, select, emoji {Emoji} sticker {Sticker} icon {Server icon} banner {Server banner} other {Event cover}}{transparent, select, yes {, background removed} other {}} · {kib, number} KiB",
   "noImage": "No image this time — the model answered in words",
   "noText": "(the model returned neither an image nor any text)",
   "withheldLabel": "Withheld",

@@ -196,4 +196,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit (antiguo)",
   "model.gemini-25-flash-vision": "Describir (Gemini 2.5 Flash)",
   "model.seedvr-upscale": "SeedVR2 Ampliar",
+  // /asset.
+  "name.asset": "recurso",
+  "name.kind": "tipo",
+  "name.remove_background": "quitar_fondo",
+  "asset": "Crea un emoji, sticker, icono, banner o portada de evento del servidor a partir de un prompt",
+  "asset.kind": "Qué crear: cada uno se ajusta a las reglas de Discord",
+  "asset.prompt": "Qué muestra, con tus propias palabras",
+  "asset.image": "Una imagen de partida (opcional)",
+  "asset.remove_background": "Emojis y stickers: recortar el motivo sobre transparencia (por defecto sí, {price} más)",
+  "choice.emoji": "Emoji (128×128)",
+  "choice.sticker": "Sticker (320×320)",
+  "choice.icon": "Icono del servidor (1024×1024)",
+  "choice.banner": "Banner del servidor (16:9)",
+  "choice.cover": "Portada de evento (5:2)",
 };

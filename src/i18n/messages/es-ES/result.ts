@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "Semilla",
   "time": "Tiempo",
   "style": "Estilo",
+  "asset": "Recurso",
+  "assetValue": "{kind, select, emoji {Emoji} sticker {Sticker} icon {Icono del servidor} banner {Banner del servidor} other {Portada de evento}}{transparent, select, yes {, sin fondo} other {}} · {kib, number} KiB",
   "noImage": "Esta vez no hay imagen: el modelo respondió con palabras",
   "noText": "(el modelo no devolvió ni una imagen ni ningún texto)",
   "withheldLabel": "Retenidas",

@@ -196,4 +196,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit (ancien)",
   "model.gemini-25-flash-vision": "Décrire (Gemini 2.5 Flash)",
   "model.seedvr-upscale": "SeedVR2 Agrandissement",
+  // /asset.
+  "name.asset": "ressource",
+  "name.kind": "type",
+  "name.remove_background": "retirer_fond",
+  "asset": "Émoji, autocollant, icône, bannière ou couverture d’évènement du serveur depuis un prompt",
+  "asset.kind": "Quoi créer : chacun est ajusté aux règles de Discord",
+  "asset.prompt": "Ce qu’il montre, avec vos propres mots",
+  "asset.image": "Une image de départ (facultatif)",
+  "asset.remove_background": "Émojis et autocollants : détourer le sujet sur fond transparent (oui par défaut, {price} de plus)",
+  "choice.emoji": "Émoji (128×128)",
+  "choice.sticker": "Autocollant (320×320)",
+  "choice.icon": "Icône du serveur (1024×1024)",
+  "choice.banner": "Bannière du serveur (16:9)",
+  "choice.cover": "Couverture d’évènement (5:2)",
 };

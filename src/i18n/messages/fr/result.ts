@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "Graine",
   "time": "Durée",
   "style": "Style",
+  "asset": "Ressource",
+  "assetValue": "{kind, select, emoji {Émoji} sticker {Autocollant} icon {Icône du serveur} banner {Bannière du serveur} other {Couverture d’évènement}}{transparent, select, yes {, arrière-plan retiré} other {}} · {kib, number} Kio",
   "noImage": "Pas d’image cette fois : le modèle a répondu par du texte",
   "noText": "(le modèle n’a renvoyé ni image ni texte)",
   "withheldLabel": "Masquées",

@@ -195,4 +195,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit（旧版）",
   "model.gemini-25-flash-vision": "画像説明（Gemini 2.5 Flash）",
   "model.seedvr-upscale": "SeedVR2 アップスケール",
+  // /asset.
+  "name.asset": "アセット作成",
+  "name.kind": "種類",
+  "name.remove_background": "背景削除",
+  "asset": "プロンプトからサーバーの絵文字・スタンプ・アイコン・バナー・イベントのカバー画像を作ります",
+  "asset.kind": "作るもの：それぞれ Discord の規定に合わせて仕上げます",
+  "asset.prompt": "何を描くか、自分の言葉で",
+  "asset.image": "元にする画像（任意）",
+  "asset.remove_background": "絵文字とスタンプ：被写体を透明背景で切り抜く（既定ははい、追加 {price}）",
+  "choice.emoji": "絵文字（128×128）",
+  "choice.sticker": "スタンプ（320×320）",
+  "choice.icon": "サーバーアイコン（1024×1024）",
+  "choice.banner": "サーバーバナー（16:9）",
+  "choice.cover": "イベントのカバー画像（5:2）",
 };

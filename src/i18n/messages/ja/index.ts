@@ -1,6 +1,7 @@
 import type { Catalog } from "../types.js";
-import { assets } from "./assets.js";
 import { common } from "./common.js";
+import { assetCommand } from "./assetCommand.js";
+import { assets } from "./assets.js";
 import { catalog } from "./catalog.js";
 import { commands } from "./commands.js";
 import { contests } from "./contests.js";
@@ -15,4 +16,4 @@ import { result } from "./result.js";
 import { settings } from "./settings.js";
 import { usage } from "./usage.js";
 
-export const messages: Catalog = { assets, common, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };
+export const messages: Catalog = { common, assetCommand, assets, catalog, commands, contests, describe, generation, install, job, models, options, preferences, result, settings, usage };

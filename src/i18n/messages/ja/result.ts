@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "シード",
   "time": "所要時間",
   "style": "スタイル",
+  "asset": "アセット",
+  "assetValue": "{kind, select, emoji {絵文字} sticker {スタンプ} icon {サーバーアイコン} banner {サーバーバナー} other {イベントのカバー画像}}{transparent, select, yes {（背景削除済み）} other {}} · {kib, number} KiB",
   "noImage": "今回は画像がありません — モデルは文章で答えました",
   "noText": "（モデルは画像もテキストも返しませんでした）",
   "withheldLabel": "非表示",

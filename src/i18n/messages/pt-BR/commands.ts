@@ -196,4 +196,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit (antigo)",
   "model.gemini-25-flash-vision": "Descrever (Gemini 2.5 Flash)",
   "model.seedvr-upscale": "SeedVR2 Ampliar",
+  // /asset.
+  "name.asset": "recurso",
+  "name.kind": "tipo",
+  "name.remove_background": "remover_fundo",
+  "asset": "Crie um emoji, figurinha, ícone, banner ou capa de evento do servidor a partir de um prompt",
+  "asset.kind": "O que criar: cada um é ajustado às regras do Discord",
+  "asset.prompt": "O que mostra, com suas próprias palavras",
+  "asset.image": "Uma imagem de partida (opcional)",
+  "asset.remove_background": "Emojis e figurinhas: recortar o tema sobre transparência (padrão sim, {price} a mais)",
+  "choice.emoji": "Emoji (128×128)",
+  "choice.sticker": "Figurinha (320×320)",
+  "choice.icon": "Ícone do servidor (1024×1024)",
+  "choice.banner": "Banner do servidor (16:9)",
+  "choice.cover": "Capa de evento (5:2)",
 };

@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "Semente",
   "time": "Tempo",
   "style": "Estilo",
+  "asset": "Recurso",
+  "assetValue": "{kind, select, emoji {Emoji} sticker {Figurinha} icon {Ícone do servidor} banner {Banner do servidor} other {Capa de evento}}{transparent, select, yes {, sem fundo} other {}} · {kib, number} KiB",
   "noImage": "Desta vez não veio imagem — o modelo respondeu com palavras",
   "noText": "(o modelo não retornou nem imagem nem texto)",
   "withheldLabel": "Ocultas",

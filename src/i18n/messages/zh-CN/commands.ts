@@ -195,4 +195,18 @@ export const commands: Messages<"commands"> = {
   "model.gemini-flash-edit": "Gemini Flash Edit（旧版）",
   "model.gemini-25-flash-vision": "描述（Gemini 2.5 Flash）",
   "model.seedvr-upscale": "SeedVR2 放大",
+  // /asset.
+  "name.asset": "素材",
+  "name.kind": "类型",
+  "name.remove_background": "去除背景",
+  "asset": "根据提示词制作服务器的表情符号、贴纸、图标、横幅或活动封面",
+  "asset.kind": "要制作的内容：各自按 Discord 的规定处理",
+  "asset.prompt": "画面内容，用你自己的话描述",
+  "asset.image": "作为起点的图片（可选）",
+  "asset.remove_background": "表情符号和贴纸：抠出主体、透明背景（默认是，另加 {price}）",
+  "choice.emoji": "表情符号（128×128）",
+  "choice.sticker": "贴纸（320×320）",
+  "choice.icon": "服务器图标（1024×1024）",
+  "choice.banner": "服务器横幅（16:9）",
+  "choice.cover": "活动封面（5:2）",
 };

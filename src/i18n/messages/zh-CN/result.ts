@@ -8,6 +8,8 @@ export const result: Messages<"result"> = {
   "seed": "种子",
   "time": "用时",
   "style": "风格",
+  "asset": "素材",
+  "assetValue": "{kind, select, emoji {表情符号} sticker {贴纸} icon {服务器图标} banner {服务器横幅} other {活动封面}}{transparent, select, yes {（已去除背景）} other {}} · {kib, number} KiB",
   "noImage": "这次没有图片——模型用文字作了回答",
   "noText": "（模型既没有返回图片，也没有返回任何文字）",
   "withheldLabel": "已隐藏",

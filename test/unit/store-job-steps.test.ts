@@ -1,0 +1,44 @@
+// A job of two requests at fal (an asset with its background removed), in a real SQLite file: the first request's end
+// keeps its result and cost and sends the job back to accepted at step 1, once; the job's end settles both costs.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createGenerationJobs } from "../../src/generation/job.js";
+import { openDatabase, type Db } from "../../src/store/database.js";
+import { sampleJob } from "./job-fixture.js";
+
+let db: Db | undefined;
+afterEach(async () => {
+  await db?.destroy();
+  db = undefined;
+});
+
+describe("a job's steps", () => {
+  it("step 0's result and cost are kept, the job is accepted again at step 1, and its end costs both", async () => {
+    db = await openDatabase(join(mkdtempSync(join(tmpdir(), "falcord-steps-")), "falcord.sqlite"));
+    const jobs = createGenerationJobs(db);
+    const job = await jobs.create(sampleJob("STEPS1", { request: { prompt: "a cat", asset: { kind: "emoji", transparent: true } } }));
+    expect([job.step, job.firstResult, job.firstCost]).toEqual([0, null, null]);
+    // Only a job at fal ends its first step.
+    const picture = { images: [{ url: "https://v3.fal.media/files/cat.png", nsfw: false }], description: "A cat." };
+    expect(await jobs.markStepDone(job.id, picture, 0.039)).toBe(false);
+    await jobs.markSubmitting(job.id);
+    await jobs.markSubmitted(job.id, "req-1", { prompt: "a cat" });
+    expect(await jobs.markStepDone(job.id, picture, 0.039)).toBe(true);
+    const stepped = (await jobs.get(job.id))!;
+    expect([stepped.state, stepped.step, stepped.requestId, stepped.submittedAt]).toEqual(["accepted", 1, null, null]);
+    expect([stepped.firstResult, stepped.firstCost]).toEqual([picture, 0.039]);
+    // A repeat (a race, a restart) changes nothing.
+    expect(await jobs.markStepDone(job.id, picture, 0.039)).toBe(false);
+
+    await jobs.markSubmitting(job.id);
+    await jobs.markSubmitted(job.id, "req-2", { image_url: picture.images[0]!.url });
+    // At step 1 the first step cannot end again.
+    expect(await jobs.markStepDone(job.id, picture, 0.039)).toBe(false);
+    const cutout = { images: [{ url: "https://v3.fal.media/files/cat-cut.png", nsfw: false }], description: "A cat." };
+    expect(await jobs.markCompleted(job.id, cutout, 0.057, 1)).toBe(true);
+    const done = (await jobs.get(job.id))!;
+    expect([done.state, done.step, done.costFinal, done.requestId]).toEqual(["completed", 1, 0.057, "req-2"]);
+  });
+});
