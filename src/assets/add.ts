@@ -3,13 +3,14 @@
 // do it; then the server's own limits (free slots, the banner's boost level); only then is the asset's file fetched
 // and uploaded, so a refusal changes nothing. The audit log names the member who pressed.
 import { MessageFlags, type ButtonInteraction, type Guild, type ModalSubmitInteraction } from "discord.js";
-import { bannerFeature, emojiSlotsByTier, stickerSlotsByTier, type AssetKind } from "../discord/expression-rules.js";
+import type { AssetKind } from "../discord/expression-rules.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { resolveLocale, translator, type Translate } from "../i18n/index.js";
 import { emojiForm, readEmojiName, readStickerFields, stickerForm } from "./add-forms.js";
 import { chooseEvent } from "./cover.js";
 import type { AssetDeps } from "./deps.js";
 import { cleanStickerFields, isEmojiName, stickerProblem } from "./names.js";
+import { roomFor } from "./room.js";
 import { assetImage, auditReason, dataUri, serverFor, upload } from "./upload-steps.js";
 
 /** A press of "Add as …": a form for emoji and stickers, the upload at once for the icon and the banner, the events to choose from for a cover. */
@@ -26,10 +27,8 @@ export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, k
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   if (kind === "cover") return chooseEvent(interaction, ctx, guild, say);
-  if (kind === "banner") {
-    const fresh = await guild.fetch();
-    if (!fresh.features.includes(bannerFeature)) return void (await interaction.editReply(say("assets.add.bannerNeedsBoost", { tier: fresh.premiumTier })));
-  }
+  const room = await roomFor(guild, kind);
+  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
   const image = await assetImage(interaction, interaction.message, kind, ctx, say);
   if (!image) return;
   const reason = auditReason(interaction);
@@ -47,11 +46,8 @@ async function addEmoji(interaction: ModalSubmitInteraction, ctx: AssetDeps, gui
   const name = readEmojiName(interaction);
   if (!isEmojiName(name)) return replyPrivately(interaction, say("assets.add.emojiNameInvalid", { name }));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const [fresh, emojis] = await Promise.all([guild.fetch(), guild.emojis.fetch()]);
-  const slots = emojiSlotsByTier[fresh.premiumTier] ?? emojiSlotsByTier[0];
-  if (emojis.filter((emoji) => !emoji.animated).size >= slots) {
-    return void (await interaction.editReply(say("assets.add.emojiSlotsFull", { slots, tier: fresh.premiumTier })));
-  }
+  const room = await roomFor(guild, "emoji");
+  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
   const image = await assetImage(interaction, interaction.message, "emoji", ctx, say);
   if (!image) return;
   await upload(interaction, ctx, say, "emoji", async () => {
@@ -65,9 +61,8 @@ async function addSticker(interaction: ModalSubmitInteraction, ctx: AssetDeps, g
   const problem = stickerProblem(fields);
   if (problem) return replyPrivately(interaction, say("assets.add.stickerInvalid", { field: problem }));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const [fresh, stickers] = await Promise.all([guild.fetch(), guild.stickers.fetch()]);
-  const slots = stickerSlotsByTier[fresh.premiumTier] ?? stickerSlotsByTier[0];
-  if (stickers.size >= slots) return void (await interaction.editReply(say("assets.add.stickerSlotsFull", { slots, tier: fresh.premiumTier })));
+  const room = await roomFor(guild, "sticker");
+  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
   const image = await assetImage(interaction, interaction.message, "sticker", ctx, say);
   if (!image) return;
   await upload(interaction, ctx, say, "sticker", async () => {

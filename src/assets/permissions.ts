@@ -1,8 +1,7 @@
 // Who may make and add which asset: the member (their permissions in the channel, as the interaction carries them) and
 // the bot (the app's permissions there). Administrator grants everything (PermissionsBitField.has checks it).
-import { PermissionFlagsBits } from "discord.js";
 import { assetKinds, assetPermission, type AssetKind } from "../discord/expression-rules.js";
-import type { MessageKey } from "../i18n/index.js";
+export { permissionName } from "../discord/expression-rules.js";
 
 /** What an interaction's permissions offer: `has` of discord.js's PermissionsBitField. */
 export interface Permissions {
@@ -12,20 +11,6 @@ export interface Permissions {
 /** The kinds the member may make (null permissions: not in a server). */
 export function kindsAllowed(member: Permissions | null): AssetKind[] {
   return member ? assetKinds.filter((kind) => member.has(assetPermission[kind])) : [];
-}
-
-/** Each permission an asset takes, by the name Discord shows for it. */
-const permissionNames = new Map<bigint, MessageKey>([
-  [PermissionFlagsBits.CreateGuildExpressions, "assets.permission.createExpressions"],
-  [PermissionFlagsBits.ManageGuild, "assets.permission.manageServer"],
-  [PermissionFlagsBits.ManageEvents, "assets.permission.manageEvents"],
-]);
-
-/** The message naming the permission, as Discord shows it. */
-export function permissionName(permission: bigint): MessageKey {
-  const key = permissionNames.get(permission);
-  if (!key) throw new Error(`no name for permission ${permission}`);
-  return key;
 }
 
 /** The permissions that would let a member make some asset, each once. */

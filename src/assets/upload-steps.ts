@@ -57,7 +57,8 @@ export async function assetImage(interaction: AddInteraction, message: Message |
   const files = assetRules[kind].formats.map((format) => ({ format, name: assetFileName(kind, format) }));
   let found: { url: string; format: AssetFormat; fileName: string } | undefined;
   for (const attachment of message?.attachments.values() ?? []) {
-    const format = files.find((file) => file.name === attachment.name)?.format;
+    // A flagged image posted behind a spoiler is named SPOILER_<name>.
+    const format = files.find((file) => file.name === attachment.name.replace(/^SPOILER_/, ""))?.format;
     if (format) found ??= { url: attachment.url, format, fileName: attachment.name };
   }
   if (!found) {

@@ -5,6 +5,7 @@
 // are silent (slots per boost level, the banner's and cover's smallest sizes, icon and banner bytes), from Discord's
 // help centre, as its apps apply them.
 import { PermissionFlagsBits } from "discord.js";
+import type { MessageKey } from "../i18n/index.js";
 
 export const assetKinds = ["emoji", "sticker", "icon", "banner", "cover"] as const;
 export type AssetKind = (typeof assetKinds)[number];
@@ -64,6 +65,20 @@ export const assetPermission: Record<AssetKind, bigint> = {
   banner: PermissionFlagsBits.ManageGuild,
   cover: PermissionFlagsBits.ManageEvents,
 };
+
+/** Each permission an asset takes, by the name Discord's apps show for it (a message in every language). */
+const permissionNames = new Map<bigint, MessageKey>([
+  [PermissionFlagsBits.CreateGuildExpressions, "assets.permission.createExpressions"],
+  [PermissionFlagsBits.ManageGuild, "assets.permission.manageServer"],
+  [PermissionFlagsBits.ManageEvents, "assets.permission.manageEvents"],
+]);
+
+/** The message naming the permission, as Discord shows it. */
+export function permissionName(permission: bigint): MessageKey {
+  const key = permissionNames.get(permission);
+  if (!key) throw new Error(`no name for permission ${permission}`);
+  return key;
+}
 
 /** Custom emoji a server may have, static and animated counted apart, by boost level (premium tier 0–3). */
 export const emojiSlotsByTier = [50, 100, 150, 250] as const;

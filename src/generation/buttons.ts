@@ -15,6 +15,7 @@ import { editModal, readEditModal } from "./edit-modal.js";
 import { startGeneration, tellRestarting, tokenExpiresAtOf } from "./start.js";
 import type { InputImage } from "./input-images.js";
 import { isResultAction, JOB_BUTTON_PREFIX, type JobAction } from "./result-buttons.js";
+import { assetPermission, permissionName } from "../discord/expression-rules.js";
 import { runResultAction } from "./result-actions.js";
 import { resolveLocale, t, type MessageKey, type SupportedLocale } from "../i18n/index.js";
 
@@ -64,6 +65,13 @@ export function shownImages(job: JobRecord) {
 
 async function rerun(interaction: ButtonInteraction, ctx: GenerationDeps, job: JobRecord, model: ModelDefinition, newSeed: boolean) {
   const { imageUrls: _images, ...request } = job.request;
+  // An asset again is for those who may make that kind, as /asset is.
+  const { asset } = request;
+  if (asset && !interaction.memberPermissions?.has(assetPermission[asset.kind])) {
+    const locale = localeOf(interaction);
+    const permission = t(locale, permissionName(assetPermission[asset.kind]));
+    return replyPrivately(interaction, t(locale, "assetCommand.memberMissing", { kind: asset.kind, permission }));
+  }
   // A model whose schema takes no seed is never sent one (a job stored before its entry dropped the seed included).
   if (!model.options.seed) delete request.seed;
   else if (newSeed) request.seed = Math.floor(Math.random() * MAX_SEED);

@@ -23,8 +23,16 @@ export function cutoutInput(cutout: ModelDefinition, job: JobRecord): Record<str
   return built.input;
 }
 
-/** What a result says of its picture (Gemini's description, the seed), kept when the picture is replaced by its cut-out. */
-export function aboutThePicture({ description, seed }: NormalizedOutput): Partial<NormalizedOutput> {
-  return { ...(description !== undefined ? { description } : {}), ...(seed !== undefined ? { seed } : {}) };
+/**
+ * The cut-out as the job's result: it keeps what the model said of its picture (Gemini's description, the seed), and an
+ * image the model flagged stays flagged (the background removal checks nothing), so the server's NSFW policy applies.
+ */
+export function cutOutPicture(cutout: NormalizedOutput, picture: NormalizedOutput): NormalizedOutput {
+  const { description, seed } = picture;
+  return {
+    ...cutout,
+    images: cutout.images.map((image, index) => ({ ...image, nsfw: image.nsfw || (picture.images[index]?.nsfw ?? false) })),
+    ...(description !== undefined ? { description } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
 }
-

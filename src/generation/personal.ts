@@ -210,7 +210,8 @@ export async function personalise(
   const { model, images } = styled;
   // An asset takes its kind's shape (before the member's own default shape could fill it in).
   const shaped = withAssetShape(styled.request, model);
-  let request = order.useMemberDefaults ? withDefaultShape(shaped, model, defaults, settings, member) : shaped;
+  // An asset's size is its kind's: the member's default shape and resolution (a 4K emoji) would only cost more.
+  let request = order.useMemberDefaults && !shaped.asset ? withDefaultShape(shaped, model, defaults, settings, member) : shaped;
   // Handed to the edit model, an /imagine keeps the shape the text model would have made, not the references'.
   const shape = chosen.options.defaultAspectRatio;
   if (model !== chosen && request.aspectRatio === undefined && shape && model.options.aspectRatios?.includes(shape)) {

@@ -11,7 +11,7 @@ import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
 import { freshLink, withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { canvasInput } from "./canvas-input.js";
-import { aboutThePicture, cutoutInput, cutoutModelFor } from "./cutout.js";
+import { cutOutPicture, cutoutInput, cutoutModelFor } from "./cutout.js";
 import { FairScheduler } from "./scheduler.js";
 import { StartGate } from "./start-gate.js";
 import {
@@ -145,7 +145,8 @@ export class JobRunner {
     for (const job of leftOver) {
       this.deps.log.info({ job: job.ref, state: job.state }, "recovering a job");
       try {
-        if (job.state === "submitting") await this.end(job, { kind: "interrupted" });
+        if (job.state === "submitting" && job.step === 1 && (await this.deps.jobs.markCutoutAgain(job.id))) this.start({ ...job, state: "accepted" });
+        else if (job.state === "submitting") await this.end(job, { kind: "interrupted" });
         else this.start(job);
       } catch (error) {
         this.deps.log.error({ err: error, job: job.ref }, "could not recover a job");
@@ -176,14 +177,19 @@ export class JobRunner {
    * writes a restart cannot know whether fal has it. fal's client retries a submit itself (429, 502–504, a dropped
    * connection); those retries lie inside the window too. Undefined when the job changed state before it began.
    */
+  /**
+   * `recorded`: the input stored with the job, the one sent unless this is a background removal (step 1): the job keeps
+   * its model's input, which Re-roll and Retry make the job again from.
+   */
   private async submit(job: JobRecord, endpoint: string, input: Record<string, unknown>, memberKey: string, stop: AbortSignal, again = false) {
+    const recorded = job.step === 1 ? job.input : input;
     const { jobs } = this.deps;
     const turn = await this.submits.acquire({ key: memberKey, signal: stop });
     try {
       if (!(await (again ? jobs.markResubmitting(job.id) : jobs.markSubmitting(job.id, job.replyMessageId)))) return undefined;
       // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
       const requestId = await submit(this.deps.fal, endpoint, input);
-      const marked = await (again ? jobs.markResubmitted(job.id, requestId, input) : jobs.markSubmitted(job.id, requestId, input));
+      const marked = await (again ? jobs.markResubmitted(job.id, requestId, recorded) : jobs.markSubmitted(job.id, requestId, recorded));
       return { requestId, marked };
     } finally {
       turn.release();
@@ -249,7 +255,7 @@ export class JobRunner {
           if (submitted) reporter.submitted();
           if (submitted?.marked) {
             log.info({ requestId: submitted.requestId, step: job.step }, "submitted to fal");
-            job = { ...job, state: "submitted", requestId: submitted.requestId, input, submittedAt: now() };
+            job = { ...job, state: "submitted", requestId: submitted.requestId, ...(job.step === 0 ? { input } : {}), submittedAt: now() };
           } else {
             log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
             await refresh();
@@ -277,7 +283,8 @@ export class JobRunner {
             slot?.running();
             const output = stepModel.normalizeOutput(raw);
             const cost = stepModel.estimateCost(job.input, output).usd;
-            if (cutout && job.step === 0) {
+            // A picture to cut out: a model that answered in words only ends here, with its words.
+            if (cutout && job.step === 0 && output.images.length > 0) {
               // The picture is made: its cut-out is submitted next, in the same slot.
               if (await deps.jobs.markStepDone(job.id, output, cost)) {
                 job = { ...job, state: "accepted", step: 1, firstResult: output, firstCost: cost, requestId: null, submittedAt: null };
@@ -285,7 +292,7 @@ export class JobRunner {
               continue;
             }
             // The cut-out keeps the model's words about the picture; the job costs both requests.
-            const result = job.firstResult ? { ...output, ...aboutThePicture(job.firstResult) } : output;
+            const result = job.firstResult ? cutOutPicture(output, job.firstResult) : output;
             const total = cost + (job.firstCost ?? 0);
             const marked = await deps.jobs.markCompleted(job.id, result, total, result.images.length);
             if (marked) job = { ...job, state: "completed", result, costFinal: total, completedAt: now() };
@@ -293,7 +300,7 @@ export class JobRunner {
           } catch (error) {
             if (stop.aborted || cancel.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
             log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
-            const input = await rehostInput(deps.fal, deps.download, stepModel, job.input);
+            const input = await rehostInput(deps.fal, deps.download, stepModel, job.step === 1 ? cutoutInput(stepModel, job) : job.input);
             rehosted = true;
             const again = await this.submit(job, stepModel.endpoint, input, memberKey, waiting, true);
             reporter.submitted();

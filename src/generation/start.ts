@@ -168,11 +168,12 @@ async function admitAndAcknowledge(origin: JobOrigin, order: GenerationOrder, ct
   if (problems.length || !built.ok) return origin.refuse(problems);
 
   // A vision model answers in words: it makes no image to count against the daily quota.
-  // An asset without its background adds the background removal's price.
-  const usd = model.estimateCost(built.input).usd + cutoutCost(cutoutModelFor(ctx.catalog, model, request));
+  // An asset without its background adds the background removal's price, and the server must allow that model too.
+  const cutout = cutoutModelFor(ctx.catalog, model, request);
+  const usd = model.estimateCost(built.input).usd + cutoutCost(cutout);
   const ask: JobAsk = { model, request, images: model.kind === "vision" ? 0 : (request.count ?? 1), usd };
   const words = own ? ownInstallLimitWords : serverLimitWords;
-  const denied = permissionProblems(settings, origin.member, ask, words);
+  const denied = [...new Set([...permissionProblems(settings, origin.member, ask, words), ...(cutout ? permissionProblems(settings, origin.member, { ...ask, model: cutout }, words) : [])])];
   if (denied.length) return origin.refuse(denied);
 
   const now = Date.now();

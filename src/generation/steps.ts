@@ -209,10 +209,11 @@ export async function prepareFiles(
       // Discord blurs a file whose name starts with SPOILER_ until it is clicked; the gallery item says so too (result-message.ts).
       const spoiler = flagged === "spoiler" && image.nsfw;
       if (asset) {
-        const fitted = await fitAsset(file.bytes, assetRules[asset.kind], { trim: asset.transparent, name: asset.kind }).catch((error: unknown) => {
-          throw new OutputUnavailable(`could not make output ${index + 1} a ${asset.kind}`, { cause: error });
-        });
-        buffers.give(file.bytes);
+        const fitted = await fitAsset(file.bytes, assetRules[asset.kind], { trim: asset.transparent, name: asset.kind })
+          .catch((error: unknown) => {
+            throw new OutputUnavailable(`could not make output ${index + 1} a ${asset.kind}`, { cause: error });
+          })
+          .finally(() => buffers.give(file.bytes));
         const { bytes, contentType, width, height } = fitted;
         return { bytes, contentType, fileName: `${spoiler ? "SPOILER_" : ""}${fitted.fileName}`, width, height, spoiler };
       }

@@ -94,12 +94,20 @@ export interface JobRepository<Request, Result> {
    * step 1, to be submitted again (to the background removal). False unless it was at fal at step 0.
    */
   markStepDone(id: number, result: Result, cost: number): Promise<boolean>;
+  /**
+   * A restart found the job's second submit (its background removal) in doubt: it goes back to accepted, to be submitted
+   * again (at worst fal makes a second cut-out, a few cents, rather than the member losing the picture).
+   */
+  markCutoutAgain(id: number): Promise<boolean>;
   /** Also settles the job's ledger row with the real figures. */
   markCompleted(id: number, result: Result, costFinal: number, images: number): Promise<boolean>;
   markDelivered(id: number): Promise<boolean>;
-  /** Also releases the job's reservation, unless it completed (fal bills results: its row stays settled). */
+  /**
+   * Also releases the job's reservation, unless it completed (fal bills results: its row stays settled) or its first step
+   * did (settled at that step's cost).
+   */
   markFailed(id: number, error: unknown): Promise<boolean>;
-  /** Also releases the job's reservation. */
+  /** Also releases the job's reservation (or settles a first step fal made, as markFailed). */
   markCancelled(id: number, error: unknown): Promise<boolean>;
   /** The result was deleted from Discord; the record stays (it is the job's history). */
   markDeleted(id: number): Promise<void>;
@@ -202,7 +210,12 @@ function createTransitions(db: Db) {
     });
     return (values) => holdingConnection(db, () => changeBoth(values));
   };
-  const release = "UPDATE ledger SET status = 'released', settled_at = @at WHERE job_id = @id AND status = 'reserved'";
+  // A job that ends without its result is not charged, except for a first step fal made (an asset's picture, before its
+  // background removal failed): that is settled at its cost, with no image counted.
+  const firstCost = "(SELECT first_cost FROM jobs WHERE id = @id)";
+  const release = `UPDATE ledger SET status = CASE WHEN ${firstCost} IS NULL THEN 'released' ELSE 'settled' END,
+      usd = coalesce(${firstCost}, usd), images = CASE WHEN ${firstCost} IS NULL THEN images ELSE 0 END, settled_at = @at
+    WHERE job_id = @id AND status = 'reserved'`;
   return {
     submitting: transition<Change & { replyMessageId: string | null }>(
       `UPDATE jobs SET state = 'submitting', reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
@@ -228,6 +241,7 @@ function createTransitions(db: Db) {
        WHERE id = @id AND state IN ('submitted', 'running') AND step = 0`,
     ),
     running: transition<Change>("UPDATE jobs SET state = 'running', updated_at = @at WHERE id = @id AND state IN ('submitted')"),
+    cutoutAgain: transition<Change>("UPDATE jobs SET state = 'accepted', updated_at = @at WHERE id = @id AND state IN ('submitting') AND step = 1"),
     completed: transition<Change & { result: string; usd: number; images: number }>(
       `UPDATE jobs SET state = 'completed', result_json = @result, cost_final = @usd, completed_at = @at, updated_at = @at
        WHERE id = @id AND state IN ('submitted', 'running')`,
@@ -291,6 +305,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
     markResubmitting: (id) => transitions.resubmitting({ id, at: now() }),
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
+    markCutoutAgain: (id) => transitions.cutoutAgain({ id, at: now() }),
     markStepDone: (id, result, cost) => transitions.stepped({ id, at: now(), result: JSON.stringify(result), usd: cost }),
     markCompleted: (id, result, costFinal, images) =>
       transitions.completed({ id, at: now(), result: JSON.stringify(result), usd: costFinal, images }),

@@ -1,13 +1,15 @@
 // /asset: a server's own image from a prompt, fitted to Discord's rules for its kind; emoji and stickers with their
 // background removed (a second request, to fal's background removal), and one press adds the result to the server.
 // Checked on what crossed the wire: the requests fal got, the files the reply carries, what the fake server holds.
-import { PermissionFlagsBits } from "discord.js";
+import { PermissionFlagsBits, type APIAttachment } from "discord.js";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalog } from "../../src/models/index.js";
 import type { FakeMessage, FakeUser } from "../fakes/discord/index.js";
 import { startHarness, type Harness } from "./harness.js";
+import { hostImage } from "./generation-helpers.js";
 import { storedJob } from "./job-records.js";
+import { changeSettings } from "./policy-helpers.js";
 import { buttonIdsOf, factsOf, textOf } from "./v2-message.js";
 
 let h: Harness | undefined;
@@ -16,13 +18,15 @@ afterEach(async () => {
   h = undefined;
 });
 
-type Option = { name: string; type: number; value: string | boolean };
+type Option = { name: string; type?: number; value: string | boolean | APIAttachment };
 
 function asset(kind: string, prompt: string, user: FakeUser, extra: Option[] = []) {
+  const attachments = extra.flatMap((option) => (typeof option.value === "object" ? [option.value] : []));
   return h!.discord.dispatchSlashCommand({
     name: "asset",
     user,
     options: [{ name: "kind", type: 3, value: kind }, { name: "prompt", type: 3, value: prompt }, ...extra],
+    ...(attachments.length ? { attachments } : {}),
   });
 }
 
@@ -132,6 +136,8 @@ describe("/asset", () => {
 
   it("server icon 1024×1024; banner 16:9 of at least 960×540; event cover 5:2 of at least 800×320 from a 21:9 picture", async () => {
     h = await startHarness();
+    // A banner needs boost level 2 (refused before anything is made below it, see the last describe).
+    h.discord.setBoost(2);
     const owner = h.discord.users.owner;
     const shapes: Record<string, { ratio: string; check: (w: number, h: number) => void }> = {
       icon: { ratio: "1:1", check: (w, ht) => expect([w, ht]).toEqual([1024, 1024]) },
@@ -180,5 +186,71 @@ describe("/asset", () => {
     const bot = await refusal(asset("emoji", "a cat", h.discord.users.moderator));
     expect(bot).toMatch(/falcord does not have the \*\*Create Expressions\*\* permission in this server/);
     expect(submits()).toHaveLength(0);
+  });
+});
+
+describe("an asset's two requests", () => {
+  const bria = "fal-ai/bria/background/remove";
+  const picturePrice = () => catalog.require("nano-banana").estimateCost({ prompt: "x" }).usd;
+
+  it("a model that answers in words only: the job ends with its words, nothing cut out, the picture charged", async () => {
+    h = await startHarness();
+    h.fal.failNext({ kind: "text-only", description: "I would rather not draw that." }, { endpoint: "fal-ai/nano-banana" });
+    const interaction = asset("emoji", "a cat", h.discord.users.moderator);
+    const reply = await interaction.waitForOriginal((m) => textOf(m).includes("I would rather not draw that."), 15_000);
+    expect(reply.attachments).toHaveLength(0);
+    await h.bot.waitForMessage("delivered");
+    expect(submits().map((r) => r.endpoint)).toEqual(["fal-ai/nano-banana"]);
+    expect(storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled" });
+  });
+
+  it("the background removal failing: the job fails with Retry, charged for the picture fal made and no image", async () => {
+    h = await startHarness();
+    h.fal.failNext({ kind: "server-error" }, { endpoint: bria });
+    const interaction = asset("emoji", "a cat", h.discord.users.moderator);
+    const reply = await interaction.waitForOriginal((m) => buttonIdsOf(m).some((id) => id.startsWith("job:1:retry:")), 20_000);
+    expect(reply.attachments).toHaveLength(0);
+    expect(submits().map((r) => r.endpoint)).toEqual(["fal-ai/nano-banana", bria]);
+    const job = storedJob(h, interaction);
+    expect([job.state, job.ledger]).toEqual(["failed", "settled"]);
+    expect(job.usd).toBeCloseTo(picturePrice(), 6);
+  });
+
+  it("Re-roll of an asset made from a picture sends that picture again, not the last cut-out; for members who may make the kind", async () => {
+    h = await startHarness();
+    const moderator = h.discord.users.moderator;
+    const photo = await hostImage(h, "photo.png");
+    const reply = await resultOf(asset("emoji", "make it a cartoon", moderator, [{ name: "image", type: 11, value: photo }]));
+    const [picture] = submits();
+    expect(picture!.endpoint).toBe("fal-ai/nano-banana/edit");
+    expect((picture!.body as { image_urls: string[] }).image_urls).toEqual([photo.url]);
+    const reroll = buttonIdsOf(reply).find((id) => id.startsWith("job:1:reroll:"))!;
+
+    const refused = await refusal(h.discord.clickButton({ message: reply, customId: reroll, user: h.discord.users.member }));
+    expect(refused).toMatch(/takes the \*\*Create Expressions\*\* permission/);
+    expect(submits()).toHaveLength(2);
+
+    const again = h.discord.clickButton({ message: reply, customId: reroll, user: moderator });
+    await again.waitForOriginal((m) => m.attachments.length > 0, 15_000);
+    const [, , repicture, recut] = submits();
+    expect(repicture!.endpoint).toBe("fal-ai/nano-banana/edit");
+    expect((repicture!.body as { image_urls: string[] }).image_urls).toEqual([photo.url]);
+    expect(recut!.endpoint).toBe(bria);
+  });
+
+  it("refused before anything is made: the background removal turned off in the server, a banner below boost level 2, an emoji with no free slot", async () => {
+    h = await startHarness();
+    const moderator = h.discord.users.moderator;
+    await changeSettings(h, "model", { model: "bria-background-removal", enabled: false });
+    expect(await refusal(asset("emoji", "a cat", moderator))).toMatch(/Bria RMBG 2\.0/);
+    expect(await refusal(asset("banner", "a lake", h.discord.users.owner))).toMatch(/needs Server Boost level 2; this server is at level 0/);
+    h.discord.fillEmojis(50);
+    expect(await refusal(asset("emoji", "a cat", moderator, [{ name: "remove_background", type: 5, value: false }]))).toMatch(/all 50 of its emoji slots/);
+    expect(submits()).toHaveLength(0);
+
+    // Without its background removal the sticker is made as usual.
+    const plain = await resultOf(asset("sticker", "a cat", moderator, [{ name: "remove_background", type: 5, value: false }]));
+    expect(plain.attachments.map((a) => a.filename)).toEqual(["sticker.png"]);
+    expect(submits().map((r) => r.endpoint)).toEqual(["fal-ai/nano-banana"]);
   });
 });

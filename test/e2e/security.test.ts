@@ -78,6 +78,8 @@ describe("buttons", () => {
       "reroll",
       "edit",
       "delete",
+      // Make asset (assets' own button, in the first row).
+      "make",
       ...["upscale2k", "upscale4k", "vary-subtle", "vary-strong", "zoom15", "zoom2", "pan-left", "pan-right", "pan-up", "pan-down"],
     ]);
     const submits = falRequests(h, "submit").length;

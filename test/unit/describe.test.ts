@@ -101,8 +101,8 @@ describe("the vision catalog entry", () => {
   });
 });
 
-describe("migration 0011: Describe and Upscale start on", () => {
-  it("adds the Describe and Upscale models to a stored list of models turned on, and leaves other rows alone", async () => {
+describe("migrations 0011 and 0015: Describe, Upscale and background removal start on", () => {
+  it("adds the Describe, Upscale and background-removal models to a stored list of models turned on, and leaves other rows alone", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-describe-upgrade-")), "falcord.sqlite");
     // Built up to the last migration before Describe, then given rows as that version wrote them.
     const upTo = { getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < "0011")) };
@@ -124,12 +124,13 @@ describe("migration 0011: Describe and Upscale start on", () => {
     try {
       const stored = await upgraded.selectFrom("guild_settings").select("settings_json").orderBy("guild_id").execute();
       expect(stored.map((row) => row.settings_json)).toEqual([
-        JSON.stringify({ enabledModels: ["nano-banana", "nano-banana-edit", "gemini-25-flash-vision", "seedvr-upscale"], cooldownSeconds: 5 }),
+        JSON.stringify({ enabledModels: ["nano-banana", "nano-banana-edit", "gemini-25-flash-vision", "seedvr-upscale", "bria-background-removal"], cooldownSeconds: 5 }),
         JSON.stringify({ enabledModels: null }),
         "not json",
       ]);
       expect(catalog.get("gemini-25-flash-vision")?.kind).toBe("vision");
       expect(catalog.get("seedvr-upscale")?.kind).toBe("upscale");
+      expect(catalog.get("bria-background-removal")?.kind).toBe("background-removal");
     } finally {
       await upgraded.destroy();
       rmSync(dirname(path), { recursive: true, force: true });

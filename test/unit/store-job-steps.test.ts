@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGenerationJobs } from "../../src/generation/job.js";
-import { openDatabase, type Db } from "../../src/store/database.js";
+import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { createLedgerRepository } from "../../src/store/ledger.js";
 import { sampleJob } from "./job-fixture.js";
 
 let db: Db | undefined;
@@ -40,5 +41,37 @@ describe("a job's steps", () => {
     expect(await jobs.markCompleted(job.id, cutout, 0.057, 1)).toBe(true);
     const done = (await jobs.get(job.id))!;
     expect([done.state, done.step, done.costFinal, done.requestId]).toEqual(["completed", 1, 0.057, "req-2"]);
+  });
+
+  it("ending at step 1 without its result settles the first step's cost with no image; at step 0 it releases; a cut-out in doubt is submitted again", async () => {
+    db = await openDatabase(join(mkdtempSync(join(tmpdir(), "falcord-steps-")), "falcord.sqlite"));
+    const jobs = createGenerationJobs(db);
+    const ledger = createLedgerRepository(db);
+    const admit = async (ref: string) => {
+      const admitted = await ledger.admit({ job: sampleJob(ref), guildId: "200000000000000001", images: 1, usd: 0.057, day: "2026-12-03", decide: () => [] });
+      if (!admitted.ok) throw new Error("not admitted");
+      return admitted.job;
+    };
+    const rowOf = (id: number) =>
+      syncConnectionOf(db!).prepare("SELECT status, usd, images FROM ledger WHERE job_id = ?").get(id) as { status: string; usd: number; images: number };
+    const picture = { images: [{ url: "https://v3.fal.media/files/cat.png", nsfw: false }] };
+
+    const atStep1 = await admit("STEPS2");
+    await jobs.markSubmitting(atStep1.id);
+    await jobs.markSubmitted(atStep1.id, "req-1", { prompt: "a cat" });
+    await jobs.markStepDone(atStep1.id, picture, 0.039);
+    await jobs.markSubmitting(atStep1.id);
+    // The restart's answer to a cut-out whose submit was in doubt: accepted again, at step 1.
+    expect(await jobs.markCutoutAgain(atStep1.id)).toBe(true);
+    expect(await jobs.get(atStep1.id)).toMatchObject({ state: "accepted", step: 1 });
+    expect(await jobs.markFailed(atStep1.id, { kind: "model-error" })).toBe(true);
+    expect(rowOf(atStep1.id)).toEqual({ status: "settled", usd: 0.039, images: 0 });
+
+    const atStep0 = await admit("STEPS3");
+    await jobs.markSubmitting(atStep0.id);
+    // Only a cut-out is submitted again: a picture whose submit was in doubt is not.
+    expect(await jobs.markCutoutAgain(atStep0.id)).toBe(false);
+    expect(await jobs.markCancelled(atStep0.id, { kind: "cancelled" })).toBe(true);
+    expect(rowOf(atStep0.id)).toEqual({ status: "released", usd: 0.057, images: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Messages } from "../types.js";
 
 export const assets: Messages<"assets"> = {
-  "button.make": "Als Asset",
+  "button.make": "Asset erstellen",
   "button.image": "Bild {n, number}",
   "button.fit": "{kind, select, emoji {Emoji} sticker {Sticker} icon {Server-Symbol} banner {Banner} other {Event-Titelbild}}",
   "button.cutout": "{kind, select, emoji {Emoji} other {Sticker}} ohne Hintergrund ({price})",
@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "Discord hat das Emoji als zu groß abgelehnt: Ein Emoji darf höchstens 256 KiB haben.",
   "error.unknownEvent": "Dieses Event gibt es nicht mehr. Es wurde nichts geändert.",
   "error.invalidField": "Discord hat {field} abgelehnt: {problem}",
-  "error.invalidForm": "Discord hat das Gesendete als ungültig abgelehnt. Prüfe den Namen und versuche es noch einmal.",
+  "error.invalidForm": "Discord hat das Gesendete als ungültig abgelehnt. Prüfe deine Angaben und versuche es noch einmal.",
   "error.other": "Discord hat die Änderung abgelehnt (Fehler {code}). Es wurde nichts geändert; versuche es später noch einmal.",
 };

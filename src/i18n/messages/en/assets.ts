@@ -59,6 +59,6 @@ export const assets = {
   "error.emojiTooLarge": "Discord refused the emoji as too large: an emoji may be at most 256 KiB.",
   "error.unknownEvent": "That event no longer exists. Nothing was changed.",
   "error.invalidField": "Discord refused the {field}: {problem}",
-  "error.invalidForm": "Discord refused what was sent as invalid. Check the name and try again.",
+  "error.invalidForm": "Discord refused what was sent as invalid. Check what you entered and try again.",
   "error.other": "Discord refused the change (error {code}). Nothing was changed; try again later.",
 };

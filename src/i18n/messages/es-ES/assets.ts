@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "Discord rechazó el emoji por ser demasiado grande: un emoji puede ocupar como mucho 256 KiB.",
   "error.unknownEvent": "Ese evento ya no existe. No se ha cambiado nada.",
   "error.invalidField": "Discord rechazó {field}: {problem}",
-  "error.invalidForm": "Discord rechazó lo enviado por no ser válido. Revisa el nombre y prueba otra vez.",
+  "error.invalidForm": "Discord rechazó lo enviado por no ser válido. Revisa lo que escribiste y prueba otra vez.",
   "error.other": "Discord rechazó el cambio (error {code}). No se ha cambiado nada; prueba más tarde.",
 };

@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "Discord a refusé l'emoji, trop lourd : un emoji fait au plus 256 Kio.",
   "error.unknownEvent": "Cet événement n'existe plus. Rien n'a été changé.",
   "error.invalidField": "Discord a refusé {field} : {problem}",
-  "error.invalidForm": "Discord a refusé l'envoi comme invalide. Vérifie le nom et réessaie.",
+  "error.invalidForm": "Discord a refusé l'envoi comme invalide. Vérifie ce que tu as saisi et réessaie.",
   "error.other": "Discord a refusé la modification (erreur {code}). Rien n'a été changé ; réessaie plus tard.",
 };

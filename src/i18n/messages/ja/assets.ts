@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "絵文字が大きすぎるため、Discord に拒否されました。絵文字は 256 KiB までです。",
   "error.unknownEvent": "そのイベントはもうありません。何も変更していません。",
   "error.invalidField": "Discord が {field} を拒否しました：{problem}",
-  "error.invalidForm": "送った内容が無効として Discord に拒否されました。名前を確認してもう一度試してください。",
+  "error.invalidForm": "送った内容が無効として Discord に拒否されました。入力内容を確認してもう一度試してください。",
   "error.other": "Discord が変更を拒否しました（エラー {code}）。何も変更していません。後でもう一度試してください。",
 };

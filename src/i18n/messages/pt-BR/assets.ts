@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "O Discord recusou o emoji por ser grande demais: um emoji pode ter no máximo 256 KiB.",
   "error.unknownEvent": "Esse evento não existe mais. Nada foi alterado.",
   "error.invalidField": "O Discord recusou {field}: {problem}",
-  "error.invalidForm": "O Discord recusou o envio como inválido. Confira o nome e tente de novo.",
+  "error.invalidForm": "O Discord recusou o envio como inválido. Confira o que você informou e tente de novo.",
   "error.other": "O Discord recusou a mudança (erro {code}). Nada foi alterado; tente mais tarde.",
 };

@@ -60,6 +60,6 @@ export const assets: Messages<"assets"> = {
   "error.emojiTooLarge": "Discord 拒绝了这个表情符号：太大了，表情符号最多 256 KiB。",
   "error.unknownEvent": "那个活动已不存在。没有做任何更改。",
   "error.invalidField": "Discord 拒绝了 {field}：{problem}",
-  "error.invalidForm": "Discord 认为发送的内容无效而拒绝了。请检查名称后再试一次。",
+  "error.invalidForm": "Discord 认为发送的内容无效而拒绝了。请检查填写的内容后再试一次。",
   "error.other": "Discord 拒绝了这次更改（错误 {code}）。没有做任何更改；请稍后再试。",
 };
