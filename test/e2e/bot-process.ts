@@ -47,6 +47,19 @@ export class BotProcess {
     return new BotProcess(child);
   }
 
+  /**
+   * `npm start` in `dir` (a falcord installed there), as an operator runs it; the working directory is `dir`, so no
+   * stray .env is read unless `dir` has one.
+   */
+  static npmStart(env: Record<string, string>, dir: string): BotProcess {
+    const child = spawn("npm", ["start"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new BotProcess(child);
+  }
+
   private addLine(line: string) {
     if (!line.trim()) return;
     try {
