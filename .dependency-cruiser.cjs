@@ -1,11 +1,11 @@
 // The layout's rules, checked by `npm run lint` (and so by CI): features over platform adapters, each feature
 // reached through its public entry, and no import cycles, type-only imports included.
 //   features:  src/{models,settings,usage,generation,contests,preferences,assets}, in that order: each may import the ones before it
-//   adapters:  src/{discord,fal,store,media}: platform only, they import no feature
+//   adapters:  src/{discord,fal,store,media,ops}: platform only, they import no feature
 //   i18n:      src/i18n: languages and every message; any room may import it, it imports none
 //   app:       src/index.ts (entry), src/context.ts, src/config.ts, src/log.ts, and the leaves src/*.ts
 const features = "(models|settings|usage|generation|contests|preferences|assets)";
-const adapters = "(discord|fal|store|media)";
+const adapters = "(discord|fal|store|media|ops)";
 const app = "^src/(index|context)[.]ts$";
 
 /** A feature may import only the features before it. */

@@ -41,6 +41,9 @@ export const configSchema = z.object({
   USER_INSTALL_DAILY_IMAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10_000).default(20)),
   USER_INSTALL_DAILY_BUDGET_USD: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(100_000).default(1)),
   USER_INSTALL_MAX_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(50).default(2)),
+  // The operators' endpoints (/healthz, /metrics): off unless a port is given.
+  HTTP_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
+  HTTP_HOST: z.preprocess(emptyAsUnset, z.string().min(1).default("127.0.0.1")),
   USER_INSTALL_MODELS: z.preprocess(
     emptyAsUnset,
     z
@@ -81,6 +84,8 @@ const hints: Record<keyof Config, string> = {
   USER_INSTALL_MAX_JOBS: "optional; jobs one member may have running at once through their own install, 1 to 50 (default 2)",
   USER_INSTALL_MODELS:
     "optional; the model ids members may use through their own install, separated by commas (see /models); leave unset for every model",
+  HTTP_PORT: "optional; the port of the operators' endpoints /healthz and /metrics, 0 to 65535 (unset: no endpoints)",
+  HTTP_HOST: "optional; the address the operators' endpoints listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

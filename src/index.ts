@@ -1,5 +1,5 @@
 // Process entry: config → logger → fal → discord → commands → register.
-import { Events, type Client } from "discord.js";
+import { Events, Status, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
@@ -34,7 +34,9 @@ import { catalog, compileInputSchemas } from "./models/index.js";
 import { createMemberPreferences } from "./preferences/index.js";
 import { createGuildSettings } from "./settings/index.js";
 import { createContestRepository } from "./store/contests.js";
-import { openDatabase, type Db } from "./store/database.js";
+import { databaseAnswers, openDatabase, type Db } from "./store/database.js";
+import { createMetrics } from "./ops/metrics.js";
+import { startOperatorEndpoints } from "./ops/http-server.js";
 import { createFormRepository } from "./store/forms.js";
 import { createLedgerRepository } from "./store/ledger.js";
 
@@ -95,11 +97,15 @@ async function main(): Promise<void> {
   // Keeps up to 4 MiB per delivery slot between deliveries (a result's images, then its upload body); results
   // over 8 MiB get memory of their own.
   const deliveryBuffers = new BufferPool(concurrentDeliveries * 4 * 1024 * 1024, 8 * 1024 * 1024);
+  // Members' turns for the jobs that may be at fal at once; the metrics read its queue.
+  const falTurns = new FairScheduler(config.MAX_CONCURRENT_JOBS);
+  const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => ({ waiting: falTurns.waiting, running: falTurns.running }) });
   const runner = new JobRunner({
+    metrics: metrics.jobs,
     fal,
     log,
     jobs,
-    capacity: new FalCapacity(new FairScheduler(config.MAX_CONCURRENT_JOBS), {
+    capacity: new FalCapacity(falTurns, {
       ceiling: config.MAX_CONCURRENT_JOBS,
       ...(config.FAL_CONCURRENCY_LIMIT ? { known: config.FAL_CONCURRENCY_LIMIT } : {}),
       onChange: ({ limit, reason }) =>
@@ -209,6 +215,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, shutdownGraceMs);
     contestEngine.schedule.stop();
+    await endpoints?.close();
     await runner.shutdown();
     await client.destroy();
     await discordAgent.close();
@@ -219,6 +226,22 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  const endpoints =
+    config.HTTP_PORT === undefined
+      ? undefined
+      : await startOperatorEndpoints(
+          { host: config.HTTP_HOST, port: config.HTTP_PORT },
+          {
+            registry: metrics.registry,
+            health: async () => ({ discord: client.isReady() && client.ws.status === Status.Ready, database: await databaseAnswers(db) }),
+          },
+        ).catch((error: unknown) => {
+          log.fatal({ err: error, host: config.HTTP_HOST, port: config.HTTP_PORT }, "could not open the operators' endpoints");
+          process.stderr.write(`falcord could not listen on ${config.HTTP_HOST}:${config.HTTP_PORT} (HTTP_HOST, HTTP_PORT): ${(error as Error).message}\n`);
+          process.exit(1);
+        });
+  if (endpoints) log.info({ host: config.HTTP_HOST, port: endpoints.port }, "operator endpoints listening");
 
   try {
     await client.login(config.DISCORD_TOKEN);

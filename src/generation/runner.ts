@@ -41,6 +41,17 @@ export interface JobReporter {
   close(): Promise<void>;
 }
 
+/** What the runner tells the operators' metrics as it happens (implemented by ops/metrics.ts). */
+export interface JobMetrics {
+  /** A request's time at fal, from its submit to its result. */
+  atFal(modelId: string, seconds: number): void;
+  /** A job finished at fal with this cost. */
+  charged(modelId: string, usd: number): void;
+  /** From fal's result to the images in Discord. */
+  delivered(seconds: number): void;
+  ended(state: "delivered" | "failed" | "cancelled"): void;
+}
+
 export interface RunnerDeps {
   fal: FalClient;
   log: Logger;
@@ -62,6 +73,7 @@ export interface RunnerDeps {
   /** Fresh links for Discord attachment links about to expire. */
   refreshLinks: RefreshLinks;
   reporterFor(job: JobRecord): JobReporter;
+  metrics?: JobMetrics;
   now?: () => number;
 }
 
@@ -165,6 +177,7 @@ export class JobRunner {
   /** Ends a job that never ran (or stopped running) as failed, its reservation released, and tells its member. */
   private async end(job: JobRecord, failure: JobFailure): Promise<void> {
     if (!(await this.deps.jobs.markFailed(job.id, failure))) return;
+    this.deps.metrics?.ended("failed");
     try {
       await this.deps.reporterFor(job).failed(failure);
     } catch (error) {
@@ -281,6 +294,7 @@ export class JobRunner {
             });
             // fal ran it, whether or not a status said so (a quick job can go from queued to completed between polls).
             slot?.running();
+            deps.metrics?.atFal(stepModel.id, (now() - (job.submittedAt ?? now())) / 1000);
             const output = stepModel.normalizeOutput(raw);
             const cost = stepModel.estimateCost(job.input, output).usd;
             // A picture to cut out: a model that answered in words only ends here, with its words.
@@ -295,8 +309,10 @@ export class JobRunner {
             const result = job.firstResult ? cutOutPicture(output, job.firstResult) : output;
             const total = cost + (job.firstCost ?? 0);
             const marked = await deps.jobs.markCompleted(job.id, result, total, result.images.length);
-            if (marked) job = { ...job, state: "completed", result, costFinal: total, completedAt: now() };
-            else await refresh();
+            if (marked) {
+              job = { ...job, state: "completed", result, costFinal: total, completedAt: now() };
+              deps.metrics?.charged(model.id, total);
+            } else await refresh();
           } catch (error) {
             if (stop.aborted || cancel.aborted || rehosted || !isInputDownloadFailure(error)) throw error;
             log.warn({ requestId }, "fal could not fetch an input image; re-hosting on fal storage and retrying once");
@@ -321,7 +337,7 @@ export class JobRunner {
         return false;
       }));
       if (shownBefore) {
-        await deps.jobs.markDelivered(job.id);
+        if (await deps.jobs.markDelivered(job.id)) deps.metrics?.ended("delivered");
         log.info("the result was delivered before the restart");
         return;
       }
@@ -352,7 +368,10 @@ export class JobRunner {
         for (const file of files?.files ?? []) deps.imageBuffers.give(file.bytes);
         delivery.release();
       }
-      await deps.jobs.markDelivered(job.id);
+      if (await deps.jobs.markDelivered(job.id)) {
+        deps.metrics?.delivered((now() - (job.completedAt ?? now())) / 1000);
+        deps.metrics?.ended("delivered");
+      }
       log.info({ ...shown, ms: now() - job.createdAt }, "delivered");
     } catch (error) {
       await reporter.close();
@@ -372,6 +391,7 @@ export class JobRunner {
           ? await deps.jobs.markCancelled(job.id, failure)
           : await deps.jobs.markFailed(job.id, failure);
       if (!marked) return;
+      deps.metrics?.ended(failure.kind === "timeout" || failure.kind === "cancelled" ? "cancelled" : "failed");
       await reporter.failed(failure);
     } finally {
       slot?.release();

@@ -1,6 +1,6 @@
 // Opens the SQLite database (creating its folder), sets WAL mode, and applies pending migrations.
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase } from "kysely";
+import { Kysely, Migrator, sql, SqliteDialect, type MigrationProvider, type SqliteDatabase } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { startCheckpointer, type Checkpointer } from "./checkpointer.js";
@@ -105,4 +105,14 @@ export async function openDatabase(path: string): Promise<Db> {
     throw new Error(`database migration ${failed?.migrationName ?? ""} failed: ${String((error as Error | undefined)?.message ?? error)}`);
   }
   return db;
+}
+
+/** Whether the database answers a query (the operators' health check). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }

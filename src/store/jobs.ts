@@ -70,6 +70,8 @@ export interface JobRepository<Request, Result> {
   getByReplyMessage(messageId: string): Promise<JobRecord<Request, Result> | undefined>;
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord<Request, Result>[]>;
+  /** How many jobs are in each unfinished state (for the metrics). */
+  unfinishedByState(): Promise<Record<string, number>>;
   setReplyMessageId(id: number, messageId: string): Promise<void>;
   /** Records fal's request id and the input as sent (its images may have been re-hosted). */
   markSubmitted(id: number, requestId: string, input: Record<string, unknown>): Promise<boolean>;
@@ -295,6 +297,15 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
       // the whole history; sorted here, as the index is not in id order.
       const rows = await db.selectFrom("jobs").selectAll().where(sql.raw<boolean>(unfinishedCondition)).execute();
       return rows.sort((a, b) => a.id - b.id).map((row) => toRecord<Request, Result>(row));
+    },
+    async unfinishedByState() {
+      const rows = await db
+        .selectFrom("jobs")
+        .select(["state", (eb) => eb.fn.countAll<number>().as("count")])
+        .where(sql.raw<boolean>(unfinishedCondition))
+        .groupBy("state")
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
     },
     async setReplyMessageId(id, messageId) {
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
