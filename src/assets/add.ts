@@ -13,6 +13,17 @@ import { cleanStickerFields, isEmojiName, stickerProblem } from "./names.js";
 import { roomFor } from "./room.js";
 import { assetImage, auditReason, dataUri, serverFor, upload } from "./upload-steps.js";
 
+/**
+ * Answered privately (deferred: Discord is asked twice), the server's room for the kind, then the asset's file on the
+ * pressed message; undefined, the member told, when either is missing.
+ */
+async function roomAndImage(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: AssetDeps, guild: Guild, kind: AssetKind, say: Translate) {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const room = await roomFor(guild, kind);
+  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
+  return assetImage(interaction, interaction.message, kind, ctx, say);
+}
+
 /** A press of "Add as …": a form for emoji and stickers, the upload at once for the icon and the banner, the events to choose from for a cover. */
 export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, kind: AssetKind, ref: string | undefined): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -25,11 +36,11 @@ export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, k
     const prompt = job && job.guildId === interaction.guildId ? (job.request.action?.basePrompt ?? job.request.prompt) : "";
     return interaction.showModal(kind === "emoji" ? emojiForm(prompt, locale) : stickerForm(prompt, locale));
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  if (kind === "cover") return chooseEvent(interaction, ctx, guild, say);
-  const room = await roomFor(guild, kind);
-  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
-  const image = await assetImage(interaction, interaction.message, kind, ctx, say);
+  if (kind === "cover") {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    return chooseEvent(interaction, ctx, guild, say);
+  }
+  const image = await roomAndImage(interaction, ctx, guild, kind, say);
   if (!image) return;
   const reason = auditReason(interaction);
   await upload(interaction, ctx, say, kind, async () => {
@@ -45,10 +56,7 @@ export async function addAsset(interaction: ButtonInteraction, ctx: AssetDeps, k
 async function addEmoji(interaction: ModalSubmitInteraction, ctx: AssetDeps, guild: Guild, say: Translate) {
   const name = readEmojiName(interaction);
   if (!isEmojiName(name)) return replyPrivately(interaction, say("assets.add.emojiNameInvalid", { name }));
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const room = await roomFor(guild, "emoji");
-  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
-  const image = await assetImage(interaction, interaction.message, "emoji", ctx, say);
+  const image = await roomAndImage(interaction, ctx, guild, "emoji", say);
   if (!image) return;
   await upload(interaction, ctx, say, "emoji", async () => {
     const emoji = await guild.emojis.create({ attachment: dataUri(image), name, reason: auditReason(interaction) });
@@ -60,10 +68,7 @@ async function addSticker(interaction: ModalSubmitInteraction, ctx: AssetDeps, g
   const fields = cleanStickerFields(readStickerFields(interaction));
   const problem = stickerProblem(fields);
   if (problem) return replyPrivately(interaction, say("assets.add.stickerInvalid", { field: problem }));
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const room = await roomFor(guild, "sticker");
-  if (!room.ok) return void (await interaction.editReply(say(room.message, room.values)));
-  const image = await assetImage(interaction, interaction.message, "sticker", ctx, say);
+  const image = await roomAndImage(interaction, ctx, guild, "sticker", say);
   if (!image) return;
   await upload(interaction, ctx, say, "sticker", async () => {
     const sticker = await guild.stickers.create({

@@ -1,7 +1,7 @@
 // Discord's refusals of an upload (emoji, sticker, icon, banner, an event's cover) in plain words: the JSON error codes of
 // topics/opcodes-and-status-codes.mdx that these endpoints answer, and for an invalid form body the field it names.
 import { z } from "zod";
-import type { Translate } from "../i18n/index.js";
+import type { MessageKey, Translate } from "../i18n/index.js";
 
 /** What an API error carries that matters here: discord.js's DiscordAPIError has both. */
 export interface ApiErrorLike {
@@ -31,26 +31,23 @@ export function invalidField(rawError: unknown): { field: string; message: strin
   return walk(parsed.data.errors, []);
 }
 
+/** Discord's refusals that have words of their own. */
+const refusals = new Map<number, MessageKey>([
+  [30008, "assets.error.emojiSlotsFull"],
+  [30039, "assets.error.stickerSlotsFull"],
+  [50013, "assets.error.missingPermissions"],
+  [10070, "assets.error.unknownEvent"],
+  [50045, "assets.error.fileTooLarge"],
+  [50138, "assets.error.emojiTooLarge"],
+]);
+
 /** The member's words for Discord's refusal. */
 export function uploadErrorText(error: ApiErrorLike, say: Translate): string {
-  switch (error.code) {
-    case 30008:
-      return say("assets.error.emojiSlotsFull");
-    case 30039:
-      return say("assets.error.stickerSlotsFull");
-    case 50013:
-      return say("assets.error.missingPermissions");
-    case 10070:
-      return say("assets.error.unknownEvent");
-    case 50045:
-      return say("assets.error.fileTooLarge");
-    case 50138:
-      return say("assets.error.emojiTooLarge");
-    case 50035: {
-      const field = invalidField(error.rawError);
-      return field ? say("assets.error.invalidField", { field: field.field, problem: field.message }) : say("assets.error.invalidForm");
-    }
-    default:
-      return say("assets.error.other", { code: String(error.code) });
+  const known = typeof error.code === "number" ? refusals.get(error.code) : undefined;
+  if (known) return say(known);
+  if (error.code === 50035) {
+    const field = invalidField(error.rawError);
+    return field ? say("assets.error.invalidField", { field: field.field, problem: field.message }) : say("assets.error.invalidForm");
   }
+  return say("assets.error.other", { code: String(error.code) });
 }

@@ -2,7 +2,7 @@
 // the image as it is to Discord's rules (free, no fal request) and answers privately with the file and its one-press
 // button; "… without background" starts a charged background-removal job, like the result's other actions.
 import { AttachmentBuilder, MessageFlags, type ButtonInteraction } from "discord.js";
-import { assetFileName, assetPermission, assetRules, type AssetKind } from "../discord/expression-rules.js";
+import { assetPermission, assetRules, type AssetKind } from "../discord/expression-rules.js";
 import { replyPrivately } from "../discord/reply-privately.js";
 import { MAX_OUTPUT_IMAGE_BYTES } from "../fal/rehost.js";
 import {
@@ -59,7 +59,7 @@ export async function makeAsset(interaction: ButtonInteraction, ctx: AssetDeps, 
 /** The fitted file in a private card: what it is, its size and bytes, and the kind's one-press button. */
 function assetCard(kind: AssetKind, fitted: FittedAsset, ref: string, locale: SupportedLocale) {
   const say = translator(locale);
-  const fileName = assetFileName(kind, fitted.format);
+  const { fileName } = fitted;
   const kib = Math.round((fitted.bytes.byteLength / 1024) * 10) / 10;
   const text = [
     say("assets.fit.ready", { kind }),
