@@ -25,6 +25,12 @@ export const configSchema = z.object({
   ),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUnset, snowflake.optional()),
   DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default("./data/falcord.sqlite")),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a URL such as postgres://user:password@host:5432/falcord" })
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUnset,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -61,6 +67,21 @@ export function configuredOrigins(config: Pick<Config, "DISCORD_API_URL" | "FAL_
   return [config.DISCORD_API_URL, config.FAL_PROXY_URL].flatMap((url) => (url ? [new URL(url).origin] : []));
 }
 
+/** A database URL as it may be shown: its user and password left out. */
+export function withoutCredentials(url: string): string {
+  const shown = new URL(url);
+  shown.username = "";
+  shown.password = "";
+  return shown.toString();
+}
+
+/** What the logs must never show: the tokens, each half of the fal key, the database's password and its URL. */
+export function secretsOf(config: Config): string[] {
+  const database = config.DATABASE_URL ? [config.DATABASE_URL, decodeURIComponent(new URL(config.DATABASE_URL).password)] : [];
+  // A fal key is "id:secret": either half alone (a header or message that split it) must not be written either.
+  return [config.DISCORD_TOKEN, config.FAL_KEY, ...config.FAL_KEY.split(":"), ...database].filter((secret) => secret.length > 0);
+}
+
 /** Where to get each value, for the message a user sees when it is missing or wrong. */
 const hints: Record<keyof Config, string> = {
   DISCORD_TOKEN:
@@ -68,7 +89,8 @@ const hints: Record<keyof Config, string> = {
   FAL_KEY: "create a key at https://fal.ai/dashboard/keys",
   DISCORD_GUILD_ID:
     "optional; in Discord turn on Developer Mode (Settings → Advanced), right-click your server, Copy Server ID",
-  DATABASE_PATH: "optional; a file path such as ./data/falcord.sqlite",
+  DATABASE_PATH: "optional; a file path such as ./data/falcord.sqlite (the SQLite database, used unless DATABASE_URL is set)",
+  DATABASE_URL: "optional; a PostgreSQL database to use instead of SQLite, such as postgres://falcord:password@localhost:5432/falcord",
   LOG_LEVEL: "optional; one of fatal, error, warn, info, debug, trace, silent",
   DISCORD_API_URL: "optional; leave unset to talk to Discord directly",
   FAL_PROXY_URL: "optional; leave unset to talk to fal directly",

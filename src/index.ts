@@ -1,7 +1,7 @@
 // Process entry: config → logger → fal → discord → commands → register.
 import { Events, Status, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, configuredOrigins, loadConfig, type Config } from "./config.js";
+import { ConfigError, configuredOrigins, loadConfig, secretsOf, withoutCredentials, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
 import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
@@ -62,23 +62,26 @@ const concurrentDeliveries = 8;
 /** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
 const shutdownGraceMs = 8000;
 
-async function openDatabaseOrExit(path: string, log: Logger): Promise<Db> {
+async function openDatabaseOrExit(config: Config, log: Logger): Promise<Db> {
+  const where = config.DATABASE_URL ? withoutCredentials(config.DATABASE_URL) : config.DATABASE_PATH;
   try {
-    return await openDatabase(path);
+    return await openDatabase(config.DATABASE_URL ?? config.DATABASE_PATH);
   } catch (error) {
-    log.fatal({ err: error, path }, "could not open the database");
-    process.stderr.write(`falcord could not open its database at ${path}: ${(error as Error).message}\nCheck DATABASE_PATH and that the folder is writable.\n`);
+    log.fatal({ err: error, database: where }, "could not open the database");
+    const check = config.DATABASE_URL
+      ? "Check DATABASE_URL: the server's address, the user, the password and that the database exists."
+      : "Check DATABASE_PATH and that the folder is writable.";
+    process.stderr.write(`falcord could not open its database at ${where}: ${(error as Error).message}\n${check}\n`);
     process.exit(1);
   }
 }
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  // A fal key is "id:secret": either half alone (a header or message that split it) must not be written either.
-  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.FAL_KEY, ...config.FAL_KEY.split(":")] });
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
-  const db = await openDatabaseOrExit(config.DATABASE_PATH, log);
+  const db = await openDatabaseOrExit(config, log);
   const jobs = createGenerationJobs(db);
   const ledger = createLedgerRepository(db);
   const fal = createFal(config);

@@ -1,7 +1,7 @@
 // Contests, their entries and votes. A phase change is one guarded UPDATE (`where phase = <expected>`), so it
 // happens once however many timers, restarts or moderators race for it; caps are checked inside the write's transaction.
 import { sql, type Selectable } from "kysely";
-import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
+import { statementsOf, type Db } from "./database.js";
 import type { ContestEntriesTable, ContestPhase, ContestsTable, EntryStatus } from "./schema.js";
 
 export interface NewContest {
@@ -139,8 +139,10 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
     const row = await trx.selectFrom("contests").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toContest(row);
   };
-  // Asked for every public result delivered: prepared once and run synchronously, like the job transitions.
-  const takingEntries = syncConnectionOf(db).prepare("SELECT * FROM contests WHERE guild_id = @guildId AND phase = 'submission' ORDER BY id DESC");
+  // Asked for every public result delivered: a hand-written statement, like the job transitions.
+  const statements = statementsOf(db);
+  const takingEntriesSql = "SELECT * FROM contests WHERE guild_id = @guildId AND phase = 'submission' ORDER BY id DESC";
+  statements.check(takingEntriesSql);
   const entry = async (id: number, trx: Db = db) => {
     const row = await trx.selectFrom("contest_entries").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toEntry(row);
@@ -176,7 +178,7 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
       const rows = await db.selectFrom("contests").selectAll().where("guild_id", "=", guildId).orderBy("id", "desc").limit(limit).execute();
       return rows.map(toContest);
     },
-    takingEntries: (guildId) => holdingConnection(db, () => (takingEntries.all({ guildId }) as Selectable<ContestsTable>[]).map(toContest)),
+    takingEntries: async (guildId) => (await statements.all<Selectable<ContestsTable>>(takingEntriesSql, { guildId })).map(toContest),
     async scheduled() {
       const rows = await db
         .selectFrom("contests")

@@ -1,39 +1,29 @@
-// Opens the SQLite database (creating its folder), sets WAL mode, and applies pending migrations.
+// Opens the database, applies pending migrations, and gives out its hand-written statements (statements.ts):
+// SQLite in a file (WAL mode, created with its folder) by default, or PostgreSQL when given a postgres:// URL.
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, sql, SqliteDialect, type MigrationProvider, type SqliteDatabase } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import pg from "pg";
 import { startCheckpointer, type Checkpointer } from "./checkpointer.js";
-import { migrations } from "./migrations.js";
+import { migrationsFor } from "./migrations.js";
 import type { Database } from "./schema.js";
+import { postgresStatements, sqliteStatements, type Dialect, type Statements } from "./statements.js";
 
 export type Db = Kysely<Database>;
 
-/**
- * The better-sqlite3 connection under a Db, for the few hot paths that run their own prepared statements
- * synchronously (job transitions, admission, contests taking entries) instead of a build and an async round
- * through Kysely for each query.
- */
-export interface SyncConnection {
-  prepare(sql: string): SQLite.Statement;
-  transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+const statementsByDb = new WeakMap<Db, Statements>();
+
+/** The hand-written statements of a Db opened by openDatabase, on its dialect. */
+export function statementsOf(db: Db): Statements {
+  const statements = statementsByDb.get(db);
+  if (!statements) throw new Error("this Db was not opened by openDatabase");
+  return statements;
 }
 
-const syncConnections = new WeakMap<Db, SyncConnection>();
-
-/** Used only inside `holdingConnection`, so no Kysely transaction is open in between. */
-export function syncConnectionOf(db: Db): SyncConnection {
-  const connection = syncConnections.get(db);
-  if (!connection) throw new Error("this Db was not opened by openDatabase");
-  return connection;
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
 }
-
-/** Runs synchronous statements on `syncConnectionOf(db)` while holding Kysely's connection. */
-export function holdingConnection<T>(db: Db, work: () => T): Promise<T> {
-  return db.connection().execute(async () => work());
-}
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Far more than the distinct statements the bot issues; a safety net against unbounded growth. */
 const maxCachedStatements = 1000;
@@ -87,7 +77,7 @@ function offMainThreadCheckpoints(sqlite: SQLite.Database, path: string): Checkp
   return checkpointer;
 }
 
-export async function openDatabase(path: string): Promise<Db> {
+function openSqlite(path: string): { db: Db; statements: Statements } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");
@@ -97,7 +87,38 @@ export async function openDatabase(path: string): Promise<Db> {
   const checkpointer = path === ":memory:" ? undefined : offMainThreadCheckpoints(sqlite, path);
   const cached = withStatementCache(sqlite, () => checkpointer?.stop());
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
-  syncConnections.set(db, { prepare: (sql) => cached.prepare(sql), transaction: (fn) => sqlite.transaction(fn) });
+  const statements = sqliteStatements({
+    prepare: (text) => cached.prepare(text),
+    inTransaction: () => sqlite.inTransaction,
+    // Kysely's SQLite driver runs one query at a time on its one connection: holding it, no query runs in between.
+    holding: (work) => db.connection().execute(() => work()),
+  });
+  return { db, statements };
+}
+
+/** PostgreSQL's 64-bit integers (times, ids, counts) and sums come back as numbers: the store's values fit a double. */
+const numberTypes = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+
+function openPostgres(url: string): { db: Db; statements: Statements } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        numberTypes.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection the server closed (a restart, a failover) leaves the pool, which connects anew for the next query.
+  pool.on("error", (error) => process.emitWarning(`falcord: the database closed an idle connection (${error.message})`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, statements: postgresStatements(db) };
+}
+
+/** An SQLite file path (or ":memory:"), or a postgres:// URL. */
+export async function openDatabase(target: string): Promise<Db> {
+  const dialect: Dialect = isPostgresUrl(target) ? "postgres" : "sqlite";
+  const { db, statements } = dialect === "postgres" ? openPostgres(target) : openSqlite(target);
+  statementsByDb.set(db, statements);
+  const provider = { getMigrations: async () => migrationsFor(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {

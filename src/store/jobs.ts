@@ -3,7 +3,7 @@
 // changes its ledger row in the same transaction: settled when it completed, released when it failed.
 // The store keeps a job's request and result as JSON; the feature that runs jobs names their types.
 import { sql, type Insertable, type Selectable } from "kysely";
-import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
+import { statementsOf, type Db } from "./database.js";
 import type { JobState, JobsTable } from "./schema.js";
 import { fallbackLocale, resolveLocale, type SupportedLocale } from "../i18n/index.js";
 
@@ -193,24 +193,22 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
 type Change = { id: number; at: number };
 
 /**
- * Transitions run for every job: each is a statement prepared once (so a schema that does not fit fails at
- * start-up) and run synchronously on the connection. The ledger updates touch only a reserved row: a completed
- * job's row is settled already, and stays so if it fails.
+ * Transitions run for every job: each is one hand-written statement (statements.ts), on SQLite prepared once and run
+ * synchronously. The ledger updates touch only a reserved row: a completed job's row is settled already, and stays so
+ * if it fails.
  */
 function createTransitions(db: Db) {
-  const connection = syncConnectionOf(db);
+  const statements = statementsOf(db);
   /** The job's guarded UPDATE and, when it changed the job, the ledger's, in the same transaction. */
   const transition = <Values extends Change>(jobSql: string, ledgerSql?: string): ((values: Values) => Promise<boolean>) => {
-    const job = connection.prepare(jobSql);
-    const changeJob = (values: Values) => job.run(values).changes > 0;
-    if (ledgerSql === undefined) return (values) => holdingConnection(db, () => changeJob(values));
-    const ledger = connection.prepare(ledgerSql);
-    const changeBoth = connection.transaction((values: Values) => {
-      if (!changeJob(values)) return false;
-      ledger.run(values);
-      return true;
-    });
-    return (values) => holdingConnection(db, () => changeBoth(values));
+    statements.check(jobSql, ...(ledgerSql === undefined ? [] : [ledgerSql]));
+    if (ledgerSql === undefined) return async (values) => (await statements.run(jobSql, values)) > 0;
+    return (values) =>
+      statements.transaction(async (queries) => {
+        if ((await queries.run(jobSql, values)) === 0) return false;
+        await queries.run(ledgerSql, values);
+        return true;
+      });
   };
   // A job that ends without its result is not charged, except for a first step fal made (an asset's picture, before its
   // background removal failed): that is settled at its cost, with no image counted.

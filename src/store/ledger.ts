@@ -2,9 +2,10 @@
 // released when the job fails (with the job's own change, see jobs.ts). The check against the limits and
 // the reservation happen in one transaction.
 import { sql, type Insertable, type Selectable } from "kysely";
-import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
+import { statementsOf, type Db } from "./database.js";
 import { newJobRow, toRecord, unfinishedCondition, type JobRecord, type NewJob } from "./jobs.js";
 import type { JobsTable, LedgerTable } from "./schema.js";
+import type { Queries } from "./statements.js";
 
 export interface TodayTotals {
   /** Images this member reserved or was billed for today (released reservations excluded). */
@@ -69,11 +70,11 @@ export function utcDay(at: number): string {
  */
 const todayTotalsSql = `
   SELECT
-    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS memberImages,
-    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS guildUsdMicros,
+    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS "memberImages",
+    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS "guildUsdMicros",
     (SELECT count(*) FROM jobs
-      WHERE guild_id = @guildId AND requester_id = @userId AND ${unfinishedCondition}) AS inFlight,
-    (SELECT max(created_at) FROM jobs WHERE guild_id = @guildId AND requester_id = @userId) AS lastAt`;
+      WHERE guild_id = @guildId AND requester_id = @userId AND ${unfinishedCondition}) AS "inFlight",
+    (SELECT max(created_at) FROM jobs WHERE guild_id = @guildId AND requester_id = @userId) AS "lastAt"`;
 
 /**
  * The same totals for spend counted against a member (their own install, see memberSpendKey): their jobs span servers
@@ -81,10 +82,10 @@ const todayTotalsSql = `
  */
 const memberTotalsSql = `
   SELECT
-    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS memberImages,
-    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS guildUsdMicros,
-    (SELECT count(*) FROM ledger WHERE guild_id = @guildId AND user_id = @userId AND status = 'reserved') AS inFlight,
-    (SELECT max(created_at) FROM ledger WHERE guild_id = @guildId AND user_id = @userId) AS lastAt`;
+    (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS "memberImages",
+    (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS "guildUsdMicros",
+    (SELECT count(*) FROM ledger WHERE guild_id = @guildId AND user_id = @userId AND status = 'reserved') AS "inFlight",
+    (SELECT max(created_at) FROM ledger WHERE guild_id = @guildId AND user_id = @userId) AS "lastAt"`;
 
 /** Every column `newJobRow` fills, bound by its name. */
 const insertJobSql = `
@@ -127,40 +128,46 @@ function reservationRow(admission: Admission<unknown>, jobId: number, at: number
 }
 
 /**
- * Admission runs for every command, hundreds a second in a burst: its three statements are prepared once (so a
- * schema that does not fit fails at start-up) and run as one synchronous SQLite transaction.
+ * On PostgreSQL, several processes admit at once: each admission first locks its server's row of the day (made if
+ * missing), so admissions of one server take turns and each sees the reservations of the one before. SQLite runs one
+ * transaction at a time anyway.
+ */
+const lockDaySql = `
+  INSERT INTO ledger_guild_days (guild_id, day, usd_micros) VALUES (@guildId, @day, 0)
+  ON CONFLICT (guild_id, day) DO UPDATE SET usd_micros = ledger_guild_days.usd_micros`;
+
+/**
+ * Admission runs for every command, hundreds a second in a burst: its statements are hand-written (on SQLite prepared
+ * once and run synchronously) and run as one transaction.
  */
 function createAdmission(db: Db, now: () => number) {
-  const connection = syncConnectionOf(db);
-  const statements = {
-    today: connection.prepare(todayTotalsSql),
-    memberToday: connection.prepare(memberTotalsSql),
-    insertJob: connection.prepare(insertJobSql),
-    insertReservation: connection.prepare(insertReservationSql),
-  };
-  const today = (guildId: string, userId: string, day: string) =>
-    todayTotals((isMemberKey(guildId) ? statements.memberToday : statements.today).get({ guildId, userId, day }) as TodayTotalsRow);
-  const admitNow = connection.transaction((admission: Admission<unknown>): AdmissionResult<unknown, unknown> => {
-    const problems = admission.decide(today(admission.guildId, admission.job.requesterId, admission.day));
-    if (problems.length) return { ok: false, problems };
-    const at = now();
-    const row = statements.insertJob.get(newJobRow(admission.job, at)) as Selectable<JobsTable>;
-    statements.insertReservation.run(reservationRow(admission, row.id, at));
-    return { ok: true, job: toRecord(row) };
-  });
+  const statements = statementsOf(db);
+  statements.check(todayTotalsSql, memberTotalsSql, insertJobSql, insertReservationSql);
+  const today = async (queries: Queries, guildId: string, userId: string, day: string) =>
+    todayTotals((await queries.get<TodayTotalsRow>(isMemberKey(guildId) ? memberTotalsSql : todayTotalsSql, { guildId, userId, day }))!);
+  const admit = (admission: Admission<unknown>) =>
+    statements.transaction(async (queries): Promise<AdmissionResult<unknown, unknown>> => {
+      const { guildId, day } = admission;
+      if (statements.dialect === "postgres") await queries.run(lockDaySql, { guildId, day });
+      const problems = admission.decide(await today(queries, guildId, admission.job.requesterId, day));
+      if (problems.length) return { ok: false, problems };
+      const at = now();
+      const row = (await queries.get<Selectable<JobsTable>>(insertJobSql, newJobRow(admission.job, at)))!;
+      await queries.run(insertReservationSql, reservationRow(admission, row.id, at));
+      return { ok: true, job: toRecord(row) };
+    });
   return {
     // The record holds what the caller stored: its request and, once there is one, its result.
-    admit: <Request, Result>(admission: Admission<Request>) =>
-      holdingConnection(db, () => admitNow(admission) as AdmissionResult<Request, Result>),
+    admit: async <Request, Result>(admission: Admission<Request>) => (await admit(admission)) as AdmissionResult<Request, Result>,
     // The statement admission reads: what this shows is what admission decides on.
-    today: (guildId: string, userId: string, day: string) => holdingConnection(db, () => today(guildId, userId, day)),
+    today: (guildId: string, userId: string, day: string) => today(statements, guildId, userId, day),
   };
 }
 
 export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {
   const admission = createAdmission(db, now);
   return {
-    // SQLite runs one transaction at a time on the connection, so 50 admissions at once see each other's reservations.
+    // 50 admissions at once see each other's reservations (see lockDaySql).
     admit: admission.admit,
     today: admission.today,
     async spendSince(guildId, fromDay) {

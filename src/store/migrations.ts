@@ -1,5 +1,8 @@
-// Versioned schema changes, applied in order at start-up. Never edit a shipped migration; add one.
-import { sql, type Kysely, type Migration } from "kysely";
+// Versioned schema changes, applied in order at start-up. Never change what a shipped migration does; add one.
+// One set of migrations for both dialects (statements.ts): PostgreSQL's types and triggers differ where noted, and
+// SQLite's schema is what it always was.
+import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, type Transaction } from "kysely";
+import type { Dialect } from "./statements.js";
 
 /**
  * A server that turned a model off keeps a list of the models it has on, which could not name the models that came
@@ -7,7 +10,7 @@ import { sql, type Kysely, type Migration } from "kysely";
  * them off. A row that is not JSON is left for the settings' own reader.
  */
 async function turnOnNewModels(db: Kysely<unknown>, added: readonly string[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const { rows } = await sql<{ guild_id: string; settings_json: string }>`select guild_id, settings_json from guild_settings`.execute(trx);
     for (const row of rows) {
       let settings: unknown;
@@ -27,12 +30,34 @@ async function turnOnNewModels(db: Kysely<unknown>, added: readonly string[]): P
   });
 }
 
-export const migrations: Record<string, Migration> = {
+/**
+ * Kysely runs PostgreSQL's migrations in a transaction (its DDL is transactional) and SQLite's outside one: a migration
+ * that must not stop half-way opens its own only where there is none.
+ */
+function inTransaction(db: Kysely<unknown>, work: (trx: Kysely<unknown>) => Promise<void>): Promise<void> {
+  return db.isTransaction ? work(db) : db.transaction().execute((trx: Transaction<unknown>) => work(trx));
+}
+
+/** The column types and keys of a dialect: times in milliseconds and sums of micro-dollars outgrow PostgreSQL's integer. */
+function columnTypes(dialect: Dialect) {
+  const sqlite = dialect === "sqlite";
+  return {
+    integer: sqlite ? "integer" : "bigint",
+    real: sqlite ? "real" : "double precision",
+    /** An id the database assigns. */
+    serialKey: (c: ColumnDefinitionBuilder) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()),
+    withoutRowid: <T extends string, C extends string>(table: CreateTableBuilder<T, C>) => (sqlite ? table.modifyEnd(sql`without rowid`) : table),
+  } as const;
+}
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const t = columnTypes(dialect);
+  return {
   "0001_jobs": {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable("jobs")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("id", t.integer, t.serialKey)
         .addColumn("ref", "text", (c) => c.notNull().unique())
         .addColumn("state", "text", (c) => c.notNull())
         .addColumn("model_id", "text", (c) => c.notNull())
@@ -45,22 +70,22 @@ export const migrations: Record<string, Migration> = {
         .addColumn("application_id", "text", (c) => c.notNull())
         .addColumn("interaction_id", "text", (c) => c.notNull())
         .addColumn("interaction_token", "text", (c) => c.notNull())
-        .addColumn("token_expires_at", "integer", (c) => c.notNull())
+        .addColumn("token_expires_at", t.integer, (c) => c.notNull())
         .addColumn("reply_message_id", "text")
-        .addColumn("ephemeral", "integer", (c) => c.notNull().defaultTo(0))
-        .addColumn("channel_nsfw", "integer", (c) => c.notNull().defaultTo(0))
-        .addColumn("upload_limit", "integer", (c) => c.notNull())
+        .addColumn("ephemeral", t.integer, (c) => c.notNull().defaultTo(0))
+        .addColumn("channel_nsfw", t.integer, (c) => c.notNull().defaultTo(0))
+        .addColumn("upload_limit", t.integer, (c) => c.notNull())
         .addColumn("request_id", "text")
         .addColumn("result_json", "text")
         .addColumn("error_json", "text")
-        .addColumn("cost_estimate", "real", (c) => c.notNull().defaultTo(0))
-        .addColumn("cost_final", "real")
-        .addColumn("parent_job_id", "integer", (c) => c.references("jobs.id"))
-        .addColumn("created_at", "integer", (c) => c.notNull())
-        .addColumn("updated_at", "integer", (c) => c.notNull())
-        .addColumn("submitted_at", "integer")
-        .addColumn("completed_at", "integer")
-        .addColumn("delivered_at", "integer")
+        .addColumn("cost_estimate", t.real, (c) => c.notNull().defaultTo(0))
+        .addColumn("cost_final", t.real)
+        .addColumn("parent_job_id", t.integer, (c) => c.references("jobs.id"))
+        .addColumn("created_at", t.integer, (c) => c.notNull())
+        .addColumn("updated_at", t.integer, (c) => c.notNull())
+        .addColumn("submitted_at", t.integer)
+        .addColumn("completed_at", t.integer)
+        .addColumn("delivered_at", t.integer)
         .execute();
       await db.schema.createIndex("jobs_unfinished").on("jobs").column("state").where(sql.ref("state"), "not in", ["delivered", "failed", "cancelled"]).execute();
       await db.schema.createIndex("jobs_requester").on("jobs").columns(["guild_id", "requester_id", "created_at"]).execute();
@@ -73,10 +98,10 @@ export const migrations: Record<string, Migration> = {
         .createTable("pending_forms")
         .addColumn("id", "text", (c) => c.primaryKey())
         .addColumn("payload_json", "text", (c) => c.notNull())
-        .addColumn("expires_at", "integer", (c) => c.notNull())
+        .addColumn("expires_at", t.integer, (c) => c.notNull())
         .execute();
       await db.schema.createIndex("pending_forms_expiry").on("pending_forms").column("expires_at").execute();
-      await db.schema.alterTable("jobs").addColumn("deleted_at", "integer").execute();
+      await db.schema.alterTable("jobs").addColumn("deleted_at", t.integer).execute();
       await db.schema.createIndex("jobs_parent").on("jobs").column("parent_job_id").execute();
     },
   },
@@ -88,21 +113,21 @@ export const migrations: Record<string, Migration> = {
         .addColumn("guild_id", "text", (c) => c.primaryKey())
         .addColumn("settings_json", "text", (c) => c.notNull())
         .addColumn("updated_by", "text")
-        .addColumn("updated_at", "integer", (c) => c.notNull())
+        .addColumn("updated_at", t.integer, (c) => c.notNull())
         .execute();
       // One row per job: the cost reserved when it was accepted, settled with the real output or released.
       await db.schema
         .createTable("ledger")
-        .addColumn("job_id", "integer", (c) => c.primaryKey().references("jobs.id"))
+        .addColumn("job_id", t.integer, (c) => c.primaryKey().references("jobs.id"))
         .addColumn("guild_id", "text", (c) => c.notNull())
         .addColumn("user_id", "text", (c) => c.notNull())
         .addColumn("model_id", "text", (c) => c.notNull())
         .addColumn("day", "text", (c) => c.notNull())
         .addColumn("status", "text", (c) => c.notNull())
-        .addColumn("images", "integer", (c) => c.notNull())
-        .addColumn("usd", "real", (c) => c.notNull())
-        .addColumn("created_at", "integer", (c) => c.notNull())
-        .addColumn("settled_at", "integer")
+        .addColumn("images", t.integer, (c) => c.notNull())
+        .addColumn("usd", t.real, (c) => c.notNull())
+        .addColumn("created_at", t.integer, (c) => c.notNull())
+        .addColumn("settled_at", t.integer)
         .execute();
       await db.schema.createIndex("ledger_guild_day").on("ledger").columns(["guild_id", "day"]).execute();
       // How this job shows images the model flagged, decided by the server's settings when it was accepted.
@@ -115,56 +140,56 @@ export const migrations: Record<string, Migration> = {
       // A contest's phase moves submission → voting → results (or cancelled) by guarded UPDATEs, at the times stored here.
       await db.schema
         .createTable("contests")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("id", t.integer, t.serialKey)
         .addColumn("guild_id", "text", (c) => c.notNull())
         .addColumn("channel_id", "text", (c) => c.notNull())
         .addColumn("theme", "text", (c) => c.notNull())
         .addColumn("created_by", "text", (c) => c.notNull())
         .addColumn("phase", "text", (c) => c.notNull())
-        .addColumn("submission_ends_at", "integer", (c) => c.notNull())
-        .addColumn("voting_ends_at", "integer", (c) => c.notNull())
-        .addColumn("entries_per_member", "integer", (c) => c.notNull())
-        .addColumn("votes_per_member", "integer")
+        .addColumn("submission_ends_at", t.integer, (c) => c.notNull())
+        .addColumn("voting_ends_at", t.integer, (c) => c.notNull())
+        .addColumn("entries_per_member", t.integer, (c) => c.notNull())
+        .addColumn("votes_per_member", t.integer)
         .addColumn("allowed_models_json", "text")
-        .addColumn("approval", "integer", (c) => c.notNull().defaultTo(0))
-        .addColumn("hide_counts", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("approval", t.integer, (c) => c.notNull().defaultTo(0))
+        .addColumn("hide_counts", t.integer, (c) => c.notNull().defaultTo(1))
         .addColumn("announcement_message_id", "text")
         .addColumn("results_message_id", "text")
-        .addColumn("created_at", "integer", (c) => c.notNull())
-        .addColumn("updated_at", "integer", (c) => c.notNull())
-        .addColumn("ended_at", "integer")
+        .addColumn("created_at", t.integer, (c) => c.notNull())
+        .addColumn("updated_at", t.integer, (c) => c.notNull())
+        .addColumn("ended_at", t.integer)
         .execute();
       await db.schema.createIndex("contests_guild_phase").on("contests").columns(["guild_id", "phase"]).execute();
       await db.schema
         .createTable("contest_entries")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-        .addColumn("contest_id", "integer", (c) => c.notNull().references("contests.id"))
+        .addColumn("id", t.integer, t.serialKey)
+        .addColumn("contest_id", t.integer, (c) => c.notNull().references("contests.id"))
         .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("job_id", "integer", (c) => c.references("jobs.id"))
-        .addColumn("image_index", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("job_id", t.integer, (c) => c.references("jobs.id"))
+        .addColumn("image_index", t.integer, (c) => c.notNull().defaultTo(0))
         .addColumn("model_id", "text", (c) => c.notNull())
         .addColumn("prompt", "text", (c) => c.notNull())
         .addColumn("image_url", "text", (c) => c.notNull())
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("message_id", "text")
         .addColumn("decided_by", "text")
-        .addColumn("created_at", "integer", (c) => c.notNull())
-        .addColumn("updated_at", "integer", (c) => c.notNull())
+        .addColumn("created_at", t.integer, (c) => c.notNull())
+        .addColumn("updated_at", t.integer, (c) => c.notNull())
         .execute();
       await db.schema.createIndex("contest_entries_member").on("contest_entries").columns(["contest_id", "user_id"]).execute();
       // One image enters a contest once.
       await db.schema.createIndex("contest_entries_job").on("contest_entries").columns(["contest_id", "job_id", "image_index"]).unique().execute();
       await db.schema
         .createTable("contest_votes")
-        .addColumn("entry_id", "integer", (c) => c.notNull().references("contest_entries.id"))
+        .addColumn("entry_id", t.integer, (c) => c.notNull().references("contest_entries.id"))
         .addColumn("user_id", "text", (c) => c.notNull())
-        .addColumn("contest_id", "integer", (c) => c.notNull().references("contests.id"))
-        .addColumn("created_at", "integer", (c) => c.notNull())
+        .addColumn("contest_id", t.integer, (c) => c.notNull().references("contests.id"))
+        .addColumn("created_at", t.integer, (c) => c.notNull())
         .addPrimaryKeyConstraint("contest_votes_pk", ["entry_id", "user_id"])
         .execute();
       await db.schema.createIndex("contest_votes_member").on("contest_votes").columns(["contest_id", "user_id"]).execute();
       // A job made by /contest enter becomes an entry of this contest when it is delivered.
-      await db.schema.alterTable("jobs").addColumn("contest_id", "integer", (c) => c.references("contests.id")).execute();
+      await db.schema.alterTable("jobs").addColumn("contest_id", t.integer, (c) => c.references("contests.id")).execute();
     },
   },
   "0005_admission_indexes": {
@@ -198,44 +223,61 @@ export const migrations: Record<string, Migration> = {
       // jobs (0.2 ms at the first, 0.5 ms at the 2000th). Triggers keep each day's totals instead, so admission
       // reads two rows. Money is summed in integer micro-dollars, so reserving and settling leave no float residue.
       // Kysely runs SQLite migrations outside a transaction: a failure half-way must leave nothing behind.
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.schema
           .createTable("ledger_guild_days")
           .addColumn("guild_id", "text", (c) => c.notNull())
           .addColumn("day", "text", (c) => c.notNull())
-          .addColumn("usd_micros", "integer", (c) => c.notNull())
+          .addColumn("usd_micros", t.integer, (c) => c.notNull())
           .addPrimaryKeyConstraint("ledger_guild_days_pk", ["guild_id", "day"])
-          .modifyEnd(sql`without rowid`)
+          .$call(t.withoutRowid)
           .execute();
         await trx.schema
           .createTable("ledger_member_days")
           .addColumn("guild_id", "text", (c) => c.notNull())
           .addColumn("user_id", "text", (c) => c.notNull())
           .addColumn("day", "text", (c) => c.notNull())
-          .addColumn("images", "integer", (c) => c.notNull())
+          .addColumn("images", t.integer, (c) => c.notNull())
           .addPrimaryKeyConstraint("ledger_member_days_pk", ["guild_id", "user_id", "day"])
-          .modifyEnd(sql`without rowid`)
+          .$call(t.withoutRowid)
           .execute();
         // A released row (a failed or cancelled job) counts for nothing; every other row counts in full.
-        const micros = (row: string) => `cast(round(${row}.usd * 1000000) as integer)`;
+        const micros = (row: string) => `cast(round(${row}.usd * 1000000) as ${t.integer})`;
         const count = (row: string) => `
           insert into ledger_guild_days (guild_id, day, usd_micros) values (${row}.guild_id, ${row}.day, ${micros(row)})
-            on conflict (guild_id, day) do update set usd_micros = usd_micros + excluded.usd_micros;
+            on conflict (guild_id, day) do update set usd_micros = ledger_guild_days.usd_micros + excluded.usd_micros;
           insert into ledger_member_days (guild_id, user_id, day, images) values (${row}.guild_id, ${row}.user_id, ${row}.day, ${row}.images)
-            on conflict (guild_id, user_id, day) do update set images = images + excluded.images;`;
+            on conflict (guild_id, user_id, day) do update set images = ledger_member_days.images + excluded.images;`;
         const uncount = (row: string) => `
           update ledger_guild_days set usd_micros = usd_micros - ${micros(row)} where guild_id = ${row}.guild_id and day = ${row}.day;
           update ledger_member_days set images = images - ${row}.images
             where guild_id = ${row}.guild_id and user_id = ${row}.user_id and day = ${row}.day;`;
         const counted = (row: string) => `${row}.status != 'released'`;
         const changed = "update of status, images, usd, guild_id, user_id, day";
-        const triggers = {
-          ledger_count_inserted: `after insert on ledger when ${counted("new")} begin ${count("new")} end`,
-          ledger_uncount_updated: `after ${changed} on ledger when ${counted("old")} begin ${uncount("old")} end`,
-          ledger_count_updated: `after ${changed} on ledger when ${counted("new")} begin ${count("new")} end`,
-          ledger_uncount_deleted: `after delete on ledger when ${counted("old")} begin ${uncount("old")} end`,
-        };
-        for (const [name, body] of Object.entries(triggers)) await sql.raw(`create trigger ${name} ${body}`).execute(trx);
+        const triggers =
+          dialect === "sqlite"
+            ? [
+                `create trigger ledger_count_inserted after insert on ledger when ${counted("new")} begin ${count("new")} end`,
+                `create trigger ledger_uncount_updated after ${changed} on ledger when ${counted("old")} begin ${uncount("old")} end`,
+                `create trigger ledger_count_updated after ${changed} on ledger when ${counted("new")} begin ${count("new")} end`,
+                `create trigger ledger_uncount_deleted after delete on ledger when ${counted("old")} begin ${uncount("old")} end`,
+              ]
+            : [
+                // PostgreSQL's triggers run a function: one for the four cases, the old row uncounted before the new is counted.
+                `create function ledger_day_totals() returns trigger language plpgsql as $$
+                 begin
+                   if tg_op in ('UPDATE', 'DELETE') then
+                     if ${counted("old")} then ${uncount("old")} end if;
+                   end if;
+                   if tg_op in ('INSERT', 'UPDATE') then
+                     if ${counted("new")} then ${count("new")} end if;
+                   end if;
+                   return null;
+                 end $$`,
+                `create trigger ledger_day_totals after insert or delete or ${changed} on ledger
+                 for each row execute function ledger_day_totals()`,
+              ];
+        for (const statement of triggers) await sql.raw(statement).execute(trx);
         await sql`
           insert into ledger_guild_days (guild_id, day, usd_micros)
           select guild_id, day, sum(${sql.raw(micros("ledger"))}) from ledger where ${sql.raw(counted("ledger"))} group by guild_id, day`.execute(trx);
@@ -254,8 +296,8 @@ export const migrations: Record<string, Migration> = {
       // When the "Voting is open" message went out: a contest whose phase changed but whose announcement did not
       // (Discord down, or the bot stopped in between) is retried, as the results are. Contests past their
       // submission phase before this column existed had theirs.
-      await db.transaction().execute(async (trx) => {
-        await trx.schema.alterTable("contests").addColumn("voting_announced_at", "integer").execute();
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable("contests").addColumn("voting_announced_at", t.integer).execute();
         await sql`update contests set voting_announced_at = updated_at where phase != 'submission'`.execute(trx);
       });
     },
@@ -264,24 +306,26 @@ export const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // A member's own defaults (one JSON row, read back through a zod schema) and their saved styles; both are the
       // member's across servers. Style names are unique per member whatever their case.
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.schema
           .createTable("member_defaults")
           .addColumn("user_id", "text", (c) => c.primaryKey())
           .addColumn("defaults_json", "text", (c) => c.notNull())
-          .addColumn("updated_at", "integer", (c) => c.notNull())
+          .addColumn("updated_at", t.integer, (c) => c.notNull())
           .execute();
         await trx.schema
           .createTable("member_styles")
-          .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+          .addColumn("id", t.integer, t.serialKey)
           .addColumn("user_id", "text", (c) => c.notNull())
-          .addColumn("name", "text", (c) => c.notNull().modifyEnd(sql`collate nocase`))
+          .addColumn("name", "text", (c) => (dialect === "sqlite" ? c.notNull().modifyEnd(sql`collate nocase`) : c.notNull()))
           .addColumn("prompt_addition", "text", (c) => c.notNull())
           .addColumn("image_urls_json", "text", (c) => c.notNull())
-          .addColumn("created_at", "integer", (c) => c.notNull())
-          .addColumn("updated_at", "integer", (c) => c.notNull())
-          .addUniqueConstraint("member_styles_user_name", ["user_id", "name"])
+          .addColumn("created_at", t.integer, (c) => c.notNull())
+          .addColumn("updated_at", t.integer, (c) => c.notNull())
+          .$call((table) => (dialect === "sqlite" ? table.addUniqueConstraint("member_styles_user_name", ["user_id", "name"]) : table))
           .execute();
+        // PostgreSQL compares text by case: the same rule is an index on the name in lower case.
+        if (dialect === "postgres") await sql`create unique index member_styles_user_name on member_styles (user_id, lower(name))`.execute(trx);
       });
     },
   },
@@ -303,8 +347,8 @@ export const migrations: Record<string, Migration> = {
       // only be reached through its interaction token: the bot token may not post or edit there.
       // Where Discord keeps every reply private (the member lacks Use External Apps there), the reply says so: the
       // line every edit of it starts with, in the member's language.
-      await db.transaction().execute(async (trx) => {
-        await trx.schema.alterTable("jobs").addColumn("token_only", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable("jobs").addColumn("token_only", t.integer, (c) => c.notNull().defaultTo(0)).execute();
         await trx.schema.alterTable("jobs").addColumn("reply_note", "text").execute();
       });
     },
@@ -321,10 +365,10 @@ export const migrations: Record<string, Migration> = {
       // An asset with its background removed takes two requests at fal: the picture, then the cut-out. `step` is the
       // request the job is at (0 the model's, 1 the background removal's); the first's result (its description) and
       // cost are kept for the job's end, which settles both.
-      await db.transaction().execute(async (trx) => {
-        await trx.schema.alterTable("jobs").addColumn("step", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable("jobs").addColumn("step", t.integer, (c) => c.notNull().defaultTo(0)).execute();
         await trx.schema.alterTable("jobs").addColumn("first_result_json", "text").execute();
-        await trx.schema.alterTable("jobs").addColumn("first_cost", "real").execute();
+        await trx.schema.alterTable("jobs").addColumn("first_cost", t.real).execute();
       });
     },
   },
@@ -334,4 +378,5 @@ export const migrations: Record<string, Migration> = {
       await turnOnNewModels(db, ["bria-background-removal"]);
     },
   },
-};
+  };
+}

@@ -3,7 +3,8 @@
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import type { Logger } from "../log.js";
-import { holdingConnection, syncConnectionOf, type Db } from "./database.js";
+import { statementsOf, type Db } from "./database.js";
+import type { Queries } from "./statements.js";
 import type { MemberStylesTable } from "./schema.js";
 
 /** How stored defaults are read: a row's JSON (undefined: none stored), with the names of the fields that did not fit. */
@@ -49,7 +50,7 @@ export function createPreferencesStore<Defaults>(
   log: Logger,
   now: () => number = Date.now,
 ): PreferencesStore<Defaults> {
-  const sync = () => syncConnectionOf(db);
+  const statements = statementsOf(db);
   const imageUrlsSchema = z.array(z.url().refine(isKeptImage, "not a link to fal storage")).max(10);
 
   const toStyle = (row: StyleRow): StoredStyle => {
@@ -71,18 +72,18 @@ export function createPreferencesStore<Defaults>(
     };
   };
 
-  const styleRow = (userId: string, name: string) =>
-    sync().prepare("SELECT * FROM member_styles WHERE user_id = ? AND name = ?").get(userId, name) as StyleRow | undefined;
+  // Names are one per member whatever their case (migration 0009); lower() is that rule on both databases.
+  const styleRow = (queries: Queries, userId: string, name: string) =>
+    queries.get<StyleRow>("SELECT * FROM member_styles WHERE user_id = @userId AND lower(name) = lower(@name)", { userId, name });
 
   return {
-    // Read on every /imagine and /edit: one prepared statement on its primary key, no query built.
-    defaults: (userId) =>
-      holdingConnection(db, () => {
-        const row = sync().prepare("SELECT defaults_json FROM member_defaults WHERE user_id = ?").get(userId) as { defaults_json: string } | undefined;
-        const { defaults, invalid } = readDefaults(row?.defaults_json);
-        if (invalid.length) log.warn({ user: userId, fields: invalid }, "a member's stored defaults did not fit; these fell back to the server's");
-        return defaults;
-      }),
+    // Read on every /imagine and /edit: one hand-written statement on its primary key, no query built.
+    async defaults(userId) {
+      const row = await statements.get<{ defaults_json: string }>("SELECT defaults_json FROM member_defaults WHERE user_id = @userId", { userId });
+      const { defaults, invalid } = readDefaults(row?.defaults_json);
+      if (invalid.length) log.warn({ user: userId, fields: invalid }, "a member's stored defaults did not fit; these fell back to the server's");
+      return defaults;
+    },
     async saveDefaults(userId, defaults) {
       const values = { defaults_json: JSON.stringify(defaults), updated_at: now() };
       await db
@@ -95,47 +96,42 @@ export function createPreferencesStore<Defaults>(
       const result = await db.deleteFrom("member_defaults").where("user_id", "=", userId).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    styles: (userId) =>
-      holdingConnection(db, () =>
-        (sync().prepare("SELECT * FROM member_styles WHERE user_id = ? ORDER BY name").all(userId) as StyleRow[]).map(toStyle),
-      ),
-    style: (userId, name) =>
-      holdingConnection(db, () => {
-        const row = styleRow(userId, name);
-        return row ? toStyle(row) : undefined;
-      }),
+    styles: async (userId) =>
+      (await statements.all<StyleRow>("SELECT * FROM member_styles WHERE user_id = @userId ORDER BY lower(name), name", { userId })).map(toStyle),
+    async style(userId, name) {
+      const row = await styleRow(statements, userId, name);
+      return row ? toStyle(row) : undefined;
+    },
     saveStyle: (userId, style, max) =>
-      holdingConnection(db, () =>
-        sync().transaction((): SaveStyleResult => {
-          const existing = styleRow(userId, style.name);
-          if (!existing) {
-            const { count } = sync().prepare("SELECT count(*) AS count FROM member_styles WHERE user_id = ?").get(userId) as { count: number };
-            if (count >= max) return { ok: false, reason: "full" };
-          }
-          const at = now();
-          const urls = JSON.stringify(style.imageUrls);
-          if (existing) {
-            // The new name's spelling wins (saving "Watercolour" over "watercolour" renames it).
-            sync()
-              .prepare("UPDATE member_styles SET name = ?, prompt_addition = ?, image_urls_json = ?, updated_at = ? WHERE user_id = ? AND name = ?")
-              .run(style.name, style.promptAddition, urls, at, userId, style.name);
-          } else {
-            sync()
-              .prepare(
-                "INSERT INTO member_styles (user_id, name, prompt_addition, image_urls_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-              )
-              .run(userId, style.name, style.promptAddition, urls, at, at);
-          }
-          return { ok: true, replaced: existing ? toStyle(existing) : undefined };
-        })(),
-      ),
+      statements.transaction(async (queries): Promise<SaveStyleResult> => {
+        const existing = await styleRow(queries, userId, style.name);
+        if (!existing) {
+          const counted = await queries.get<{ count: number }>("SELECT count(*) AS count FROM member_styles WHERE user_id = @userId", { userId });
+          if (Number(counted!.count) >= max) return { ok: false, reason: "full" };
+        }
+        const at = now();
+        const values = { userId, name: style.name, promptAddition: style.promptAddition, urls: JSON.stringify(style.imageUrls), at };
+        if (existing) {
+          // The new name's spelling wins (saving "Watercolour" over "watercolour" renames it).
+          await queries.run(
+            `UPDATE member_styles SET name = @name, prompt_addition = @promptAddition, image_urls_json = @urls, updated_at = @at
+             WHERE id = @id`,
+            { ...values, id: existing.id },
+          );
+        } else {
+          await queries.run(
+            `INSERT INTO member_styles (user_id, name, prompt_addition, image_urls_json, created_at, updated_at)
+             VALUES (@userId, @name, @promptAddition, @urls, @at, @at)`,
+            values,
+          );
+        }
+        return { ok: true, replaced: existing ? toStyle(existing) : undefined };
+      }),
     deleteStyle: (userId, name) =>
-      holdingConnection(db, () =>
-        sync().transaction(() => {
-          const existing = styleRow(userId, name);
-          if (existing) sync().prepare("DELETE FROM member_styles WHERE user_id = ? AND name = ?").run(userId, name);
-          return existing ? toStyle(existing) : undefined;
-        })(),
-      ),
+      statements.transaction(async (queries) => {
+        const existing = await styleRow(queries, userId, name);
+        if (existing) await queries.run("DELETE FROM member_styles WHERE id = @id", { id: existing.id });
+        return existing ? toStyle(existing) : undefined;
+      }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, secretsOf, withoutCredentials } from "../../src/config.js";
 
 const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GabCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 const valid = { DISCORD_TOKEN: token, FAL_KEY: "fal-key-1234:secret-5678" };
@@ -59,5 +59,16 @@ describe("loadConfig", () => {
     const config = loadConfig({ ...valid, DISCORD_API_URL: "http://127.0.0.1:9000/api/", FAL_PROXY_URL: "http://127.0.0.1:9001/" });
     expect(config.DISCORD_API_URL).toBe("http://127.0.0.1:9000/api");
     expect(config.FAL_PROXY_URL).toBe("http://127.0.0.1:9001");
+  });
+
+  it("takes a PostgreSQL database by URL, refuses any other URL, and keeps its password out of what it shows and logs", () => {
+    const url = "postgres://falcord:s%40cret-pass@db.example:5432/falcord";
+    const config = loadConfig({ ...valid, DATABASE_URL: url });
+    expect(config.DATABASE_URL).toBe(url);
+    expect(withoutCredentials(url)).toBe("postgres://db.example:5432/falcord");
+    expect(secretsOf(config)).toEqual(expect.arrayContaining([url, "s@cret-pass"]));
+    expect(loadConfig({ ...valid, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    const [problem] = problemsOf({ ...valid, DATABASE_URL: "mysql://db.example/falcord" });
+    expect(problem).toMatch(/^DATABASE_URL .*postgres:\/\/.*PostgreSQL/);
   });
 });

@@ -9,7 +9,11 @@ import { describe, expect, it } from "vitest";
 import { DESCRIBE_INSTRUCTION, describedPrompts } from "../../src/generation/describe-prompts.js";
 import { catalog, describeModel } from "../../src/models/index.js";
 import { openDatabase } from "../../src/store/database.js";
-import { migrations } from "../../src/store/migrations.js";
+import { migrationsFor } from "../../src/store/migrations.js";
+import { testDialect } from "./memory-db.js";
+
+/** These tests build SQLite databases as older versions left them. */
+const migrations = migrationsFor("sqlite");
 
 describe("describedPrompts", () => {
   it("reads the asked-for format", () => {
@@ -101,7 +105,7 @@ describe("the vision catalog entry", () => {
   });
 });
 
-describe("migrations 0011 and 0015: Describe, Upscale and background removal start on", () => {
+describe.skipIf(testDialect === "postgres")("migrations 0011 and 0015: Describe, Upscale and background removal start on", () => {
   it("adds the Describe, Upscale and background-removal models to a stored list of models turned on, and leaves other rows alone", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-describe-upgrade-")), "falcord.sqlite");
     // Built up to the last migration before Describe, then given rows as that version wrote them.

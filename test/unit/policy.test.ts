@@ -4,7 +4,7 @@ import { memoryDb } from "./memory-db.js";
 import { limitProblems, nextUtcMidnight, permissionProblems, type JobAsk } from "../../src/usage/admission.js";
 import { guildSettingsSchema, type GuildSettings } from "../../src/settings/schema.js";
 import { catalog } from "../../src/models/index.js";
-import { syncConnectionOf } from "../../src/store/database.js";
+import { statementsOf } from "../../src/store/database.js";
 import { createGenerationJobs } from "../../src/generation/job.js";
 import { createLedgerRepository, utcDay } from "../../src/store/ledger.js";
 import { createGuildSettings } from "../../src/settings/store.js";
@@ -182,11 +182,11 @@ describe("settings", () => {
 
   it("read a server once for a burst of its first commands, and again after a read failed", async () => {
     const db = memory();
-    const raw = syncConnectionOf(db);
+    const raw = statementsOf(db);
     const repo = createGuildSettings(db, quiet);
-    raw.prepare("alter table guild_settings rename to settings_away").run();
-    await expect(repo.get("200000000000000001")).rejects.toThrow(/no such table/);
-    raw.prepare("alter table settings_away rename to guild_settings").run();
+    await raw.run("alter table guild_settings rename to settings_away");
+    await expect(repo.get("200000000000000001")).rejects.toThrow(/no such table|does not exist/);
+    await raw.run("alter table settings_away rename to guild_settings");
     const burst = await Promise.all(Array.from({ length: 20 }, () => repo.get("200000000000000001")));
     // Every read parses a new object: one object means one read.
     expect(new Set(burst).size).toBe(1);
@@ -195,18 +195,23 @@ describe("settings", () => {
 
   it("preload the given servers in one go, without overriding what was saved meanwhile", async () => {
     const db = memory();
-    const raw = syncConnectionOf(db);
+    const raw = statementsOf(db);
     const repo = createGuildSettings(db, quiet);
-    const store = raw.prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)");
-    store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 7 })));
-    store.run("200000000000000003", JSON.stringify(settings({ dailyImageQuota: 3 })));
-    store.run("200000000000000004", "{not json");
+    const store = (guildId: string, json: string) =>
+      raw.run(
+        `insert into guild_settings (guild_id, settings_json, updated_by, updated_at) values (@guildId, @json, '1', 0)
+         on conflict (guild_id) do update set settings_json = excluded.settings_json`,
+        { guildId, json },
+      );
+    await store("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 7 })));
+    await store("200000000000000003", JSON.stringify(settings({ dailyImageQuota: 3 })));
+    await store("200000000000000004", "{not json");
     await repo.save("200000000000000003", settings({ dailyImageQuota: 30 }), "1");
 
     await repo.preload(["200000000000000004", "200000000000000001", "200000000000000002", "200000000000000003", "200000000000000001"]);
     // Changed behind the bot's back: what the preload read is what the commands see.
-    store.run("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 70 })));
-    store.run("200000000000000002", JSON.stringify(settings({ dailyImageQuota: 20 })));
+    await store("200000000000000001", JSON.stringify(settings({ dailyImageQuota: 70 })));
+    await store("200000000000000002", JSON.stringify(settings({ dailyImageQuota: 20 })));
     expect((await repo.get("200000000000000001")).dailyImageQuota).toBe(7);
     expect(await repo.get("200000000000000002")).toEqual(settings());
     expect((await repo.get("200000000000000003")).dailyImageQuota).toBe(30);

@@ -1,13 +1,11 @@
-// A job of two requests at fal (an asset with its background removed), in a real SQLite file: the first request's end
+// A job of two requests at fal (an asset with its background removed): the first request's end
 // keeps its result and cost and sends the job back to accepted at step 1, once; the job's end settles both costs.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGenerationJobs } from "../../src/generation/job.js";
-import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
 import { sampleJob } from "./job-fixture.js";
+import { freshTarget } from "./memory-db.js";
 
 let db: Db | undefined;
 afterEach(async () => {
@@ -17,7 +15,7 @@ afterEach(async () => {
 
 describe("a job's steps", () => {
   it("step 0's result and cost are kept, the job is accepted again at step 1, and its end costs both", async () => {
-    db = await openDatabase(join(mkdtempSync(join(tmpdir(), "falcord-steps-")), "falcord.sqlite"));
+    db = await openDatabase(await freshTarget());
     const jobs = createGenerationJobs(db);
     const job = await jobs.create(sampleJob("STEPS1", { request: { prompt: "a cat", asset: { kind: "emoji", transparent: true } } }));
     expect([job.step, job.firstResult, job.firstCost]).toEqual([0, null, null]);
@@ -44,7 +42,7 @@ describe("a job's steps", () => {
   });
 
   it("ending at step 1 without its result settles the first step's cost with no image; at step 0 it releases; a cut-out in doubt is submitted again", async () => {
-    db = await openDatabase(join(mkdtempSync(join(tmpdir(), "falcord-steps-")), "falcord.sqlite"));
+    db = await openDatabase(await freshTarget());
     const jobs = createGenerationJobs(db);
     const ledger = createLedgerRepository(db);
     const admit = async (ref: string) => {
@@ -53,7 +51,7 @@ describe("a job's steps", () => {
       return admitted.job;
     };
     const rowOf = (id: number) =>
-      syncConnectionOf(db!).prepare("SELECT status, usd, images FROM ledger WHERE job_id = ?").get(id) as { status: string; usd: number; images: number };
+      statementsOf(db!).get<{ status: string; usd: number; images: number }>("SELECT status, usd, images FROM ledger WHERE job_id = @id", { id });
     const picture = { images: [{ url: "https://v3.fal.media/files/cat.png", nsfw: false }] };
 
     const atStep1 = await admit("STEPS2");
@@ -65,13 +63,13 @@ describe("a job's steps", () => {
     expect(await jobs.markCutoutAgain(atStep1.id)).toBe(true);
     expect(await jobs.get(atStep1.id)).toMatchObject({ state: "accepted", step: 1 });
     expect(await jobs.markFailed(atStep1.id, { kind: "model-error" })).toBe(true);
-    expect(rowOf(atStep1.id)).toEqual({ status: "settled", usd: 0.039, images: 0 });
+    expect(await rowOf(atStep1.id)).toEqual({ status: "settled", usd: 0.039, images: 0 });
 
     const atStep0 = await admit("STEPS3");
     await jobs.markSubmitting(atStep0.id);
     // Only a cut-out is submitted again: a picture whose submit was in doubt is not.
     expect(await jobs.markCutoutAgain(atStep0.id)).toBe(false);
     expect(await jobs.markCancelled(atStep0.id, { kind: "cancelled" })).toBe(true);
-    expect(rowOf(atStep0.id)).toEqual({ status: "released", usd: 0.057, images: 1 });
+    expect(await rowOf(atStep0.id)).toEqual({ status: "released", usd: 0.057, images: 1 });
   });
 });

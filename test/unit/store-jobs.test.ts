@@ -4,11 +4,15 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleJob } from "./job-fixture.js";
-import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { freshTarget, testDialect } from "./memory-db.js";
+import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
 import { createGenerationJobs, type NewJob } from "../../src/generation/job.js";
 import { createContestRepository } from "../../src/store/contests.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
-import { migrations } from "../../src/store/migrations.js";
+import { migrationsFor } from "../../src/store/migrations.js";
+
+/** These tests build SQLite databases as older versions left them. */
+const migrations = migrationsFor("sqlite");
 
 const opened: Db[] = [];
 afterEach(async () => {
@@ -21,7 +25,7 @@ async function open(path: string) {
   return db;
 }
 
-describe("the database", () => {
+describe.skipIf(testDialect === "postgres")("the SQLite database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
     const db = await open(path);
@@ -37,11 +41,11 @@ describe("the database", () => {
   });
 });
 
-describe("WAL checkpoints", () => {
+describe.skipIf(testDialect === "postgres")("WAL checkpoints", () => {
   it("run off the main connection: its automatic checkpoints are off, and the worker copies the log into the file", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
     const db = await open(path);
-    expect(syncConnectionOf(db).prepare("PRAGMA wal_autocheckpoint").get()).toEqual({ wal_autocheckpoint: 0 });
+    expect(await statementsOf(db).get("PRAGMA wal_autocheckpoint")).toEqual({ wal_autocheckpoint: 0 });
     const before = statSync(path).size;
     const jobs = createGenerationJobs(db);
     for (let i = 0; i < 300; i++) await jobs.create(sampleJob(`W${String(i).padStart(5, "0")}`));
@@ -66,29 +70,31 @@ describe("WAL checkpoints", () => {
 describe("the store's prepared statements", () => {
   const repositories = (db: Db) => [createGenerationJobs(db), createLedgerRepository(db), createContestRepository(db)];
 
-  it("are prepared when their repository is made, so a schema that does not fit fails at start-up", async () => {
+  it.skipIf(testDialect === "postgres")("are prepared when their repository is made, so a schema that does not fit fails at start-up", async () => {
     for (const [table, column] of [
       ["jobs", "submitted_at"],
       ["ledger_guild_days", "usd_micros"],
       ["contests", "phase"],
     ]) {
-      const db = await open(":memory:");
-      syncConnectionOf(db).prepare(`alter table ${table} rename column ${column} to renamed`).run();
+      const db = await open(await freshTarget());
+      await statementsOf(db).run(`alter table ${table} rename column ${column} to renamed`);
       expect(() => repositories(db)).toThrow(`no such column: ${column}`);
     }
   });
 
-  it("find their rows by a key or an index, the unfinished jobs by the partial index's own condition", async () => {
-    const db = await open(":memory:");
-    const connection = syncConnectionOf(db);
-    const prepare = vi.spyOn(connection, "prepare");
+  it.skipIf(testDialect === "postgres")("find their rows by a key or an index, the unfinished jobs by the partial index's own condition", async () => {
+    const db = await open(await freshTarget());
+    const connection = statementsOf(db);
+    const check = vi.spyOn(connection, "check");
     repositories(db);
-    const statements = prepare.mock.calls.map(([sql]) => sql).filter((sql) => !/^\s*INSERT/.test(sql));
-    prepare.mockRestore();
-    const plans = statements.map((sql) => {
-      const unbound = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, null]));
-      return (connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(unbound) as { detail: string }[]).map((row) => row.detail);
-    });
+    const statements = check.mock.calls.flat().filter((sql) => !/^\s*INSERT/.test(sql));
+    check.mockRestore();
+    const plans = await Promise.all(
+      statements.map(async (sql) => {
+        const unbound = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, null]));
+        return (await connection.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, unbound)).map((row) => row.detail);
+      }),
+    );
     expect(statements.length).toBeGreaterThanOrEqual(10);
     expect(plans.flat().filter((step) => step.startsWith("SCAN ") && step !== "SCAN CONSTANT ROW")).toEqual([]);
     expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (guild_id=? AND requester_id=?)");
@@ -96,7 +102,7 @@ describe("the store's prepared statements", () => {
 
   it("admit a job as the very row that create stores, every column", async () => {
     const stored = async (add: (db: Db, job: NewJob) => Promise<unknown>) => {
-      const db = await open(":memory:");
+      const db = await open(await freshTarget());
       const parent = await createGenerationJobs(db, () => 1000).create(sampleJob("PARENT"));
       const contest = await createContestRepository(db).create({
         guildId: "200000000000000001",
@@ -120,7 +126,7 @@ describe("the store's prepared statements", () => {
         contestId: contest.id,
       });
       const record = await add(db, job);
-      return { record, row: syncConnectionOf(db).prepare("select * from jobs where ref = 'CHILD0'").get() };
+      return { record, row: await statementsOf(db).get("select * from jobs where ref = 'CHILD0'") };
     };
     const created = await stored((db, job) => createGenerationJobs(db, () => 5000).create(job));
     const admitted = await stored(async (db, job) => {
@@ -136,7 +142,7 @@ describe("the store's prepared statements", () => {
 describe("the job repository", () => {
   it("walks a job through its states, each transition once", async () => {
     let clock = 1000;
-    const jobs = createGenerationJobs(await open(":memory:"), () => clock);
+    const jobs = createGenerationJobs(await open(await freshTarget()), () => clock);
     const job = await jobs.create(sampleJob("BBBBBB"));
     expect(job).toMatchObject({ state: "accepted", request: { prompt: "a cat" }, ephemeral: false, createdAt: 1000 });
 
@@ -154,7 +160,7 @@ describe("the job repository", () => {
   });
 
   it("records the reply's message id as the submit begins, and keeps a known one when none is given", async () => {
-    const jobs = createGenerationJobs(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(await freshTarget()));
     const withId = await jobs.create(sampleJob("FFFFFF"));
     const without = await jobs.create(sampleJob("GGGGGG"));
     await jobs.setReplyMessageId(without.id, "900000000000000001");
@@ -165,21 +171,25 @@ describe("the job repository", () => {
   });
 
   it("finds the job whose reply is a message (a member's reply to a result names it), by the reply's index", async () => {
-    const db = await open(":memory:");
+    const db = await open(await freshTarget());
     const jobs = createGenerationJobs(db);
     const first = await jobs.create(sampleJob("HHHHHH"));
     await jobs.create(sampleJob("JJJJJJ"));
     await jobs.markSubmitting(first.id, "900000000000000003");
     expect((await jobs.getByReplyMessage("900000000000000003"))?.ref).toBe("HHHHHH");
     expect(await jobs.getByReplyMessage("900000000000000004")).toBeUndefined();
-    const plan = syncConnectionOf(db)
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM jobs WHERE reply_message_id = ? ORDER BY id DESC LIMIT 1")
-      .all("900000000000000003") as { detail: string }[];
-    expect(plan.map((row) => row.detail)).toEqual(["SEARCH jobs USING INDEX jobs_reply_message (reply_message_id=?)"]);
+    // SQLite's plan; PostgreSQL plans by its statistics, which an almost empty table does not fix.
+    if (testDialect === "sqlite") {
+      const plan = await statementsOf(db).all<{ detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT * FROM jobs WHERE reply_message_id = @id ORDER BY id DESC LIMIT 1",
+        { id: "900000000000000003" },
+      );
+      expect(plan.map((row) => row.detail)).toEqual(["SEARCH jobs USING INDEX jobs_reply_message (reply_message_id=?)"]);
+    }
   });
 
   it("marks a submit as begun only once, from the queue, with the reply's id; it can still end in any way", async () => {
-    const jobs = createGenerationJobs(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(await freshTarget()));
     const job = await jobs.create(sampleJob("HHHHHH"));
     expect(await jobs.markSubmitting(job.id, "900000000000000003")).toBe(true);
     expect(await jobs.markSubmitting(job.id, null)).toBe(false);
@@ -203,7 +213,7 @@ describe("the job repository", () => {
   });
 
   it("sends back to completed only a failed job whose result fal made, through the new interaction, once", async () => {
-    const jobs = createGenerationJobs(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(await freshTarget()));
     const via = { applicationId: "1234567890123456789", interactionToken: "new-token", tokenExpiresAt: 99_000 };
     const made = await jobs.create(sampleJob("KKKKKK"));
     await jobs.markSubmitted(made.id, "req-k", {});
@@ -219,7 +229,7 @@ describe("the job repository", () => {
   });
 
   it("lists only unfinished jobs, oldest first", async () => {
-    const jobs = createGenerationJobs(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(await freshTarget()));
     const a = await jobs.create(sampleJob("CCCCCC"));
     const b = await jobs.create(sampleJob("DDDDDD"));
     const c = await jobs.create(sampleJob("EEEEEE"));
@@ -229,8 +239,8 @@ describe("the job repository", () => {
   });
 
   it("refuses a second job with the same ref", async () => {
-    const jobs = createGenerationJobs(await open(":memory:"));
+    const jobs = createGenerationJobs(await open(await freshTarget()));
     await jobs.create(sampleJob("FFFFFF"));
-    await expect(jobs.create(sampleJob("FFFFFF"))).rejects.toThrow(/UNIQUE/);
+    await expect(jobs.create(sampleJob("FFFFFF"))).rejects.toThrow(/unique/i);
   });
 });

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { falStorageCheck } from "../../src/media/url-policy.js";
 import { createMemberPreferences, MAX_STYLES } from "../../src/preferences/index.js";
-import { syncConnectionOf } from "../../src/store/database.js";
+import { statementsOf } from "../../src/store/database.js";
 import { memoryDb } from "./memory-db.js";
 
 const db = memoryDb();
@@ -30,7 +30,11 @@ function repository() {
 }
 
 const storeDefaults = (json: string) =>
-  syncConnectionOf(db()).prepare("insert or replace into member_defaults (user_id, defaults_json, updated_at) values (?, ?, 0)").run(user, json);
+  statementsOf(db()).run(
+    `insert into member_defaults (user_id, defaults_json, updated_at) values (@user, @json, 0)
+     on conflict (user_id) do update set defaults_json = excluded.defaults_json`,
+    { user, json },
+  );
 
 describe("a member's defaults", () => {
   it("round-trip, are the member's alone, and clear", async () => {
@@ -46,7 +50,7 @@ describe("a member's defaults", () => {
   });
 
   it("a row that no longer fits keeps the fields that do and names the others in a warning", async () => {
-    storeDefaults(JSON.stringify({ imagineModel: "nano-banana", editModel: 7, private: "yes", resolution: "", somethingNewer: true }));
+    await storeDefaults(JSON.stringify({ imagineModel: "nano-banana", editModel: 7, private: "yes", resolution: "", somethingNewer: true }));
     expect(await repository().defaultsOf(user)).toEqual({ imagineModel: "nano-banana" });
     expect(logged).toMatchObject([{ user, fields: ["editModel", "resolution", "private"] }]);
   });
@@ -54,7 +58,7 @@ describe("a member's defaults", () => {
   it("a row that is not JSON, or not an object, sets nothing", async () => {
     for (const json of ["{not json", "[1,2]", "null"]) {
       logged = [];
-      storeDefaults(json);
+      await storeDefaults(json);
       expect(await repository().defaultsOf(user)).toEqual({});
       expect(logged).toHaveLength(1);
     }
@@ -93,7 +97,7 @@ describe("a member's styles", () => {
     await store.saveStyle(user, style("Pastel", ["https://v3.fal.media/files/b.png"]), MAX_STYLES);
     expect(await store.styleOf(user, "Pastel")).toMatchObject({ imageUrls: ["https://v3.fal.media/files/b.png"] });
     const elsewhere = ["https://v3.fal.media/files/b.png", "https://evil.example/files/c.png"];
-    syncConnectionOf(db()).prepare("update member_styles set image_urls_json = ? where user_id = ?").run(JSON.stringify(elsewhere), user);
+    await statementsOf(db()).run("update member_styles set image_urls_json = @urls where user_id = @user", { urls: JSON.stringify(elsewhere), user });
     expect(await store.styleOf(user, "pastel")).toMatchObject({ name: "Pastel", imageUrls: [] });
     expect(logged).toMatchObject([{ user, style: "Pastel" }]);
   });
@@ -101,7 +105,7 @@ describe("a member's styles", () => {
   it("a stored image list that does not read leaves the style its words, with a warning", async () => {
     const store = repository();
     await store.saveStyle(user, style("Pastel", ["https://v3.fal.media/files/b.png"]), MAX_STYLES);
-    syncConnectionOf(db()).prepare("update member_styles set image_urls_json = ? where user_id = ?").run('["not a url"]', user);
+    await statementsOf(db()).run("update member_styles set image_urls_json = @urls where user_id = @user", { urls: '["not a url"]', user });
     expect(await store.styleOf(user, "pastel")).toMatchObject({ name: "Pastel", promptAddition: "Pastel words", imageUrls: [] });
     expect(logged).toMatchObject([{ user, style: "Pastel" }]);
   });

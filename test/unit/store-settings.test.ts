@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { guildSettingsSchema } from "../../src/settings/schema.js";
 import { createGuildSettings } from "../../src/settings/store.js";
-import { openDatabase, syncConnectionOf, type Db } from "../../src/store/database.js";
+import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
+import { freshTarget, testDialect } from "./memory-db.js";
 
 const guild = "200000000000000001";
 let folder: string;
@@ -17,7 +18,8 @@ let logged: { msg: string; fields?: string[]; guild?: string }[];
 
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), "falcord-settings-"));
-  db = await openDatabase(join(folder, "falcord.sqlite"));
+  // A file, not memory, on SQLite: closing it must remove its folder's log too (the checkpoint worker's connection).
+  db = await openDatabase(testDialect === "sqlite" ? join(folder, "falcord.sqlite") : await freshTarget());
   logged = [];
 });
 afterEach(async () => {
@@ -36,14 +38,16 @@ function repository() {
 }
 
 function storeRow(json: string) {
-  syncConnectionOf(db)
-    .prepare("insert or replace into guild_settings (guild_id, settings_json, updated_by, updated_at) values (?, ?, '1', 0)")
-    .run(guild, json);
+  return statementsOf(db).run(
+    `insert into guild_settings (guild_id, settings_json, updated_by, updated_at) values (@guild, @json, '1', 0)
+     on conflict (guild_id) do update set settings_json = excluded.settings_json`,
+    { guild, json },
+  );
 }
 
 describe("a stored settings row that no longer fits", () => {
   it("keeps every field that fits, names the others in a warning, and brings limits into range rather than lifting them", async () => {
-    storeRow(
+    await storeRow(
       JSON.stringify({
         nsfwPolicy: "spoiler",
         privateByDefault: true,
@@ -78,10 +82,10 @@ describe("a stored settings row that no longer fits", () => {
   });
 
   it("an unreadable limit whose default is no limit becomes the strictest value; a row that is not JSON at all keeps no limit off", async () => {
-    storeRow(JSON.stringify({ dailyImageQuota: "plenty", dailyBudgetUsd: null, cooldownSeconds: 5 }));
+    await storeRow(JSON.stringify({ dailyImageQuota: "plenty", dailyBudgetUsd: null, cooldownSeconds: 5 }));
     // null is how "no budget" is stored: it fits.
     expect(await repository().get(guild)).toMatchObject({ dailyImageQuota: 0, dailyBudgetUsd: null, cooldownSeconds: 5 });
-    storeRow("{not json");
+    await storeRow("{not json");
     expect(await repository().get(guild)).toMatchObject({
       dailyImageQuota: 0,
       dailyBudgetUsd: 0,
@@ -94,16 +98,16 @@ describe("a stored settings row that no longer fits", () => {
 
   it("a list of channels or premium roles keeps its first 25 entries; one with none usable pauses the server (empty would open it)", async () => {
     const channels = Array.from({ length: 26 }, (_, i) => `3000000000000000${String(i).padStart(2, "0")}`);
-    storeRow(JSON.stringify({ allowedChannelIds: channels, dailyImageQuota: 7 }));
+    await storeRow(JSON.stringify({ allowedChannelIds: channels, dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: channels.slice(0, 25), dailyImageQuota: 7 });
-    storeRow(JSON.stringify({ premiumRoleIds: [400000001, 400000002], dailyImageQuota: 7 }));
+    await storeRow(JSON.stringify({ premiumRoleIds: [400000001, 400000002], dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ premiumRoleIds: [], dailyImageQuota: 0 });
-    storeRow(JSON.stringify({ allowedChannelIds: "general", dailyImageQuota: 7 }));
+    await storeRow(JSON.stringify({ allowedChannelIds: "general", dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toMatchObject({ allowedChannelIds: [], dailyImageQuota: 0 });
   });
 
   it("a row that fits reads as stored, with no warning", async () => {
-    storeRow(JSON.stringify({ dailyImageQuota: 7 }));
+    await storeRow(JSON.stringify({ dailyImageQuota: 7 }));
     expect(await repository().get(guild)).toEqual({ ...guildSettingsSchema.parse({}), dailyImageQuota: 7 });
     expect(logged).toEqual([]);
   });
@@ -118,10 +122,10 @@ describe("updates of one server's settings", () => {
     ]);
     expect(first).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 0 });
     expect(second).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 30 });
-    const row = syncConnectionOf(db).prepare("select settings_json, updated_by from guild_settings where guild_id = ?").get(guild) as {
-      settings_json: string;
-      updated_by: string;
-    };
+    const row = (await statementsOf(db).get<{ settings_json: string; updated_by: string }>(
+      "select settings_json, updated_by from guild_settings where guild_id = @guild",
+      { guild },
+    ))!;
     expect(JSON.parse(row.settings_json)).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 30 });
     expect(row.updated_by).toBe("2");
     // An edit that changes nothing stores nothing, and one that throws does not stop the next.
