@@ -11,6 +11,15 @@ const httpUrl = z
 
 const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** Where the data is: an SQLite file, unless a PostgreSQL database is named (also read by `npm run move-to-postgres`). */
+export const databaseSchema = z.object({
+  DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default("./data/falcord.sqlite")),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a URL such as postgres://user:password@host:5432/falcord" }).optional(),
+  ),
+});
+
 export const configSchema = z.object({
   DISCORD_TOKEN: z.preprocess(
     emptyAsUnset,
@@ -24,13 +33,7 @@ export const configSchema = z.object({
     z.string({ error: "is not set" }).min(8, "does not look like a fal key (too short)"),
   ),
   DISCORD_GUILD_ID: z.preprocess(emptyAsUnset, snowflake.optional()),
-  DATABASE_PATH: z.preprocess(emptyAsUnset, z.string().default("./data/falcord.sqlite")),
-  DATABASE_URL: z.preprocess(
-    emptyAsUnset,
-    z
-      .url({ protocol: /^postgres(ql)?$/, error: "must be a URL such as postgres://user:password@host:5432/falcord" })
-      .optional(),
-  ),
+  ...databaseSchema.shape,
   LOG_LEVEL: z.preprocess(
     emptyAsUnset,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

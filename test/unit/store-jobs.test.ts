@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { sampleJob } from "./job-fixture.js";
+import { sampleContest, sampleJob } from "./job-fixture.js";
 import { freshTarget, testDialect } from "./memory-db.js";
 import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
 import { createGenerationJobs, type NewJob } from "../../src/generation/job.js";
@@ -104,19 +104,7 @@ describe("the store's prepared statements", () => {
     const stored = async (add: (db: Db, job: NewJob) => Promise<unknown>) => {
       const db = await open(await freshTarget());
       const parent = await createGenerationJobs(db, () => 1000).create(sampleJob("PARENT"));
-      const contest = await createContestRepository(db).create({
-        guildId: "200000000000000001",
-        channelId: "300000000000000001",
-        theme: "cats",
-        createdBy: "100000000000000001",
-        submissionEndsAt: 2000,
-        votingEndsAt: 3000,
-        entriesPerMember: 1,
-        votesPerMember: null,
-        allowedModels: null,
-        approval: false,
-        hideCounts: true,
-      });
+      const contest = await createContestRepository(db).create(sampleContest);
       const job = sampleJob("CHILD0", {
         guildId: "200000000000000001",
         ephemeral: true,
