@@ -99,7 +99,7 @@ describe("/asset", () => {
 
     const nanoBanana = catalog.require("nano-banana").estimateCost({ prompt: "x", aspect_ratio: "1:1" }).usd;
     await h.bot.waitForMessage("delivered");
-    const job = storedJob(h, interaction);
+    const job = await storedJob(h, interaction);
     expect([job.state, job.ledger]).toEqual(["delivered", "settled"]);
     expect(job.usd).toBeCloseTo(nanoBanana + 0.018, 6);
 
@@ -172,7 +172,7 @@ describe("/asset", () => {
     // The restarted bot asked fal about the cut-out it had submitted, not for a new one.
     const after = h.fal.arrivals.filter((a) => (a.route === "stream" || a.route === "status") && a.at > cut.at);
     expect(after.every((a) => a.requestId === cut.requestId)).toBe(true);
-    const job = storedJob(h, interaction);
+    const job = await storedJob(h, interaction);
     expect([job.state, job.ledger]).toEqual(["delivered", "settled"]);
     expect(job.usd).toBeCloseTo(catalog.require("nano-banana").estimateCost({ prompt: "x" }).usd + 0.018, 6);
   });
@@ -201,7 +201,7 @@ describe("an asset's two requests", () => {
     expect(reply.attachments).toHaveLength(0);
     await h.bot.waitForMessage("delivered");
     expect(submits().map((r) => r.endpoint)).toEqual(["fal-ai/nano-banana"]);
-    expect(storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled" });
+    expect(await storedJob(h, interaction)).toMatchObject({ state: "delivered", ledger: "settled" });
   });
 
   it("the background removal failing: the job fails with Retry, charged for the picture fal made and no image", async () => {
@@ -211,7 +211,7 @@ describe("an asset's two requests", () => {
     const reply = await interaction.waitForOriginal((m) => buttonIdsOf(m).some((id) => id.startsWith("job:1:retry:")), 20_000);
     expect(reply.attachments).toHaveLength(0);
     expect(submits().map((r) => r.endpoint)).toEqual(["fal-ai/nano-banana", bria]);
-    const job = storedJob(h, interaction);
+    const job = await storedJob(h, interaction);
     expect([job.state, job.ledger]).toEqual(["failed", "settled"]);
     expect(job.usd).toBeCloseTo(picturePrice(), 6);
   });

@@ -271,6 +271,6 @@ describe("… without background", () => {
     expect(final.flags & EPHEMERAL).toBe(EPHEMERAL);
     const cutoutRef = refOfResult(final);
     expect(buttonIds(final)).toContain(`asset:1:add:emoji:${cutoutRef}`);
-    expect(ledgerRows(h).find((row) => row.model_id === "bria-background-removal")).toMatchObject({ user_id: moderator.id, images: 1 });
+    expect((await ledgerRows(h)).find((row) => row.model_id === "bria-background-removal")).toMatchObject({ user_id: moderator.id, images: 1 });
   });
 });

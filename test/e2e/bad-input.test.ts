@@ -1,7 +1,6 @@
 // Issue 16: bad input. Each gets an ephemeral answer that says what to change, and nothing reaches fal: no submit,
 // no storage upload, no job or ledger row. Text the bot echoes back (the prompt, Gemini's description) can neither
 // ping, nor format, nor turn the bot's own words around.
-import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
@@ -19,18 +18,13 @@ afterAll(async () => {
 
 let falSince = 0;
 let rowsBefore = { jobs: 0, ledger: 0 };
-beforeEach(() => {
+beforeEach(async () => {
   falSince = h.fal.requests.length;
-  rowsBefore = { jobs: rowCount("jobs"), ledger: rowCount("ledger") };
+  rowsBefore = { jobs: await rowCount("jobs"), ledger: await rowCount("ledger") };
 });
 
-function rowCount(table: "jobs" | "ledger"): number {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function rowCount(table: "jobs" | "ledger"): Promise<number> {
+  return (await h.database.get<{ n: number }>(`select count(*) as n from ${table}`))!.n;
 }
 
 /** The ephemeral answer's text, after checking that it is one and that nothing was started. */
@@ -46,9 +40,9 @@ async function refused(interaction: InteractionHandle): Promise<string> {
 }
 
 /** Nothing of a refused order reached fal or the store. Runs after each refusal test's answers. */
-function nothingStarted(): void {
+async function nothingStarted(): Promise<void> {
   for (const route of ["submit", "upload-initiate", "input-fetch"] as const) expect(falRequests(h, route, falSince), route).toEqual([]);
-  expect({ jobs: rowCount("jobs"), ledger: rowCount("ledger") }).toEqual(rowsBefore);
+  expect({ jobs: await rowCount("jobs"), ledger: await rowCount("ledger") }).toEqual(rowsBefore);
 }
 
 describe("prompts", () => {
@@ -57,7 +51,7 @@ describe("prompts", () => {
     for (const prompt of ["", "   \n\t  "]) {
       expect(await refused(imagine(h, { prompt, crafted: true }))).toContain("The prompt is empty; describe the image you want.");
     }
-    nothingStarted();
+    await nothingStarted();
   });
 
   it("only zero-width and direction characters: refused like an empty one, from the command and from the modal", async () => {
@@ -71,7 +65,7 @@ describe("prompts", () => {
     const modal = (await opened.response()).data as { custom_id: string };
     const submitted = h.discord.submitModal({ customId: modal.custom_id, fields: { prompt: invisible, model: "nano-banana-edit" } });
     expect(await refused(submitted)).toContain("only invisible characters");
-    nothingStarted();
+    await nothingStarted();
   });
 
   it("6,000 characters: names the model's limit (Discord's own max_length stops the client at the longest any model takes)", async () => {
@@ -88,7 +82,7 @@ describe("prompts", () => {
     const image = h.discord.hostAttachment({ filename: "photo.png", contentType: "image/png", data: await pngBytes() });
     const reply = await refused(edit(h, { prompt: long.slice(0, 2000), images: [image], options: { model: "firered-edit" } }));
     expect(reply).toContain("The prompt is 2,000 characters long; FireRed Image Edit 1.1 takes at most 1,500. Shorten it.");
-    nothingStarted();
+    await nothingStarted();
   });
 });
 
@@ -107,7 +101,7 @@ describe("numbers out of range (a crafted interaction: Discord's client keeps to
       const run = command === "edit" ? edit : imagine;
       expect(await refused(run(h, { prompt: "a red kite", options, images, crafted: true }))).toContain(message);
     }
-    nothingStarted();
+    await nothingStarted();
   });
 });
 
@@ -117,7 +111,7 @@ describe("images Discord reports on (nothing is downloaded to judge them)", () =
   it("a 0-byte file: says it is empty", async () => {
     const empty = attach("blank.png", "image/png", Buffer.alloc(0));
     expect(await refused(edit(h, { prompt: "brighten it", images: [empty] }))).toContain("image is an empty file (0 bytes); attach the image again.");
-    nothingStarted();
+    await nothingStarted();
   });
 
   it("a corrupt PNG and a PNG label on other bytes: Discord could not open either, and the member is told so", async () => {
@@ -128,7 +122,7 @@ describe("images Discord reports on (nothing is downloaded to judge them)", () =
       expect(reply).toContain("image could not be opened as an image (it says it is image/png): the file is damaged or is not really a picture.");
       expect(reply).toContain("Save it again as a PNG, JPEG, WebP or GIF");
     }
-    nothingStarted();
+    await nothingStarted();
   });
 
   it("an SVG: asks for a PNG export", async () => {
@@ -136,7 +130,7 @@ describe("images Discord reports on (nothing is downloaded to judge them)", () =
     expect(await refused(edit(h, { prompt: "make it gold", images: [svg] }))).toContain(
       "image is an SVG drawing, which the models cannot read; export it as a PNG and attach that.",
     );
-    nothingStarted();
+    await nothingStarted();
   });
 
   it("an animated GIF: asks for one still frame", async () => {
@@ -146,7 +140,7 @@ describe("images Discord reports on (nothing is downloaded to judge them)", () =
     const reply = await refused(edit(h, { prompt: "add a hat", images: [still, gif] }));
     expect(reply).toContain("image2 is animated; the models take still images only. Attach one frame of it, saved as a PNG, JPEG or WebP.");
     expect(reply).not.toContain("image is");
-    nothingStarted();
+    await nothingStarted();
   });
 });
 

@@ -4,13 +4,16 @@ import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
 import { fakeEnv } from "./harness.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 let discord: FakeDiscord;
 let fal: FakeFal;
+/** The database the test run asks for, one for each test; the bots of a test share it. */
+let database: TestDatabase;
 const bots: BotProcess[] = [];
 
 function startBot(extra?: Record<string, string>): BotProcess {
-  const bot = BotProcess.start(fakeEnv(discord, fal, extra));
+  const bot = BotProcess.start(fakeEnv(discord, fal, { ...database.env, ...extra }));
   bots.push(bot);
   return bot;
 }
@@ -19,6 +22,7 @@ const isRegistration = (r: { method: string; route: string }) =>
   r.method === "PUT" && r.route === "/applications/:app/guilds/:guild/commands";
 
 beforeEach(async () => {
+  database = await createTestDatabase();
   discord = await startFakeDiscord();
   fal = await startFakeFal();
 });
@@ -27,6 +31,7 @@ afterEach(async () => {
   await Promise.all(bots.splice(0).map((bot) => bot.stop()));
   await discord.close();
   await fal.close();
+  await database.close();
 });
 
 describe("the bot started as npm start starts it", () => {

@@ -50,7 +50,7 @@ describe("Cancel", () => {
     const requestId = falRequests(h, "submit")[0]!.requestId;
     expect(falRequests(h, "cancel").map((r) => [r.requestId, r.status])).toEqual([[requestId, 202]]);
     expect(h.fal.jobs.get(requestId!)?.cancelled).toBe(true);
-    expect(storedJob(h, interaction)).toMatchObject({ state: "cancelled", ledger: "released" });
+    expect(await storedJob(h, interaction)).toMatchObject({ state: "cancelled", ledger: "released" });
     expect(resultWrites(h, interaction)).toEqual([]);
     // The reply names who cancelled, and pings nobody.
     const last = h.discord.requests.filter((r) => r.method === "PATCH" && r.path.includes(interaction.token)).at(-1)!;
@@ -71,7 +71,7 @@ describe("Cancel", () => {
     expect((await press.response()).type).toBe(6);
     await second.waitForOriginal((m) => cancelledText(h!.discord.users.moderator.id).test(textOf(m)), 10_000);
     expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["holding the only slot"]);
-    expect(storedJob(h, second)).toMatchObject({ state: "cancelled", ledger: "released" });
+    expect(await storedJob(h, second)).toMatchObject({ state: "cancelled", ledger: "released" });
     // The first job still runs, untouched.
     expect(textOf(first.original())).not.toMatch(/Cancelled/);
   });
@@ -91,6 +91,6 @@ describe("Cancel", () => {
     await interaction.waitForOriginal((m) => cancelledText(h!.discord.users.member.id).test(textOf(m)), 10_000);
     expect(falRequests(h, "submit")).toHaveLength(1);
     expect(falRequests(h, "cancel")).toHaveLength(1);
-    expect(storedJob(h, interaction)).toMatchObject({ state: "cancelled", ledger: "released" });
+    expect(await storedJob(h, interaction)).toMatchObject({ state: "cancelled", ledger: "released" });
   });
 });

@@ -1,6 +1,5 @@
 // Issue 6 end to end: prompt contests through the fakes, with short real phase windows. Every wait is on a
 // record or a log line (the phase changes log "contest voting opened" / "contest results posted").
-import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage } from "../fakes/discord/index.js";
@@ -63,11 +62,9 @@ describe("a prompt contest", () => {
     for (const entry of [memberEntry, otherEntry, moderatorEntry]) await waitForLog(h, "contest entry posted", { entry });
     // The links stored when the entries were posted are signed and expire after a day: make them dead, so the
     // collage must take each image from its entry message as Discord serves it now.
-    const rw = new SQLite(h.databasePath);
-    for (const row of rw.prepare("select id, image_url from contest_entries").all() as { id: number; image_url: string }[]) {
-      rw.prepare("update contest_entries set image_url = ? where id = ?").run(new URL(`/expired/${row.id}.png`, row.image_url).href, row.id);
+    for (const row of await h.database.all<{ id: number; image_url: string }>("select id, image_url from contest_entries")) {
+      await h.database.run("update contest_entries set image_url = ? where id = ?", new URL(`/expired/${row.id}.png`, row.image_url).href, row.id);
     }
-    rw.close();
     const entries = entryMessages(h);
     expect([...entries.keys()].sort()).toEqual([memberEntry, otherEntry, moderatorEntry].sort());
     for (const message of entries.values()) {
@@ -165,14 +162,12 @@ describe("contest rules", () => {
     expect(await vote(h, mine, moderator)).toBe(`Your vote for entry #${memberEntry} was taken back. You have used 0 of your 1 vote.`);
     expect(await vote(h, theirs, moderator)).toMatch(/is in/);
     expect(await vote(h, mine, owner)).toMatch(/is in/);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    expect(db.prepare("select entry_id, user_id from contest_votes order by user_id").all()).toEqual(
+    expect(await h.database.all("select entry_id, user_id from contest_votes order by user_id")).toEqual(
       [
         { entry_id: otherEntry, user_id: moderator.id },
         { entry_id: memberEntry, user_id: owner.id },
       ].sort((a, b) => a.user_id.localeCompare(b.user_id)),
     );
-    db.close();
 
     const stale = staleCopy(mine);
     expect(await deferredText(contest(h, "end", {}, moderator), /is over/)).toMatch(/^Contest #\d+ is over; the results are in/);
@@ -242,9 +237,7 @@ describe("contests across restarts", () => {
     await h.restart();
     // Scheduled at start-up: the contest in its voting phase.
     expect((await waitForLog(h, "ready")).contests).toBe(1);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    const { voting_ends_at: votingEndsAt } = db.prepare("select voting_ends_at from contests where id = ?").get(id) as { voting_ends_at: number };
-    db.close();
+    const { voting_ends_at: votingEndsAt } = (await h.database.get<{ voting_ends_at: number }>("select voting_ends_at from contests where id = ?", id))!;
     const posted = await waitForLog(h, "contest results posted", { contest: id });
     expect(posted).toMatchObject({ winningEntry: otherEntry, votes: 2 });
     const [results] = resultsMessages(h);
@@ -257,9 +250,7 @@ describe("contests across restarts", () => {
     await waitForLog(h, "contest voting opened", { contest: second });
     await vote(h, entryMessages(h).get(entry)!, owner);
     await h.bot.stop();
-    const rw = new SQLite(h.databasePath);
-    rw.prepare("update contests set voting_ends_at = ? where id = ?").run(Date.now() - 1000, second);
-    rw.close();
+    await h.database.run("update contests set voting_ends_at = ? where id = ?", Date.now() - 1000, second);
     await h.restart();
     // Only the second contest is scheduled: the first one's results are posted already.
     expect((await waitForLog(h, "ready")).contests).toBe(1);
@@ -287,9 +278,7 @@ describe("contests across restarts", () => {
     expect(buttonIds(entryMessages(h).get(entry)!).some((custom) => custom.startsWith("contest:1:vote:"))).toBe(false);
     await h.bot.stop();
     // What a stop between the phase change and the announcement leaves behind.
-    const rw = new SQLite(h.databasePath);
-    rw.prepare("update contests set phase = 'voting', submission_ends_at = ? where id = ?").run(Date.now() - 1000, id);
-    rw.close();
+    await h.database.run("update contests set phase = 'voting', submission_ends_at = ? where id = ?", Date.now() - 1000, id);
     const announcements = () => h!.discord.messages(h!.discord.channels.art).filter((m) => m.content.startsWith("🗳️ Voting is open"));
 
     await h.restart();
@@ -321,10 +310,8 @@ describe("an action's result entered in a contest", () => {
     expect(await deferredText(h.discord.clickButton({ message: varied, customId: submit, user: member }))).toMatch(/^Your image is entry #\d+/);
     const entry = Number((await waitForLog(h, "contest entry added", { user: member.id })).entry);
     await waitForLog(h, "contest entry posted", { entry });
-    const db = new SQLite(h.databasePath, { readonly: true });
-    const stored = db.prepare("select prompt from contest_entries where id = ?").get(entry) as { prompt: string };
-    db.close();
-    expect(stored.prompt).toBe("Vary (Subtle) · a cat astronaut");
+    const stored = await h.database.get<{ prompt: string }>("select prompt from contest_entries where id = ?", entry);
+    expect(stored!.prompt).toBe("Vary (Subtle) · a cat astronaut");
     const prompt = entryMessages(h).get(entry)!.embeds[0]!.fields!.find((f) => f.name === "Prompt")!.value;
     expect(prompt).toContain("Vary (Subtle) · a cat astronaut");
     expect(prompt).not.toMatch(/variation/);

@@ -1,7 +1,6 @@
 // Issue 17, item 7: Describe. /describe with an image, or a message's Apps → Describe, asks fal's vision router for
 // prompts that would make such an image; the member gets them numbered, each with a Run button that starts an
 // /imagine of that prompt (charged like any /imagine, its parent the Describe), also after a restart.
-import SQLite from "better-sqlite3";
 import type { APIAttachment } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
@@ -41,14 +40,9 @@ function fakePrompt(n: number, width: number, height: number): string {
   return `A ${styles[n - 1]} of a wide landscape picture, ${width}×${height}, soft light, balanced composition`;
 }
 
-function parentOf(harness: Harness, interactionId: string): number | null {
-  const db = new SQLite(harness.databasePath, { readonly: true });
-  try {
-    const row = db.prepare("SELECT parent_job_id AS parent FROM jobs WHERE interaction_id = ?").get(interactionId) as { parent: number | null };
-    return row.parent;
-  } finally {
-    db.close();
-  }
+async function parentOf(harness: Harness, interactionId: string): Promise<number | null> {
+  const row = await harness.database.get<{ parent: number | null }>("SELECT parent_job_id AS parent FROM jobs WHERE interaction_id = ?", interactionId);
+  return row!.parent;
 }
 
 describe("Describe", () => {
@@ -93,9 +87,9 @@ describe("Describe", () => {
     const imagineSubmit = falRequests(h, "submit")[1]!;
     expect(imagineSubmit.endpoint).toBe("fal-ai/nano-banana");
     expect(submitBody(imagineSubmit).prompt).toBe(prompts[1]);
-    const describeJob = storedJob(h, interaction);
+    const describeJob = await storedJob(h, interaction);
     await expect.poll(() => storedJob(h!, run)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.039 });
-    expect(parentOf(h, run.id)).toBe(describeJob.id);
+    expect(await parentOf(h, run.id)).toBe(describeJob.id);
 
     // The same press after a restart (looked up in the database) by another member, charged to them.
     await h.restart();
@@ -104,7 +98,7 @@ describe("Describe", () => {
     expect((await waitForFinal(h, again)).attachments).toHaveLength(1);
     const third = falRequests(h, "submit")[2]!;
     expect([third.endpoint, submitBody(third).prompt]).toEqual(["fal-ai/nano-banana", prompts[1]]);
-    expect(parentOf(h, again.id)).toBe(describeJob.id);
+    expect(await parentOf(h, again.id)).toBe(describeJob.id);
   });
 
   it("the Describe menu on a message with an image describes it; on a message without one it refuses privately, nothing sent", async () => {

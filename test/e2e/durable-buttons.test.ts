@@ -1,9 +1,7 @@
 // Issue 4 end to end: a result's buttons are looked up in the database, so they keep working after a restart;
 // a job outlives its interaction token by editing its reply with the bot token; and a result whose reply a
 // moderator deleted while it ran still reaches its member, privately.
-import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { rmSync } from "node:fs";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -86,7 +84,7 @@ describe("a result's buttons after a restart", () => {
 
     // The database is lost: the buttons of results it knew reach a bot without their records.
     await h.bot.stop();
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(h.databasePath + suffix, { force: true });
+    await h.database.wipe();
     await h.restart();
     const submitsBefore = falRequests(h, "submit").length;
     const unknown = h.discord.clickButton({ message: rerolled, customId: buttonIds(rerolled)[0]! });
@@ -147,7 +145,7 @@ describe("Retry of a job whose result fal made but that never reached the member
     expect(textOf(failed)).toMatch(/could not be downloaded from fal/);
     const ref = refOf(failed);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${ref}`]);
-    const billed = ledgerRows(h);
+    const billed = await ledgerRows(h);
     expect(billed).toEqual([expect.objectContaining({ status: "settled", images: 1 })]);
 
     h.fal.acceptUrl(download.targetUrl!);
@@ -167,7 +165,7 @@ describe("Retry of a job whose result fal made but that never reached the member
     expect(buttonIds(reply)[0]).toBe(`job:1:reroll:${ref}`);
     expect(h.discord.messages().filter((m) => m.interactionId !== stranger.id).map((m) => m.id)).toEqual([failed.id]);
     expect(h.fal.arrivals.filter((a) => a.route === "submit")).toHaveLength(1);
-    expect(ledgerRows(h)).toEqual(billed);
+    expect(await ledgerRows(h)).toEqual(billed);
   });
 });
 
@@ -208,13 +206,8 @@ describe("a reply a moderator deletes while its job runs", () => {
     return from;
   }
 
-  function jobState(t: Harness): string {
-    const db = new SQLite(t.databasePath, { readonly: true });
-    try {
-      return (db.prepare("select state from jobs").get() as { state: string }).state;
-    } finally {
-      db.close();
-    }
+  async function jobState(t: Harness): Promise<string> {
+    return (await t.database.get<{ state: string }>("select state from jobs"))!.state;
   }
 
   /** [method, route, status] of the bot's writes since `from` (the gateway and the acknowledgement left out). */

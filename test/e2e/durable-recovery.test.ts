@@ -8,6 +8,7 @@ import type { InteractionHandle } from "../fakes/discord/index.js";
 import type { FalArrival } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { refuseUpdates } from "./test-database.js";
 import { ledgerRows, plainMember } from "./policy-helpers.js";
 import { textOf } from "./v2-message.js";
 
@@ -19,14 +20,11 @@ afterEach(async () => {
 
 const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
 
-/** The job rows as the bot stored them (read-only; the bot may be running). */
-function storedJobs(harness: Harness): { id: number; ref: string; state: string; request_id: string | null; parent_job_id: number | null }[] {
-  const db = new SQLite(harness.databasePath, { readonly: true });
-  try {
-    return db.prepare("SELECT id, ref, state, request_id, parent_job_id FROM jobs ORDER BY id").all() as ReturnType<typeof storedJobs>;
-  } finally {
-    db.close();
-  }
+/** The job rows as the bot stored them (the bot may be running). */
+function storedJobs(harness: Harness) {
+  return harness.database.all<{ id: number; ref: string; state: string; request_id: string | null; parent_job_id: number | null }>(
+    "SELECT id, ref, state, request_id, parent_job_id FROM jobs ORDER BY id",
+  );
 }
 
 /** The job's result is in its reply, once: one write carried its files, and it is the only message the bot made for it. */
@@ -59,7 +57,7 @@ describe("a bot killed with SIGKILL", () => {
     expect(submitArrivals(h)).toHaveLength(1);
     // The restarted bot asked about the same request.
     expect(h.fal.arrivals.filter((a) => a.route === "stream" || a.route === "status").every((a) => a.requestId === requestId)).toBe(true);
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
   });
 
   it("after fal completed and the bot fetched the result, before delivery: delivers once, without asking fal again", async () => {
@@ -85,7 +83,7 @@ describe("a bot killed with SIGKILL", () => {
     expect(submitArrivals(h)).toHaveLength(1);
     // From the stored result straight to the download: no status, no result fetch again.
     expect(h.fal.arrivals.slice(seen).map((a) => a.route)).toEqual(["cdn"]);
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered", request_id: requestId })]);
   });
 
   it("after Discord took the result, before the bot heard back: the restart finds it in the reply and does not send it again", async () => {
@@ -96,12 +94,12 @@ describe("a bot killed with SIGKILL", () => {
     expect(interaction.original()?.attachments).toHaveLength(1);
     await h.bot.kill();
     hold.release();
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "completed" })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ state: "completed" })]);
 
     const bot = await h.restart();
     await bot.waitForMessage("the result was delivered before the restart");
     expectDeliveredOnce(h, interaction);
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
     // The restarted bot read the reply, once, through the interaction token; fal was not asked again.
     expect(h.discord.requests.filter((r) => r.method === "GET" && r.path.includes(interaction.token))).toHaveLength(1);
     expect(submitArrivals(h)).toHaveLength(1);
@@ -122,7 +120,7 @@ describe("a bot killed with SIGKILL", () => {
     const ref = refOf(told);
     expect(buttonIds(told)).toEqual([`job:1:retry:${ref}`]);
     expect(submitArrivals(h)).toHaveLength(1);
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ ref, state: "failed", request_id: null })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ ref, state: "failed", request_id: null })]);
 
     const retry = h.discord.clickButton({ message: told, customId: `job:1:retry:${ref}` });
     expect((await retry.response()).type).toBe(5);
@@ -134,7 +132,7 @@ describe("a bot killed with SIGKILL", () => {
     const submits = submitArrivals(h);
     expect(submits).toHaveLength(2);
     expect(falRequests(h, "submit").map((r) => submitBody(r))).toEqual([expect.objectContaining({ prompt: "a quiet library", seed: 77 })]);
-    const [interrupted, retried] = storedJobs(h);
+    const [interrupted, retried] = await storedJobs(h);
     expect([interrupted?.state, retried?.state]).toEqual(["failed", "delivered"]);
     expect(retried?.parent_job_id).toBe(interrupted?.id);
   });
@@ -152,14 +150,14 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 2500 - (performance.now() - began))));
     await h.bot.kill();
     const submittedBeforeKill = submitArrivals(h).length;
-    const before = storedJobs(h);
+    const before = await storedJobs(h);
     // The premise: most jobs never left falcord's queue when it died.
     expect(before.filter((j) => j.state === "accepted").length).toBeGreaterThanOrEqual(20);
 
-    const bot = await h.restart();
+    await h.restart();
     const finals = await Promise.all(interactions.map((interaction) => waitForFinal(h!, interaction, 60_000)));
     // Each job is marked delivered just before its "delivered" line, and a failure is marked before it is told.
-    await bot.waitForLog(() => storedJobs(h!).every((j) => ["delivered", "failed"].includes(j.state)), 30_000);
+    await expect.poll(async () => (await storedJobs(h!)).every((j) => ["delivered", "failed"].includes(j.state)), { timeout: 30_000 }).toBe(true);
 
     const delivered = finals.filter((final) => final.attachments.length === 1);
     const toldToRetry = finals.filter((final) => /restarted before fal confirmed this job.*Retry/.test(textOf(final) ?? ""));
@@ -177,8 +175,8 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
     expect(new Set(prompts).size).toBe(prompts.length);
     expect(submitArrivals(h).length - submittedBeforeKill).toBe(before.filter((j) => j.state === "accepted").length);
     // Billed once each: a settled ledger row per delivered job, a released one per job in doubt.
-    const jobs = storedJobs(h);
-    const ledger = new Map(ledgerRows(h).map((row) => [row.job_id, row.status]));
+    const jobs = await storedJobs(h);
+    const ledger = new Map((await ledgerRows(h)).map((row) => [row.job_id, row.status]));
     expect(ledger.size).toBe(60);
     for (const job of jobs) expect([job.state, ledger.get(job.id)]).toEqual(inDoubt.has(job.ref) ? ["failed", "released"] : ["delivered", "settled"]);
   });
@@ -195,9 +193,7 @@ describe("jobs that cannot be resumed", () => {
     await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
     await h.bot.kill();
     // An operator removed the model these jobs asked for while the bot was down.
-    const db = new SQLite(h.databasePath);
-    db.prepare("UPDATE jobs SET model_id = 'retired-model'").run();
-    db.close();
+    await h.database.run("UPDATE jobs SET model_id = 'retired-model'");
 
     await h.restart();
     for (const interaction of interactions) {
@@ -205,8 +201,8 @@ describe("jobs that cannot be resumed", () => {
       expect(textOf(told)).toMatch(/model this job asked for \(retired-model\) is no longer offered/);
       expect(buttonIds(told)).toEqual([]);
     }
-    expect(storedJobs(h).map((j) => j.state)).toEqual(["failed", "failed", "failed"]);
-    expect(ledgerRows(h).map((row) => row.status)).toEqual(["released", "released", "released"]);
+    expect((await storedJobs(h)).map((j) => j.state)).toEqual(["failed", "failed", "failed"]);
+    expect((await ledgerRows(h)).map((row) => row.status)).toEqual(["released", "released", "released"]);
     // Three jobs in flight is the member's limit: none of the dead ones counts any more.
     const next = imagine(h, { prompt: "a fresh start", user: member });
     expect((await next.response()).type).toBe(5);
@@ -214,19 +210,34 @@ describe("jobs that cannot be resumed", () => {
   });
 });
 
+/** Makes the bot's next write of a delivery fail until `end()`; `pattern` matches the failure in its log. */
+async function failDeliveryRecord(harness: Harness): Promise<{ pattern: RegExp; end: () => Promise<void> }> {
+  if (harness.database.dialect === "postgres") {
+    return { pattern: /delivery not recorded/, end: await refuseUpdates(harness.database, "jobs", "delivered_at", "delivery not recorded") };
+  }
+  const locker = new SQLite(harness.databaseTarget);
+  locker.exec("BEGIN EXCLUSIVE");
+  return {
+    pattern: /SQLITE_BUSY|database is locked/,
+    end: async () => {
+      locker.exec("ROLLBACK");
+      locker.close();
+    },
+  };
+}
+
 describe("a failure after the result was delivered", () => {
   it("never replaces the delivered images: the job stays completed and the next start marks it delivered", { timeout: 60_000 }, async () => {
     h = await startHarness();
     const hold = h.discord.holdAnswers((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && r.files > 0);
     const interaction = imagine(h, { prompt: "a kite on a locked day" });
     await hold.caught;
-    // The database is locked by another writer while Discord answers: recording the delivery fails (SQLITE_BUSY).
-    const locker = new SQLite(h.databasePath);
-    locker.exec("BEGIN EXCLUSIVE");
+    // Recording the delivery fails while Discord answers: on SQLite another writer holds the file locked (SQLITE_BUSY);
+    // PostgreSQL would make the bot wait for a lock instead of failing, so there the write is refused outright.
+    const failing = await failDeliveryRecord(h);
     hold.release();
-    await h.bot.waitForLog((line) => /SQLITE_BUSY|database is locked/.test(JSON.stringify(line)), 20_000);
-    locker.exec("ROLLBACK");
-    locker.close();
+    await h.bot.waitForLog((line) => failing.pattern.test(JSON.stringify(line)), 20_000);
+    await failing.end();
 
     await h.restart();
     await h.bot.waitForMessage("the result was delivered before the restart");
@@ -236,7 +247,7 @@ describe("a failure after the result was delivered", () => {
     // One write carried the result, and nothing was written to the reply after it but the restart's reading.
     expect(resultWrites(h, interaction)).toHaveLength(1);
     expect(h.discord.requests.filter((r) => r.path.includes(interaction.token) && r.method === "PATCH").at(-1)?.files).toHaveLength(1);
-    expect(storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
+    expect(await storedJobs(h)).toEqual([expect.objectContaining({ state: "delivered" })]);
   });
 });
 
@@ -260,7 +271,7 @@ describe("SIGTERM", () => {
     for (const interaction of jobs) expect(resultWrites(h, interaction)).toHaveLength(1);
     expect(h.discord.messages().filter((m) => m.attachments.length > 0)).toHaveLength(2);
     expect(submitArrivals(h)).toHaveLength(2);
-    expect(storedJobs(h).map((j) => j.state)).toEqual(["delivered", "delivered"]);
+    expect((await storedJobs(h)).map((j) => j.state)).toEqual(["delivered", "delivered"]);
   });
 
   it("while a job is being delivered: a new /imagine is told the bot is restarting; the job delivers after the restart", async () => {

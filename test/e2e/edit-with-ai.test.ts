@@ -1,6 +1,5 @@
 // "Edit with AI" on a member's message: the modal, its submit, and the edit it runs, against the real bot process.
 import { EmbedType } from "discord-api-types/v10";
-import { rmSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
@@ -132,7 +131,7 @@ describe("Edit with AI", () => {
     h = await startHarness();
     const { modal } = await openForm(h, await postImages(h, 1));
     await h.bot.stop();
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(h.databasePath + suffix, { force: true });
+    await h.database.wipe();
     await h.restart();
 
     const response = await h.discord.submitModal({ customId: modal.custom_id, fields: { prompt: "make it night" } }).response();

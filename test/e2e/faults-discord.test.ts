@@ -59,7 +59,7 @@ interface Delivery {
  */
 async function deliveredOnce({ interaction, dmsBefore }: Order, where: "reply" | "direct message"): Promise<Delivery> {
   expect((await interaction.response()).type).toBe(5);
-  const { ref } = storedJob(h, interaction);
+  const { ref } = await storedJob(h, interaction);
   await h.bot.waitForLog((l) => l.job === ref && l.msg === "delivered", 20_000);
   const dms = h.discord.directMessages(h.discord.users.member.id).slice(dmsBefore);
   const reply = interaction.original()!;
@@ -78,7 +78,7 @@ async function deliveredOnce({ interaction, dmsBefore }: Order, where: "reply" |
     (r) => r.kind === "http" && r.files.length > 0 && r.status === 200 && r.at >= interaction.dispatchedAt && carriedBy(r, message!, interaction),
   );
   expect(uploads).toHaveLength(1);
-  const job = storedJob(h, interaction);
+  const job = await storedJob(h, interaction);
   expect(job.state).toBe("delivered");
   expect(job.ledger).toBe("settled");
   expect(job.usd).toBeGreaterThan(0);
@@ -166,7 +166,7 @@ describe("40005 Request entity too large on the result's upload", () => {
     const final = await waitForFinal(h, ordered.interaction, 20_000);
     expect(textOf(final)).toMatch(/^❌ The image was made, but Discord refused it as too large for this channel, even after the bot made it smaller\. Press Retry/);
     expect(final.attachments).toHaveLength(0);
-    const job = storedJob(h, ordered.interaction);
+    const job = await storedJob(h, ordered.interaction);
     expect(refOf(final)).toBe(job.ref);
     expect(buttonIds(final)).toEqual([`job:1:retry:${job.ref}`]);
     expect(statusesOf(ordered.interaction, (r) => r.files.length > 0)).toEqual([413, 413]);

@@ -46,13 +46,13 @@ async function runCase(h: Harness, c: FaultCase): Promise<void> {
   if (c.state === "delivered") {
     expect(final.attachments, textOf(final)).toHaveLength(1);
     expect(textOf(final)).not.toMatch(/\(ref /);
-    const job = storedJob(h, interaction);
+    const job = await storedJob(h, interaction);
     await h.bot.waitForLog((l) => l.job === job.ref && l.msg === "delivered");
   } else {
     expect(final.attachments).toHaveLength(0);
     for (const pattern of c.message ?? []) expect(textOf(final)).toMatch(pattern);
     expect(textOf(final)).not.toMatch(/undefined|\n\s+at |Something went wrong on our side/);
-    expect(refOf(final)).toBe(storedJob(h, interaction).ref);
+    expect(refOf(final)).toBe((await storedJob(h, interaction)).ref);
   }
   // One terminal message: one final edit of the reply, and no other message made for the interaction.
   const finals = originalEdits(h, interaction).filter(
@@ -61,7 +61,7 @@ async function runCase(h: Harness, c: FaultCase): Promise<void> {
   expect(finals).toHaveLength(1);
   expect(h.discord.messages().filter((m) => m.interactionId === interaction.id)).toHaveLength(1);
 
-  const job = storedJob(h, interaction);
+  const job = await storedJob(h, interaction);
   expect(job.state).toBe(c.state);
   const attempts = falRequests(h, "submit").filter((r) => submitBody(r).prompt === prompt);
   expect(attempts.map((r) => r.status)).toEqual(c.submits);

@@ -1,19 +1,22 @@
 // One running bot against fresh fakes, for the end-to-end suites.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal, type FakeFalOptions } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
 import { secretsIn, secretsOf } from "./log-secrets.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface Harness {
   discord: FakeDiscord;
   fal: FakeFal;
   /** The bot process running now (replaced by restart()). */
   bot: BotProcess;
-  /** The bot's SQLite file, in a temporary folder of this harness; it outlives restarts. */
-  databasePath: string;
+  /**
+   * The bot's database, SQLite or PostgreSQL as the test run asks (see test-database.ts), of this harness alone; it
+   * outlives restarts. Read and change it with plain SQL that runs on both.
+   */
+  database: TestDatabase;
+  /** What the bot was given to find its database (the SQLite file's path or a postgres:// URL), for openDatabase. */
+  databaseTarget: string;
   /** Stops the bot if it still runs (SIGTERM), starts a new process with the same environment and database, and waits for "ready". */
   restart(): Promise<BotProcess>;
   /** Stops everything; then fails if any bot process of this harness wrote a secret (see log-secrets.ts). */
@@ -40,10 +43,10 @@ export function fakeEnv(discord: FakeDiscord, fal: FakeFal, extra: Record<string
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const database = await createTestDatabase();
   const discord = await startFakeDiscord(options.discord);
   const fal = await startFakeFal(options.fal);
-  const databasePath = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
-  const env = fakeEnv(discord, fal, { DATABASE_PATH: databasePath, ...options.env });
+  const env = fakeEnv(discord, fal, { ...database.env, ...options.env });
   /** Every process this harness started, for the secrets check. */
   const processes = [BotProcess.start(env)];
   let closed: Promise<void> | undefined;
@@ -51,7 +54,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     discord,
     fal,
     bot: processes[0]!,
-    databasePath,
+    database,
+    databaseTarget: database.target,
     async restart() {
       await harness.bot.stop();
       harness.bot = BotProcess.start(env);
@@ -65,12 +69,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         const output = processes.map((p) => `${p.stdout}\n${p.stderr}`).join("\n");
         const leaks = secretsIn(output, secretsOf(discord, fal));
         await Promise.all([discord.close(), fal.close()]);
-        rmSync(dirname(databasePath), { recursive: true, force: true });
+        await database.close();
         if (leaks.length) throw new Error(`the bot wrote secrets:\n${leaks.join("\n")}`);
       })();
       return closed;
     },
   };
-  await harness.bot.waitForMessage("ready");
+  try {
+    await harness.bot.waitForMessage("ready");
+  } catch (error) {
+    // The caller gets no harness to close: leave no bot, fakes or database behind.
+    await harness.close().catch(() => {});
+    throw error;
+  }
   return harness;
 }

@@ -1,5 +1,4 @@
-// A job as the bot stored it, read from its SQLite file (read-only, plain SQL): its state and its ledger row.
-import SQLite from "better-sqlite3";
+// A job as the bot stored it, read from its database (plain SQL): its state and its ledger row.
 import { expect } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import type { Harness } from "./harness.js";
@@ -13,18 +12,12 @@ export interface StoredJob {
 }
 
 /** The one job the interaction started and its ledger row. */
-export function storedJob(h: Harness, interaction: Pick<InteractionHandle, "id">): StoredJob {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT j.id, j.ref, j.state, l.status AS ledger, l.usd FROM jobs j LEFT JOIN ledger l ON l.job_id = j.id
-         WHERE j.interaction_id = ?`,
-      )
-      .all(interaction.id) as StoredJob[];
-    expect(rows).toHaveLength(1);
-    return rows[0]!;
-  } finally {
-    db.close();
-  }
+export async function storedJob(h: Harness, interaction: Pick<InteractionHandle, "id">): Promise<StoredJob> {
+  const rows = await h.database.all<StoredJob>(
+    `SELECT j.id, j.ref, j.state, l.status AS ledger, l.usd FROM jobs j LEFT JOIN ledger l ON l.job_id = j.id
+     WHERE j.interaction_id = ?`,
+    interaction.id,
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
 }

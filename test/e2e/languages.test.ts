@@ -2,7 +2,6 @@
 // labels of the buttons under its progress and its result, its failure, the notes a Cancel press gets (the presser's
 // language) — and after a restart the resumed job still does. A reply to edit, which carries no member's language,
 // speaks the server's. Judged from what the fake Discord recorded.
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { bodyOf, buttonIds, buttonLabels, imagine, originalEdits, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
@@ -17,13 +16,8 @@ function progressOf(h: Harness, interaction: InteractionHandle): { content: stri
     .map((edit) => ({ content: textOf(bodyOf(edit)), labels: buttonLabels((bodyOf(edit).components as unknown[] | undefined) ?? []) }));
 }
 
-function storedLocale(h: Harness, jobRef: string): string {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return (db.prepare("SELECT locale FROM jobs WHERE ref = ?").get(jobRef) as { locale: string }).locale;
-  } finally {
-    db.close();
-  }
+async function storedLocale(h: Harness, jobRef: string): Promise<string> {
+  return (await h.database.get<{ locale: string }>("SELECT locale FROM jobs WHERE ref = ?", jobRef))!.locale;
 }
 
 const refUnder = (message: FakeMessage) => buttonIds(message).find((id) => id.startsWith("job:1:"))!.split(":")[3]!;
@@ -76,7 +70,7 @@ describe("a job's reply in the member's language", () => {
       "ズームアウト 1.5×",
       "ズームアウト 2×",
     ]);
-    expect(storedLocale(h, refUnder(final))).toBe("ja");
+    expect(await storedLocale(h, refUnder(final))).toBe("ja");
   });
 
   it("ja: a job that fails says so in Japanese, under a Japanese Retry", async () => {
@@ -144,7 +138,7 @@ describe("a job's reply in the member's language", () => {
       "Zoom out 2×",
     ]);
     expect(progressOf(h, korean).some((edit) => /\n🎨 Generating · \d:\d\d/.test(edit.content))).toBe(true);
-    expect(storedLocale(h, refUnder(inEnglish))).toBe("en-US");
+    expect(await storedLocale(h, refUnder(inEnglish))).toBe("en-US");
   });
 
   it("ja, resumed after a restart mid-job: the restarted bot's progress and result are still in Japanese", async () => {
@@ -193,6 +187,6 @@ describe("a reply to edit, which carries no member's language", () => {
     expect(textOf(reply.history[0])).toMatch(/\n⏳ Démarrage…$/);
     expect(buttonLabels(reply.history[0]!.components)).toEqual(["Annuler"]);
     expect(buttonLabels(reply.components).slice(0, 3)).toEqual(["Relancer", "Modifier", "Supprimer"]);
-    expect(storedLocale(h, refUnder(reply))).toBe("fr");
+    expect(await storedLocale(h, refUnder(reply))).toBe("fr");
   });
 });

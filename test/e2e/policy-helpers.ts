@@ -1,6 +1,5 @@
 // Shared steps of the server-policy suites (issue 5): /settings as an admin, extra plain members, refusals
 // that must be ephemeral and specific, and proof that a refused request never reached fal.
-import SQLite from "better-sqlite3";
 import { expect } from "vitest";
 import type { FakeUser, InteractionHandle, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
 import { snowflake } from "../fakes/discord/snowflake.js";
@@ -98,39 +97,27 @@ export interface LedgerRow {
   usd: number;
 }
 
-/** The bot's ledger for the fake guild, read with plain SQL (readonly) — independent of the bot's code. */
-export function ledgerRows(h: Harness): LedgerRow[] {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return db
-      .prepare("select job_id, user_id, model_id, day, status, images, usd from ledger where guild_id = ? order by job_id")
-      .all(h.discord.guild.id) as LedgerRow[];
-  } finally {
-    db.close();
-  }
+/** The bot's ledger for the fake guild, read with plain SQL — independent of the bot's code. */
+export function ledgerRows(h: Harness): Promise<LedgerRow[]> {
+  return h.database.all<LedgerRow>(
+    "select job_id, user_id, model_id, day, status, images, usd from ledger where guild_id = ? order by job_id",
+    h.discord.guild.id,
+  );
 }
 
-/** What SQLite sums for the server's spend today (reserved and settled), exactly as the bot's admission reads it. */
-export function guildSpendToday(h: Harness, day: string): number {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    const row = db
-      .prepare("select coalesce(sum(usd), 0) as usd from ledger where guild_id = ? and day = ? and status != 'released'")
-      .get(h.discord.guild.id, day) as { usd: number };
-    return row.usd;
-  } finally {
-    db.close();
-  }
+/** What the database sums for the server's spend today (reserved and settled), exactly as the bot's admission reads it. */
+export async function guildSpendToday(h: Harness, day: string): Promise<number> {
+  const row = await h.database.get<{ usd: number }>(
+    "select coalesce(sum(usd), 0) as usd from ledger where guild_id = ? and day = ? and status != 'released'",
+    h.discord.guild.id,
+    day,
+  );
+  return row!.usd;
 }
 
 /** When the member's latest job was accepted (jobs.created_at, epoch ms). */
-export function lastJobCreatedAt(h: Harness, userId: string): number {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    const row = db.prepare("select max(created_at) as at from jobs where requester_id = ?").get(userId) as { at: number | null };
-    if (row.at === null) throw new Error(`no job of ${userId}`);
-    return Number(row.at);
-  } finally {
-    db.close();
-  }
+export async function lastJobCreatedAt(h: Harness, userId: string): Promise<number> {
+  const row = await h.database.get<{ at: number | null }>("select max(created_at) as at from jobs where requester_id = ?", userId);
+  if (row?.at == null) throw new Error(`no job of ${userId}`);
+  return Number(row.at);
 }

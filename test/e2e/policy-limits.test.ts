@@ -118,7 +118,7 @@ describe("limits", () => {
 
     const first = imagine(h, { prompt: "cooldown first", user });
     expect((await first.response()).type).toBe(5);
-    const readyAt = lastJobCreatedAt(h, user.id) + 600_000;
+    const readyAt = await lastJobCreatedAt(h, user.id) + 600_000;
     await h.fal.waitForRequest((r) => r.route === "submit" && submitBody(r).prompt === "cooldown first");
     const since = h.fal.requests.length;
     await expectRefused(
@@ -176,7 +176,7 @@ describe("limits", () => {
     const user = plainMember(h, "budget");
     const day = utcDay(Date.now());
     // Whatever the earlier tests spent today, leave $0.05: a $0.039 image fits, an $0.08 one does not.
-    await changeSettings(h, "set", { daily_budget_usd: guildSpendToday(h, day) + 0.05 });
+    await changeSettings(h, "set", { daily_budget_usd: await guildSpendToday(h, day) + 0.05 });
 
     const since = h.fal.requests.length;
     const overLeft = `This would go over what is left of the server's daily budget; try a cheaper model or fewer images, or wait until it resets ${resetsTag()}.`;
@@ -185,7 +185,7 @@ describe("limits", () => {
     await expectRefused(imagine(h, { prompt: "budget no longer fits", user: plainMember(h, "budget-2") }), overLeft);
 
     // Exactly what was spent: the budget is spent.
-    await changeSettings(h, "set", { daily_budget_usd: guildSpendToday(h, day) });
+    await changeSettings(h, "set", { daily_budget_usd: await guildSpendToday(h, day) });
     await expectRefused(imagine(h, { prompt: "budget spent", user }), `The server's daily budget is spent; it resets ${resetsTag()}.`);
     expect(submittedPrompts(h, since)).toEqual(["budget fits"]);
 

@@ -1,6 +1,5 @@
 // Issue 5 end to end, under load: 50 /imagine at once never take the server past its budget (the reservation is
 // atomic), and with few slots the scheduler takes members in turn instead of first come, first served.
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import { falRequests, imagine, waitForFinal } from "./generation-helpers.js";
@@ -43,15 +42,13 @@ describe("50 /imagine at once against a budget that fits 10", () => {
     expect(h.fal.arrivals.filter((a) => a.route === "submit")).toHaveLength(10);
 
     // The ledger: one settled row per job that ran, none for the refused, and within the budget.
-    const rows = ledgerRows(h);
+    const rows = await ledgerRows(h);
     expect(rows).toHaveLength(10);
     expect(rows.every((row) => row.status === "settled" && row.images === 1 && row.model_id === "nano-banana")).toBe(true);
     const total = rows.reduce((sum, row) => sum + row.usd, 0);
     expect(total).toBeLessThanOrEqual(0.39 + 1e-9);
     expect(total).toBeCloseTo(0.39, 9);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    expect(db.prepare("select count(*) as n from jobs").get()).toEqual({ n: 10 });
-    db.close();
+    expect(await h.database.get("select count(*) as n from jobs")).toEqual({ n: 10 });
 
     // Still spent afterwards, for anyone.
     const beforeLate = h.fal.requests.length;
@@ -90,7 +87,7 @@ describe("a budget that prices add up to exactly", () => {
     ]);
     await Promise.all(interactions.filter((_, i) => responses[i]!.type === 5).map((interaction) => waitForFinal(h, interaction)));
     expect(falRequests(h, "submit")).toHaveLength(10);
-    const rows = ledgerRows(h);
+    const rows = await ledgerRows(h);
     expect(rows.map((row) => [row.status, row.usd])).toEqual(Array.from({ length: 10 }, () => ["settled", 0.12]));
   });
 });

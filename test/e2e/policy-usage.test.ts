@@ -40,9 +40,9 @@ describe("/usage after real jobs", () => {
     await h?.close();
   });
 
-  it("fills the ledger: settled at the real cost, the failed job released", () => {
+  it("fills the ledger: settled at the real cost, the failed job released", async () => {
     const { member, other } = h.discord.users;
-    const rows = ledgerRows(h).map(({ user_id, model_id, day, status, images, usd }) => ({ user_id, model_id, day, status, images, usd }));
+    const rows = (await ledgerRows(h)).map(({ user_id, model_id, day, status, images, usd }) => ({ user_id, model_id, day, status, images, usd }));
     expect(rows).toEqual(
       expect.arrayContaining([
         { user_id: member.id, model_id: "nano-banana", day: today, status: "settled", images: 2, usd: expect.closeTo(0.078, 9) },
@@ -68,7 +68,7 @@ describe("/usage after real jobs", () => {
     expect(reply.embeds[1]?.image?.url).toBe("attachment://usage-30d.png");
 
     // The ledger, read with plain SQL, in the report's shape.
-    const counted = ledgerRows(h).filter((row) => row.status !== "released");
+    const counted = (await ledgerRows(h)).filter((row) => row.status !== "released");
     const name = (id: string) => catalog.require(id).name;
     const modelIds = [...new Set(counted.map((row) => row.model_id))];
     const server = fieldsOf(reply, 1);

@@ -2,7 +2,6 @@
 // leaves open, within what the server allows; a style adds its words to the prompt and its reference images (kept on
 // fal storage) to the job — on /imagine by running the model's edit version. Both survive a restart.
 import type { APIAttachment } from "discord-api-types/v10";
-import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser, InteractionHandle, SimpleOption } from "../fakes/discord/index.js";
@@ -73,13 +72,8 @@ async function autocomplete(command: string, focused: string, value: string, use
   return response.data.choices as { name: string; value: string }[];
 }
 
-function storedStyles(userId: string): { name: string; image_urls_json: string }[] {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return db.prepare("SELECT name, image_urls_json FROM member_styles WHERE user_id = ? ORDER BY name").all(userId) as { name: string; image_urls_json: string }[];
-  } finally {
-    db.close();
-  }
+function storedStyles(userId: string): Promise<{ name: string; image_urls_json: string }[]> {
+  return h.database.all("SELECT name, image_urls_json FROM member_styles WHERE user_id = ? ORDER BY name", userId);
 }
 
 describe("personal defaults", () => {
@@ -150,7 +144,7 @@ describe("styles", () => {
     expect(fal.map((r) => r.route)).toEqual(["upload-initiate", "upload-put"]);
     expect(fal[0]!.body).toMatchObject({ content_type: "image/png" });
     expect(fal[1]!.bytes).toBe(uploaded.length);
-    const [row] = storedStyles(member.id);
+    const [row] = await storedStyles(member.id);
     storedUrl = (JSON.parse(row!.image_urls_json) as string[])[0]!;
     expect(storedUrl.startsWith(`${h.fal.origin}/cdn/`)).toBe(true);
     expect(Buffer.from(await (await fetch(storedUrl)).arrayBuffer()).equals(uploaded)).toBe(true);
@@ -219,7 +213,7 @@ describe("styles", () => {
   it("saving over a name replaces that style, and delete removes one", async () => {
     const replaced = await privateAnswer(run("style", "save", { name: "noir", prompt: "film noir, rain" }, member));
     expect(replaced).toMatch(new RegExp(`^Replaced your style ${quoted("noir")}: its prompt\\.`));
-    expect(storedStyles(member.id).map((s) => s.name)).toEqual(["noir", "Watercolour"]);
+    expect((await storedStyles(member.id)).map((s) => s.name)).toEqual(["noir", "Watercolour"]);
     expect(await privateAnswer(run("style", "delete", { name: "NOIR" }, member))).toBe(`Deleted your style ${quoted("noir")}.`);
     expect(await privateAnswer(run("style", "delete", { name: "noir" }, member))).toContain(`You have no style named ${quoted("noir")}.`);
   });
@@ -263,7 +257,7 @@ describe("styles", () => {
       `Nano Banana (edit) takes at most 3 images; your 3 images and the style ${quoted("Watercolour")}'s 1 image make 4. Attach fewer images, or choose a model that takes more.`,
     );
     expect(h.fal.requests.slice(since)).toEqual([]);
-    expect(storedStyles(member.id).map((s) => s.name)).toEqual(["Watercolour"]);
+    expect((await storedStyles(member.id)).map((s) => s.name)).toEqual(["Watercolour"]);
   });
 
   it("a member keeps at most 25: a 26th is refused with what to do, saving over one of their names still works", async () => {

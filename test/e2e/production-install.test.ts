@@ -1,7 +1,8 @@
 // A production install, as operators and container images make one: the files a deployment copies, `npm ci
 // --omit=dev` (no development dependencies: no typings, no test tools), then `npm start`, which builds with TypeScript
 // alone and runs the bot; it answers an /imagine through the fakes. The packages come from npm's cache, which the
-// development install (CI's `npm ci`) filled.
+// development install (CI's `npm ci`) filled. The database is the one the test run asks for (SQLite or PostgreSQL),
+// so a PostgreSQL run shows the driver loads from a production install too.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { BotProcess } from "./bot-process.js";
 import { fakeEnv } from "./harness.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** What a deployment copies of a checkout: the bot's sources and what builds and installs them. */
@@ -20,11 +22,12 @@ const deployed = ["package.json", "package-lock.json", "tsconfig.json", "tsconfi
 let dir: string | undefined;
 let fakes: { discord: FakeDiscord; fal: FakeFal } | undefined;
 let bot: BotProcess | undefined;
+let database: TestDatabase | undefined;
 afterEach(async () => {
   await bot?.stop();
-  await Promise.all([fakes?.discord.close(), fakes?.fal.close()]);
+  await Promise.all([fakes?.discord.close(), fakes?.fal.close(), database?.close()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
-  [bot, fakes, dir] = [undefined, undefined, undefined];
+  [bot, fakes, dir, database] = [undefined, undefined, undefined, undefined];
 });
 
 describe("a production install", () => {
@@ -39,8 +42,8 @@ describe("a production install", () => {
     expect(existsSync(join(dir, "node_modules", "vitest"))).toBe(false);
 
     fakes = { discord: await startFakeDiscord(), fal: await startFakeFal() };
-    const databasePath = join(dir, "falcord.sqlite");
-    bot = BotProcess.npmStart(fakeEnv(fakes.discord, fakes.fal, { DATABASE_PATH: databasePath }), dir);
+    database = await createTestDatabase();
+    bot = BotProcess.npmStart(fakeEnv(fakes.discord, fakes.fal, database.env), dir);
     await bot.waitForMessage("ready", 120_000);
 
     const interaction = fakes.discord.dispatchSlashCommand({ name: "imagine", options: [{ name: "prompt", type: 3, value: "a lighthouse at dusk" }] });

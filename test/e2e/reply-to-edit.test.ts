@@ -2,13 +2,13 @@
 // what to change; the bot answers that message with its own reply, which shows the edit's progress and then its
 // result. The MESSAGE_CREATE comes from the fake gateway, which shows the bot (no Message Content intent) the words
 // of a message only when it mentions the bot, as Discord does.
-import SQLite from "better-sqlite3";
 import { GatewayIntentBits } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, hostImage, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { refuseUpdates } from "./test-database.js";
 import { changeSettings, ledgerRows } from "./policy-helpers.js";
 import { buttonIdsOf, galleryOf, textOf } from "./v2-message.js";
 
@@ -70,15 +70,11 @@ interface JobRow {
 }
 
 /** The job a member's message started (its interaction id column holds the message's id). */
-function jobOf(harness: Harness, asked: Pick<FakeMessage, "id">): JobRow | undefined {
-  const db = new SQLite(harness.databasePath, { readonly: true });
-  try {
-    return db
-      .prepare("SELECT id, ref, state, parent_job_id, reply_message_id, token_expires_at, requester_id FROM jobs WHERE interaction_id = ?")
-      .get(asked.id) as JobRow | undefined;
-  } finally {
-    db.close();
-  }
+function jobOf(harness: Harness, asked: Pick<FakeMessage, "id">): Promise<JobRow | undefined> {
+  return harness.database.get<JobRow>(
+    "SELECT id, ref, state, parent_job_id, reply_message_id, token_expires_at, requester_id FROM jobs WHERE interaction_id = ?",
+    asked.id,
+  );
 }
 
 /** Once fal runs the job this prompt started, and the bot watches it there. */
@@ -118,12 +114,12 @@ describe("reply to edit", () => {
     expect(writes.filter((r) => r.files.length > 0)).toHaveLength(1);
     expect(botRepliesTo(h, asked).map((m) => m.id)).toEqual([reply.id]);
 
-    const parent = jobOf(h, { id: interaction.id })!;
-    const job = jobOf(h, asked)!;
+    const parent = (await jobOf(h, { id: interaction.id }))!;
+    const job = (await jobOf(h, asked))!;
     expect(job).toMatchObject({ parent_job_id: parent.id, reply_message_id: reply.id, token_expires_at: 0, requester_id: h.discord.users.member.id });
     await h.bot.waitForLog((line) => line.msg === "delivered" && line.job === job.ref);
     // Charged to the member, as /edit is.
-    expect(ledgerRows(h).find((row) => row.job_id === job.id)).toMatchObject({ user_id: h.discord.users.member.id, model_id: "nano-banana-edit", status: "settled" });
+    expect((await ledgerRows(h)).find((row) => row.job_id === job.id)).toMatchObject({ user_id: h.discord.users.member.id, model_id: "nano-banana-edit", status: "settled" });
 
     // The bot asked for server messages (not privileged), never for their content (privileged).
     const identify = h.discord.requests.find((r) => r.kind === "gateway" && r.direction === "in" && r.op === 2)!;
@@ -135,7 +131,7 @@ describe("reply to edit", () => {
     await botReplyTo(h, again, isResult);
     const next = falRequests(h, "submit")[2]!;
     expect(submitBody(next)).toMatchObject({ prompt: "add falling snow", image_urls: outputUrls(h, edit) });
-    expect(jobOf(h, again)).toMatchObject({ parent_job_id: job.id });
+    expect(await jobOf(h, again)).toMatchObject({ parent_job_id: job.id });
   });
 
   it("adds the images attached to the reply as references, and refuses a file that is not one", async () => {
@@ -169,7 +165,7 @@ describe("reply to edit", () => {
     await botReplyTo(h, mentioned, isResult);
     expect(falRequests(h, "submit").map((r) => submitBody(r).prompt)).toEqual(["a quiet harbour", "make it sunny"]);
     expect(botRepliesTo(h, quiet)).toEqual([]);
-    expect(jobOf(h, quiet)).toBeUndefined();
+    expect(await jobOf(h, quiet)).toBeUndefined();
   });
 
   it("ignores a reply that mentions the bot but answers a message that is not one of its results", async () => {
@@ -185,7 +181,7 @@ describe("reply to edit", () => {
     h = await startHarness();
     await changeSettings(h, "set", { daily_image_quota: 1 });
     const { result } = await imagined(h, "a red kite");
-    const ledger = ledgerRows(h).length;
+    const ledger = (await ledgerRows(h)).length;
     const asked = h.discord.postUserMessage({ replyTo: result, content: "make it blue" });
     const refusal = await botReplyTo(h, asked);
     expect(refusal.content).toMatch(
@@ -195,8 +191,8 @@ describe("reply to edit", () => {
     expect(refusal.mentions).toEqual([]);
     expect(refusal.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(falRequests(h, "submit")).toHaveLength(1);
-    expect(ledgerRows(h)).toHaveLength(ledger);
-    expect(jobOf(h, asked)).toBeUndefined();
+    expect(await ledgerRows(h)).toHaveLength(ledger);
+    expect(await jobOf(h, asked)).toBeUndefined();
   });
 
   it("offers Cancel on its progress: the edit is cancelled at fal and released", async () => {
@@ -211,9 +207,9 @@ describe("reply to edit", () => {
     const cancelled = await botReplyTo(h, asked, (m) => /^🛑 Cancelled by <@\d+>; nothing was charged\. \(ref [A-Z2-9]{6}\)$/.test(textOf(m)));
     expect(buttonIdsOf(cancelled)).toEqual([]);
     expect(falRequests(h, "cancel")).toHaveLength(1);
-    const job = jobOf(h, asked)!;
+    const job = (await jobOf(h, asked))!;
     expect(job.state).toBe("cancelled");
-    expect(ledgerRows(h).find((row) => row.job_id === job.id)?.status).toBe("released");
+    expect((await ledgerRows(h)).find((row) => row.job_id === job.id)?.status).toBe("released");
   });
 
   it("resumes after a restart and delivers into the same reply", async () => {
@@ -274,8 +270,8 @@ describe("reply to edit", () => {
     await botReplyTo(h, asked, isResult);
     const edit = falRequests(h, "submit")[2]!;
     expect(edit.endpoint).toBe(FIRERED);
-    const job = jobOf(h, asked)!;
-    expect(ledgerRows(h).find((row) => row.job_id === job.id)).toMatchObject({ model_id: "firered-edit" });
+    const job = (await jobOf(h, asked))!;
+    expect((await ledgerRows(h)).find((row) => row.job_id === job.id)).toMatchObject({ model_id: "firered-edit" });
   });
 
   it("says nothing to a reply in a channel the server does not let the bot work in", async () => {
@@ -307,12 +303,7 @@ describe("reply to edit", () => {
   it("turns its progress into the failure, with no second message, when the reply cannot be recorded", async () => {
     h = await startHarness();
     const { result } = await imagined(h, "a tower");
-    const db = new SQLite(h.databasePath);
-    try {
-      db.exec("CREATE TRIGGER no_reply_id BEFORE UPDATE OF reply_message_id ON jobs BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    } finally {
-      db.close();
-    }
+    await refuseUpdates(h.database, "jobs", "reply_message_id", "disk full");
     const asked = h.discord.postUserMessage({ replyTo: result, content: "add a flag" });
     await h.bot.waitForLog((line) => line.msg === "a reply to edit failed before it began; its reply says so" && line.message === asked.id);
     const failed = await botReplyTo(h, asked);
@@ -320,7 +311,7 @@ describe("reply to edit", () => {
     expect(buttonIdsOf(failed)).toEqual([]);
     expect(textOf(failed.history[0]!)).toMatch(/⏳ Starting…$/);
     expect(botRepliesTo(h, asked).map((m) => m.id)).toEqual([failed.id]);
-    expect(jobOf(h, asked)).toMatchObject({ state: "failed", reply_message_id: null });
+    expect(await jobOf(h, asked)).toMatchObject({ state: "failed", reply_message_id: null });
     expect(falRequests(h, "submit")).toHaveLength(1);
   });
   it("does not start a second job when the member edits their reply (MESSAGE_UPDATE)", async () => {

@@ -1,9 +1,8 @@
 // Issue 17, items 2–5: the actions on a result — Upscale (2K, 4K) with SeedVR2, Vary (Subtle, Strong), Zoom out
 // (1.5×, 2×) and Pan with the edit model on a canvas made with sharp — per image on a set, each a job of its own
 // charged to whoever pressed, in a new reply, working after a restart. Asserts fal's input and what the member gets.
-import SQLite from "better-sqlite3";
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FakeMessage, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, imagine, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
@@ -54,13 +53,9 @@ async function press(h: Harness, message: FakeMessage, customId: string, user?: 
   return { interaction, response, final, submit: submits[0]!, body: submitBody(submits[0]!) };
 }
 
-function parentOf(h: Harness, interaction: InteractionHandle): number | null {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return (db.prepare("SELECT parent_job_id FROM jobs WHERE interaction_id = ?").get(interaction.id) as { parent_job_id: number | null }).parent_job_id;
-  } finally {
-    db.close();
-  }
+async function parentOf(h: Harness, interaction: InteractionHandle): Promise<number | null> {
+  const row = await h.database.get<{ parent_job_id: number | null }>("SELECT parent_job_id FROM jobs WHERE interaction_id = ?", interaction.id);
+  return row!.parent_job_id;
 }
 
 async function fetchRaw(url: string) {
@@ -115,7 +110,7 @@ describe("actions on a single image", () => {
     expect(twoK.final.attachments).toHaveLength(1);
     expect(factsOf(twoK.final)).toMatchObject({ Model: "SeedVR2 Upscale", Size: "2048×2048", Prompt: expect.stringContaining("a red fox in the snow") });
     expect(twoK.final.id).not.toBe(result.id);
-    expect(parentOf(h, twoK.interaction)).toBe(storedJob(h, first).id);
+    expect(await parentOf(h, twoK.interaction)).toBe((await storedJob(h, first)).id);
     // Settled from the output's size: 2048² px = 4.19 MP at $0.001.
     await expect.poll(() => storedJob(h!, twoK.interaction)).toMatchObject({ state: "delivered", ledger: "settled", usd: 0.0042 });
     // The upscaled image is 2K already: Upscale 2K on it is refused privately; nothing reaches fal.
@@ -129,8 +124,8 @@ describe("actions on a single image", () => {
     const fourK = await press(h, result, id("upscale4k"), stranger);
     expect(fourK.body).toEqual({ image_url: source, upscale_mode: "factor", upscale_factor: 4 });
     expect(factsOf(fourK.final).Size).toBe("4096×4096");
-    const job = storedJob(h, fourK.interaction);
-    expect(ledgerRows(h).find((row) => row.job_id === job.id)).toMatchObject({ user_id: stranger.id, model_id: "seedvr-upscale", status: "settled", images: 1 });
+    const job = await storedJob(h, fourK.interaction);
+    expect((await ledgerRows(h)).find((row) => row.job_id === job.id)).toMatchObject({ user_id: stranger.id, model_id: "seedvr-upscale", status: "settled", images: 1 });
     expect(job.usd).toBeCloseTo(0.0168, 4);
   });
 
@@ -216,21 +211,21 @@ describe("actions on a single image", () => {
     expect(textOf(failed)).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*nothing was charged\. Press Retry, or use the buttons on a newer result/);
     expect(textOf(failed)).not.toMatch(/attach/i);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${refOf(failed)}`]);
-    expect(storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
+    expect(await storedJob(h, gone)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(submits);
   });
 });
 
-/** Makes the job look delivered `days` ago, once the bot recorded it delivered (test setup: plain SQL on its SQLite file). */
+/** Makes the job look delivered `days` ago, once the bot recorded it delivered (test setup: plain SQL on its database). */
 async function deliveredDaysAgo(h: Harness, interaction: InteractionHandle, days: number) {
-  await h.bot.waitForLog((l) => l.msg === "delivered" && l.job === storedJob(h, interaction).ref);
-  const db = new SQLite(h.databasePath);
-  try {
-    const moved = db.prepare("UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ? AND delivered_at IS NOT NULL").run(days * 24 * 60 * 60 * 1000, interaction.id);
-    expect(moved.changes).toBe(1);
-  } finally {
-    db.close();
-  }
+  const { ref } = await vi.waitFor(() => storedJob(h, interaction), { timeout: 15_000 });
+  await h.bot.waitForLog((l) => l.msg === "delivered" && l.job === ref);
+  const moved = await h.database.run(
+    "UPDATE jobs SET delivered_at = delivered_at - ? WHERE interaction_id = ? AND delivered_at IS NOT NULL",
+    days * 24 * 60 * 60 * 1000,
+    interaction.id,
+  );
+  expect(moved).toBe(1);
 }
 
 const withoutQuery = (url: string) => url.split("?")[0];
@@ -272,10 +267,8 @@ describe("a Zoom out made from an old result's Discord attachment", () => {
     for (const url of outputUrls(h, falRequests(h, "submit")[0]!)) h.fal.refuseUrl(url);
 
     const zoom = await press(h, result, `job:1:zoom2:${refOfResult(result)}:1`);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    const stored = db.prepare("SELECT request_json FROM jobs WHERE interaction_id = ?").get(zoom.interaction.id) as { request_json: string };
-    db.close();
-    const source = (JSON.parse(stored.request_json) as { canvas: { source: string } }).canvas.source;
+    const stored = await h.database.get<{ request_json: string }>("SELECT request_json FROM jobs WHERE interaction_id = ?", zoom.interaction.id);
+    const source = (JSON.parse(stored!.request_json) as { canvas: { source: string } }).canvas.source;
     expect(withoutQuery(source)).toBe(withoutQuery(result.attachments[0]!.url));
 
     await h.discord.linkExpired(source);
@@ -306,7 +299,7 @@ describe("a Zoom out whose canvas upload stalls", () => {
     expect(textOf(failed)).toMatch(/^❌ The image to zoom out or pan could not be downloaded or handed to fal.*Press Retry/);
     const zoomRef = refOf(failed);
     expect(buttonIds(failed)).toEqual([`job:1:retry:${zoomRef}`]);
-    expect(storedJob(h, zoom)).toMatchObject({ state: "failed", ledger: "released" });
+    expect(await storedJob(h, zoom)).toMatchObject({ state: "failed", ledger: "released" });
     expect(falRequests(h, "submit")).toHaveLength(1);
 
     release();
@@ -331,7 +324,7 @@ describe("a Zoom out waiting in the bot's queue through a restart", () => {
     const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom2:${ref}:1` });
     expect((await zoom.response()).type).toBe(5);
     await zoom.waitForOriginal((m) => /Waiting for a free slot/.test(textOf(m)), 15_000);
-    expect(storedJob(h, zoom).state).toBe("accepted");
+    expect((await storedJob(h, zoom)).state).toBe("accepted");
     expect(falRequests(h, "upload-put")).toHaveLength(0);
 
     await h.bot.kill();
@@ -413,6 +406,6 @@ describe("an action's own job", () => {
     const submit = falRequests(h, "submit").at(-1)!;
     expect(submit.endpoint).toBe(UPSCALER);
     expect(h.fal.jobs.get(submit.requestId!)?.cancelled).toBe(true);
-    expect(storedJob(h, action)).toMatchObject({ state: "cancelled", ledger: "released" });
+    expect(await storedJob(h, action)).toMatchObject({ state: "cancelled", ledger: "released" });
   });
 });

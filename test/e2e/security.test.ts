@@ -3,7 +3,6 @@
 // in the server the result was made in; two admins changing settings at the same moment both land.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonIds, falRequests, imagine, refOf, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -28,13 +27,8 @@ afterAll(async () => {
 });
 
 /** The job's state as the bot stored it. */
-function jobState(ref: string): string | undefined {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return (db.prepare("SELECT state FROM jobs WHERE ref = ?").get(ref) as { state: string } | undefined)?.state;
-  } finally {
-    db.close();
-  }
+async function jobState(ref: string): Promise<string | undefined> {
+  return (await h.database.get<{ state: string }>("SELECT state FROM jobs WHERE ref = ?", ref))?.state;
 }
 
 describe("downloads", () => {
@@ -51,7 +45,7 @@ describe("downloads", () => {
     const ref = refOf(final);
     const line = await h.bot.waitForLog((l) => l.job === ref && l.msg === "an output image could not be downloaded");
     expect(JSON.stringify(line)).toMatch(/not a host the bot downloads from|links are not downloaded/);
-    expect(jobState(ref)).toBe("failed");
+    expect(await jobState(ref)).toBe("failed");
     expect(stranger.hits).toEqual([]);
   });
 
@@ -63,7 +57,7 @@ describe("downloads", () => {
     const final = await waitForFinal(h, interaction);
     expect(final.attachments).toHaveLength(0);
     const ref = refOf(final);
-    expect(jobState(ref)).toBe("failed");
+    expect(await jobState(ref)).toBe("failed");
     expect(h.fal.requests.filter((r) => r.route === "cdn" && r.targetUrl.endsWith(new URL(moved).pathname)).map((r) => r.status)).toEqual([302]);
     expect(stranger.hits).toEqual([]);
   });
@@ -111,13 +105,8 @@ describe("settings", () => {
     const cooldown = h.discord.dispatchSlashCommand({ name: "settings", subcommand: "set", options: [{ name: "cooldown_seconds", value: 1 }], user: h.discord.users.moderator });
     const answers = await Promise.all([quota.response(), cooldown.response()]);
     for (const answer of answers) expect(String(answer.data.content)).toMatch(/^Saved/);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    try {
-      const row = db.prepare("SELECT settings_json FROM guild_settings WHERE guild_id = ?").get(guildId) as { settings_json: string };
-      expect(JSON.parse(row.settings_json)).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 1 });
-    } finally {
-      db.close();
-    }
+    const row = await h.database.get<{ settings_json: string }>("SELECT settings_json FROM guild_settings WHERE guild_id = ?", guildId);
+    expect(JSON.parse(row!.settings_json)).toMatchObject({ dailyImageQuota: 40, cooldownSeconds: 1 });
     const view = await h.discord.dispatchSlashCommand({ name: "settings", subcommand: "view", user: h.discord.users.owner }).response();
     const fields = Object.fromEntries((view.data.embeds[0].fields as { name: string; value: string }[]).map((f) => [f.name, f.value]));
     expect(fields["Daily images per member"]).toMatch(/40/);

@@ -1,6 +1,5 @@
 // Issue 5 end to end, the admin side: /settings (Manage Server only, every kind of setting, invalid combinations
 // refused) and /usage (a member's own day; for admins the last 30 days as a PNG chart whose numbers are the ledger's).
-import SQLite from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser, InteractionResponseRecord, SimpleOption } from "../fakes/discord/index.js";
@@ -85,9 +84,7 @@ describe("/settings", () => {
     expect(fieldsOf(await runSettings(h, "view", {}, member))).toMatchObject(defaults);
     const view = await runSettings(h, "view");
     expect(fieldsOf(view)).toMatchObject(defaults);
-    const db = new SQLite(h.databasePath, { readonly: true });
-    expect(db.prepare("select count(*) as n from guild_settings").get()).toEqual({ n: 0 });
-    db.close();
+    expect(await h.database.get("select count(*) as n from guild_settings")).toEqual({ n: 0 });
   });
 
   it("lets the owner change every kind of setting, and each answer shows the result", async () => {
@@ -142,12 +139,10 @@ describe("/settings", () => {
     expect(BigInt(h.discord.users.moderator.permissions) & 32n).toBe(32n);
 
     // Stored as the schema's JSON, and shown again by view.
-    const db = new SQLite(h.databasePath, { readonly: true });
-    const row = db.prepare("select settings_json, updated_by from guild_settings where guild_id = ?").get(h.discord.guild.id) as {
-      settings_json: string;
-      updated_by: string;
-    };
-    db.close();
+    const row = (await h.database.get<{ settings_json: string; updated_by: string }>(
+      "select settings_json, updated_by from guild_settings where guild_id = ?",
+      h.discord.guild.id,
+    ))!;
     expect(row.updated_by).toBe(h.discord.users.moderator.id);
     expect(JSON.parse(row.settings_json)).toMatchObject({
       enabledModels: null,
@@ -225,7 +220,7 @@ const DAY_MS = 86_400_000;
 
 /** Writes finished jobs and their ledger rows through the bot's own repositories, while the bot is stopped. */
 async function seedLedger(h: Harness, seeds: readonly Seed[]): Promise<void> {
-  const db = await openDatabase(h.databasePath);
+  const db = await openDatabase(h.databaseTarget);
   const jobs = createGenerationJobs(db);
   const ledger = createLedgerRepository(db);
   const guildId = h.discord.guild.id;
@@ -271,12 +266,11 @@ async function seedLedger(h: Harness, seeds: readonly Seed[]): Promise<void> {
 
 /** The ledger as SQL sees it, independent of the bot's code: spend per day and model name over the window. */
 function ledgerFigures(h: Harness, fromDay: string) {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  const rows = db
-    .prepare("select day, model_id as modelId, user_id as userId, images, usd from ledger where guild_id = ? and day >= ? and status != 'released'")
-    .all(h.discord.guild.id, fromDay) as { day: string; modelId: string; userId: string; images: number; usd: number }[];
-  db.close();
-  return rows;
+  return h.database.all<{ day: string; modelId: string; userId: string; images: number; usd: number }>(
+    `select day, model_id as "modelId", user_id as "userId", images, usd from ledger where guild_id = ? and day >= ? and status != 'released'`,
+    h.discord.guild.id,
+    fromDay,
+  );
 }
 
 describe("/usage", () => {
@@ -323,7 +317,7 @@ describe("/usage", () => {
 
     // The ledger, read with plain SQL, in the chart's shape.
     const windowStart = utcDay(Date.now() - 29 * DAY_MS);
-    const rows = ledgerFigures(h, windowStart);
+    const rows = await ledgerFigures(h, windowStart);
     const micros = (usd: number) => Math.round(usd * 1e6);
     const sum = (list: typeof rows) => list.reduce((total, r) => total + micros(r.usd), 0) / 1e6;
     const name = (id: string) => catalog.require(id).name;

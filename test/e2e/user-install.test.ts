@@ -2,7 +2,6 @@
 // the bot, each answered through the interaction token (the bot token never writes to those channels); with the token
 // spent, the result goes by direct message; the operator's per-member limits refuse what exceeds them before fal;
 // where Discord forces the reply private the reply says so; and a result's button works in a DM.
-import SQLite from "better-sqlite3";
 import { PermissionFlagsBits } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordFault, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
@@ -51,18 +50,13 @@ function botTokenWrites(channelId: string) {
 }
 
 /** The job's row as stored, with its ledger row's key. */
-function storedRow(interaction: Pick<InteractionHandle, "id">) {
-  const db = new SQLite(h.databasePath, { readonly: true });
-  try {
-    return db
-      .prepare(
-        `SELECT j.token_only AS tokenOnly, j.ephemeral, j.guild_id AS guildId, j.upload_limit AS uploadLimit, l.guild_id AS spentAgainst
-         FROM jobs j JOIN ledger l ON l.job_id = j.id WHERE j.interaction_id = ?`,
-      )
-      .get(interaction.id) as { tokenOnly: number; ephemeral: number; guildId: string | null; uploadLimit: number; spentAgainst: string };
-  } finally {
-    db.close();
-  }
+async function storedRow(interaction: Pick<InteractionHandle, "id">) {
+  const row = await h.database.get<{ tokenOnly: number; ephemeral: number; guildId: string | null; uploadLimit: number; spentAgainst: string }>(
+    `SELECT j.token_only AS "tokenOnly", j.ephemeral, j.guild_id AS "guildId", j.upload_limit AS "uploadLimit", l.guild_id AS "spentAgainst"
+     FROM jobs j JOIN ledger l ON l.job_id = j.id WHERE j.interaction_id = ?`,
+    interaction.id,
+  );
+  return row!;
 }
 
 const invalidToken: DiscordFault = { status: 401, code: 50027, message: "Invalid Webhook Token" };
@@ -81,11 +75,11 @@ describe("where the bot is not a member, everything goes through the token", () 
     expect(final.attachments).toHaveLength(1);
     expect(final.channel_id).toBe(channelId);
     expect(botTokenWrites(channelId).slice(writesBefore)).toEqual([]);
-    await expect.poll(() => storedJob(h, interaction).state).toBe("delivered");
-    const row = storedRow(interaction);
+    await expect.poll(async () => (await storedJob(h, interaction)).state).toBe("delivered");
+    const row = await storedRow(interaction);
     expect(row).toMatchObject({ tokenOnly, ephemeral: 0, spentAgainst: `user:${h.discord.users.member.id}` });
     // Where the bot is not in the channel, its Delete button (the bot token's) and contests are not offered.
-    const ref = storedJob(h, interaction).ref;
+    const ref = (await storedJob(h, interaction)).ref;
     expect(buttonIds(final).includes(`job:1:delete:${ref}`)).toBe(tokenOnly === 0);
   });
 
@@ -95,7 +89,7 @@ describe("where the bot is not a member, everything goes through the token", () 
     const dmsBefore = h.discord.directMessages(h.discord.users.member.id).length;
     h.discord.failNext((r) => r.method === "PATCH" && r.path.startsWith("/webhooks/") && r.files > 0, invalidToken);
     const interaction = imagineHere({ prompt: "a kite after the token ran out", channelId });
-    await expect.poll(() => storedJob(h, interaction).state, { timeout: 20_000 }).toBe("delivered");
+    await expect.poll(async () => (await storedJob(h, interaction)).state, { timeout: 20_000 }).toBe("delivered");
     const dms = h.discord.directMessages(h.discord.users.member.id).slice(dmsBefore);
     expect(dms).toHaveLength(1);
     expect(dms[0]!.attachments).toHaveLength(1);
@@ -109,9 +103,9 @@ describe("where the bot is not a member, everything goes through the token", () 
     const dmsBefore = h.discord.directMessages(user.id).length;
     h.discord.failNext((r) => r.method === "PATCH" && r.path.startsWith("/webhooks/") && r.files > 0, invalidToken);
     const interaction = imagineHere({ prompt: "a lantern delivered by DM", channelId, user });
-    await expect.poll(() => storedJob(h, interaction).state, { timeout: 20_000 }).toBe("delivered");
+    await expect.poll(async () => (await storedJob(h, interaction)).state, { timeout: 20_000 }).toBe("delivered");
     const dm = h.discord.directMessages(user.id).slice(dmsBefore)[0]!;
-    const ref = storedJob(h, interaction).ref;
+    const ref = (await storedJob(h, interaction)).ref;
     const since = h.fal.requests.length;
     const press = h.discord.clickButton({ message: dm, customId: `job:1:reroll:${ref}`, user, userInstall: true });
     const answer = await press.response();
@@ -124,12 +118,12 @@ describe("where the bot is not a member, everything goes through the token", () 
     const channelId = h.discord.botDm(h.discord.users.member);
     const first = imagineHere({ prompt: "a paper boat", channelId });
     const result = await waitForFinal(h, first);
-    const ref = storedJob(h, first).ref;
+    const ref = (await storedJob(h, first)).ref;
     const press = h.discord.clickButton({ message: result, customId: `job:1:reroll:${ref}`, userInstall: true });
     expect((await press.response()).type).toBe(5);
     const again = await waitForFinal(h, press);
     expect(again.attachments).toHaveLength(1);
-    expect(storedRow(press)).toMatchObject({ spentAgainst: `user:${h.discord.users.member.id}` });
+    expect(await storedRow(press)).toMatchObject({ spentAgainst: `user:${h.discord.users.member.id}` });
   });
 });
 
@@ -168,6 +162,6 @@ describe("where Discord keeps the replies private", () => {
     expect(final.flags & 64).toBe(64);
     expect(textOf(final)).toMatch(/^-# Only you can see this: this server does not let members' own apps post publicly/);
     expect(final.attachments).toHaveLength(1);
-    expect(storedRow(interaction)).toMatchObject({ ephemeral: 1, tokenOnly: 1 });
+    expect(await storedRow(interaction)).toMatchObject({ ephemeral: 1, tokenOnly: 1 });
   });
 });
