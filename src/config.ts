@@ -42,6 +42,8 @@ export const configSchema = z.object({
   FAL_PROXY_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
   PROGRESS_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(250).max(60_000).default(1500)),
   JOB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(600_000)),
+  INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, '.', ':', '_' or '-'").default("main")),
+  JOB_LEASE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(15_000)),
   DOWNLOAD_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(60_000)),
   IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).default(16)),
@@ -99,6 +101,10 @@ const hints: Record<keyof Config, string> = {
   FAL_PROXY_URL: "optional; leave unset to talk to fal directly",
   PROGRESS_INTERVAL_MS: "optional; milliseconds between progress edits of a reply, 250 to 60000 (default 1500)",
   JOB_TIMEOUT_MS: "optional; milliseconds before a generation is cancelled, 1000 to 3600000 (default 600000, 10 minutes)",
+  INSTANCE_ID:
+    "optional; this process's name among several sharing one PostgreSQL database, unique to each and kept across restarts (default main)",
+  JOB_LEASE_MS:
+    "optional; milliseconds a process holds a job without renewing it; another process takes over a dead one's jobs after this, 1000 to 600000 (default 15000)",
   DOWNLOAD_TIMEOUT_MS: "optional; milliseconds the bot waits for a finished image to download from fal, 1000 to 600000 (default 60000)",
   MAX_CONCURRENT_JOBS:
     "optional; the most jobs ever at fal at once, 1 to 1000 (default 16); below it the bot finds your fal account's limit itself",

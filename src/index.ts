@@ -22,6 +22,8 @@ import {
   FalCapacity,
   jobButtonHandlers,
   JobRunner,
+  keepLeases,
+  type LeaseKeeper,
   memberMessageHandler,
   RunTimes,
 } from "./generation/index.js";
@@ -82,8 +84,10 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
 
   const db = await openDatabaseOrExit(config, log);
-  const jobs = createGenerationJobs(db);
-  const ledger = createLedgerRepository(db);
+  // This process's lease on the jobs it admits and runs (see generation/leases.ts).
+  const owner = { id: config.INSTANCE_ID, leaseMs: config.JOB_LEASE_MS };
+  const jobs = createGenerationJobs(db, Date.now, owner);
+  const ledger = createLedgerRepository(db, Date.now, owner);
   const fal = createFal(config);
   const runTimes = new RunTimes();
   const discordAgent = createDiscordAgent();
@@ -176,8 +180,9 @@ async function main(): Promise<void> {
   };
   const refused = compileInputSchemas(catalog);
   if (refused.length) log.warn({ models: refused }, "these models refuse a plain prompt; check their input rules");
-  // Read before the client takes any interaction: these, and only these, are the last run's jobs.
-  const leftOver = await jobs.unfinished();
+  // Claimed before the client takes any interaction: this process's jobs from its last run, and any that no process
+  // runs any more (their lease ran out).
+  const leftOver = await jobs.claim();
   const commands = await loadCommands<AppContext>();
   const route = createInteractionRouter(commands, ctx, [jobButtonHandlers, assetButtonHandlers]);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
@@ -199,6 +204,7 @@ async function main(): Promise<void> {
       log.error({ err: error }, "registering commands failed; existing commands keep working");
     }
     const recovered = await runner.recover(leftOver);
+    leases ??= keepLeases(jobs, runner, log, config.JOB_LEASE_MS);
     // Contest phases whose time passed while the bot was down run now, once; the others get their timers.
     const contestsScheduled = await contestEngine.schedule.rebuild().catch((error: unknown) => {
       log.error({ err: error }, "could not schedule the contests' phases");
@@ -208,6 +214,7 @@ async function main(): Promise<void> {
     log.info({ recovered, contests: contestsScheduled }, "ready");
   });
 
+  let leases: LeaseKeeper | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -218,6 +225,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, shutdownGraceMs);
     contestEngine.schedule.stop();
+    leases?.stop();
     await endpoints?.close();
     await runner.shutdown();
     await client.destroy();

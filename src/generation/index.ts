@@ -13,6 +13,7 @@ export { passedOverDefaults, type MemberDefaults, type MemberPreferences, type M
 export { shownPrompt } from "./progress-text.js";
 export { createJobReporter } from "./reporter.js";
 export { JobRunner, type JobReporter } from "./runner.js";
+export { keepLeases, type LeaseKeeper } from "./leases.js";
 export { mediaGallery, replyLayout, textDisplay } from "./reply-layout.js";
 export { offeredImage, offeredPositions } from "./result-images.js";
 export { actionSourceUrl } from "./action-source.js";

@@ -4,6 +4,7 @@ import {
   createJobRepository,
   type JobRecord as StoredJob,
   type JobRepository as StoredJobs,
+  type JobOwner,
   type NewJob as StoredNewJob,
 } from "../store/jobs.js";
 import type { GenerationRequest, NormalizedOutput } from "../models/index.js";
@@ -12,6 +13,6 @@ export type NewJob = StoredNewJob<GenerationRequest>;
 export type JobRecord = StoredJob<GenerationRequest, NormalizedOutput>;
 export type JobRepository = StoredJobs<GenerationRequest, NormalizedOutput>;
 
-export function createGenerationJobs(db: Db, now?: () => number): JobRepository {
-  return createJobRepository<GenerationRequest, NormalizedOutput>(db, now);
+export function createGenerationJobs(db: Db, now?: () => number, owner?: JobOwner): JobRepository {
+  return createJobRepository<GenerationRequest, NormalizedOutput>(db, now, owner);
 }

@@ -80,9 +80,10 @@ export interface RunnerDeps {
 /** At most this many jobs can be in doubt after a crash (see JobRunner.submits). */
 const submitsAtOnce = 2;
 
+/** Why the runner stopped driving a job it leaves as it is, for the next start or for the process that took it over. */
 class Shutdown extends Error {
-  constructor() {
-    super("the bot is shutting down");
+  constructor(message = "the bot is shutting down") {
+    super(message);
   }
 }
 
@@ -165,6 +166,16 @@ export class JobRunner {
       }
     }
     return leftOver.length;
+  }
+
+  /**
+   * Stops driving the jobs running here that are not among `owned`: another process took them over (this one missed
+   * renewing their lease), and drives them from where the database says they are.
+   */
+  keepOnly(owned: ReadonlySet<number>): number[] {
+    const lost = [...this.running.keys()].filter((id) => !owned.has(id));
+    for (const id of lost) this.running.get(id)!.stop.abort(new Shutdown("another process took the job over"));
+    return lost;
   }
 
   /** Stops watching every job (they stay persisted and resume at the next start) and waits for them to settle. */

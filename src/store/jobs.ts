@@ -4,6 +4,7 @@
 // The store keeps a job's request and result as JSON; the feature that runs jobs names their types.
 import { sql, type Insertable, type Selectable } from "kysely";
 import { statementsOf, type Db } from "./database.js";
+import type { Dialect } from "./statements.js";
 import type { JobState, JobsTable } from "./schema.js";
 import { fallbackLocale, resolveLocale, type SupportedLocale } from "../i18n/index.js";
 
@@ -59,6 +60,18 @@ export interface JobRecord<Request, Result> extends NewJob<Request> {
   firstCost: number | null;
 }
 
+/**
+ * The process that runs a job (`id`, unique among the processes sharing the database; stable across its restarts, so a
+ * restarted process takes its own jobs back at once) and how long its lease on the job lasts without renewal.
+ */
+export interface JobOwner {
+  id: string;
+  leaseMs: number;
+}
+
+/** One process on its own database: the only owner there is. */
+export const soleOwner: JobOwner = { id: "main", leaseMs: 15_000 };
+
 /** The condition of the partial indexes on unfinished jobs, word for word: a bound list would not match them. */
 export const unfinishedCondition = "state not in ('delivered', 'failed', 'cancelled')";
 
@@ -113,11 +126,20 @@ export interface JobRepository<Request, Result> {
   markCancelled(id: number, error: unknown): Promise<boolean>;
   /** The result was deleted from Discord; the record stays (it is the job's history). */
   markDeleted(id: number): Promise<void>;
+  /**
+   * Takes the unfinished jobs nobody runs — this owner's from before a restart, those without an owner, and those
+   * whose owner's lease ran out — and leases them to this owner; oldest first. With `othersOnly`, not this owner's.
+   */
+  claim(options?: { othersOnly?: boolean; limit?: number }): Promise<JobRecord<Request, Result>[]>;
+  /** Extends this owner's lease on its unfinished jobs; returns their ids (a job missing was taken over by another). */
+  renewLeases(): Promise<Set<number>>;
 }
 
 /** The row of a job just accepted. */
-export function newJobRow<Request>(job: NewJob<Request>, at: number): Insertable<JobsTable> {
+export function newJobRow<Request>(job: NewJob<Request>, at: number, owner: JobOwner): Insertable<JobsTable> {
   return {
+    owner: owner.id,
+    lease_until: at + owner.leaseMs,
     ref: job.ref,
     state: "accepted",
     model_id: job.modelId,
@@ -263,8 +285,31 @@ function createTransitions(db: Db) {
   };
 }
 
-export function createJobRepository<Request, Result>(db: Db, now: () => number = Date.now): JobRepository<Request, Result> {
+/**
+ * Claims jobs for an owner. The inner SELECT picks them; on PostgreSQL it skips rows another process is claiming at
+ * that moment, and the outer condition is checked again on each row as it is changed, so a job goes to one owner.
+ */
+function claimSql(dialect: Dialect, othersOnly: boolean): string {
+  const free = `(owner IS NULL OR lease_until < @at${othersOnly ? "" : " OR owner = @owner"})`;
+  const mine = othersOnly ? " AND (owner IS NULL OR owner <> @owner)" : "";
+  return `UPDATE jobs SET owner = @owner, lease_until = @until
+    WHERE id IN (SELECT id FROM jobs WHERE ${unfinishedCondition} AND ${free}${mine}
+                 LIMIT @limit${dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : ""})
+      AND ${unfinishedCondition} AND ${free}
+    RETURNING *`;
+}
+
+const renewSql = `UPDATE jobs SET lease_until = @until WHERE owner = @owner AND ${unfinishedCondition} RETURNING id`;
+
+export function createJobRepository<Request, Result>(
+  db: Db,
+  now: () => number = Date.now,
+  owner: JobOwner = soleOwner,
+): JobRepository<Request, Result> {
   const transitions = createTransitions(db);
+  const statements = statementsOf(db);
+  const claims = { all: claimSql(statements.dialect, false), others: claimSql(statements.dialect, true) };
+  statements.check(claims.all, claims.others, renewSql);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toRecord<Request, Result>(row);
@@ -272,7 +317,7 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
 
   return {
     async create(job) {
-      const row = await db.insertInto("jobs").values(newJobRow(job, now())).returningAll().executeTakeFirstOrThrow();
+      const row = await db.insertInto("jobs").values(newJobRow(job, now(), owner)).returningAll().executeTakeFirstOrThrow();
       return toRecord<Request, Result>(row);
     },
     get,
@@ -324,5 +369,19 @@ export function createJobRepository<Request, Result>(db: Db, now: () => number =
       await db.updateTable("jobs").set({ deleted_at: now(), updated_at: now() }).where("id", "=", id).execute();
     },
     markCancelled: (id, error) => transitions.cancelled({ id, at: now(), error: JSON.stringify(error) }),
+    async claim({ othersOnly = false, limit = 1000 } = {}) {
+      const at = now();
+      const rows = await statements.all<Selectable<JobsTable>>(othersOnly ? claims.others : claims.all, {
+        owner: owner.id,
+        at,
+        until: at + owner.leaseMs,
+        limit,
+      });
+      return rows.sort((a, b) => a.id - b.id).map((row) => toRecord<Request, Result>(row));
+    },
+    async renewLeases() {
+      const rows = await statements.all<{ id: number }>(renewSql, { owner: owner.id, until: now() + owner.leaseMs });
+      return new Set(rows.map((row) => row.id));
+    },
   };
 }

@@ -3,7 +3,7 @@
 // the reservation happen in one transaction.
 import { sql, type Insertable, type Selectable } from "kysely";
 import { statementsOf, type Db } from "./database.js";
-import { newJobRow, toRecord, unfinishedCondition, type JobRecord, type NewJob } from "./jobs.js";
+import { newJobRow, soleOwner, toRecord, unfinishedCondition, type JobOwner, type JobRecord, type NewJob } from "./jobs.js";
 import type { JobsTable, LedgerTable } from "./schema.js";
 import type { Queries } from "./statements.js";
 
@@ -91,10 +91,10 @@ const memberTotalsSql = `
 const insertJobSql = `
   INSERT INTO jobs (ref, state, model_id, endpoint, request_json, input_json, requester_id, guild_id, channel_id,
     application_id, interaction_id, interaction_token, token_expires_at, ephemeral, channel_nsfw, upload_limit,
-    cost_estimate, parent_job_id, nsfw_policy, contest_id, token_only, reply_note, locale, created_at, updated_at)
+    cost_estimate, parent_job_id, nsfw_policy, contest_id, token_only, reply_note, locale, created_at, updated_at, owner, lease_until)
   VALUES (@ref, @state, @model_id, @endpoint, @request_json, @input_json, @requester_id, @guild_id, @channel_id,
     @application_id, @interaction_id, @interaction_token, @token_expires_at, @ephemeral, @channel_nsfw, @upload_limit,
-    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @token_only, @reply_note, @locale, @created_at, @updated_at)
+    @cost_estimate, @parent_job_id, @nsfw_policy, @contest_id, @token_only, @reply_note, @locale, @created_at, @updated_at, @owner, @lease_until)
   RETURNING *`;
 
 /** Every column `reservationRow` fills, bound by its name. */
@@ -140,7 +140,7 @@ const lockDaySql = `
  * Admission runs for every command, hundreds a second in a burst: its statements are hand-written (on SQLite prepared
  * once and run synchronously) and run as one transaction.
  */
-function createAdmission(db: Db, now: () => number) {
+function createAdmission(db: Db, now: () => number, owner: JobOwner) {
   const statements = statementsOf(db);
   statements.check(todayTotalsSql, memberTotalsSql, insertJobSql, insertReservationSql);
   const today = async (queries: Queries, guildId: string, userId: string, day: string) =>
@@ -152,7 +152,7 @@ function createAdmission(db: Db, now: () => number) {
       const problems = admission.decide(await today(queries, guildId, admission.job.requesterId, day));
       if (problems.length) return { ok: false, problems };
       const at = now();
-      const row = (await queries.get<Selectable<JobsTable>>(insertJobSql, newJobRow(admission.job, at)))!;
+      const row = (await queries.get<Selectable<JobsTable>>(insertJobSql, newJobRow(admission.job, at, owner)))!;
       await queries.run(insertReservationSql, reservationRow(admission, row.id, at));
       return { ok: true, job: toRecord(row) };
     });
@@ -164,8 +164,9 @@ function createAdmission(db: Db, now: () => number) {
   };
 }
 
-export function createLedgerRepository(db: Db, now: () => number = Date.now): LedgerRepository {
-  const admission = createAdmission(db, now);
+/** `owner`: the process the jobs it admits are leased to (see JobOwner). */
+export function createLedgerRepository(db: Db, now: () => number = Date.now, owner: JobOwner = soleOwner): LedgerRepository {
+  const admission = createAdmission(db, now, owner);
   return {
     // 50 admissions at once see each other's reservations (see lockDaySql).
     admit: admission.admit,

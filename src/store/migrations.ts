@@ -378,5 +378,22 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       await turnOnNewModels(db, ["bria-background-removal"]);
     },
   },
+    "0016_job_leases": {
+      async up(db: Kysely<unknown>) {
+        // Several processes share the jobs: each unfinished job is run by one of them, its owner, for as long as the
+        // owner renews the lease. A job whose lease ran out (its process died) is taken over by another.
+        await inTransaction(db, async (trx) => {
+          await trx.schema.alterTable("jobs").addColumn("owner", "text").execute();
+          await trx.schema.alterTable("jobs").addColumn("lease_until", t.integer).execute();
+          // Renewed every few seconds and searched for orphans: the unfinished jobs only, by owner and lease.
+          await trx.schema
+            .createIndex("jobs_unfinished_lease")
+            .on("jobs")
+            .columns(["owner", "lease_until"])
+            .where(sql.ref("state"), "not in", ["delivered", "failed", "cancelled"])
+            .execute();
+        });
+      },
+    },
   };
 }

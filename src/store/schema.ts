@@ -58,6 +58,9 @@ export interface JobsTable {
   /** After step 0 of a two-step job: its result (the model's description is kept) and its cost. */
   first_result_json: string | null;
   first_cost: number | null;
+  /** The process running the job (see JobOwner), until lease_until unless it renews the lease. */
+  owner: string | null;
+  lease_until: number | null;
 }
 
 export interface PendingFormsTable {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sampleJob } from "./job-fixture.js";
 import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
 import { freshTarget, testDialect } from "./memory-db.js";
-import { newJobRow } from "../../src/store/jobs.js";
+import { newJobRow, soleOwner } from "../../src/store/jobs.js";
 import { createGenerationJobs, type JobRepository } from "../../src/generation/job.js";
 import { createLedgerRepository, memberSpendKey } from "../../src/store/ledger.js";
 import { migrationsFor } from "../../src/store/migrations.js";
@@ -247,8 +247,12 @@ describe("the ledger's day totals", () => {
       ["200000000000000002", "100000000000000001", "2026-11-21", "settled", 1, 0.039],
     ];
     for (const [i, [guild, user, rowDay, status, images, usd]] of rows.entries()) {
-      // A job row as it was then: the columns later migrations added (0012's, 0013's) did not exist yet.
-      const { token_only: _tokenOnly, reply_note: _replyNote, locale: _locale, ...before } = newJobRow(sampleJob(`U${i}`, { requesterId: user, guildId: guild }), 0);
+      // A job row as it was then: the columns later migrations added (0012's, 0013's, 0016's) did not exist yet.
+      const { token_only: _tokenOnly, reply_note: _replyNote, locale: _locale, owner: _owner, lease_until: _leaseUntil, ...before } = newJobRow(
+        sampleJob(`U${i}`, { requesterId: user, guildId: guild }),
+        0,
+        soleOwner,
+      );
       const job = await old.insertInto("jobs").values(before).returning("id").executeTakeFirstOrThrow();
       insertRow.run(job.id, guild, user, rowDay, status, images, usd);
     }

@@ -96,7 +96,9 @@ describe("the store's prepared statements", () => {
       }),
     );
     expect(statements.length).toBeGreaterThanOrEqual(10);
-    expect(plans.flat().filter((step) => step.startsWith("SCAN ") && step !== "SCAN CONSTANT ROW")).toEqual([]);
+    // The one scan allowed walks the partial index of unfinished jobs (the search for orphaned jobs), never the history.
+    const scans = plans.flat().filter((step) => step.startsWith("SCAN ") && step !== "SCAN CONSTANT ROW");
+    expect(scans.filter((step) => step !== "SCAN jobs USING INDEX jobs_unfinished")).toEqual([]);
     expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (guild_id=? AND requester_id=?)");
   });
 
