@@ -23,7 +23,8 @@ export interface Harness {
 export interface HarnessOptions {
   discord?: FakeDiscordOptions;
   fal?: FakeFalOptions;
-  env?: Record<string, string>;
+  /** Extra environment; a function when it needs the fakes (their URLs). */
+  env?: Record<string, string> | ((fakes: { discord: FakeDiscord; fal: FakeFal }) => Record<string, string>);
 }
 
 /** The environment that points the bot at the fakes. */
@@ -43,7 +44,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const discord = await startFakeDiscord(options.discord);
   const fal = await startFakeFal(options.fal);
   const databasePath = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "falcord.sqlite");
-  const env = fakeEnv(discord, fal, { DATABASE_PATH: databasePath, ...options.env });
+  const extra = typeof options.env === "function" ? options.env({ discord, fal }) : options.env;
+  const env = fakeEnv(discord, fal, { DATABASE_PATH: databasePath, ...extra });
   /** Every process this harness started, for the secrets check. */
   const processes = [BotProcess.start(env)];
   let closed: Promise<void> | undefined;
