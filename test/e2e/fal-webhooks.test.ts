@@ -2,14 +2,15 @@
 // bot's HTTP port instead of streaming their status. A valid callback delivers (no status stream opened, the result
 // fetched once); callbacks with a bad signature, a stale timestamp, another account's user id or no signature are
 // refused and change nothing; a replay is answered 200 and changes nothing; an unknown request id gets 404 (fal
-// tries again); a lost callback is made up for by the sweep's status reads. Without FAL_WEBHOOK_URL jobs stream as
-// before and nothing takes callbacks.
+// tries again); a lost callback is made up for by the sweep's status reads; a callback that found the bot down is
+// taken after its restart, when fal tries again. Without FAL_WEBHOOK_URL jobs stream as before and nothing takes
+// callbacks.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ForgedCallback } from "../fakes/fal/index.js";
 import { falRequests, imagine, resultWrites, waitForFinal } from "./generation-helpers.js";
-import { startHarness, type Harness } from "./harness.js";
+import { startHarness, type Harness, type HarnessOptions } from "./harness.js";
 import { storedJob } from "./job-records.js";
 
 let h: Harness | undefined;
@@ -27,7 +28,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startWithWebhooks(sweepMs: number): Promise<{ h: Harness; webhookUrl: string }> {
+async function startWithWebhooks(sweepMs: number, fal?: HarnessOptions["fal"]): Promise<{ h: Harness; webhookUrl: string }> {
   const port = await freePort();
   const webhookUrl = `http://127.0.0.1:${port}/fal/webhook`;
   const harness = await startHarness({
@@ -38,6 +39,7 @@ async function startWithWebhooks(sweepMs: number): Promise<{ h: Harness; webhook
       FAL_WEBHOOK_JWKS_URL: fal.jwksUrl,
       FAL_WEBHOOK_SWEEP_MS: String(sweepMs),
     }),
+    ...(fal ? { fal } : {}),
   });
   return { h: harness, webhookUrl };
 }
@@ -101,6 +103,8 @@ describe("fal webhooks", () => {
     expect(h.fal.jobs.get(requestId)!.resultFetches).toBe(0);
     expect(storedJob(h, interaction).state).toBe("submitted");
     expect(interaction.original()?.attachments ?? []).toEqual([]);
+    // The bot's log lines come through a pipe: the last refusal's may trail its answer.
+    await h.bot.waitForLog((l) => l.msg === "refused a fal callback" && l["reason"] === "missing-header");
     const refused = h.bot.logs.filter((l) => l.msg === "refused a fal callback").map((l) => l["reason"]);
     expect(refused).toEqual(["bad-signature", "stale", "other-account", "missing-header"]);
     expect(h.bot.logs.find((l) => l.msg === "refused a fal callback" && l["reason"] === "other-account")?.["sender"]).toBe("someone-else");
@@ -124,6 +128,23 @@ describe("fal webhooks", () => {
     const polls = falRequests(h, "status").filter((r) => r.requestId === requestId);
     expect(polls.length).toBeGreaterThan(0);
     expect(polls.at(-1)!.status).toBe(200);
+    expect(falRequests(h, "stream")).toEqual([]);
+    expect(falRequests(h, "result")).toHaveLength(1);
+    expect(resultWrites(h, interaction)).toHaveLength(1);
+  });
+
+  it("a callback that found the bot down is taken after its restart, when fal sends it again", async () => {
+    h = (await startWithWebhooks(60_000, { runMs: 1500, callbackRetries: 40, callbackRetryMs: 250 })).h;
+    const interaction = imagine(h, { prompt: "a lantern in the rain" });
+    const requestId = await submitted(h);
+    await h.bot.stop();
+    await h.fal.waitForCallback((c) => c.requestId === requestId && c.status === 0, 10_000);
+    await h.restart();
+    await waitForFinal(h, interaction);
+    const sent = h.fal.callbacks.filter((c) => c.requestId === requestId);
+    expect(sent.at(-1)).toMatchObject({ kind: "completion", status: 200 });
+    expect(sent.slice(0, -1).every((c) => c.status === 0)).toBe(true);
+    await h.bot.waitForLog((l) => l.msg === "fal's callback came" && l["requestId"] === requestId);
     expect(falRequests(h, "stream")).toEqual([]);
     expect(falRequests(h, "result")).toHaveLength(1);
     expect(resultWrites(h, interaction)).toHaveLength(1);

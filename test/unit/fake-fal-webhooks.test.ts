@@ -1,11 +1,12 @@
 // The fake fal's webhooks, driven by the real @fal-ai/client (its `webhookUrl` goes as `?fal_webhook=`) and checked
 // by falcord's own verifier against the fake's JWKS: a completed job's callback, an ERROR callback, none without a
-// webhook, the forged ones, an exact replay, a lost callback, and a callback for a request the fake never had.
+// webhook, the forged ones, an exact replay, a lost callback, a callback for a request the fake never had, and fal's
+// retries of a callback that was not answered 2xx.
 import type { IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFal, type FalClient } from "../../src/fal/client.js";
 import { createWebhookVerifier } from "../../src/fal/webhook-signature.js";
-import { FAKE_FAL_USER_ID, startFakeFal, type FakeFal } from "../fakes/fal/index.js";
+import { FAKE_FAL_USER_ID, startFakeFal, type FakeFal, type FakeFalOptions } from "../fakes/fal/index.js";
 import { localServer } from "./local-server.js";
 
 interface Received {
@@ -26,8 +27,8 @@ const receiver = localServer((req, res) => {
 });
 
 const fakes: FakeFal[] = [];
-async function fakeFal(): Promise<{ fake: FakeFal; fal: FalClient }> {
-  const fake = await startFakeFal({ queueMs: 20, runMs: 30 });
+async function fakeFal(options: FakeFalOptions = {}): Promise<{ fake: FakeFal; fal: FalClient }> {
+  const fake = await startFakeFal({ queueMs: 20, runMs: 30, ...options });
   fakes.push(fake);
   return { fake, fal: createFal({ FAL_KEY: fake.key, FAL_PROXY_URL: fake.url }) };
 }
@@ -52,7 +53,7 @@ describe("fake fal: webhooks", () => {
     const submit = await fake.waitForRequest((r) => r.route === "submit");
     expect(new URL(submit.targetUrl).searchParams.get("fal_webhook")).toBe(`${receiver.base}/hook`);
     const sent = await fake.waitForCallback((c) => c.requestId === requestId);
-    expect(sent).toMatchObject({ kind: "completion", status: 200, url: `${receiver.base}/hook` });
+    expect(sent).toMatchObject({ kind: "completion", status: 200, url: `${receiver.base}/hook`, attempt: 1 });
     expect(received).toHaveLength(1);
     const [callback] = received;
     expect(callback!.path).toBe("/hook");
@@ -135,5 +136,29 @@ describe("fake fal: webhooks", () => {
     expect(await verifierOf(fake).verify(received[0]!.headers, received[0]!.body)).toEqual({ ok: true, requestId: "no-such-request" });
     expect((await fake.sendCallback("no-such-request", { url: "http://127.0.0.1:1/hook" })).status).toBe(0);
     await expect(fake.sendCallback("no-such-request")).rejects.toThrow(/no webhook URL/);
+  });
+
+  it("sends a completion's callback again while it is not answered 2xx, `callbackRetries` times, signed afresh", async () => {
+    const { fake, fal } = await fakeFal({ callbackRetries: 2, callbackRetryMs: 20 });
+    answer = 404;
+    const requestId = await submitWithWebhook(fal, "/hook");
+    await fake.waitForCallback((c) => c.attempt === 2);
+    answer = 200;
+    await fake.waitForCallback((c) => c.attempt === 3);
+    expect(fake.callbacks.map((c) => [c.kind, c.attempt, c.status])).toEqual([
+      ["completion", 1, 404],
+      ["completion", 2, 404],
+      ["completion", 3, 200],
+    ]);
+    expect(await verifierOf(fake).verify(received[2]!.headers, received[2]!.body)).toEqual({ ok: true, requestId });
+
+    answer = 503;
+    const unanswered = await submitWithWebhook(fal, "/hook", { prompt: "never taken" });
+    await fake.waitForCallback((c) => c.requestId === unanswered && c.attempt === 3);
+    // A job run later (50 ms at fal, more than the 20 ms between retries): no fourth attempt came meanwhile.
+    answer = 200;
+    const later = await submitWithWebhook(fal, "/hook", { prompt: "later" });
+    await fake.waitForCallback((c) => c.requestId === later);
+    expect(fake.callbacks.filter((c) => c.requestId === unanswered).map((c) => c.status)).toEqual([503, 503, 503]);
   });
 });

@@ -65,7 +65,10 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     createModelRunner({ storage, recorder, ...(options.outputBytes !== undefined ? { outputBytes: options.outputBytes } : {}) }),
   );
   const routes = new QueueRoutes(queue, failures);
-  const webhooks = new FakeWebhooks(options.userId ?? FAKE_FAL_USER_ID, events);
+  const webhooks = new FakeWebhooks(options.userId ?? FAKE_FAL_USER_ID, events, {
+    retries: options.callbackRetries ?? 3,
+    retryMs: options.callbackRetryMs ?? 500,
+  });
   events.on("completed", ({ requestId }: { requestId: string }) => {
     const job = queue.jobs.get(requestId);
     if (job) webhooks.completed(job);
@@ -98,7 +101,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     holdCdn: () => storage.holdDownloads(),
     holdUploads: () => storage.holdUploads(),
     close() {
-      closed ??= webhooks.settle().then(() => new Promise<void>((resolve) => {
+      closed ??= webhooks.close().then(() => new Promise<void>((resolve) => {
         routes.close();
         storage.releaseAll();
         queue.close();

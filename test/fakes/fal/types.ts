@@ -26,6 +26,9 @@ export interface FakeFalOptions {
   outputBytes?: number;
   /** The fal account's user id its webhook callbacks are signed for; default FAKE_FAL_USER_ID. */
   userId?: string;
+  /** A completion's callback not answered 2xx is sent again this many times (default 3), `callbackRetryMs` apart (default 500). */
+  callbackRetries?: number;
+  callbackRetryMs?: number;
 }
 
 export type Failure =
@@ -148,6 +151,8 @@ export interface RecordedCallback {
   /** "completion": fal's own, when the job completed; "sent": sent again by a test; "replay": the last one, byte for byte; else forged. */
   kind: "completion" | "sent" | "replay" | ForgedCallback;
   status: number;
+  /** A completion's callback: 1, then 2, 3… for fal's retries after an answer that was not 2xx. */
+  attempt: number;
 }
 
 /** What is wrong with a forged callback: another key's signature, a timestamp 10 minutes old, another account's user id, no signature. */

@@ -2,7 +2,9 @@
 // `{request_id, gateway_request_id, status: "OK" | "ERROR", payload, error}` to that URL, signed the way fal signs
 // (Ed25519 over "<request id>\n<user id>\n<timestamp>\n<hex SHA-256 of the body>", in the X-Fal-Webhook-* headers)
 // with a key of the fake's own, published as a JWKS at JWKS_PATH. Helpers forge the callbacks a receiver must
-// refuse (a bad signature, a stale timestamp, another account's) and replay one exactly as it was sent.
+// refuse (a bad signature, a stale timestamp, another account's) and replay one exactly as it was sent. Like fal, a
+// completion's callback that was not answered 2xx is sent again (fal: about 10 times over 2 hours; here `retries`
+// times, `retryMs` apart), signed afresh each time.
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { epochNow } from "./clock.js";
 import type { FakeFalJob, ForgedCallback, RecordedCallback } from "./types.js";
@@ -27,10 +29,13 @@ export class FakeWebhooks {
   /** The last callback sent for each request, as it went on the wire (for a replay). */
   private readonly lastSent = new Map<string, Sent>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private closed = false;
 
   constructor(
     readonly userId: string,
     private readonly events: EventEmitter,
+    private readonly retry: { retries: number; retryMs: number },
   ) {}
 
   /** The JWKS the fake publishes: its one Ed25519 public key. */
@@ -45,7 +50,18 @@ export class FakeWebhooks {
       this.events.emit("callback-lost", { requestId: job.requestId });
       return;
     }
-    void this.track(this.send(job.webhookUrl, job.requestId, this.bodyOf(job), "completion"));
+    this.deliver(job, job.webhookUrl, 1);
+  }
+
+  private deliver(job: FakeFalJob, url: string, attempt: number): void {
+    void this.track(this.send(url, job.requestId, this.bodyOf(job), "completion", undefined, attempt)).then(({ status }) => {
+      if ((status >= 200 && status < 300) || attempt > this.retry.retries || this.closed) return;
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        this.deliver(job, url, attempt + 1);
+      }, this.retry.retryMs);
+      this.retryTimers.add(timer);
+    });
   }
 
   /**
@@ -85,8 +101,11 @@ export class FakeWebhooks {
     });
   }
 
-  /** Waits for the callbacks on their way. */
-  async settle(): Promise<void> {
+  /** Sends no more retries and waits for the callbacks on their way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -108,7 +127,7 @@ export class FakeWebhooks {
     });
   }
 
-  private send(url: string, requestId: string, body: string, kind: RecordedCallback["kind"], forge?: ForgedCallback): Promise<RecordedCallback> {
+  private send(url: string, requestId: string, body: string, kind: RecordedCallback["kind"], forge?: ForgedCallback, attempt = 1): Promise<RecordedCallback> {
     const now = Math.floor(Date.now() / 1000);
     const timestamp = String(forge === "stale" ? now - 10 * 60 : now);
     const userId = forge === "other-user" ? "someone-else" : this.userId;
@@ -125,10 +144,10 @@ export class FakeWebhooks {
     if (forge === "missing-header") delete headers["x-fal-webhook-signature"];
     const sent = { url, headers, body };
     if (!forge) this.lastSent.set(requestId, sent);
-    return this.post(sent, requestId, kind);
+    return this.post(sent, requestId, kind, attempt);
   }
 
-  private async post({ url, headers, body }: Sent, requestId: string, kind: RecordedCallback["kind"]): Promise<RecordedCallback> {
+  private async post({ url, headers, body }: Sent, requestId: string, kind: RecordedCallback["kind"], attempt = 1): Promise<RecordedCallback> {
     const at = epochNow();
     let status = 0;
     try {
@@ -138,7 +157,7 @@ export class FakeWebhooks {
     } catch {
       // Not delivered (the bot is not listening): status 0.
     }
-    const entry: RecordedCallback = { at, requestId, url, kind, status };
+    const entry: RecordedCallback = { at, requestId, url, kind, status, attempt };
     this.callbacks.push(entry);
     this.events.emit("callback", entry);
     return entry;
