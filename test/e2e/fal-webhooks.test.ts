@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ForgedCallback } from "../fakes/fal/index.js";
-import { falRequests, imagine, resultWrites, waitForFinal } from "./generation-helpers.js";
+import { falRequests, imagine, refOf, resultWrites, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness, type HarnessOptions } from "./harness.js";
 import { storedJob } from "./job-records.js";
 
@@ -81,6 +81,16 @@ describe("fal webhooks", () => {
     expect(falRequests(h, "result")).toHaveLength(1);
     expect(resultWrites(h, interaction)).toHaveLength(1);
     expect(storedJob(h, interaction).state).toBe("delivered");
+
+    // An ERROR callback (fal refused the prompt) ends the job as a streamed one ends: its result says why.
+    h.fal.failNext({ kind: "validation", when: "result", type: "content_policy_violation" });
+    const refused = imagine(h, { prompt: "something fal refuses" });
+    const refusedId = await submitted(h, 1);
+    const reply = await waitForFinal(h, refused);
+    expect(refOf(reply)).toMatch(/^[A-Z2-9]{6}$/);
+    expect(h.fal.callbacks.filter((c) => c.requestId === refusedId)).toMatchObject([{ kind: "completion", status: 200 }]);
+    expect(falRequests(h, "result").filter((r) => r.requestId === refusedId)).toMatchObject([{ status: 422 }]);
+    expect(storedJob(h, refused).state).toBe("failed");
   });
 
   it("refuses a bad signature, a stale timestamp, another account's user id and a missing signature, changing nothing; fal's own then delivers", async () => {
