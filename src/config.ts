@@ -9,6 +9,19 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
   .transform((value) => value.replace(/\/+$/, ""));
 
+/**
+ * fal's callbacks reach the bot from the internet, so over https; plain http only to a loopback address (a tunnel or
+ * reverse proxy on the same machine, the tests' fakes).
+ */
+const webhookUrl = z
+  .string()
+  .url("must be a URL such as https://bot.example.com/fal/webhook")
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname));
+  }, "must start with https:// (http:// only for 127.0.0.1 or localhost)")
+  .refine((value) => !["/healthz", "/metrics"].includes(new URL(value).pathname), "must not end in /healthz or /metrics (the operators' endpoints)");
+
 const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Where the data is: an SQLite file, unless a PostgreSQL database is named (also read by `npm run move-to-postgres`). */
@@ -55,6 +68,11 @@ export const configSchema = z.object({
   // The operators' endpoints (/healthz, /metrics): off unless a port is given.
   HTTP_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
   HTTP_HOST: z.preprocess(emptyAsUnset, z.string().min(1).default("127.0.0.1")),
+  // fal's webhooks: jobs are told finished by fal's signed callback on HTTP_PORT instead of a status stream each.
+  FAL_WEBHOOK_URL: z.preprocess(emptyAsUnset, webhookUrl.optional()),
+  FAL_WEBHOOK_JWKS_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  FAL_USER_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(200).optional()),
+  FAL_WEBHOOK_SWEEP_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
   USER_INSTALL_MODELS: z.preprocess(
     emptyAsUnset,
     z
@@ -63,6 +81,11 @@ export const configSchema = z.object({
       .transform((value) => value.split(",").map((id) => id.trim()))
       .optional(),
   ),
+}).superRefine((config, context) => {
+  // fal's callbacks need a port to arrive on, and the account they are signed for (its user id) to be pinned.
+  if (config.FAL_WEBHOOK_URL === undefined) return;
+  if (config.HTTP_PORT === undefined) context.addIssue({ code: "custom", path: ["FAL_WEBHOOK_URL"], message: "needs HTTP_PORT: fal's callbacks arrive on that port" });
+  if (config.FAL_USER_ID === undefined) context.addIssue({ code: "custom", path: ["FAL_USER_ID"], message: "is not set, and FAL_WEBHOOK_URL needs it" });
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -117,6 +140,13 @@ const hints: Record<keyof Config, string> = {
     "optional; the model ids members may use through their own install, separated by commas (see /models); leave unset for every model",
   HTTP_PORT: "optional; the port of the operators' endpoints /healthz and /metrics, 0 to 65535 (unset: no endpoints)",
   HTTP_HOST: "optional; the address the operators' endpoints listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
+  FAL_WEBHOOK_URL:
+    "optional; the public https URL of the bot's HTTP_PORT where fal posts a job's callback, e.g. https://bot.example.com/fal/webhook (unset: each job streams its status)",
+  FAL_WEBHOOK_JWKS_URL: "optional; where fal publishes the keys its callbacks are signed with (default fal's own); leave unset",
+  FAL_USER_ID:
+    "with FAL_WEBHOOK_URL; your fal account's user id, the X-Fal-Webhook-User-Id of its callbacks (only callbacks for this account are accepted)",
+  FAL_WEBHOOK_SWEEP_MS:
+    "optional; with FAL_WEBHOOK_URL, milliseconds between status checks of a job whose callback has not come, 100 to 3600000 (default 30000)",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

@@ -1,6 +1,7 @@
 // Process entry: config → logger → fal → discord → commands → register.
 import { Events, Status, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
+import { fetch } from "undici";
 import { ConfigError, configuredOrigins, loadConfig, secretsOf, withoutCredentials, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
 import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
@@ -15,10 +16,13 @@ import { ProgressPacer, progressEditsPerSecond } from "./discord/progress-pacer.
 import { registerCommands } from "./discord/register.js";
 import { createInteractionRouter } from "./discord/router.js";
 import { createFal } from "./fal/client.js";
+import { createWebhookVerifier, falJwksUrl } from "./fal/webhook-signature.js";
 import {
   createGenerationJobs,
   createJobReporter,
   FairScheduler,
+  FalCallbacks,
+  falCallbackHandler,
   FalCapacity,
   jobButtonHandlers,
   JobRunner,
@@ -60,6 +64,9 @@ function readConfigOrExit(): Config {
 
 /** Finished jobs downloading, fitting and uploading their images at once: bounds memory under load. */
 const concurrentDeliveries = 8;
+
+/** fal's callbacks carry the request's result (links, not images): far below this. */
+const callbackMaxBytes = 1024 * 1024;
 
 /** SIGTERM must end the process within 10 s; this leaves room for the exit itself. */
 const shutdownGraceMs = 8000;
@@ -106,6 +113,8 @@ async function main(): Promise<void> {
   const deliveryBuffers = new BufferPool(concurrentDeliveries * 4 * 1024 * 1024, 8 * 1024 * 1024);
   // Members' turns for the jobs that may be at fal at once; the metrics read its queue.
   const falTurns = new FairScheduler(config.MAX_CONCURRENT_JOBS);
+  // fal's webhooks: a job waits for fal's signed callback on HTTP_PORT instead of streaming its status.
+  const webhook = config.FAL_WEBHOOK_URL ? { url: config.FAL_WEBHOOK_URL, callbacks: new FalCallbacks(), sweepMs: config.FAL_WEBHOOK_SWEEP_MS } : undefined;
   const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => ({ waiting: falTurns.waiting, running: falTurns.running }) });
   const runner = new JobRunner({
     metrics: metrics.jobs,
@@ -127,6 +136,7 @@ async function main(): Promise<void> {
     downloadTimeoutMs: config.DOWNLOAD_TIMEOUT_MS,
     uploadInputs: config.IMAGE_INPUT === "upload",
     refreshLinks: (urls) => refreshAttachmentLinks(client.rest, urls),
+    webhook,
     reporterFor: (job) => {
       // Jobs run only once the client is ready: recovery starts after ClientReady, and discord.js hands over no
       // interaction before it.
@@ -246,6 +256,24 @@ async function main(): Promise<void> {
           {
             registry: metrics.registry,
             health: async () => ({ discord: client.isReady() && client.ws.status === Status.Ready, database: await databaseAnswers(db) }),
+            ...(webhook && config.FAL_USER_ID
+              ? {
+                  post: {
+                    path: new URL(webhook.url).pathname,
+                    maxBytes: callbackMaxBytes,
+                    handle: falCallbackHandler({
+                      verifier: createWebhookVerifier({
+                        jwksUrl: config.FAL_WEBHOOK_JWKS_URL ?? falJwksUrl,
+                        userId: config.FAL_USER_ID,
+                        fetch: (url) => fetch(url, { signal: AbortSignal.timeout(10_000) }),
+                      }),
+                      callbacks: webhook.callbacks,
+                      jobs,
+                      log,
+                    }),
+                  },
+                }
+              : {}),
           },
         ).catch((error: unknown) => {
           log.fatal({ err: error, host: config.HTTP_HOST, port: config.HTTP_PORT }, "could not open the operators' endpoints");
@@ -253,6 +281,13 @@ async function main(): Promise<void> {
           process.exit(1);
         });
   if (endpoints) log.info({ host: config.HTTP_HOST, port: endpoints.port }, "operator endpoints listening");
+  if (webhook) {
+    log.info({ path: new URL(webhook.url).pathname, sweepMs: webhook.sweepMs }, "fal webhooks on: jobs wait for fal's callbacks");
+    // Without status events the bot cannot see a request wait at fal, and so cannot find the account's limit.
+    if (config.FAL_CONCURRENCY_LIMIT === undefined) {
+      log.warn("with FAL_WEBHOOK_URL the bot cannot find your fal account's concurrency limit; set FAL_CONCURRENCY_LIMIT");
+    }
+  }
 
   try {
     await client.login(config.DISCORD_TOKEN);

@@ -1,4 +1,5 @@
-// One fal request's life: submit, watch its status (SSE, polling as the fallback), fetch the result, cancel.
+// One fal request's life: submit, watch its status (SSE, polling as the fallback) or wait for its webhook callback,
+// fetch the result, cancel.
 import type { CompletedQueueStatus, QueueStatus } from "@fal-ai/client";
 import { setTimeout as delay } from "node:timers/promises";
 import { ApiError } from "@fal-ai/client";
@@ -18,9 +19,14 @@ export interface WatchOptions {
   onPollFailed?(error: unknown): void;
 }
 
-export async function submit(fal: FalClient, endpoint: string, input: Record<string, unknown>, signal?: AbortSignal) {
+/** `webhookUrl`: fal posts the request's callback there once it is done (sent as `?fal_webhook=` by fal's client). */
+export async function submit(fal: FalClient, endpoint: string, input: Record<string, unknown>, { signal, webhookUrl }: { signal?: AbortSignal; webhookUrl?: string } = {}) {
   try {
-    const { request_id: requestId } = await fal.queue.submit(endpoint, { input, ...(signal ? { abortSignal: signal } : {}) });
+    const { request_id: requestId } = await fal.queue.submit(endpoint, {
+      input,
+      ...(signal ? { abortSignal: signal } : {}),
+      ...(webhookUrl ? { webhookUrl } : {}),
+    });
     // A 200 that is not fal's JSON (a proxy's page) reads as an answer without an id: fal may still have the job.
     if (typeof requestId !== "string" || requestId === "") throw new SyntaxError("fal's answer to the submit carried no request id");
     return requestId;
@@ -61,6 +67,41 @@ export async function waitForCompletion(
     options.onFallback?.(error);
   }
   return pollUntilCompleted(fal, endpoint, requestId, options);
+}
+
+/**
+ * For a request submitted with a webhook: waits for `called` (its verified callback) instead of holding a status
+ * stream open, and meanwhile reads its status every `sweepMs`, so that a callback fal never delivered still ends
+ * the wait. Progress comes only from those reads.
+ */
+export async function waitForCallback(
+  fal: FalClient,
+  endpoint: string,
+  requestId: string,
+  called: Promise<void>,
+  { onStatus, onPollFailed, signal, sweepMs }: Pick<WatchOptions, "onStatus" | "onPollFailed" | "signal"> & { sweepMs: number },
+): Promise<void> {
+  const ended = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, ended.signal]) : ended.signal;
+  const sweep = async (): Promise<void> => {
+    for (;;) {
+      await delay(sweepMs, undefined, { signal: stop });
+      try {
+        const status = await untilAborted(fal.queue.status(endpoint, { requestId, logs: true, abortSignal: stop }), stop);
+        onStatus?.(status);
+        if (status.status === "COMPLETED") return;
+      } catch (error) {
+        if (stop.aborted) throw error;
+        if (!isPassing(error)) throw error;
+        onPollFailed?.(error);
+      }
+    }
+  };
+  try {
+    await untilAborted(Promise.race([called, sweep()]), signal);
+  } finally {
+    ended.abort();
+  }
 }
 
 /** A failed status read the next one may not repeat; a refusal (401, 403, 404…) would be the same every time. */

@@ -19,5 +19,7 @@ export { offeredImage, offeredPositions } from "./result-images.js";
 export { actionSourceUrl } from "./action-source.js";
 export { memberMessageHandler } from "./reply-to-edit.js";
 export { FalCapacity } from "./fal-capacity.js";
+export { FalCallbacks } from "./fal-callbacks.js";
+export { falCallbackHandler } from "./callback-handler.js";
 export { FairScheduler } from "./scheduler.js";
 export { memberFacts, startGeneration } from "./start.js";

@@ -9,6 +9,7 @@ import type { Catalog, ModelDefinition, NormalizedOutput } from "../models/index
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
 import type { FalCapacity, FalSlot } from "./fal-capacity.js";
+import type { FalCallbacks } from "./fal-callbacks.js";
 import { freshLink, withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { canvasInput } from "./canvas-input.js";
 import { cutOutPicture, cutoutInput, cutoutModelFor } from "./cutout.js";
@@ -73,6 +74,11 @@ export interface RunnerDeps {
   /** Fresh links for Discord attachment links about to expire. */
   refreshLinks: RefreshLinks;
   reporterFor(job: JobRecord): JobReporter;
+  /**
+   * fal's webhooks (FAL_WEBHOOK_URL): requests are submitted with `url`, and a job waits for its callback in
+   * `callbacks` (with a status read every `sweepMs` in case it never comes) instead of streaming its status.
+   */
+  webhook?: { url: string; callbacks: FalCallbacks; sweepMs: number } | undefined;
   metrics?: JobMetrics;
   now?: () => number;
 }
@@ -212,7 +218,8 @@ export class JobRunner {
     try {
       if (!(await (again ? jobs.markResubmitting(job.id) : jobs.markSubmitting(job.id, job.replyMessageId)))) return undefined;
       // Not abortable: a submit that reached fal must have its request id recorded, even during shutdown.
-      const requestId = await submit(this.deps.fal, endpoint, input);
+      const webhookUrl = this.deps.webhook?.url;
+      const requestId = await submit(this.deps.fal, endpoint, input, webhookUrl ? { webhookUrl } : {});
       const marked = await (again ? jobs.markResubmitted(job.id, requestId, recorded) : jobs.markSubmitted(job.id, requestId, recorded));
       return { requestId, marked };
     } finally {
@@ -302,6 +309,7 @@ export class JobRunner {
               },
               onRunning: () =>
                 void deps.jobs.markRunning(job.id).catch((error: unknown) => log.warn({ err: error }, "could not record the running state")),
+              webhook: deps.webhook,
             });
             // fal ran it, whether or not a status said so (a quick job can go from queued to completed between polls).
             slot?.running();

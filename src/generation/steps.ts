@@ -4,7 +4,7 @@ import type { QueueStatus } from "@fal-ai/client";
 import { setTimeout as delay } from "node:timers/promises";
 import type { FalClient } from "../fal/client.js";
 import { classifyFalError, type FalFailure } from "../fal/errors.js";
-import { cancel, fetchResult, isAlreadyCompleted, isPassing, waitForCompletion } from "../fal/queue.js";
+import { cancel, fetchResult, isAlreadyCompleted, isPassing, waitForCallback, waitForCompletion } from "../fal/queue.js";
 import type { Logger } from "../log.js";
 import type { BufferPool } from "../media/buffer-pool.js";
 import { extensionOf, type Download } from "../media/download.js";
@@ -13,6 +13,7 @@ import type { GenerationRequest, ModelDefinition, NormalizedOutput, OutputImage 
 import { assetRules } from "../discord/expression-rules.js";
 import { fitAsset } from "../media/asset-fit.js";
 import type { RunTimes } from "./eta.js";
+import type { FalCallbacks } from "./fal-callbacks.js";
 import { imageUrlsOf, InputUnavailableError, MAX_OUTPUT_IMAGE_BYTES, rehostImages, withImageUrls } from "../fal/rehost.js";
 import { SourceUnavailableError } from "./canvas-input.js";
 
@@ -87,6 +88,11 @@ export interface AwaitOptions {
   onPhase(phase: JobPhase): void;
   /** Called once, when fal first reports the request running. */
   onRunning(): void;
+  /**
+   * The request was submitted with a webhook (FAL_WEBHOOK_URL): its callback ends the wait, with a status read every
+   * `sweepMs` meanwhile in case it never comes; no status stream is opened.
+   */
+  webhook?: { callbacks: FalCallbacks; sweepMs: number } | undefined;
 }
 
 /** Reads of a completed request's result before giving up: an answer that was garbled or failed in passing is read again. */
@@ -133,13 +139,19 @@ export async function awaitResult(model: ModelDefinition, requestId: string, opt
       options.onPhase({ phase: "running", startedAt: runningSince, typicalMs: runTimes.typical(model.id), log: lastLog });
     }
   };
+  const onPollFailed = (error: unknown) => log.warn({ err: error, requestId }, "reading the status failed; polling again");
   try {
-    await waitForCompletion(fal, model.endpoint, requestId, {
-      onStatus,
-      signal,
-      onFallback: (error) => log.warn({ err: error, requestId }, "status stream failed; polling instead"),
-      onPollFailed: (error) => log.warn({ err: error, requestId }, "reading the status failed; polling again"),
-    });
+    if (options.webhook) {
+      const { callbacks, sweepMs } = options.webhook;
+      await waitForCallback(fal, model.endpoint, requestId, callbacks.wait(requestId, signal), { onStatus, onPollFailed, signal, sweepMs });
+    } else {
+      await waitForCompletion(fal, model.endpoint, requestId, {
+        onStatus,
+        signal,
+        onFallback: (error) => log.warn({ err: error, requestId }, "status stream failed; polling instead"),
+        onPollFailed,
+      });
+    }
     if (runningSince !== undefined) runTimes.record(model.id, performance.now() - runningSince);
     return await readResult(fal, model.endpoint, requestId, log);
   } catch (error) {

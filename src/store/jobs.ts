@@ -81,6 +81,8 @@ export interface JobRepository<Request, Result> {
   getByRef(ref: string): Promise<JobRecord<Request, Result> | undefined>;
   /** The job whose reply (progress, then result) is this message, if any: the newest, should two ever share it. */
   getByReplyMessage(messageId: string): Promise<JobRecord<Request, Result> | undefined>;
+  /** The job whose current request at fal has this id (fal's webhook callbacks name it), if any. */
+  getByRequestId(requestId: string): Promise<JobRecord<Request, Result> | undefined>;
   /** Jobs not yet delivered, failed or cancelled, oldest first. */
   unfinished(): Promise<JobRecord<Request, Result>[]>;
   /** How many jobs are in each unfinished state (for the metrics). */
@@ -333,6 +335,10 @@ export function createJobRepository<Request, Result>(
         .orderBy("id", "desc")
         .limit(1)
         .executeTakeFirst();
+      return row && toRecord<Request, Result>(row);
+    },
+    async getByRequestId(requestId) {
+      const row = await db.selectFrom("jobs").selectAll().where("request_id", "=", requestId).orderBy("id", "desc").limit(1).executeTakeFirst();
       return row && toRecord<Request, Result>(row);
     },
     async unfinished() {

@@ -395,5 +395,11 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         });
       },
     },
+    "0017_jobs_request_id_index": {
+      async up(db: Kysely<unknown>) {
+        // fal's callbacks (webhooks) name their request: its job is found by the request id.
+        await db.schema.createIndex("jobs_request_id").on("jobs").column("request_id").execute();
+      },
+    },
   };
 }

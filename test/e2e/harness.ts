@@ -26,7 +26,8 @@ export interface Harness {
 export interface HarnessOptions {
   discord?: FakeDiscordOptions;
   fal?: FakeFalOptions;
-  env?: Record<string, string>;
+  /** Extra environment; a function when it needs the fakes (their URLs). */
+  env?: Record<string, string> | ((fakes: { discord: FakeDiscord; fal: FakeFal }) => Record<string, string>);
 }
 
 /** The environment that points the bot at the fakes. */
@@ -46,7 +47,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const database = await createTestDatabase();
   const discord = await startFakeDiscord(options.discord);
   const fal = await startFakeFal(options.fal);
-  const env = fakeEnv(discord, fal, { ...database.env, ...options.env });
+  const extra = typeof options.env === "function" ? options.env({ discord, fal }) : options.env;
+  const env = fakeEnv(discord, fal, { ...database.env, ...extra });
   /** Every process this harness started, for the secrets check. */
   const processes = [BotProcess.start(env)];
   let closed: Promise<void> | undefined;

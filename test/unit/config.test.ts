@@ -71,4 +71,21 @@ describe("loadConfig", () => {
     const [problem] = problemsOf({ ...valid, DATABASE_URL: "mysql://db.example/falcord" });
     expect(problem).toMatch(/^DATABASE_URL .*postgres:\/\/.*PostgreSQL/);
   });
+
+  it("takes fal webhooks only with a port to arrive on, the account's user id and an https URL (http for loopback only)", () => {
+    const webhook = { FAL_WEBHOOK_URL: "https://bot.example.com/fal/webhook", HTTP_PORT: "8080", FAL_USER_ID: "user-123" };
+    expect(loadConfig({ ...valid, ...webhook })).toMatchObject({ ...webhook, HTTP_PORT: 8080, FAL_WEBHOOK_SWEEP_MS: 30_000 });
+    expect(loadConfig(valid).FAL_WEBHOOK_URL).toBeUndefined();
+    expect(loadConfig({ ...valid, ...webhook, FAL_WEBHOOK_URL: "http://127.0.0.1:8080/hook" }).FAL_WEBHOOK_URL).toBe("http://127.0.0.1:8080/hook");
+
+    const withoutPort = problemsOf({ ...valid, ...webhook, HTTP_PORT: "" });
+    expect(withoutPort).toEqual([expect.stringMatching(/^FAL_WEBHOOK_URL needs HTTP_PORT: .*https URL/)]);
+    const withoutUser = problemsOf({ ...valid, ...webhook, FAL_USER_ID: "" });
+    expect(withoutUser).toEqual([expect.stringMatching(/^FAL_USER_ID is not set, and FAL_WEBHOOK_URL needs it: .*X-Fal-Webhook-User-Id/)]);
+    expect(problemsOf({ ...valid, ...webhook, FAL_WEBHOOK_URL: "http://bot.example.com/fal/webhook" })).toEqual([
+      expect.stringMatching(/^FAL_WEBHOOK_URL must start with https:\/\//),
+    ]);
+    expect(problemsOf({ ...valid, ...webhook, FAL_WEBHOOK_URL: "https://bot.example.com/metrics" })[0]).toMatch(/operators' endpoints/);
+    expect(problemsOf({ ...valid, ...webhook, FAL_WEBHOOK_SWEEP_MS: "10" })[0]).toMatch(/^FAL_WEBHOOK_SWEEP_MS /);
+  });
 });

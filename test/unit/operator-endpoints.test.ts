@@ -46,4 +46,30 @@ describe("the operators' endpoints", () => {
     waiting = 0;
     expect(await scrape()).toContain("falcord_queue_waiting 0");
   });
+
+  it("a POST route: its handler gets the raw body and the headers and answers; a body over its limit is 413 unread; other methods 404", async () => {
+    const seen: { headers: Record<string, unknown>; body: string }[] = [];
+    endpoints = await startOperatorEndpoints(
+      { host: "127.0.0.1", port: 0 },
+      {
+        health: async () => ({ discord: true, database: true }),
+        registry: new Registry(),
+        post: {
+          path: "/fal/webhook",
+          maxBytes: 64,
+          handle: async (headers, body) => {
+            seen.push({ headers, body: body.toString() });
+            return { status: 202, text: "taken\n" };
+          },
+        },
+      },
+    );
+    const url = `http://127.0.0.1:${endpoints.port}/fal/webhook`;
+    const answered = await fetch(url, { method: "POST", headers: { "x-fal-webhook-request-id": "req-1" }, body: '{"a": 1}' });
+    expect([answered.status, await answered.text()]).toEqual([202, "taken\n"]);
+    expect(seen).toEqual([{ headers: expect.objectContaining({ "x-fal-webhook-request-id": "req-1" }), body: '{"a": 1}' }]);
+    expect((await fetch(url, { method: "POST", body: "x".repeat(65) })).status).toBe(413);
+    expect((await fetch(url)).status).toBe(404);
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -10,8 +10,10 @@ import { Recorder } from "./recorder.js";
 import { createRequestHandler, PROXY_PATH } from "./server.js";
 import { FakeStorage } from "./storage.js";
 import { FAKE_FAL_KEY, type FakeFal, type FakeFalOptions } from "./types.js";
+import { FAKE_FAL_USER_ID, FakeWebhooks, JWKS_PATH } from "./webhooks.js";
 
 export { FAKE_FAL_KEY } from "./types.js";
+export { FAKE_FAL_USER_ID, JWKS_PATH } from "./webhooks.js";
 export type { OutputImage } from "./outputs.js";
 export type {
   Failure,
@@ -23,7 +25,9 @@ export type {
   FalQueueState,
   FalResultReply,
   FalRoute,
+  ForgedCallback,
   InputFetch,
+  RecordedCallback,
   RecordedFalRequest,
 } from "./types.js";
 export { falEndpointSchemas, type FalEndpointId, FIRERED_IMAGE_SIZES } from "./schemas.js";
@@ -61,7 +65,15 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     createModelRunner({ storage, recorder, ...(options.outputBytes !== undefined ? { outputBytes: options.outputBytes } : {}) }),
   );
   const routes = new QueueRoutes(queue, failures);
-  server.on("request", createRequestHandler({ origin, key, recorder, storage, routes }));
+  const webhooks = new FakeWebhooks(options.userId ?? FAKE_FAL_USER_ID, events, {
+    retries: options.callbackRetries ?? 3,
+    retryMs: options.callbackRetryMs ?? 500,
+  });
+  events.on("completed", ({ requestId }: { requestId: string }) => {
+    const job = queue.jobs.get(requestId);
+    if (job) webhooks.completed(job);
+  });
+  server.on("request", createRequestHandler({ origin, key, recorder, storage, routes, webhooks }));
 
   let closed: Promise<void> | undefined;
   return {
@@ -80,16 +92,22 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     upload: (data, contentType) => storage.put(data, contentType),
     waitForRequest: (pred, timeoutMs) => recorder.waitFor(pred, timeoutMs),
     waitForArrival: (pred, timeoutMs) => recorder.waitForArrival(pred, timeoutMs),
+    userId: webhooks.userId,
+    jwksUrl: origin + JWKS_PATH,
+    callbacks: webhooks.callbacks,
+    sendCallback: (requestId, opts) => webhooks.sendCallback(queue.jobs.get(requestId), requestId, opts),
+    replayCallback: (requestId) => webhooks.replay(requestId),
+    waitForCallback: (pred, timeoutMs) => webhooks.waitFor(pred, timeoutMs),
     holdCdn: () => storage.holdDownloads(),
     holdUploads: () => storage.holdUploads(),
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      closed ??= webhooks.close().then(() => new Promise<void>((resolve) => {
         routes.close();
         storage.releaseAll();
         queue.close();
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }));
       return closed;
     },
   };

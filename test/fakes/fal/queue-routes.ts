@@ -34,7 +34,8 @@ export class QueueRoutes {
     private readonly failures: FailureQueue,
   ) {}
 
-  async submit(ex: Exchange, endpoint: string): Promise<void> {
+  /** `webhookUrl`: the submit's `fal_webhook` query parameter, where the job's callback goes once it completes. */
+  async submit(ex: Exchange, endpoint: string, webhookUrl?: string): Promise<void> {
     const raw = await readBody(ex.req, SUBMIT_BODY_LIMIT);
     const parsed = parseJsonBody(raw.data);
     if (parsed.ok) ex.body = parsed.value;
@@ -71,7 +72,7 @@ export class QueueRoutes {
       this.failures.consume(pending);
       jobFailure = pending.failure;
     }
-    const job = this.queue.submit(endpoint, parsed.value as Record<string, unknown>, checked.params, jobFailure);
+    const job = this.queue.submit(endpoint, parsed.value as Record<string, unknown>, checked.params, jobFailure, webhookUrl);
     ex.requestId = job.requestId;
     // fal took the job; only its answer is garbled on the way.
     const fault = faultFor(job, "submit");

@@ -43,12 +43,13 @@ export class JobQueue {
     private readonly runModel: RunModel,
   ) {}
 
-  submit(endpoint: string, input: Record<string, unknown>, params: Record<string, unknown>, failure?: Failure): FakeFalJob {
+  submit(endpoint: string, input: Record<string, unknown>, params: Record<string, unknown>, failure?: Failure, webhookUrl?: string): FakeFalJob {
     const job: FakeFalJob = {
       requestId: randomUUID(),
       endpoint,
       app: endpoint.split("/").slice(0, 2).join("/"),
       input,
+      ...(webhookUrl ? { webhookUrl } : {}),
       params,
       state: "IN_QUEUE",
       queuePosition: 0,

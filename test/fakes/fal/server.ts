@@ -5,6 +5,7 @@ import { Exchange } from "./http.js";
 import type { QueueRoutes } from "./queue-routes.js";
 import type { Recorder } from "./recorder.js";
 import type { FakeStorage } from "./storage.js";
+import { JWKS_PATH, type FakeWebhooks } from "./webhooks.js";
 import { classifyTarget, isFalHost } from "./targets.js";
 
 export const PROXY_PATH = "/proxy";
@@ -16,6 +17,7 @@ export interface ServerDeps {
   recorder: Recorder;
   storage: FakeStorage;
   routes: QueueRoutes;
+  webhooks: FakeWebhooks;
 }
 
 export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -37,10 +39,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const ex = new Exchange(req, res, own.href, deps.recorder);
   if (own.pathname.startsWith("/cdn/")) ex.route = "cdn";
   else if (own.pathname.startsWith("/upload/")) ex.route = "upload-put";
+  else if (own.pathname === JWKS_PATH && req.method === "GET") ex.route = "jwks";
   ex.arrived();
   if (ex.route === "cdn") return deps.storage.handleCdn(ex, own.pathname);
   if (ex.route === "upload-put") return deps.storage.handleUploadPut(ex, own.pathname);
   req.resume();
+  if (ex.route === "jwks") return ex.json(200, deps.webhooks.jwks());
   ex.json(404, { detail: "Not Found" });
 }
 
@@ -66,7 +70,7 @@ async function proxied(req: IncomingMessage, res: ServerResponse, own: URL, deps
   const logs = target.searchParams.get("logs") === "1";
   switch (route.route) {
     case "submit":
-      return deps.routes.submit(ex, route.endpoint);
+      return deps.routes.submit(ex, route.endpoint, target.searchParams.get("fal_webhook") ?? undefined);
     case "status":
       return deps.routes.status(ex, route.app, route.requestId, logs);
     case "stream":

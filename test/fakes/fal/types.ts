@@ -24,6 +24,11 @@ export interface FakeFalOptions {
    * outputs are, instead of a tiny flat image. Default: unset (tiny images). Used by the bench (~1 MiB PNGs).
    */
   outputBytes?: number;
+  /** The fal account's user id its webhook callbacks are signed for; default FAKE_FAL_USER_ID. */
+  userId?: string;
+  /** A completion's callback not answered 2xx is sent again this many times (default 3), `callbackRetryMs` apart (default 500). */
+  callbackRetries?: number;
+  callbackRetryMs?: number;
 }
 
 export type Failure =
@@ -73,7 +78,9 @@ export type Failure =
    * Every SSE status stream of the job breaks right after its first event, before COMPLETED: `how` "end" (default)
    * closes the response cleanly, "reset" drops the connection mid-body. Polling the status still works.
    */
-  | { kind: "stream-break"; how?: "end" | "reset" };
+  | { kind: "stream-break"; how?: "end" | "reset" }
+  /** The job completes normally, but its webhook callback is never sent (lost on the way to the bot). */
+  | { kind: "callback-lost" };
 
 /** The queue requests a fault can be injected into. */
 export type FalFaultRoute = "submit" | "status" | "result";
@@ -89,6 +96,8 @@ export type FalRoute =
   | "cdn"
   /** The fake itself fetching a job's input image. */
   | "input-fetch"
+  /** GET of the keys webhook callbacks are signed with. */
+  | "jwks"
   | "unknown";
 
 export interface RecordedFalRequest {
@@ -134,6 +143,21 @@ export interface FalResultReply {
   body: unknown;
 }
 
+/** A webhook callback the fake sent, with the HTTP status the receiver answered (0: no answer). */
+export interface RecordedCallback {
+  at: number;
+  requestId: string;
+  url: string;
+  /** "completion": fal's own, when the job completed; "sent": sent again by a test; "replay": the last one, byte for byte; else forged. */
+  kind: "completion" | "sent" | "replay" | ForgedCallback;
+  status: number;
+  /** A completion's callback: 1, then 2, 3… for fal's retries after an answer that was not 2xx. */
+  attempt: number;
+}
+
+/** What is wrong with a forged callback: another key's signature, a timestamp 10 minutes old, another account's user id, no signature. */
+export type ForgedCallback = "bad-signature" | "stale" | "other-user" | "missing-header";
+
 export interface FakeFalJob {
   requestId: string;
   /** The full endpoint id submitted to, e.g. "fal-ai/nano-banana/edit". */
@@ -142,6 +166,8 @@ export interface FakeFalJob {
   app: string;
   /** The body as submitted. */
   input: Record<string, unknown>;
+  /** The submit's `fal_webhook`: where the job's callback goes once it completes. */
+  webhookUrl?: string;
   /** The body after fal's defaults were applied. */
   params: Record<string, unknown>;
   state: FalQueueState;
@@ -173,7 +199,7 @@ export interface FakeFal {
   requests: RecordedFalRequest[];
   /** Every request as it arrived, before its answer: a held submit or CDN download is here at once. */
   arrivals: FalArrival[];
-  /** "arrival" (FalArrival), "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
+  /** "callback" (RecordedCallback), "callback-lost" ({requestId}), "arrival" (FalArrival), "request" (RecordedFalRequest), "submitted" ({requestId, endpoint, at}), "started", "completed" and "cancelled" ({requestId, at}). */
   events: EventEmitter;
   jobs: Map<string, FakeFalJob>;
   /**
@@ -193,6 +219,18 @@ export interface FakeFal {
   waitForRequest(pred: (r: RecordedFalRequest) => boolean, timeoutMs?: number): Promise<RecordedFalRequest>;
   /** Resolves with the first arrival (already seen ones included) matching `pred`. */
   waitForArrival(pred: (r: FalArrival) => boolean, timeoutMs?: number): Promise<FalArrival>;
+  /** The user id the fake's callbacks are signed for (the bot's FAL_USER_ID). */
+  userId: string;
+  /** Where the fake publishes the keys its callbacks are signed with (the bot's FAL_WEBHOOK_JWKS_URL). */
+  jwksUrl: string;
+  /** Every webhook callback sent, in order, with the receiver's answer. */
+  callbacks: RecordedCallback[];
+  /** Sends a callback for the request now: fal's own, or `forge`d; to the job's webhook URL unless `url` is given. */
+  sendCallback(requestId: string, options?: { url?: string; forge?: ForgedCallback }): Promise<RecordedCallback>;
+  /** Sends the request's last callback again exactly as it went (same timestamp, signature and body). */
+  replayCallback(requestId: string): Promise<RecordedCallback>;
+  /** Resolves with the first callback answered (already sent ones included) matching `pred`. */
+  waitForCallback(pred: (c: RecordedCallback) => boolean, timeoutMs?: number): Promise<RecordedCallback>;
   /** Holds every CDN download from now on (they arrive but get no answer) until the returned release() is called or the fake closes. */
   holdCdn(): () => void;
   /** Holds every upload PUT from now on (its bytes arrive, no answer: a stalled upload) until the returned release() is called or the fake closes. */
