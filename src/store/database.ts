@@ -98,15 +98,12 @@ function openSqlite(path: string): { db: Db; statements: Statements } {
 
 /** PostgreSQL's 64-bit integers (times, ids, counts) and sums come back as numbers: the store's values fit a double. */
 const numberTypes = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => (numberTypes.has(oid) ? Number : pg.types.getTypeParser(oid, format)),
+};
 
 function openPostgres(url: string): { db: Db; statements: Statements } {
-  const pool = new pg.Pool({
-    connectionString: url,
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        numberTypes.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
+  const pool = new pg.Pool({ connectionString: url, types });
   // An idle connection the server closed (a restart, a failover) leaves the pool, which connects anew for the next query.
   pool.on("error", (error) => process.emitWarning(`falcord: the database closed an idle connection (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
