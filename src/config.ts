@@ -20,7 +20,10 @@ export const databaseSchema = z.object({
   ),
 });
 
-export const configSchema = z.object({
+const maxShards = 1000;
+
+/** Each variable on its own; configSchema adds the checks between them. */
+const variables = z.object({
   DISCORD_TOKEN: z.preprocess(
     emptyAsUnset,
     z
@@ -61,9 +64,43 @@ export const configSchema = z.object({
       .transform((value) => value.split(",").map((id) => id.trim()))
       .optional(),
   ),
+  // Not blank-as-unset like the others: discord.js reads SHARD_COUNT from the environment itself (the variable its
+  // ShardingManager sets) when the client's shardCount is 1, and would take a blank value as 0 shards.
+  SHARD_COUNT: z
+    .string()
+    .regex(/^\s*\d+\s*$/, "must be a whole number (to run unsharded, remove the line rather than leave it empty)")
+    .transform(Number)
+    .pipe(z.number().min(1, `must be 1 to ${maxShards}`).max(maxShards, `must be 1 to ${maxShards}`))
+    .optional()
+    .transform((count) => count ?? 1),
+  SHARD_IDS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "must be shard ids separated by commas, e.g. 0,1")
+      .transform((value) => value.split(",").map((id) => Number(id.trim())))
+      .refine((ids) => new Set(ids).size === ids.length, "names a shard more than once")
+      .optional(),
+  ),
 });
 
+export const configSchema = variables.superRefine(
+  ({ SHARD_COUNT: count, SHARD_IDS: ids = [] }, ctx) => {
+    const outside = ids.filter((id) => id >= count);
+    if (outside.length === 0) return;
+    const message = `names ${outside.length === 1 ? "shard" : "shards"} ${outside.join(", ")}, but with SHARD_COUNT=${count} the shards are 0 to ${count - 1}`;
+    ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message });
+  },
+  // Checked along with every other problem, once both values themselves are valid.
+  { when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "SHARD_COUNT" || issue.path?.[0] === "SHARD_IDS") },
+);
+
 export type Config = z.infer<typeof configSchema>;
+
+/** The shards this process runs, and the total among all of the bot's processes; every shard unless SHARD_IDS names some. */
+export function shardsOf(config: Pick<Config, "SHARD_COUNT" | "SHARD_IDS">): { ids: number[]; count: number } {
+  return { ids: config.SHARD_IDS ?? Array.from({ length: config.SHARD_COUNT }, (_, id) => id), count: config.SHARD_COUNT };
+}
 
 /** The origins of the URLs the bot is configured with (an API proxy, the tests' fakes): downloads from them are trusted. */
 export function configuredOrigins(config: Pick<Config, "DISCORD_API_URL" | "FAL_PROXY_URL">): string[] {
@@ -111,6 +148,9 @@ const hints: Record<keyof Config, string> = {
     "optional; the model ids members may use through their own install, separated by commas (see /models); leave unset for every model",
   HTTP_PORT: "optional; the port of the operators' endpoints /healthz and /metrics, 0 to 65535 (unset: no endpoints)",
   HTTP_HOST: "optional; the address the operators' endpoints listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
+  SHARD_COUNT: `optional; the bot's shards among all its processes, 1 to ${maxShards} (default 1); Discord requires one shard per 2500 servers`,
+  SHARD_IDS:
+    "optional; the shards this process runs, such as 0,1 (each from 0 to SHARD_COUNT - 1); leave unset to run them all in this one process",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

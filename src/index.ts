@@ -1,7 +1,7 @@
 // Process entry: config → logger → fal → discord → commands → register.
 import { Events, Status, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, configuredOrigins, loadConfig, secretsOf, withoutCredentials, type Config } from "./config.js";
+import { ConfigError, configuredOrigins, loadConfig, secretsOf, shardsOf, withoutCredentials, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
 import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
@@ -189,7 +189,9 @@ async function main(): Promise<void> {
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));
   client.once(Events.ClientReady, async (ready) => {
     readyClient = ready;
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+    // ClientReady comes once every shard of this process is ready.
+    const { ids: shards, count: shardCount } = shardsOf(config);
+    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards, shardCount }, "connected to Discord");
     const preloading = ctx.settings.preload(ready.guilds.cache.keys()).catch((error: unknown) => {
       log.warn({ err: error }, "could not read the servers' settings ahead; each is read at its first command");
     });
@@ -205,7 +207,7 @@ async function main(): Promise<void> {
       return 0;
     });
     await preloading;
-    log.info({ recovered, contests: contestsScheduled }, "ready");
+    log.info({ recovered, contests: contestsScheduled, shards, shardCount }, "ready");
   });
 
   let stopping = false;
