@@ -33,7 +33,10 @@ export const databaseSchema = z.object({
   ),
 });
 
-export const configSchema = z.object({
+const maxShards = 1000;
+
+/** Each variable on its own; configSchema adds the checks between them. */
+const variables = z.object({
   DISCORD_TOKEN: z.preprocess(
     emptyAsUnset,
     z
@@ -55,7 +58,7 @@ export const configSchema = z.object({
   FAL_PROXY_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
   PROGRESS_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(250).max(60_000).default(1500)),
   JOB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(600_000)),
-  INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, '.', ':', '_' or '-'").default("main")),
+  INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, '.', ':', '_' or '-'").optional()),
   JOB_LEASE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(15_000)),
   DOWNLOAD_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(60_000)),
   IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
@@ -81,14 +84,55 @@ export const configSchema = z.object({
       .transform((value) => value.split(",").map((id) => id.trim()))
       .optional(),
   ),
-}).superRefine((config, context) => {
-  // fal's callbacks need a port to arrive on, and the account they are signed for (its user id) to be pinned.
-  if (config.FAL_WEBHOOK_URL === undefined) return;
-  if (config.HTTP_PORT === undefined) context.addIssue({ code: "custom", path: ["FAL_WEBHOOK_URL"], message: "needs HTTP_PORT: fal's callbacks arrive on that port" });
-  if (config.FAL_USER_ID === undefined) context.addIssue({ code: "custom", path: ["FAL_USER_ID"], message: "is not set, and FAL_WEBHOOK_URL needs it" });
+  // Not blank-as-unset like the others: discord.js reads SHARD_COUNT from the environment itself (the variable its
+  // ShardingManager sets) when the client's shardCount is 1, and would take a blank value as 0 shards.
+  SHARD_COUNT: z
+    .string()
+    .regex(/^\s*\d+\s*$/, "must be a whole number (to run unsharded, remove the line rather than leave it empty)")
+    .transform(Number)
+    .pipe(z.number().min(1, `must be 1 to ${maxShards}`).max(maxShards, `must be 1 to ${maxShards}`))
+    .optional()
+    .transform((count) => count ?? 1),
+  SHARD_IDS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "must be shard ids separated by commas, e.g. 0,1")
+      .transform((value) => value.split(",").map((id) => Number(id.trim())))
+      .refine((ids) => new Set(ids).size === ids.length, "names a shard more than once")
+      .optional(),
+  ),
 });
 
+export const configSchema = variables
+  .superRefine((config, context) => {
+    // fal's callbacks need a port to arrive on, and the account they are signed for (its user id) to be pinned.
+    if (config.FAL_WEBHOOK_URL === undefined) return;
+    if (config.HTTP_PORT === undefined) context.addIssue({ code: "custom", path: ["FAL_WEBHOOK_URL"], message: "needs HTTP_PORT: fal's callbacks arrive on that port" });
+    if (config.FAL_USER_ID === undefined) context.addIssue({ code: "custom", path: ["FAL_USER_ID"], message: "is not set, and FAL_WEBHOOK_URL needs it" });
+  })
+  .superRefine(
+    ({ SHARD_COUNT: count, SHARD_IDS: ids = [] }, ctx) => {
+      const outside = ids.filter((id) => id >= count);
+      if (outside.length === 0) return;
+      const message = `names ${outside.length === 1 ? "shard" : "shards"} ${outside.join(", ")}, but with SHARD_COUNT=${count} the shards are 0 to ${count - 1}`;
+      ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message });
+    },
+    // Checked along with every other problem, once both values themselves are valid.
+    { when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "SHARD_COUNT" || issue.path?.[0] === "SHARD_IDS") },
+  );
+
 export type Config = z.infer<typeof configSchema>;
+
+/** This process's name among those sharing the database (see store/jobs.ts JobOwner): INSTANCE_ID, else its shards'. */
+export function instanceIdOf(config: Pick<Config, "INSTANCE_ID" | "SHARD_IDS">): string {
+  return config.INSTANCE_ID ?? (config.SHARD_IDS ? `shards-${config.SHARD_IDS.join("-")}` : "main");
+}
+
+/** The shards this process runs, and the total among all of the bot's processes; every shard unless SHARD_IDS names some. */
+export function shardsOf(config: Pick<Config, "SHARD_COUNT" | "SHARD_IDS">): { ids: number[]; count: number } {
+  return { ids: config.SHARD_IDS ?? Array.from({ length: config.SHARD_COUNT }, (_, id) => id), count: config.SHARD_COUNT };
+}
 
 /** The origins of the URLs the bot is configured with (an API proxy, the tests' fakes): downloads from them are trusted. */
 export function configuredOrigins(config: Pick<Config, "DISCORD_API_URL" | "FAL_PROXY_URL">): string[] {
@@ -125,7 +169,7 @@ const hints: Record<keyof Config, string> = {
   PROGRESS_INTERVAL_MS: "optional; milliseconds between progress edits of a reply, 250 to 60000 (default 1500)",
   JOB_TIMEOUT_MS: "optional; milliseconds before a generation is cancelled, 1000 to 3600000 (default 600000, 10 minutes)",
   INSTANCE_ID:
-    "optional; this process's name among several sharing one PostgreSQL database, unique to each and kept across restarts (default main)",
+    "optional; this process's name among several sharing one PostgreSQL database, unique to each and kept across restarts (default: shards-<its SHARD_IDS>, or main)",
   JOB_LEASE_MS:
     "optional; milliseconds a process holds a job without renewing it; another process takes over a dead one's jobs after this, 1000 to 600000 (default 15000)",
   DOWNLOAD_TIMEOUT_MS: "optional; milliseconds the bot waits for a finished image to download from fal, 1000 to 600000 (default 60000)",
@@ -147,6 +191,9 @@ const hints: Record<keyof Config, string> = {
     "with FAL_WEBHOOK_URL; your fal account's user id, the X-Fal-Webhook-User-Id of its callbacks (only callbacks for this account are accepted)",
   FAL_WEBHOOK_SWEEP_MS:
     "optional; with FAL_WEBHOOK_URL, milliseconds between status checks of a job whose callback has not come, 100 to 3600000 (default 30000)",
+  SHARD_COUNT: `optional; the bot's shards among all its processes, 1 to ${maxShards} (default 1); Discord requires one shard per 2500 servers`,
+  SHARD_IDS:
+    "optional; the shards this process runs, such as 0,1 (each from 0 to SHARD_COUNT - 1); leave unset to run them all in this one process",
   IMAGE_INPUT: "optional; url (pass Discord's attachment links to fal, the default) or upload (re-host every image on fal storage first)",
 };
 

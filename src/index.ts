@@ -2,7 +2,7 @@
 import { Events, Status, type Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { fetch } from "undici";
-import { ConfigError, configuredOrigins, loadConfig, secretsOf, withoutCredentials, type Config } from "./config.js";
+import { ConfigError, configuredOrigins, instanceIdOf, loadConfig, secretsOf, shardsOf, withoutCredentials, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
 import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
 import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 
   const db = await openDatabaseOrExit(config, log);
   // This process's lease on the jobs it admits and runs (see generation/leases.ts).
-  const owner = { id: config.INSTANCE_ID, leaseMs: config.JOB_LEASE_MS };
+  const owner = { id: instanceIdOf(config), leaseMs: config.JOB_LEASE_MS };
   const jobs = createGenerationJobs(db, Date.now, owner);
   const ledger = createLedgerRepository(db, Date.now, owner);
   const fal = createFal(config);
@@ -204,7 +204,9 @@ async function main(): Promise<void> {
   client.on(Events.Debug, (message) => log.trace({ message }, "discord debug"));
   client.once(Events.ClientReady, async (ready) => {
     readyClient = ready;
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+    // ClientReady comes once every shard of this process is ready.
+    const { ids: shards, count: shardCount } = shardsOf(config);
+    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards, shardCount }, "connected to Discord");
     const preloading = ctx.settings.preload(ready.guilds.cache.keys()).catch((error: unknown) => {
       log.warn({ err: error }, "could not read the servers' settings ahead; each is read at its first command");
     });
@@ -221,7 +223,7 @@ async function main(): Promise<void> {
       return 0;
     });
     await preloading;
-    log.info({ recovered, contests: contestsScheduled }, "ready");
+    log.info({ recovered, contests: contestsScheduled, shards, shardCount }, "ready");
   });
 
   let leases: LeaseKeeper | undefined;

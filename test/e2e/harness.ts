@@ -19,6 +19,11 @@ export interface Harness {
   databaseTarget: string;
   /** Stops the bot if it still runs (SIGTERM), starts a new process with the same environment and database, and waits for "ready". */
   restart(): Promise<BotProcess>;
+  /**
+   * Starts one more bot process beside `bot`, against the same fakes and database, with the harness's environment
+   * and `env` over it (another process's shards, say); waits for its "ready". close() stops it too.
+   */
+  startAnother(env: Record<string, string>): Promise<BotProcess>;
   /** Stops everything; then fails if any bot process of this harness wrote a secret (see log-secrets.ts). */
   close(): Promise<void>;
 }
@@ -65,9 +70,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await harness.bot.waitForMessage("ready");
       return harness.bot;
     },
+    async startAnother(extra) {
+      const another = BotProcess.start({ ...env, ...extra });
+      processes.push(another);
+      await another.waitForMessage("ready");
+      return another;
+    },
     close() {
       closed ??= (async () => {
-        await harness.bot.stop();
+        // The processes restart() replaced have exited already.
+        await Promise.all(processes.map((p) => p.stop()));
         const output = processes.map((p) => `${p.stdout}\n${p.stderr}`).join("\n");
         const leaks = secretsIn(output, secretsOf(discord, fal));
         await Promise.all([discord.close(), fal.close()]);

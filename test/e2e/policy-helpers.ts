@@ -107,12 +107,13 @@ export function ledgerRows(h: Harness): Promise<LedgerRow[]> {
 
 /** What the database sums for the server's spend today (reserved and settled), exactly as the bot's admission reads it. */
 export async function guildSpendToday(h: Harness, day: string): Promise<number> {
-  const row = await h.database.get<{ usd: number }>(
-    "select coalesce(sum(usd), 0) as usd from ledger where guild_id = ? and day = ? and status != 'released'",
+  // Summed in micro-dollars, as admission sums them: a sum of floats differs from database to database in its last bits.
+  const row = await h.database.get<{ micros: number }>(
+    "select coalesce(sum(cast(round(usd * 1000000) as integer)), 0) as micros from ledger where guild_id = ? and day = ? and status != 'released'",
     h.discord.guild.id,
     day,
   );
-  return row!.usd;
+  return row!.micros / 1_000_000;
 }
 
 /** When the member's latest job was accepted (jobs.created_at, epoch ms). */

@@ -73,7 +73,7 @@ async function autocomplete(command: string, focused: string, value: string, use
 }
 
 function storedStyles(userId: string): Promise<{ name: string; image_urls_json: string }[]> {
-  return h.database.all("SELECT name, image_urls_json FROM member_styles WHERE user_id = ? ORDER BY name", userId);
+  return h.database.all("SELECT name, image_urls_json FROM member_styles WHERE user_id = ? ORDER BY lower(name)", userId);
 }
 
 describe("personal defaults", () => {

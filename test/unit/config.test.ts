@@ -1,5 +1,7 @@
+import { Agent } from "undici";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, secretsOf, withoutCredentials } from "../../src/config.js";
+import { ConfigError, loadConfig, secretsOf, shardsOf, withoutCredentials } from "../../src/config.js";
+import { createDiscordClient } from "../../src/discord/client.js";
 
 const token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GabCdE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 const valid = { DISCORD_TOKEN: token, FAL_KEY: "fal-key-1234:secret-5678" };
@@ -87,5 +89,64 @@ describe("loadConfig", () => {
     ]);
     expect(problemsOf({ ...valid, ...webhook, FAL_WEBHOOK_URL: "https://bot.example.com/metrics" })[0]).toMatch(/operators' endpoints/);
     expect(problemsOf({ ...valid, ...webhook, FAL_WEBHOOK_SWEEP_MS: "10" })[0]).toMatch(/^FAL_WEBHOOK_SWEEP_MS /);
+  });
+});
+
+// Which of the bot's shards a process runs, and the discord.js client they configure.
+describe("SHARD_COUNT and SHARD_IDS", () => {
+  it("run one shard by default, and every shard of SHARD_COUNT when SHARD_IDS is unset or empty", () => {
+    expect(shardsOf(loadConfig(valid))).toEqual({ ids: [0], count: 1 });
+    expect(shardsOf(loadConfig({ ...valid, SHARD_COUNT: "3" }))).toEqual({ ids: [0, 1, 2], count: 3 });
+    expect(shardsOf(loadConfig({ ...valid, SHARD_COUNT: "3", SHARD_IDS: " " }))).toEqual({ ids: [0, 1, 2], count: 3 });
+  });
+
+  it("take the shards SHARD_IDS names, with spaces around the commas", () => {
+    expect(shardsOf(loadConfig({ ...valid, SHARD_COUNT: " 4 ", SHARD_IDS: "3, 1" }))).toEqual({ ids: [3, 1], count: 4 });
+    expect(shardsOf(loadConfig({ ...valid, SHARD_COUNT: "1000", SHARD_IDS: "999" }))).toEqual({ ids: [999], count: 1000 });
+  });
+
+  it.each([
+    ["0", /^SHARD_COUNT must be 1 to 1000: /],
+    ["1001", /^SHARD_COUNT must be 1 to 1000: /],
+    ["two", /^SHARD_COUNT must be a whole number/],
+    ["1.5", /^SHARD_COUNT must be a whole number/],
+    // discord.js would read a blank SHARD_COUNT from the environment as 0 shards.
+    ["", /^SHARD_COUNT must be a whole number \(to run unsharded, remove the line rather than leave it empty\): /],
+  ])("refuse SHARD_COUNT=%j in one line that says what to set", (value, message) => {
+    const problems = problemsOf({ ...valid, SHARD_COUNT: value, SHARD_IDS: "5" });
+    // SHARD_IDS is not weighed against a SHARD_COUNT that is itself wrong.
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+    expect(problems[0]).toContain("one shard per 2500 servers");
+  });
+
+  it("refuse a shard id outside SHARD_COUNT, along with every other problem", () => {
+    const problems = problemsOf({ FAL_KEY: valid.FAL_KEY, SHARD_COUNT: "2", SHARD_IDS: "0,2,3" });
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["DISCORD_TOKEN", "SHARD_IDS"]);
+    expect(problems[1]).toBe(
+      "SHARD_IDS names shards 2, 3, but with SHARD_COUNT=2 the shards are 0 to 1: optional; the shards this process runs, such as 0,1 (each from 0 to SHARD_COUNT - 1); leave unset to run them all in this one process",
+    );
+    expect(problemsOf({ ...valid, SHARD_IDS: "1" })).toEqual([expect.stringMatching(/^SHARD_IDS names shard 1, but with SHARD_COUNT=1 the shards are 0 to 0: /)]);
+  });
+
+  it("refuse a shard named twice, and anything but ids separated by commas", () => {
+    expect(problemsOf({ ...valid, SHARD_COUNT: "4", SHARD_IDS: "0, 1, 0" })).toEqual([expect.stringMatching(/^SHARD_IDS names a shard more than once: /)]);
+    for (const ids of ["0;1", "-1", "0,", "one"]) {
+      expect(problemsOf({ ...valid, SHARD_COUNT: "4", SHARD_IDS: ids }), ids).toEqual([
+        expect.stringMatching(/^SHARD_IDS must be shard ids separated by commas, e.g. 0,1: /),
+      ]);
+    }
+  });
+
+  it("configure the discord.js client with this process's shards and the count of all", async () => {
+    const agent = new Agent();
+    const sharded = createDiscordClient(loadConfig({ ...valid, SHARD_COUNT: "4", SHARD_IDS: "1,3" }), agent);
+    expect(sharded.options.shards).toEqual([1, 3]);
+    expect(sharded.options.shardCount).toBe(4);
+    const unsharded = createDiscordClient(loadConfig(valid), agent);
+    expect(unsharded.options.shards).toEqual([0]);
+    expect(unsharded.options.shardCount).toBe(1);
+    await Promise.all([sharded.destroy(), unsharded.destroy()]);
+    await agent.close();
   });
 });

@@ -15,6 +15,8 @@ export interface Settings {
   heartbeatIntervalMs: number;
   strictCommands: boolean;
   privilegedIntents: number;
+  recommendedShards: number;
+  maxConcurrency: number;
 }
 
 /** What route handlers work with. */

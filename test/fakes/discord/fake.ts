@@ -50,12 +50,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
     strictCommands: options.strictCommands ?? false,
     privilegedIntents: options.privilegedIntents ?? 0,
+    recommendedShards: options.recommendedShards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
   };
   let port = 0;
   const origin = () => `http://127.0.0.1:${port}`;
   const gatewayUrl = () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
 
-  const world = new World(settings.applicationId, options.preferredLocale, !options.userInstallOff);
+  const world = new World(settings.applicationId, options.preferredLocale, !options.userInstallOff, options.guildIds);
   const recorder = new Recorder();
   const attachments = new AttachmentHost(origin, options.attachmentLinkTtlMs ?? DEFAULT_ATTACHMENT_LINK_TTL_MS);
   const commands = new CommandStore(settings.applicationId);
@@ -70,11 +72,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       gateway.dispatch(GATEWAY_EVENTS[change], toApiMessage(message), GatewayIntentBits.DirectMessages);
       return;
     }
-    const payload =
+    const payload = (intents: number) =>
       change === "delete"
         ? { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id }
-        : gatewayMessage(message, { world, messages, intents: gateway.intents() });
-    gateway.dispatch(GATEWAY_EVENTS[change], payload, GatewayIntentBits.GuildMessages);
+        : gatewayMessage(message, { world, messages, intents });
+    gateway.dispatchBuilt(GATEWAY_EVENTS[change], message.guild_id, payload, GatewayIntentBits.GuildMessages);
   });
   const writer = new MessageWriter(messages, attachments, settings.attachmentSizeLimit);
   const ctx: FakeContext = {

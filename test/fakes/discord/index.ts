@@ -1,4 +1,5 @@
 export { startFakeDiscord } from "./fake.js";
+export { guildOnShard, shardOfGuild } from "./gateway/shards.js";
 export {
   DEFAULT_ATTACHMENT_SIZE_LIMIT,
   DEFAULT_INTERACTION_DEADLINE_MS,

@@ -54,6 +54,15 @@ export interface FakeDiscordOptions {
   preferredLocale?: string;
   /** The application's Installation settings leave User Install off (an app made before 2024, say): its `integration_types_config` has only "0". */
   userInstallOff?: boolean;
+  /** GET /gateway/bot's `shards`, the number of shards Discord recommends; default 1. */
+  recommendedShards?: number;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency`, identifies allowed per 5 s; default 1, as for most bots. */
+  maxConcurrency?: number;
+  /**
+   * The ids of the bot's two guilds (`guild`, `secondGuild`) and of the server it is not in (`elsewhere`), e.g. from
+   * guildOnShard to place them on chosen shards; default fresh snowflakes.
+   */
+  guildIds?: { main?: string; second?: string; elsewhere?: string };
 }
 
 export interface FakeUser {
@@ -166,6 +175,8 @@ export interface RecordedRequest {
   direction?: "in" | "out";
   op?: number;
   t?: string | null;
+  /** Gateway frames: the [shard_id, num_shards] of the session the frame belongs to; none before IDENTIFY or RESUME. */
+  shard?: [number, number];
 }
 
 export interface InteractionResponseRecord {

@@ -116,7 +116,7 @@ export interface Elsewhere {
 
 /** The guild the fake bot is in: roles, text channels (one nsfw) and four members besides the bot; and a second, smaller one. */
 export class World {
-  readonly guildId = snowflake();
+  readonly guildId: string;
   readonly roles: { everyone: string; moderator: string; artist: string; bot: string };
   readonly roleList: APIRole[];
   readonly channelList: APITextChannel[];
@@ -137,7 +137,10 @@ export class World {
     preferredLocale: string = Locale.EnglishUS,
     /** The Developer Portal's Installation → User Install is on (as for every app made since 2024). */
     readonly userInstall = true,
+    /** The ids of the two guilds and of the server elsewhere, when a test chose them (guilds on chosen shards); fresh snowflakes otherwise. */
+    guildIds: { main?: string; second?: string; elsewhere?: string } = {},
   ) {
+    this.guildId = guildIds.main ?? snowflake();
     this.preferredLocale = preferredLocale;
     const moderatorRole = snowflake();
     const artistRole = snowflake();
@@ -171,8 +174,8 @@ export class World {
       member: this.makeUser("member", "Mia Member", [artistRole], false),
       other: this.makeUser("other", "Otto Other", [], false),
     };
-    this.second = this.makeSecondGuild();
-    this.elsewhere = this.makeElsewhere();
+    this.second = this.makeSecondGuild(guildIds.second ?? snowflake());
+    this.elsewhere = this.makeElsewhere(guildIds.elsewhere ?? snowflake());
     for (const id of [this.guildId, this.second.id]) this.assets.set(id, new GuildAssets(id, this.botUser));
   }
 
@@ -203,8 +206,7 @@ export class World {
     return (bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits;
   }
 
-  private makeElsewhere(): Elsewhere {
-    const guildId = snowflake();
+  private makeElsewhere(guildId: string): Elsewhere {
     const groupDm: APIGroupDMChannel = {
       id: snowflake(),
       type: ChannelType.GroupDM,
@@ -228,8 +230,7 @@ export class World {
     return channelId === this.elsewhere.channel.id || channelId === this.elsewhere.groupDm.id;
   }
 
-  private makeSecondGuild(): SecondGuild {
-    const id = snowflake();
+  private makeSecondGuild(id: string): SecondGuild {
     const lobby = textChannel(id, "lobby", 0, false);
     const owner: FakeUser = { id: snowflake(), username: "sam", global_name: "Sam Elsewhere", roles: [], permissions: ALL_PERMISSIONS.toString(), isOwner: true };
     return {
@@ -240,6 +241,11 @@ export class World {
       channels: { lobby: lobby.id },
       users: { owner },
     };
+  }
+
+  /** The guilds the bot is in: the first, then the second. */
+  botGuildIds(): string[] {
+    return [this.guildId, this.second.id];
   }
 
   /** The guild a guild channel belongs to. */

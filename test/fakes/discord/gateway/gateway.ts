@@ -9,6 +9,7 @@ import { asRecord, now, waitFor } from "../util.js";
 import type { World } from "../world.js";
 import { guildCreatePayload, readyPayload } from "./payloads.js";
 import { Sessions, type Connection, type Session } from "./sessions.js";
+import { guildOfDispatch, readShard, routesTo } from "./shards.js";
 
 const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
@@ -31,7 +32,8 @@ export interface GatewayDrop {
 
 /**
  * The gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, dispatches to the connected bot, and resuming
- * (RESUME with the session id and last seq → the dispatches after it, then RESUMED).
+ * (RESUME with the session id and last seq → the dispatches after it, then RESUMED). Sharded sessions (IDENTIFY's
+ * `shard`) are sent only their guilds' events, and shard 0 the events without a guild (see shards.ts).
  */
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -45,19 +47,19 @@ export class Gateway {
   }
 
   /**
-   * Sends a dispatch in the most recent session; while its client is away (dropped, resuming) the dispatch waits
-   * for the resume. False when no session can take it (no client ever identified, or its session ended).
+   * Sends a dispatch to the session its guild's shard runs in (the most recent such session; one unsharded session
+   * takes everything); while its client is away (dropped, resuming) the dispatch waits for the resume. False when
+   * no session takes it (no client identified for that shard, its session ended, or it lacks `requiredIntent`).
    */
   dispatch(t: string, d: unknown, requiredIntent?: number): boolean {
-    const session = this.sessions.current();
-    if (!session) return false;
-    if (requiredIntent !== undefined && (session.intents & requiredIntent) === 0) return false;
-    this.sendDispatch(session, t, d);
-    return true;
+    return this.dispatchBuilt(t, guildOfDispatch(t, d), () => d, requiredIntent);
   }
 
-  intents(): number {
-    return this.sessions.current()?.intents ?? 0;
+  /** As dispatch, for a payload that depends on the receiving session's intents (a message's content). */
+  dispatchBuilt(t: string, guildId: string | undefined, build: (intents: number) => unknown, requiredIntent?: number): boolean {
+    const receivers = this.sessions.receivers(guildId).filter((session) => requiredIntent === undefined || (session.intents & requiredIntent) !== 0);
+    for (const session of receivers) this.sendDispatch(session, t, build(session.intents));
+    return receivers.length > 0;
   }
 
   isReady(): boolean {
@@ -131,7 +133,7 @@ export class Gateway {
     } catch {
       return this.closeWith(connection, GatewayCloseCodes.DecodeError, "Decode error");
     }
-    this.record("in", payload);
+    this.record("in", payload, connection.session);
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
         return this.send(connection, { op: GatewayOpcodes.HeartbeatAck });
@@ -160,16 +162,15 @@ export class Gateway {
     if ((intents & PRIVILEGED_INTENTS & ~this.deps.privilegedIntents) !== 0) {
       return this.closeWith(connection, GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
     }
-    const shard = d.shard;
-    if (shard !== undefined && (!Array.isArray(shard) || shard[0] !== 0 || shard[1] !== 1)) {
-      return this.closeWith(connection, GatewayCloseCodes.InvalidShard, "Invalid shard.");
-    }
-    const session = this.sessions.start(connection, intents, d.compress === true);
+    const shard = readShard(d.shard);
+    if (!shard) return this.closeWith(connection, GatewayCloseCodes.InvalidShard, "Invalid shard.");
+    const session = this.sessions.start(connection, intents, d.compress === true, shard);
     this.deps.recorder.events.emit("identify", d);
     const { world } = this.deps;
-    this.sendDispatch(session, "READY", readyPayload(world, session.id, this.deps.gatewayUrl()));
-    this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world));
-    this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, true));
+    // READY lists, and GUILD_CREATE follows for, only the guilds of this session's shard.
+    const guilds = world.botGuildIds().filter((id) => routesTo(shard, id));
+    this.sendDispatch(session, "READY", readyPayload(world, session.id, this.deps.gatewayUrl(), shard, guilds));
+    for (const id of guilds) this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, id === world.second.id));
     this.deps.recorder.events.emit("ready");
   }
 
@@ -204,7 +205,7 @@ export class Gateway {
     const json = JSON.stringify(frame);
     const compress = connection.session?.compress === true && payload.op === GatewayOpcodes.Dispatch;
     connection.socket.send(compress ? deflateSync(json) : json);
-    this.record("out", frame);
+    this.record("out", frame, connection.session);
   }
 
   private closeWith(connection: Connection, code: number, reason: string): void {
@@ -212,7 +213,7 @@ export class Gateway {
     connection.socket.close(code, reason);
   }
 
-  private record(direction: "in" | "out", payload: { op?: unknown; t?: unknown; close?: unknown }): void {
+  private record(direction: "in" | "out", payload: { op?: unknown; t?: unknown; close?: unknown }, session?: Session): void {
     this.deps.recorder.record({
       kind: "gateway",
       at: now(),
@@ -228,6 +229,7 @@ export class Gateway {
       direction,
       op: typeof payload.op === "number" ? payload.op : undefined,
       t: typeof payload.t === "string" ? payload.t : null,
+      ...(session ? { shard: [session.shard[0], session.shard[1]] } : {}),
     });
   }
 }

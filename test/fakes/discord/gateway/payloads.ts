@@ -15,18 +15,17 @@ import {
 } from "discord-api-types/v10";
 import { apiScheduledEvent } from "../routes/scheduled-events.js";
 import type { World } from "../world.js";
+import type { Shard } from "./shards.js";
 
-export function readyPayload(world: World, sessionId: string, resumeUrl: string): GatewayReadyDispatchData {
+/** READY of a session on `shard`, listing (unavailable until their GUILD_CREATE) the guilds of that shard. */
+export function readyPayload(world: World, sessionId: string, resumeUrl: string, shard: Shard, guildIds: string[]): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...world.botUser, verified: true, mfa_enabled: false },
-    guilds: [
-      { id: world.guildId, unavailable: true },
-      { id: world.second.id, unavailable: true },
-    ],
+    guilds: guildIds.map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard: [shard[0], shard[1]],
     application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
   };
 }

@@ -2,6 +2,7 @@
 // connection can resume the session and miss nothing.
 import { randomBytes } from "node:crypto";
 import type { WebSocket } from "ws";
+import { routesTo, type Shard } from "./shards.js";
 
 /** Dispatches a session keeps for a resume to replay; a client further behind must identify anew. */
 const REPLAY_LIMIT = 1000;
@@ -17,6 +18,8 @@ export interface Session {
   seq: number;
   intents: number;
   compress: boolean;
+  /** IDENTIFY's [shard_id, num_shards]; [0, 1] when the client sent none. */
+  shard: Shard;
   /** The latest dispatches, oldest first, for a resume to replay. */
   sent: Dispatch[];
   /** The connection carrying it now; undefined while the client is away (dispatches then wait for a resume). */
@@ -35,16 +38,27 @@ export class Sessions {
   private readonly all: Session[] = [];
 
   /** A new session (IDENTIFY) on this connection. */
-  start(connection: Connection, intents: number, compress: boolean): Session {
-    const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, intents, compress, sent: [], connection, resumable: true };
+  start(connection: Connection, intents: number, compress: boolean, shard: Shard): Session {
+    const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, intents, compress, shard, sent: [], connection, resumable: true };
     connection.session = session;
     this.all.push(session);
     return session;
   }
 
-  /** The most recent session that has not ended: dispatches go there. */
+  /** The most recent session that has not ended. */
   current(): Session | undefined {
     return this.all.findLast((s) => s.resumable);
+  }
+
+  /**
+   * The sessions an event of this guild (undefined: an event without a guild) goes to: of the sessions that have not
+   * ended, the most recent of each [shard_id, num_shards], where the sharding formula sends the event. One unsharded
+   * session takes every event.
+   */
+  receivers(guildId: string | undefined): Session[] {
+    const newestOfShard = new Map<string, Session>();
+    for (const session of this.all) if (session.resumable) newestOfShard.set(session.shard.join("/"), session);
+    return [...newestOfShard.values()].filter((session) => routesTo(session.shard, guildId));
   }
 
   /**

@@ -24,8 +24,8 @@ export function miscRoutes(ctx: FakeContext): RouteDef[] {
       status: 200,
       body: {
         url: ctx.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: ctx.settings.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: ctx.settings.maxConcurrency },
       },
     })),
     // Fresh signed links for attachment links (expired or not) of this CDN; others are left out of the answer.
