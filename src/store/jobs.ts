@@ -132,7 +132,7 @@ export interface JobRepository<Request, Result> {
    * Takes the unfinished jobs nobody runs — this owner's from before a restart, those without an owner, and those
    * whose owner's lease ran out — and leases them to this owner; oldest first. With `othersOnly`, not this owner's.
    */
-  claim(options?: { othersOnly?: boolean; limit?: number }): Promise<JobRecord<Request, Result>[]>;
+  claim(options?: { othersOnly?: boolean }): Promise<JobRecord<Request, Result>[]>;
   /** Extends this owner's lease on its unfinished jobs; returns their ids (a job missing was taken over by another). */
   renewLeases(): Promise<Set<number>>;
 }
@@ -296,7 +296,7 @@ function claimSql(dialect: Dialect, othersOnly: boolean): string {
   const mine = othersOnly ? " AND (owner IS NULL OR owner <> @owner)" : "";
   return `UPDATE jobs SET owner = @owner, lease_until = @until
     WHERE id IN (SELECT id FROM jobs WHERE ${unfinishedCondition} AND ${free}${mine}
-                 LIMIT @limit${dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : ""})
+                 ${dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : ""})
       AND ${unfinishedCondition} AND ${free}
     RETURNING *`;
 }
@@ -375,13 +375,12 @@ export function createJobRepository<Request, Result>(
       await db.updateTable("jobs").set({ deleted_at: now(), updated_at: now() }).where("id", "=", id).execute();
     },
     markCancelled: (id, error) => transitions.cancelled({ id, at: now(), error: JSON.stringify(error) }),
-    async claim({ othersOnly = false, limit = 1000 } = {}) {
+    async claim({ othersOnly = false } = {}) {
       const at = now();
       const rows = await statements.all<Selectable<JobsTable>>(othersOnly ? claims.others : claims.all, {
         owner: owner.id,
         at,
         until: at + owner.leaseMs,
-        limit,
       });
       return rows.sort((a, b) => a.id - b.id).map((row) => toRecord<Request, Result>(row));
     },

@@ -5,9 +5,9 @@
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
-import type { FalArrival } from "../fakes/fal/index.js";
 import { buttonIds, falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { storedJobs, submitArrivals } from "./job-records.js";
 import { refuseUpdates } from "./test-database.js";
 import { ledgerRows, plainMember } from "./policy-helpers.js";
 import { textOf } from "./v2-message.js";
@@ -17,15 +17,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
-
-/** The job rows as the bot stored them (the bot may be running). */
-function storedJobs(harness: Harness) {
-  return harness.database.all<{ id: number; ref: string; state: string; request_id: string | null; parent_job_id: number | null }>(
-    "SELECT id, ref, state, request_id, parent_job_id FROM jobs ORDER BY id",
-  );
-}
 
 /** The job's result is in its reply, once: one write carried its files, and it is the only message the bot made for it. */
 function expectDeliveredOnce(harness: Harness, interaction: InteractionHandle): void {

@@ -1,4 +1,5 @@
 // A job as the bot stored it, read from its database (plain SQL): its state and its ledger row.
+import type { FalArrival } from "../fakes/fal/index.js";
 import { expect } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import type { Harness } from "./harness.js";
@@ -20,4 +21,14 @@ export async function storedJob(h: Harness, interaction: Pick<InteractionHandle,
   );
   expect(rows).toHaveLength(1);
   return rows[0]!;
+}
+
+/** fal's submits as the fake saw them arrive. */
+export const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
+
+/** Every job row as the bot stored it (the bot may be running), oldest first. */
+export function storedJobs(harness: Harness) {
+  return harness.database.all<{ id: number; ref: string; state: string; owner: string | null; request_id: string | null; parent_job_id: number | null }>(
+    "SELECT id, ref, state, owner, request_id, parent_job_id FROM jobs ORDER BY id",
+  );
 }

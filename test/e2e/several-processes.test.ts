@@ -4,9 +4,9 @@
 // process died, told to retry). PostgreSQL only: SQLite is for one process.
 import { afterEach, describe, expect, it } from "vitest";
 import { guildOnShard } from "../fakes/discord/index.js";
-import type { FalArrival } from "../fakes/fal/index.js";
 import { falRequests, imagine, refOf, resultWrites, submitBody, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { storedJobs, submitArrivals } from "./job-records.js";
 import { ledgerRows, plainMember } from "./policy-helpers.js";
 import { chosenDatabase } from "./test-database.js";
 import { textOf } from "./v2-message.js";
@@ -16,12 +16,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
-
-function storedJobs(harness: Harness) {
-  return harness.database.all<{ id: number; ref: string; state: string; owner: string | null }>("SELECT id, ref, state, owner FROM jobs ORDER BY id");
-}
 
 /** Three processes, one shard of three each; the harness's main server is on shard 1 (its process is returned as `busy`). */
 async function threeProcesses(fal: { queueMs: number; runMs: number }) {

@@ -3,24 +3,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGenerationJobs } from "../../src/generation/job.js";
 import { createContestRepository } from "../../src/store/contests.js";
 import { copySqliteToPostgres, TargetNotEmpty } from "../../src/store/copy-database.js";
-import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
+import { statementsOf, type Db } from "../../src/store/database.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
 import { sampleContest, sampleJob } from "./job-fixture.js";
-import { freshTarget, testDialect } from "./memory-db.js";
+import { databasesClosedAfterEach, freshTarget, testDialect } from "./memory-db.js";
 
-const opened: Db[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
-async function open(target: string) {
-  const db = await openDatabase(target);
-  opened.push(db);
-  return db;
-}
+const open = databasesClosedAfterEach();
 
 /** An SQLite database with a little of everything: jobs at each end, their ledger rows, a contest, settings, styles. */
 async function filledSqlite(): Promise<Db> {

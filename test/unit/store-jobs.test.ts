@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sampleContest, sampleJob } from "./job-fixture.js";
-import { freshTarget, testDialect } from "./memory-db.js";
+import { databasesClosedAfterEach, freshTarget, testDialect } from "./memory-db.js";
 import { openDatabase, statementsOf, type Db } from "../../src/store/database.js";
 import { createGenerationJobs, type NewJob } from "../../src/generation/job.js";
 import { createContestRepository } from "../../src/store/contests.js";
@@ -14,24 +14,14 @@ import { migrationsFor } from "../../src/store/migrations.js";
 /** These tests build SQLite databases as older versions left them. */
 const migrations = migrationsFor("sqlite");
 
-const opened: Db[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
-
-async function open(path: string) {
-  const db = await openDatabase(path);
-  opened.push(db);
-  return db;
-}
+const open = databasesClosedAfterEach();
 
 describe.skipIf(testDialect === "postgres")("the SQLite database", () => {
   it("creates its folder and file, runs in WAL mode, and migrates once", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "falcord-db-")), "nested", "falcord.sqlite");
-    const db = await open(path);
+    const db = await openDatabase(path);
     await createGenerationJobs(db).create(sampleJob("AAAAAA"));
     await db.destroy();
-    opened.pop();
     const again = await open(path);
     expect(await createGenerationJobs(again).getByRef("AAAAAA")).toMatchObject({ state: "accepted" });
     const raw = new SQLite(path, { readonly: true });

@@ -1,28 +1,22 @@
 // Job leases (several processes on one database): a process claims the jobs nobody runs, renews its own, and takes
 // over a dead one's once their lease ran out; a job goes to one process at a time, however many claim at once.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGenerationJobs } from "../../src/generation/job.js";
-import { openDatabase, type Db } from "../../src/store/database.js";
 import { createLedgerRepository } from "../../src/store/ledger.js";
 import { sampleJob } from "./job-fixture.js";
-import { freshTarget, testDialect } from "./memory-db.js";
+import { databasesClosedAfterEach, freshTarget, testDialect } from "./memory-db.js";
 
-const opened: Db[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
+const open = databasesClosedAfterEach();
 
 /** Processes on one database, with one clock. */
 async function processes(names: string[], leaseMs = 1000) {
   const target = await freshTarget();
   let clock = 10_000;
   // SQLite in memory is one database per connection: the processes share the connection there.
-  const shared = testDialect === "sqlite" ? await openDatabase(target) : undefined;
-  if (shared) opened.push(shared);
+  const shared = testDialect === "sqlite" ? await open(target) : undefined;
   const each = await Promise.all(
     names.map(async (id) => {
-      const db = shared ?? (await openDatabase(target));
-      if (!shared) opened.push(db);
+      const db = shared ?? (await open(target));
       const owner = { id, leaseMs };
       return { id, jobs: createGenerationJobs(db, () => clock, owner), ledger: createLedgerRepository(db, () => clock, owner) };
     }),
@@ -69,7 +63,7 @@ describe(`job leases on ${testDialect}`, () => {
     const [dead, ...living] = each;
     for (let i = 0; i < 60; i++) await dead!.jobs.create(sampleJob(`ORPH${String(i).padStart(2, "0")}`));
     advance(1001);
-    const claims = await Promise.all(living.flatMap((p) => [p.jobs.claim({ othersOnly: true, limit: 7 }), p.jobs.claim({ othersOnly: true, limit: 7 })]));
+    const claims = await Promise.all(living.flatMap((p) => [p.jobs.claim({ othersOnly: true }), p.jobs.claim({ othersOnly: true })]));
     const refs = claims.flat().map((job) => job.ref);
     expect(new Set(refs).size).toBe(refs.length);
     let rest = 0;
