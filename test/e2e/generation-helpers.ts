@@ -93,6 +93,12 @@ export function falRequests(h: Harness, route: RecordedFalRequest["route"], sinc
   return h.fal.requests.slice(since).filter((r) => r.route === route);
 }
 
+/** Once fal runs the job whose submit matches, and the bot watches it there (not an earlier job's stream). */
+export async function watchedAtFal(h: Harness, matches: (submit: RecordedFalRequest) => boolean): Promise<void> {
+  const { requestId } = await h.fal.waitForRequest((r) => r.route === "submit" && matches(r), 10_000);
+  await h.fal.waitForArrival((a) => a.route === "stream" && a.requestId === requestId, 10_000);
+}
+
 export function submitBody(request: RecordedFalRequest): Record<string, unknown> {
   return request.body as Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import { GatewayIntentBits } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, InteractionHandle } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
-import { buttonIds, falRequests, hostImage, imagine, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, hostImage, imagine, submitBody, waitForFinal, watchedAtFal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { refuseUpdates } from "./test-database.js";
 import { changeSettings, ledgerRows } from "./policy-helpers.js";
@@ -77,11 +77,6 @@ function jobOf(harness: Harness, asked: Pick<FakeMessage, "id">): Promise<JobRow
   );
 }
 
-/** Once fal runs the job this prompt started, and the bot watches it there. */
-async function atFal(harness: Harness, prompt: string): Promise<void> {
-  const { requestId } = await harness.fal.waitForRequest((r) => r.route === "submit" && submitBody(r).prompt === prompt, 10_000);
-  await harness.fal.waitForArrival((a) => a.route === "stream" && a.requestId === requestId, 10_000);
-}
 
 /** Every message the bot posted in answer to this member's message. */
 const botRepliesTo = (harness: Harness, asked: FakeMessage) =>
@@ -201,7 +196,7 @@ describe("reply to edit", () => {
     h.fal.failNext({ kind: "never-finish" });
     const asked = h.discord.postUserMessage({ replyTo: result, content: "add a dragon" });
     const progress = await botReplyTo(h, asked);
-    await atFal(h, textOf(asked));
+    await watchedAtFal(h, (submit) => submitBody(submit).prompt === textOf(asked));
     const press = h.discord.clickButton({ message: progress, customId: `job:1:cancel:${refOf(progress)}` });
     expect((await press.response()).type).toBe(6);
     const cancelled = await botReplyTo(h, asked, (m) => /^🛑 Cancelled by <@\d+>; nothing was charged\. \(ref [A-Z2-9]{6}\)$/.test(textOf(m)));
@@ -219,7 +214,7 @@ describe("reply to edit", () => {
     slow = true;
     const asked = h.discord.postUserMessage({ replyTo: result, content: "make it winter" });
     const progress = await botReplyTo(h, asked);
-    await atFal(h, textOf(asked));
+    await watchedAtFal(h, (submit) => submitBody(submit).prompt === textOf(asked));
     await h.bot.kill();
     const bot = await h.restart();
     expect(bot.logs.find((line) => line.msg === "recovering a job")).toMatchObject({ state: expect.stringMatching(/^(submitted|running)$/) });

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FakeMessage, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
 import type { RecordedFalRequest } from "../fakes/fal/index.js";
-import { buttonIds, falRequests, imagine, refOf, submitBody, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, imagine, refOf, submitBody, waitForFinal, watchedAtFal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { storedJob } from "./job-records.js";
 import { ledgerRows } from "./policy-helpers.js";
@@ -320,7 +320,7 @@ describe("a Zoom out waiting in the bot's queue through a restart", () => {
     const source = await fetchRaw(outputUrls(h, falRequests(h, "submit")[0]!)[0]!);
     h.fal.failNext({ kind: "never-finish" });
     const blocker = imagine(h, { prompt: "holding the only slot" });
-    await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
+    await watchedAtFal(h, (submit) => submitBody(submit).prompt === "holding the only slot");
     const zoom = h.discord.clickButton({ message: result, customId: `job:1:zoom2:${ref}:1` });
     expect((await zoom.response()).type).toBe(5);
     await zoom.waitForOriginal((m) => /Waiting for a free slot/.test(textOf(m)), 15_000);
@@ -398,7 +398,7 @@ describe("an action's own job", () => {
     h.fal.failNext({ kind: "never-finish" }, { endpoint: UPSCALER });
     const action = h.discord.clickButton({ message: result, customId: `job:1:upscale4k:${ref}:1` });
     expect((await action.response()).type).toBe(5);
-    await h.fal.waitForArrival((a) => a.route === "stream", 10_000);
+    await watchedAtFal(h, (submit) => submit.endpoint === UPSCALER);
     const progress = await action.waitForOriginal((m) => buttonIds(m).some((id) => id.startsWith("job:1:cancel:")), 15_000);
     const cancel = h.discord.clickButton({ message: progress, customId: buttonIds(progress).find((id) => id.startsWith("job:1:cancel:"))! });
     expect((await cancel.response()).type).toBe(6);
