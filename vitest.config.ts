@@ -9,6 +9,7 @@ const onPostgres = [
   "test/unit/policy.test.ts",
   "test/unit/contests.test.ts",
   "test/unit/describe.test.ts",
+  "test/unit/shared-fal-capacity.test.ts",
   "test/e2e/**/*.test.ts",
 ];
 

@@ -23,7 +23,7 @@ import {
   FairScheduler,
   FalCallbacks,
   falCallbackHandler,
-  FalCapacity,
+  createFalTurns,
   jobButtonHandlers,
   JobRunner,
   keepLeases,
@@ -112,21 +112,16 @@ async function main(): Promise<void> {
   // over 8 MiB get memory of their own.
   const deliveryBuffers = new BufferPool(concurrentDeliveries * 4 * 1024 * 1024, 8 * 1024 * 1024);
   // Members' turns for the jobs that may be at fal at once; the metrics read its queue.
-  const falTurns = new FairScheduler(config.MAX_CONCURRENT_JOBS);
+  const falTurns = createFalTurns(db, owner, { ceiling: config.MAX_CONCURRENT_JOBS, known: config.FAL_CONCURRENCY_LIMIT, log });
   // fal's webhooks: a job waits for fal's signed callback on HTTP_PORT instead of streaming its status.
   const webhook = config.FAL_WEBHOOK_URL ? { url: config.FAL_WEBHOOK_URL, callbacks: new FalCallbacks(), sweepMs: config.FAL_WEBHOOK_SWEEP_MS } : undefined;
-  const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => ({ waiting: falTurns.waiting, running: falTurns.running }) });
+  const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => falTurns.queue });
   const runner = new JobRunner({
     metrics: metrics.jobs,
     fal,
     log,
     jobs,
-    capacity: new FalCapacity(falTurns, {
-      ceiling: config.MAX_CONCURRENT_JOBS,
-      ...(config.FAL_CONCURRENCY_LIMIT ? { known: config.FAL_CONCURRENCY_LIMIT } : {}),
-      onChange: ({ limit, reason }) =>
-        log.info({ limit, reason }, reason === "found-full" ? "fal's account is full: holding further jobs in the fair queue" : "sending one more job to fal at once"),
-    }),
+    capacity: falTurns,
     deliveries: new FairScheduler(concurrentDeliveries),
     imageBuffers: deliveryBuffers,
     download,
@@ -238,6 +233,7 @@ async function main(): Promise<void> {
     }, shutdownGraceMs);
     contestEngine.schedule.stop();
     leases?.stop();
+    falTurns.stop();
     await endpoints?.close();
     await runner.shutdown();
     await client.destroy();

@@ -34,9 +34,23 @@ export interface FalSlot extends Slot {
   running(): void;
 }
 
+/** Members' turns for the places at fal's account: in this process (FalCapacity) or shared by all (SharedFalCapacity). */
+export interface FalTurns {
+  /** Waits for the job's turn to go to fal. */
+  acquire(request: SlotRequest & { jobId: number }): Promise<FalSlot>;
+  /** A place for a job already at fal (resumed after a restart): taken at once, so that new jobs wait for it. */
+  occupy(key: string, jobId: number): FalSlot;
+  /** Jobs waiting for a turn, and jobs holding one, as last known (for the metrics). */
+  readonly queue: { waiting: number; running: number };
+  /** How many jobs may be at fal at once now. */
+  readonly limit: number;
+  /** Stops what the turns run in the background. */
+  stop(): void;
+}
+
 type RequestState = "sending" | "queued" | "running" | "released";
 
-export class FalCapacity {
+export class FalCapacity implements FalTurns {
   private readonly ceiling: number;
   private readonly adaptive: boolean;
   private readonly fullAfterMs: number;
@@ -63,15 +77,19 @@ export class FalCapacity {
     return this.scheduler.limit;
   }
 
-  /** Waits for the job's turn to go to fal. */
+  get queue() {
+    return { waiting: this.scheduler.waiting, running: this.scheduler.running };
+  }
+
   async acquire(request: SlotRequest): Promise<FalSlot> {
     return this.watch(await this.scheduler.acquire(request));
   }
 
-  /** A place for a job already at fal (resumed after a restart): taken at once, so that new jobs wait for it. */
   occupy(key: string): FalSlot {
     return this.watch(this.scheduler.occupy(key));
   }
+
+  stop(): void {}
 
   private watch(slot: Slot): FalSlot {
     let state: RequestState = "sending";

@@ -18,7 +18,7 @@ export { mediaGallery, replyLayout, textDisplay } from "./reply-layout.js";
 export { offeredImage, offeredPositions } from "./result-images.js";
 export { actionSourceUrl } from "./action-source.js";
 export { memberMessageHandler } from "./reply-to-edit.js";
-export { FalCapacity } from "./fal-capacity.js";
+export { createFalTurns } from "./fal-turns.js";
 export { FalCallbacks } from "./fal-callbacks.js";
 export { falCallbackHandler } from "./callback-handler.js";
 export { FairScheduler } from "./scheduler.js";

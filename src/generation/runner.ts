@@ -8,7 +8,7 @@ import type { Download } from "../media/download.js";
 import type { Catalog, ModelDefinition, NormalizedOutput } from "../models/index.js";
 import type { JobRecord, JobRepository } from "./job.js";
 import type { RunTimes } from "./eta.js";
-import type { FalCapacity, FalSlot } from "./fal-capacity.js";
+import type { FalSlot, FalTurns } from "./fal-capacity.js";
 import type { FalCallbacks } from "./fal-callbacks.js";
 import { freshLink, withFreshLinks, type RefreshLinks } from "./fresh-links.js";
 import { canvasInput } from "./canvas-input.js";
@@ -57,8 +57,8 @@ export interface RunnerDeps {
   fal: FalClient;
   log: Logger;
   jobs: JobRepository;
-  /** Members take turns for the jobs that may be at fal at once. */
-  capacity: FalCapacity;
+  /** Members take turns for the jobs that may be at fal at once (in this process, or shared by all). */
+  capacity: FalTurns;
   /** Limits how many finished jobs hold their images in memory at once (download, fit, upload). */
   deliveries: FairScheduler;
   /** Memory for the results' images, reused from one delivery to the next. */
@@ -269,11 +269,12 @@ export class JobRunner {
       // slot at once: fal is making it whatever falcord's queue holds.
       if (job.state === "accepted") {
         slot = await deps.capacity.acquire({
+          jobId: job.id,
           key: memberKey,
           signal: waiting,
           onPosition: (position) => position > 0 && reporter.phase({ phase: "waiting", position }),
         });
-      } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey);
+      } else if (job.state !== "completed") slot = deps.capacity.occupy(memberKey, job.id);
       if (slot) reporter.phase({ phase: "queued" });
       // An asset without its background takes two requests at fal: the model's picture, then its cut-out.
       const cutout = cutoutModelFor(deps.catalog, model, job.request);

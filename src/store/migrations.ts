@@ -401,5 +401,36 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("jobs_request_id").on("jobs").column("request_id").execute();
       },
     },
+    "0018_shared_fal_turns": {
+      async up(db: Kysely<unknown>) {
+        // Several processes share fal's account: members take turns for it in the database (store/fal-turns.ts).
+        await inTransaction(db, async (trx) => {
+          // The turn a waiting job was given: from then on it holds one of the account's places until it leaves fal.
+          await trx.schema.alterTable("jobs").addColumn("fal_turn", t.integer).execute();
+          // Read a few times a second by every process: the jobs waiting for fal or at it, not the whole history.
+          await trx.schema
+            .createIndex("jobs_at_fal")
+            .on("jobs")
+            .column("state")
+            .where(sql.ref("state"), "in", ["accepted", "submitting", "submitted", "running"])
+            .execute();
+          // One row: how many jobs may be at fal at once (found out or told), and the next turn's number.
+          await trx.schema
+            .createTable("fal_account")
+            .addColumn("id", t.integer, (c) => c.primaryKey())
+            .addColumn("turn_limit", t.integer, (c) => c.notNull())
+            .addColumn("held_until", t.integer, (c) => c.notNull())
+            .addColumn("next_turn", t.integer, (c) => c.notNull())
+            .execute();
+          // When each member last got a turn: the least recently served goes next.
+          await trx.schema
+            .createTable("fal_member_turns")
+            .addColumn("member_key", "text", (c) => c.primaryKey())
+            .addColumn("last_turn", t.integer, (c) => c.notNull())
+            .$call(t.withoutRowid)
+            .execute();
+        });
+      },
+    },
   };
 }

@@ -61,6 +61,24 @@ export interface JobsTable {
   /** The process running the job (see JobOwner), until lease_until unless it renews the lease. */
   owner: string | null;
   lease_until: number | null;
+  /** The turn a waiting job got at fal's account (shared fal turns): it holds a place there until it leaves fal. */
+  fal_turn: number | null;
+}
+
+/** fal's account as the processes share it: one row (id 1). */
+export interface FalAccountTable {
+  id: number;
+  /** How many jobs may be at fal at once. */
+  turn_limit: number;
+  /** Once the account's limit was found, it is not raised before this time. */
+  held_until: number;
+  next_turn: number;
+}
+
+export interface FalMemberTurnsTable {
+  /** `${guildId ?? "dm"}:${userId}` */
+  member_key: string;
+  last_turn: number;
 }
 
 export interface PendingFormsTable {
@@ -194,4 +212,6 @@ export interface Database {
   contest_votes: ContestVotesTable;
   member_defaults: MemberDefaultsTable;
   member_styles: MemberStylesTable;
+  fal_account: FalAccountTable;
+  fal_member_turns: FalMemberTurnsTable;
 }

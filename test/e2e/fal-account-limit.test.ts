@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../fakes/discord/index.js";
 import { bodyOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
+import { peakAtFal } from "./job-records.js";
 import { changeSettings, plainMember } from "./policy-helpers.js";
 import { galleryOf } from "./v2-message.js";
 
@@ -20,12 +21,6 @@ async function deliveredAt(h: Harness, interaction: InteractionHandle, timeoutMs
 /** The most of the fake fal's jobs that were ever IN_PROGRESS at the same moment. */
 function peakRunning(h: Harness): number {
   const spans = [...h.fal.jobs.values()].filter((job) => job.startedAt !== undefined).map((job) => [job.startedAt!, job.completedAt!] as const);
-  return Math.max(...spans.map(([start]) => spans.filter(([s, end]) => s <= start && start < end).length));
-}
-
-/** The most of the bot's requests at the fake fal at once, queued or running (submitted, not yet completed). */
-function peakAtFal(h: Harness): number {
-  const spans = [...h.fal.jobs.values()].map((job) => [job.submittedAt, job.completedAt!] as const);
   return Math.max(...spans.map(([start]) => spans.filter(([s, end]) => s <= start && start < end).length));
 }
 

@@ -26,6 +26,12 @@ export async function storedJob(h: Harness, interaction: Pick<InteractionHandle,
 /** fal's submits as the fake saw them arrive. */
 export const submitArrivals = (harness: Harness): FalArrival[] => harness.fal.arrivals.filter((a) => a.route === "submit");
 
+/** The most of the bot's requests at the fake fal at once, queued or running (submitted, not yet completed). */
+export function peakAtFal(h: Harness): number {
+  const spans = [...h.fal.jobs.values()].map((job) => [job.submittedAt, job.completedAt!] as const);
+  return Math.max(...spans.map(([start]) => spans.filter(([s, end]) => s <= start && start < end).length));
+}
+
 /** Every job row as the bot stored it (the bot may be running), oldest first. */
 export function storedJobs(harness: Harness) {
   return harness.database.all<{ id: number; ref: string; state: string; owner: string | null; request_id: string | null; parent_job_id: number | null }>(
