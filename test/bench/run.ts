@@ -2,12 +2,14 @@
 // fakes' records. Flags: --n 200,500  --min-ms 2000 --max-ms 6000  --queue-ms 100  --image-bytes 1048576
 // --burst-ms 1000  --deadline-s 300  --only falcord,peer[,floor]  --out bench-results/latest.json  --cpu-prof <dir>
 // --fairness found,4,16 (falcord under a fal account limit of 4: finding it, told 4, told 16; "none" skips it)
+// --processes 1,2,3 (falcord as that many processes on one PostgreSQL, see processes.ts; "none" skips it)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runFairness, type FairnessMetrics } from "./fairness.js";
 import { computeMetrics, type RunMetrics } from "./metrics.js";
+import { benchPostgres, guildsPerRun, processesLabel, processTable, runProcesses, type ProcessRun } from "./processes.js";
 import { closeScenario, runScenario } from "./scenario.js";
 import { root, subjectNames, type SubjectName } from "./subject.js";
 
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     "falcord-dir": { type: "string" },
     "subject-logs": { type: "string" },
     fairness: { type: "string", default: "found,4,16" },
+    processes: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -48,7 +51,10 @@ if (values.help) {
       "                 [--subject-logs DIR] (keep each subject's full output in DIR)\n" +
       "                 [--node-args=\"--heapsnapshot-signal=SIGUSR2 …\"] (extra Node flags for each subject process)\n" +
       "                 [--repeat 3]       (run each subject and N that often; the table shows each figure's median)\n" +
-      "                 [--fairness found,4,16] (falcord under fal's account limit of 4: finding it, told 4, told 16; none)\n",
+      "                 [--fairness found,4,16] (falcord under fal's account limit of 4: finding it, told 4, told 16; none)\n" +
+      "                 [--processes 1,2,3] (falcord as 1, 2, 3 processes on one PostgreSQL, one shard each; none. By default\n" +
+      "                                     run when a PostgreSQL is at hand: BENCH_POSTGRES_URL, FALCORD_TEST_POSTGRES_URL,\n" +
+      "                                     one on 127.0.0.1:54329, or an installed one scripts/test-postgres.sh starts)\n",
   );
   process.exit(0);
 }
@@ -132,6 +138,32 @@ const fairness: FairnessMetrics[] = [];
 for (const limit of fairnessLimits) {
   log(`bench: fairness, fal's account runs 4 at once, falcord ${limit === "found" ? "finds the limit" : `told FAL_CONCURRENCY_LIMIT=${limit}`}…`);
   fairness.push(await runFairness({ falcordDir, log, ...(limit === "found" ? {} : { knownLimit: int("fairness", limit, 1) }) }));
+}
+
+// Several falcord processes on one PostgreSQL (issue 20): one round each, whatever --repeat says.
+const processCounts = values.processes === "none" || !subjects.includes("falcord") ? [] : (values.processes ?? "1,2,3").split(",").map((v) => int("processes", v.trim(), 1));
+const processRuns: ProcessRun[] = [];
+let processesSkipped: string | undefined;
+if (processCounts.length) {
+  const postgres = await benchPostgres(process.env, values.processes !== undefined, log);
+  if (typeof postgres === "string") {
+    processesSkipped = `Several processes: skipped, ${postgres}.`;
+    log(`bench: ${processesSkipped}`);
+  } else {
+    try {
+      const guilds = guildsPerRun(processCounts);
+      for (const n of sizes) for (const count of processCounts) {
+        log(`bench: falcord as ${processesLabel(count)} on one PostgreSQL, N=${n}…`);
+        const run = await runProcesses({ count, guilds: guilds ?? count, adminUrl: postgres.adminUrl, n, minMs, maxMs, queueMs, imageBytes, burstMs, deadlineMs, log, collectGarbage, falcordDir, nodeArgs: extraArgs, ...(logDir ? { logDir } : {}) });
+        processRuns.push(run);
+        const { metrics } = run;
+        log(`  ${processesLabel(count)} N=${n}: ${metrics.delivered} delivered, ${metrics.failed} failed, ${metrics.lost} lost in ${metrics.wallSeconds} s`);
+        for (const note of metrics.notes) log(`  note: ${note}`);
+      }
+    } finally {
+      postgres.release();
+    }
+  }
 }
 
 // With --repeat, each figure of a subject and N is the median over its rounds (the machine's noise is large).
@@ -248,6 +280,11 @@ if (fairness.length) {
     );
   }
 }
+if (processRuns.length) {
+  lines.push("", `Several processes on one PostgreSQL, one shard each, the burst spread evenly over the shards (fal ${minMs}–${maxMs} ms; RSS and CPU summed over the processes)`);
+  lines.push(...processTable(processRuns));
+}
+if (processesSkipped) lines.push("", processesSkipped);
 process.stdout.write(lines.join("\n") + "\n");
 
 mkdirSync(dirname(out), { recursive: true });
@@ -266,6 +303,7 @@ writeFileSync(
       ratios,
       targets,
       fairness,
+      processes: processRuns,
     },
     null,
     2,

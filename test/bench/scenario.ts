@@ -1,12 +1,13 @@
-// One bench run: fresh fakes, one subject process, N /imagine interactions in a burst, wait until every job is
-// delivered (or the deadline), stop the subject. Everything measured comes from the fakes' records and /proc.
+// One bench run: fresh fakes, one subject process (or several sharing the work, see processes.ts), N /imagine
+// interactions in a burst, wait until every job is delivered (or the deadline), stop the subject. Everything measured
+// comes from the fakes' records and /proc.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
-import { startFakeDiscord, type FakeDiscord, type FakeUser, type InteractionHandle, type RecordedRequest } from "../fakes/discord/index.js";
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type FakeUser, type InteractionHandle, type RecordedRequest } from "../fakes/discord/index.js";
 import { startFakeFal, type FakeFal } from "../fakes/fal/index.js";
 import { fakeEnv } from "../e2e/harness.js";
 import { snowflake } from "../fakes/discord/snowflake.js";
@@ -33,6 +34,20 @@ export interface ScenarioOptions {
   log(line: string): void;
   /** A full collection of this process (node --expose-gc's gc), run before the burst. */
   collectGarbage(): void;
+  /** Several processes instead of one (default: one, on an SQLite file of its own, the burst in the first guild). */
+  layout?: ProcessLayout;
+}
+
+/** How the subject runs as several processes on one database. */
+export interface ProcessLayout {
+  /** In log lines and log file names, e.g. "3 processes". */
+  label: string;
+  /** The fake Discord's guilds (ids placed on chosen shards). */
+  guildIds: NonNullable<FakeDiscordOptions["guildIds"]>;
+  /** Each process's own environment over the shared one (its shards, its name, the shared database): one per process. */
+  processEnvs: Record<string, string>[];
+  /** The channels the burst goes round. */
+  channels(discord: FakeDiscord): string[];
 }
 
 export interface BenchJob {
@@ -44,7 +59,7 @@ export interface BenchJob {
 }
 
 export interface ScenarioRecords {
-  options: Omit<ScenarioOptions, "log" | "collectGarbage">;
+  options: Omit<ScenarioOptions, "log" | "collectGarbage" | "layout">;
   discord: FakeDiscord;
   fal: FakeFal;
   jobs: BenchJob[];
@@ -59,6 +74,7 @@ export interface ScenarioRecords {
   burstEndedAt: number;
   /** performance.now() when the last job ended (or the deadline passed). */
   endedAt: number;
+  /** Memory and CPU of the subject; with several processes, the sums over them (each process's own peak). */
   rssAtReady: number;
   peakSampledRss: number;
   peakHwm: number;
@@ -110,11 +126,12 @@ export function subjectEnv(discord: FakeDiscord, fal: FakeFal, dir: string): Rec
 }
 
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioRecords> {
-  const { n, subject: name, log } = options;
+  const { n, subject: name, log, layout } = options;
+  const label = layout ? `${name} (${layout.label})` : name;
   const spread = options.maxMs - options.minMs;
-  const discord = await startFakeDiscord({ rateLimits: discordRateLimits });
+  const discord = await startFakeDiscord({ rateLimits: discordRateLimits, ...(layout ? { guildIds: layout.guildIds } : {}) });
   let fal: FakeFal | undefined;
-  let subject: Subject | undefined;
+  const subjects: Subject[] = [];
   const dir = mkdtempSync(join(tmpdir(), `falcord-bench-${name}-`));
   try {
     fal = await startFakeFal({
@@ -129,11 +146,20 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       FAL_CONCURRENCY_LIMIT: String(Math.min(1000, n)),
     };
     const startedAt = performance.now();
-    // falcord runs from an empty folder (no stray .env); the peer from the repository so `--import tsx` resolves.
-    subject = new Subject(name, { env, cwd: name === "falcord" ? dir : root, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}), ...(options.falcordDir ? { falcordDir: options.falcordDir } : {}),
-      ...(options.logDir ? { logFile: join(options.logDir, `${name}-n${n}.log`) } : {}),
-    });
-    await subject.ready(120_000);
+    const processEnvs = layout?.processEnvs ?? [{}];
+    const start = (extra: Record<string, string>, index: number) => {
+      const logName = processEnvs.length > 1 ? `${name}-n${n}-p${processEnvs.length}-${index}.log` : `${name}-n${n}.log`;
+      // falcord runs from an empty folder (no stray .env); the peer from the repository so `--import tsx` resolves.
+      const subject = new Subject(name, { env: { ...env, ...extra }, cwd: name === "falcord" ? dir : root, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}), ...(options.falcordDir ? { falcordDir: options.falcordDir } : {}),
+        ...(options.logDir ? { logFile: join(options.logDir, logName) } : {}),
+      });
+      subjects.push(subject);
+      return subject.ready(120_000);
+    };
+    // The first process alone makes the database's tables; the others start once it is ready.
+    const [first = {}, ...others] = processEnvs;
+    await start(first, 0);
+    await Promise.all(others.map((extra, i) => start(extra, i + 1)));
     await discord.waitForIdentify(10_000);
     const startupMs = performance.now() - startedAt;
     // The fakes are the measuring instrument and keep one heap across rounds. Without a collection here, the
@@ -144,15 +170,15 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     options.collectGarbage();
     // Let start-up settle (registration, recovery, the first heartbeat) before measuring.
     await delay(500);
-    const pid = subject.pid;
-    const rssAtReady = memory(pid)?.rss ?? NaN;
-    const cpuAtReady = cpuSeconds(pid) ?? NaN;
+    const pids = subjects.map((subject) => subject.pid);
+    const rssAtReady = sum(pids.map((pid) => memory(pid)?.rss));
+    const cpuAtReady = sum(pids.map(cpuSeconds));
     const harnessCpuAtReady = process.cpuUsage();
-    subject.startSampling(100);
+    for (const subject of subjects) subject.startSampling(100);
 
     const tag = randomBytes(3).toString("hex");
     const permissions = discord.users.other.permissions;
-    const channels = [discord.channels.general, discord.channels.art];
+    const channels = layout?.channels(discord) ?? [discord.channels.general, discord.channels.art];
     const jobs: BenchJob[] = Array.from({ length: n }, (_, index) => ({ index, prompt: `bench ${tag} job ${index}: a lighthouse on a cliff at dusk, oil painting` }));
     const byToken = new Map<string, BenchJob>();
     const discordFrom = discord.requests.length;
@@ -208,16 +234,20 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     }
     const burstEndedAt = performance.now();
     burstLoop.disable();
-    log(`  ${name} N=${n}: burst of ${n} dispatched in ${(burstEndedAt - burstStartedAt).toFixed(0)} ms; waiting for deliveries…`);
+    log(`  ${label} N=${n}: burst of ${n} dispatched in ${(burstEndedAt - burstStartedAt).toFixed(0)} ms; waiting for deliveries…`);
     if (ended === n) resolveAll();
 
     // Wait for every job to end, with a progress line every 10 s, until the deadline.
     const deadline = burstEndedAt + options.deadlineMs;
     let subjectExit: string | undefined;
-    const exited = subject.exited.then(({ code, signal }) => (subjectExit = `exited early: code ${code} signal ${signal}`));
+    const exited = Promise.race(
+      subjects.map((subject, i) =>
+        subject.exited.then(({ code, signal }) => (subjectExit = `${subjects.length > 1 ? `(process ${i}) ` : ""}exited early: code ${code} signal ${signal}`)),
+      ),
+    );
     while (ended < n && performance.now() < deadline && subjectExit === undefined) {
       await Promise.race([allEnded, exited, delay(Math.min(10_000, Math.max(0, deadline - performance.now())))]);
-      if (ended < n && subjectExit === undefined) log(`  ${name} N=${n}: ${ended}/${n} ended after ${((performance.now() - burstStartedAt) / 1000).toFixed(0)} s`);
+      if (ended < n && subjectExit === undefined) log(`  ${label} N=${n}: ${ended}/${n} ended after ${((performance.now() - burstStartedAt) / 1000).toFixed(0)} s`);
     }
     const endedAt = performance.now();
     const discordTo = discord.requests.length;
@@ -226,10 +256,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
     const ms = (h: IntervalHistogram, q: number | "max") => Number(((q === "max" ? h.max : h.percentile(q)) / 1e6).toFixed(1));
     const harnessLoopDelay = { burstP99: ms(burstLoop, 99), burstMax: ms(burstLoop, "max"), runP99: ms(runLoop, 99), runMax: ms(runLoop, "max") };
     discord.events.off("request", onRequest);
-    const cpuAtEnd = cpuSeconds(pid) ?? NaN;
+    const cpuAtEnd = sum(pids.map(cpuSeconds));
     const harnessCpu = process.cpuUsage(harnessCpuAtReady);
-    const peakHwm = memory(pid)?.hwm ?? NaN;
-    subject.stopSampling();
+    const peakHwm = sum(pids.map((pid) => memory(pid)?.hwm));
+    for (const subject of subjects) subject.stopSampling();
     return {
       options: { subject: name, n, minMs: options.minMs, maxMs: options.maxMs, queueMs: options.queueMs, imageBytes: options.imageBytes, burstMs: options.burstMs, deadlineMs: options.deadlineMs },
       discord,
@@ -243,24 +273,29 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRec
       burstEndedAt,
       endedAt,
       rssAtReady,
-      peakSampledRss: subject.peakSampledRss,
+      peakSampledRss: sum(subjects.map((subject) => subject.peakSampledRss)),
       peakHwm,
-      rssSamples: subject.samples,
+      rssSamples: sum(subjects.map((subject) => subject.samples)),
       cpuAtReady,
       cpuAtEnd,
       harnessCpuSeconds: (harnessCpu.user + harnessCpu.system) / 1e6,
       harnessLoopDelay,
       startupMs,
       ...(subjectExit ? { subjectExit } : {}),
-      stderrTail: subject.stderrTail.slice(-4000),
+      stderrTail: subjects.map((subject, i) => (subjects.length > 1 ? `[process ${i}]\n` : "") + subject.stderrTail.slice(-4000)).join("\n"),
     };
   } catch (error) {
     await Promise.all([discord.close(), fal?.close()]);
     throw error;
   } finally {
-    await subject?.stop();
+    await Promise.all(subjects.map((subject) => subject.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The sum of figures read from /proc (NaN when one could not be read). */
+function sum(values: readonly (number | undefined)[]): number {
+  return values.reduce<number>((total, value) => total + (value ?? NaN), 0);
 }
 
 /** Closes the fakes of a finished run (after its metrics were computed). */

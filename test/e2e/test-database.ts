@@ -45,10 +45,10 @@ export function chosenDatabase(env: NodeJS.ProcessEnv = process.env): Choice {
   return { dialect: "postgres", adminUrl };
 }
 
-/** A fresh, empty database of the kind the test run asked for. */
-export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
+/** A fresh, empty database of the kind the test run asked for; a PostgreSQL one is named `<prefix>_<random>`. */
+export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env, prefix = "falcord_e2e"): Promise<TestDatabase> {
   const choice = chosenDatabase(env);
-  return choice.dialect === "postgres" ? createPostgresDatabase(choice.adminUrl) : createSqliteDatabase();
+  return choice.dialect === "postgres" ? createPostgresDatabase(choice.adminUrl, prefix) : createSqliteDatabase();
 }
 
 function createSqliteDatabase(): TestDatabase {
@@ -117,8 +117,8 @@ async function asAdmin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-async function createPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = `falcord_e2e_${randomBytes(6).toString("hex")}`;
+async function createPostgresDatabase(adminUrl: string, prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await asAdmin(adminUrl, `CREATE DATABASE ${name}`);

@@ -117,6 +117,28 @@ describe("sharded sessions", () => {
     expect(dispatchedIds(one, "GUILD_CREATE")).toEqual([]);
   });
 
+  it("give further guilds (guildIds.more) to their shards: READY, GUILD_CREATE with their channel and owner, their interactions", async () => {
+    const more = [guildOnShard(2, 3), guildOnShard(0, 3)];
+    const f = (fake = await startFakeDiscord({ guildIds: { main: guildOnShard(1, 3), second: guildOnShard(1, 3), more } }));
+    expect(f.moreGuilds.map((g) => g.id)).toEqual(more);
+    const [zero, one, two] = [await identify(f, [0, 3]), await identify(f, [1, 3]), await identify(f, [2, 3])];
+    expect(dispatchedIds(zero, "GUILD_CREATE")).toEqual([more[1]]);
+    expect(dispatchedIds(one, "GUILD_CREATE")).toEqual([f.guild.id, f.secondGuild.id]);
+    expect(dispatchedIds(two, "GUILD_CREATE")).toEqual([more[0]]);
+    const created = two.frames.find((frame) => frame.t === "GUILD_CREATE")!.d as { name: string; owner_id: string; channels: { id: string }[]; members: { user: { id: string } }[] };
+    expect(created).toMatchObject({ name: f.moreGuilds[0]!.name, owner_id: f.moreGuilds[0]!.users.owner.id, channels: [{ id: f.moreGuilds[0]!.channels.lobby }] });
+    expect(created.members.map((m) => m.user.id)).toContain(f.moreGuilds[0]!.users.owner.id);
+
+    const handles = f.moreGuilds.map((g) => imagine(f, g.channels.lobby));
+    await two.next((frame) => frame.t === "INTERACTION_CREATE" && (frame.d as { id: string }).id === handles[0]!.id);
+    await zero.next((frame) => frame.t === "INTERACTION_CREATE" && (frame.d as { id: string }).id === handles[1]!.id);
+    expect(shardsOfInteraction(f, handles[0]!.id)).toEqual([[2, 3]]);
+    expect(shardsOfInteraction(f, handles[1]!.id)).toEqual([[0, 3]]);
+    const interaction = (session: RawSession) => session.frames.find((frame) => frame.t === "INTERACTION_CREATE")!.d as { guild_id: string; channel_id: string };
+    expect(interaction(two)).toMatchObject({ guild_id: more[0], channel_id: f.moreGuilds[0]!.channels.lobby });
+    expect(dispatchedIds(one, "INTERACTION_CREATE")).toEqual([]);
+  });
+
   it("route an interaction, a member's message and a guild update by the guild's id", async () => {
     const f = await twoShardFake();
     const zero = await identify(f, [0, 2]);

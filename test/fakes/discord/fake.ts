@@ -167,6 +167,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels: world.channels,
     users: world.users,
     secondGuild: { id: world.second.id, name: world.second.name, channels: world.second.channels, users: world.second.users },
+    moreGuilds: world.more.map(({ id, name, channels, users }) => ({ id, name, channels, users })),
     elsewhere: { guildId: world.elsewhere.guildId, channelId: world.elsewhere.channel.id, groupDmId: world.elsewhere.groupDm.id },
     botDm: (user) => world.openDm(user).id,
     roles: { everyone: world.roles.everyone, moderator: world.roles.moderator, artist: world.roles.artist },

@@ -60,9 +60,10 @@ export interface FakeDiscordOptions {
   maxConcurrency?: number;
   /**
    * The ids of the bot's two guilds (`guild`, `secondGuild`) and of the server it is not in (`elsewhere`), e.g. from
-   * guildOnShard to place them on chosen shards; default fresh snowflakes.
+   * guildOnShard to place them on chosen shards; default fresh snowflakes. `more`: further guilds the bot is in, each
+   * like the second (`moreGuilds`), e.g. to spread a load over more shards; default none.
    */
-  guildIds?: { main?: string; second?: string; elsewhere?: string };
+  guildIds?: { main?: string; second?: string; elsewhere?: string; more?: string[] };
 }
 
 export interface FakeUser {
@@ -383,6 +384,8 @@ export interface FakeDiscord {
   roles: { everyone: string; moderator: string; artist: string };
   /** A second server the bot is in: one channel, and its owner (a member of no other server). */
   secondGuild: { id: string; name: string; channels: { lobby: string }; users: { owner: FakeUser } };
+  /** The further guilds of the `guildIds.more` option, in its order, each like the second. */
+  moreGuilds: { id: string; name: string; channels: { lobby: string }; users: { owner: FakeUser } }[];
   /**
    * Where only a member's own install of the app reaches (dispatch with `userInstall: true`): a channel of a server
    * that did not install the bot, and a group DM of the member and another user. The bot token gets 50001 in both.

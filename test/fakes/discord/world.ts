@@ -125,6 +125,8 @@ export class World {
   readonly botUser: APIUser;
   readonly guildName = "Falcord Test Server";
   readonly second: SecondGuild;
+  /** Further guilds the bot is in, each like the second (one channel, its owner): for spreading load over shards. */
+  readonly more: SecondGuild[];
   readonly elsewhere: Elsewhere;
   /** Direct-message channels the bot opened, by recipient id. */
   private readonly dms = new Map<string, APIDMChannel>();
@@ -138,7 +140,7 @@ export class World {
     /** The Developer Portal's Installation → User Install is on (as for every app made since 2024). */
     readonly userInstall = true,
     /** The ids of the two guilds and of the server elsewhere, when a test chose them (guilds on chosen shards); fresh snowflakes otherwise. */
-    guildIds: { main?: string; second?: string; elsewhere?: string } = {},
+    guildIds: { main?: string; second?: string; elsewhere?: string; more?: string[] } = {},
   ) {
     this.guildId = guildIds.main ?? snowflake();
     this.preferredLocale = preferredLocale;
@@ -175,8 +177,9 @@ export class World {
       other: this.makeUser("other", "Otto Other", [], false),
     };
     this.second = this.makeSecondGuild(guildIds.second ?? snowflake());
+    this.more = (guildIds.more ?? []).map((id, i) => this.makeSecondGuild(id, `Server ${i + 3}`));
     this.elsewhere = this.makeElsewhere(guildIds.elsewhere ?? snowflake());
-    for (const id of [this.guildId, this.second.id]) this.assets.set(id, new GuildAssets(id, this.botUser));
+    for (const id of this.botGuildIds()) this.assets.set(id, new GuildAssets(id, this.botUser));
   }
 
   /** Each guild the bot is in: its boost level, emoji, stickers, icon and banner. */
@@ -189,7 +192,12 @@ export class World {
 
   /** A guild the bot is in: its roles. */
   rolesOf(guildId: string): APIRole[] {
-    return guildId === this.guildId ? this.roleList : guildId === this.second.id ? this.second.roleList : [];
+    return guildId === this.guildId ? this.roleList : (this.smallGuild(guildId)?.roleList ?? []);
+  }
+
+  /** The second guild or one of the further ones, by id. */
+  smallGuild(guildId: string): SecondGuild | undefined {
+    return [this.second, ...this.more].find((g) => g.id === guildId);
   }
 
   /** The bot's managed role in a guild it is in. */
@@ -230,12 +238,12 @@ export class World {
     return channelId === this.elsewhere.channel.id || channelId === this.elsewhere.groupDm.id;
   }
 
-  private makeSecondGuild(id: string): SecondGuild {
+  private makeSecondGuild(id: string, name = "Another Server"): SecondGuild {
     const lobby = textChannel(id, "lobby", 0, false);
     const owner: FakeUser = { id: snowflake(), username: "sam", global_name: "Sam Elsewhere", roles: [], permissions: ALL_PERMISSIONS.toString(), isOwner: true };
     return {
       id,
-      name: "Another Server",
+      name,
       roleList: [role(id, "@everyone", 0, EVERYONE_PERMISSIONS), role(snowflake(), "Falcord", 1, BOT_ROLE_PERMISSIONS, { managed: true, tags: { bot_id: this.applicationId } })],
       channelList: [lobby],
       channels: { lobby: lobby.id },
@@ -243,16 +251,16 @@ export class World {
     };
   }
 
-  /** The guilds the bot is in: the first, then the second. */
+  /** The guilds the bot is in: the first, the second, then any further ones. */
   botGuildIds(): string[] {
-    return [this.guildId, this.second.id];
+    return [this.guildId, this.second.id, ...this.more.map((g) => g.id)];
   }
 
   /** The guild a guild channel belongs to. */
   guildOf(channelId: string): string | undefined {
     if (this.channelList.some((c) => c.id === channelId)) return this.guildId;
     if (channelId === this.elsewhere.channel.id) return this.elsewhere.guildId;
-    return this.second.channelList.some((c) => c.id === channelId) ? this.second.id : undefined;
+    return [this.second, ...this.more].find((g) => g.channelList.some((c) => c.id === channelId))?.id;
   }
 
   /** A guild's preferred locale, as Discord sends it in `guild_locale` and `preferred_locale`. */
@@ -273,12 +281,12 @@ export class World {
   }
 
   findUser(id: string): FakeUser | undefined {
-    return [...this.allUsers(), this.second.users.owner].find((u) => u.id === id);
+    return [...this.allUsers(), this.second.users.owner, ...this.more.map((g) => g.users.owner)].find((u) => u.id === id);
   }
 
-  /** A text channel of either guild. */
+  /** A text channel of a guild the bot is in. */
   channel(id: string): APITextChannel | undefined {
-    return [...this.channelList, ...this.second.channelList].find((c) => c.id === id);
+    return [...this.channelList, ...this.second.channelList, ...this.more.flatMap((g) => g.channelList)].find((c) => c.id === id);
   }
 
   /** Guild channels the bot can no longer see (an admin took its View Channel away). */

@@ -170,7 +170,7 @@ export class Gateway {
     // READY lists, and GUILD_CREATE follows for, only the guilds of this session's shard.
     const guilds = world.botGuildIds().filter((id) => routesTo(shard, id));
     this.sendDispatch(session, "READY", readyPayload(world, session.id, this.deps.gatewayUrl(), shard, guilds));
-    for (const id of guilds) this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, id === world.second.id));
+    for (const id of guilds) this.sendDispatch(session, "GUILD_CREATE", guildCreatePayload(world, id));
     this.deps.recorder.events.emit("ready");
   }
 

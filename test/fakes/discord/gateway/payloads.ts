@@ -30,12 +30,13 @@ export function readyPayload(world: World, sessionId: string, resumeUrl: string,
   };
 }
 
-/** GUILD_CREATE of the first guild, or of the second when `second` is set. */
-export function guildCreatePayload(world: World, second = false): GatewayGuildCreateDispatchData {
-  const users = second ? [world.second.users.owner] : world.allUsers();
+/** GUILD_CREATE of a guild the bot is in: the first, the second or a further one. */
+export function guildCreatePayload(world: World, guildId: string): GatewayGuildCreateDispatchData {
+  const small = world.smallGuild(guildId);
+  const users = small ? [small.users.owner] : world.allUsers();
   const members = [world.botMember(), ...users.map((u) => world.member(u))];
-  const guild = second
-    ? { id: world.second.id, name: world.second.name, ownerId: world.second.users.owner.id, roles: world.second.roleList, channels: world.second.channelList }
+  const guild = small
+    ? { id: small.id, name: small.name, ownerId: small.users.owner.id, roles: small.roleList, channels: small.channelList }
     : { id: world.guildId, name: world.guildName, ownerId: world.ownerId, roles: world.roleList, channels: world.channelList };
   const assets = world.assetsOf(guild.id);
   return {
@@ -106,6 +107,6 @@ export function guildPayload(world: World, guildId: string): APIGuild {
     guild_scheduled_events: _events,
     soundboard_sounds: _sounds,
     ...guild
-  } = guildCreatePayload(world, guildId === world.second.id);
+  } = guildCreatePayload(world, guildId);
   return guild;
 }
