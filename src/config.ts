@@ -60,6 +60,9 @@ const variables = z.object({
   JOB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(600_000)),
   INSTANCE_ID: z.preprocess(emptyAsUnset, z.string().regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, '.', ':', '_' or '-'").optional()),
   JOB_LEASE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(15_000)),
+  // Several processes on one PostgreSQL: one of them leads and runs the contests' phases (store/leadership.ts).
+  LEADER_RETRY_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(600_000).default(5000)),
+  CONTEST_REFRESH_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(3_600_000).default(30_000)),
   DOWNLOAD_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1000).max(600_000).default(60_000)),
   IMAGE_INPUT: z.preprocess(emptyAsUnset, z.enum(["url", "upload"]).default("url")),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1000).default(16)),
@@ -172,6 +175,10 @@ const hints: Record<keyof Config, string> = {
     "optional; this process's name among several sharing one PostgreSQL database, unique to each and kept across restarts (default: shards-<its SHARD_IDS>, or main)",
   JOB_LEASE_MS:
     "optional; milliseconds a process holds a job without renewing it; another process takes over a dead one's jobs after this, 1000 to 600000 (default 15000)",
+  LEADER_RETRY_MS:
+    "optional; milliseconds between a process's tries to become the one that runs the contests' phases when another does, 100 to 600000 (default 5000)",
+  CONTEST_REFRESH_MS:
+    "optional; milliseconds between the leading process's looks for contests created in the others, 100 to 3600000 (default 30000)",
   DOWNLOAD_TIMEOUT_MS: "optional; milliseconds the bot waits for a finished image to download from fal, 1000 to 600000 (default 60000)",
   MAX_CONCURRENT_JOBS:
     "optional; the most jobs ever at fal at once, 1 to 1000 (default 16); below it the bot finds your fal account's limit itself",

@@ -5,7 +5,7 @@ import { fetch } from "undici";
 import { ConfigError, configuredOrigins, instanceIdOf, loadConfig, secretsOf, shardsOf, withoutCredentials, type Config } from "./config.js";
 import { translator } from "./i18n/index.js";
 import { assetButtonHandlers, assetResultButtons } from "./assets/index.js";
-import { createContestEngine, enteringContest, submitToContestButton } from "./contests/index.js";
+import { createContestEngine, enteringContest, scheduleWhileLeader, submitToContestButton, type ContestLead } from "./contests/index.js";
 import type { AppContext } from "./context.js";
 import { createDiscordAgent } from "./discord/api-agent.js";
 import { refreshAttachmentLinks } from "./discord/attachment-links.js";
@@ -45,6 +45,7 @@ import { createMetrics } from "./ops/metrics.js";
 import { startOperatorEndpoints } from "./ops/http-server.js";
 import { createFormRepository } from "./store/forms.js";
 import { createLedgerRepository } from "./store/ledger.js";
+import { startLeadership, type Leadership } from "./store/leadership.js";
 
 function readConfigOrExit(): Config {
   loadDotenv({ quiet: true });
@@ -212,17 +213,28 @@ async function main(): Promise<void> {
     }
     const recovered = await runner.recover(leftOver);
     leases ??= keepLeases(jobs, runner, log, config.JOB_LEASE_MS);
-    // Contest phases whose time passed while the bot was down run now, once; the others get their timers.
-    const contestsScheduled = await contestEngine.schedule.rebuild().catch((error: unknown) => {
-      log.error({ err: error }, "could not schedule the contests' phases");
-      return 0;
-    });
+    // One process runs the contests' phases: the leader (always this one on SQLite). Phases whose time passed while
+    // none led run now, once; the others get their timers.
+    const leading = await startLeadership(db, { retryMs: config.LEADER_RETRY_MS, log });
+    const lead = await scheduleWhileLeader(contestEngine.schedule, leading, { refreshMs: config.CONTEST_REFRESH_MS, log });
+    leadership = leading;
+    contestLead = lead;
+    // A shutdown begun meanwhile found neither to stop.
+    if (stopping) stopLeading();
     await preloading;
-    log.info({ recovered, contests: contestsScheduled, shards, shardCount }, "ready");
+    log.info({ recovered, contests: lead.scheduled, shards, shardCount }, "ready");
   });
 
   let leases: LeaseKeeper | undefined;
+  let leadership: Leadership | undefined;
+  let contestLead: ContestLead | undefined;
   let stopping = false;
+  const stopLeading = () => {
+    contestLead?.stop();
+    contestEngine.schedule.stop();
+    // Its connection ends, and with it the lock: another process leads from its next try.
+    leadership?.stop();
+  };
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -231,7 +243,7 @@ async function main(): Promise<void> {
       log.warn("shutdown took too long; exiting anyway (unfinished jobs resume at the next start)");
       process.exit(0);
     }, shutdownGraceMs);
-    contestEngine.schedule.stop();
+    stopLeading();
     leases?.stop();
     falTurns.stop();
     await endpoints?.close();

@@ -20,8 +20,13 @@ const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 export type EnterOutcome = { ok: true; entry: EntryRecord; posted: boolean } | { ok: false; problem: string };
 
+/**
+ * The channel to post in. The process running the contests' phases (the leader, see leader.ts) may not run the shard of
+ * the contest's server: its channel then comes over REST without its server (discord.js's `allowUnknownGuild`, not
+ * cached), which is all sending and editing messages need.
+ */
 export async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
-  const channel = await client.channels.fetch(channelId);
+  const channel = await client.channels.fetch(channelId, { allowUnknownGuild: true });
   if (!channel?.isSendable()) throw new Error(`channel ${channelId} cannot take messages`);
   return channel;
 }

@@ -4,14 +4,12 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class PhaseClock {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private stopped = false;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Runs `task` at `at` (epoch ms), replacing what was scheduled under `key`. */
   at(key: string, at: number, task: () => void): void {
     this.cancel(key);
-    if (this.stopped) return;
     const step = () => {
       const left = at - this.now();
       if (left > 0) {
@@ -37,9 +35,8 @@ export class PhaseClock {
     return this.timers.size;
   }
 
-  /** Clears every timer; nothing is scheduled afterwards. */
-  stop(): void {
-    this.stopped = true;
+  /** Clears every timer (later calls to at() schedule again). */
+  clear(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }

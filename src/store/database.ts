@@ -13,6 +13,7 @@ import { postgresStatements, sqliteStatements, type Dialect, type Statements } f
 export type Db = Kysely<Database>;
 
 const statementsByDb = new WeakMap<Db, Statements>();
+const poolsByDb = new WeakMap<Db, pg.Pool>();
 
 /** The hand-written statements of a Db opened by openDatabase, on its dialect. */
 export function statementsOf(db: Db): Statements {
@@ -102,19 +103,28 @@ const types: pg.CustomTypesConfig = {
   getTypeParser: (oid, format) => (numberTypes.has(oid) ? Number : pg.types.getTypeParser(oid, format)),
 };
 
-function openPostgres(url: string): { db: Db; statements: Statements } {
+function openPostgres(url: string): { db: Db; statements: Statements; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, types });
   // An idle connection the server closed (a restart, a failover) leaves the pool, which connects anew for the next query.
   pool.on("error", (error) => process.emitWarning(`falcord: the database closed an idle connection (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, statements: postgresStatements(db) };
+  return { db, statements: postgresStatements(db), pool };
+}
+
+/**
+ * The connection pool under a Db opened by openDatabase on PostgreSQL (undefined on SQLite): for what needs one
+ * session of its own, kept checked out (leadership.ts's advisory lock).
+ */
+export function postgresPoolOf(db: Db): pg.Pool | undefined {
+  return poolsByDb.get(db);
 }
 
 /** An SQLite file path (or ":memory:"), or a postgres:// URL. */
 export async function openDatabase(target: string): Promise<Db> {
   const dialect: Dialect = isPostgresUrl(target) ? "postgres" : "sqlite";
-  const { db, statements } = dialect === "postgres" ? openPostgres(target) : openSqlite(target);
+  const { db, statements, pool } = dialect === "postgres" ? openPostgres(target) : { ...openSqlite(target), pool: undefined };
   statementsByDb.set(db, statements);
+  if (pool) poolsByDb.set(db, pool);
   const provider = { getMigrations: async () => migrationsFor(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");

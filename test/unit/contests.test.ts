@@ -16,6 +16,7 @@ import { rankEntries, winnersOf } from "../../src/contests/leaderboard.js";
 import { rulesText } from "../../src/contests/messages.js";
 import { MAX_TIMER_MS, PhaseClock } from "../../src/contests/phase-clock.js";
 import type { ContestPhases } from "../../src/contests/phases.js";
+import { scheduleWhileLeader } from "../../src/contests/leader.js";
 import { ContestSchedule } from "../../src/contests/schedule.js";
 import { createLogger } from "../../src/log.js";
 import { catalog } from "../../src/models/index.js";
@@ -33,6 +34,7 @@ import { memoryDb, testDialect } from "./memory-db.js";
 import { setTimeout as realDelay } from "node:timers/promises";
 
 const DAY = 86_400_000;
+const silent = createLogger({ level: "silent", secrets: [] });
 
 describe("the phase clock", () => {
   beforeEach(() => {
@@ -70,7 +72,7 @@ describe("the phase clock", () => {
     expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_MS);
   });
 
-  it("runs a moment already past on the next tick, once; replacing and stopping cancel", () => {
+  it("runs a moment already past on the next tick, once; replacing and clearing cancel; after clearing it schedules again", () => {
     const clock = new PhaseClock();
     const late = vi.fn();
     clock.at("late", Date.now() - 5 * DAY, late);
@@ -86,12 +88,17 @@ describe("the phase clock", () => {
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledTimes(1);
 
-    const stopped = vi.fn();
-    clock.at("s", Date.now() + 1000, stopped);
-    clock.stop();
-    clock.at("after", Date.now(), stopped);
+    const cleared = vi.fn();
+    clock.at("s", Date.now() + 1000, cleared);
+    clock.at("t", Date.now() + 2000, cleared);
+    clock.clear();
+    expect(clock.size).toBe(0);
     vi.advanceTimersByTime(5000);
-    expect(stopped).not.toHaveBeenCalled();
+    expect(cleared).not.toHaveBeenCalled();
+    const after = vi.fn();
+    clock.at("s", Date.now() + 1000, after);
+    vi.advanceTimersByTime(1000);
+    expect(after).toHaveBeenCalledTimes(1);
     expect(clock.size).toBe(0);
   });
 });
@@ -134,10 +141,14 @@ describe("the contest schedule", () => {
     const calls: string[] = [];
     /** Contests whose voting announcement fails (Discord down). */
     const failing = new Set<number>();
+    /** Contests whose voting announcement waits for the test. */
+    const gates = new Map<number, Promise<void>>();
     const phases = {
       openVoting: vi.fn(async (id: number, { retry = false }: { retry?: boolean } = {}) => {
         calls.push(`${retry ? "voting again" : "voting"} ${id}`);
         const done = (await contests.advance(id, ["submission"], "voting")) || retry;
+        // Held between the phase change and the announcement, as Discord's answers hold a real one.
+        await gates.get(id);
         if (done && !failing.has(id)) await contests.setVotingAnnounced(id);
         else if (done) throw new Error("Discord is down");
         return done;
@@ -149,9 +160,141 @@ describe("the contest schedule", () => {
         return done;
       }),
     };
-    const deps = { contests, log: createLogger({ level: "silent", secrets: [] }), now } as unknown as ContestDeps;
-    return { contests, calls, failing, schedule: new ContestSchedule(deps, phases as unknown as ContestPhases, new PhaseClock(now)) };
+    const deps = { contests, log: silent, now } as unknown as ContestDeps;
+    const clock = new PhaseClock(now);
+    return { contests, calls, failing, gates, clock, schedule: new ContestSchedule(deps, phases as unknown as ContestPhases, clock) };
   }
+
+  /** A gate for `gates`, and the function that opens it. */
+  function gate(): { closed: Promise<void>; open: () => void } {
+    let open!: () => void;
+    const closed = new Promise<void>((resolve) => (open = resolve));
+    return { closed, open };
+  }
+
+  it("sets timers only while this process leads: none before rebuild() nor after stop(), even from a phase change under way; a later rebuild() schedules again", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { contests, calls, gates, clock, schedule } = scheduleWith(() => Date.now());
+    const t0 = Date.now();
+    const created = await contests.create(contestInput({ submissionEndsAt: t0 + 1000, votingEndsAt: t0 + DAY }));
+    // Created through this process while another leads.
+    schedule.plan(created);
+    expect(clock.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(calls).toEqual([]);
+
+    const announcing = gate();
+    gates.set(created.id, announcing.closed);
+    expect(await schedule.rebuild()).toBe(1);
+    await settle();
+    expect(calls).toEqual([`voting ${created.id}`]);
+    // The leadership is lost mid-announcement: the announcement finishes, and plans nothing after it.
+    schedule.stop();
+    announcing.open();
+    await settle();
+    expect((await contests.get(created.id))?.votingAnnouncedAt).toEqual(expect.any(Number));
+    expect(clock.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(2 * DAY);
+    await settle();
+    expect(calls).toHaveLength(1);
+
+    // Leading again: the results, overdue, at once.
+    expect(await schedule.rebuild()).toBe(1);
+    await settle();
+    expect(calls.slice(1)).toEqual([`results ${created.id}`]);
+    schedule.stop();
+  });
+
+  it("a rebuild() while leading adds only the missing timers: a contest created elsewhere, not one whose phase change is running, and a retry keeps its later time", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { contests, calls, failing, gates, clock, schedule } = scheduleWith(() => Date.now());
+    const t0 = Date.now();
+    const running = await contests.create(contestInput({ submissionEndsAt: t0 + 1000, votingEndsAt: t0 + DAY }));
+    const announcing = gate();
+    gates.set(running.id, announcing.closed);
+    expect(await schedule.rebuild()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    // Voting is open and not announced yet: what a retry would announce a second time.
+    expect(calls).toEqual([`voting ${running.id}`]);
+    expect(await contests.get(running.id)).toMatchObject({ phase: "voting", votingAnnouncedAt: null });
+
+    // Created through another process.
+    const elsewhere = await contests.create(contestInput({ submissionEndsAt: t0 + 5000, votingEndsAt: t0 + DAY }));
+    failing.add(elsewhere.id);
+    expect(await schedule.rebuild()).toBe(2);
+    expect(clock.has(`contest:${elsewhere.id}`)).toBe(true);
+    expect(clock.has(`contest:${running.id}`)).toBe(false);
+    await settle();
+    expect(calls).toEqual([`voting ${running.id}`]);
+    announcing.open();
+    await settle();
+    expect(clock.has(`contest:${running.id}`)).toBe(true);
+
+    // The announcement fails; its retry is due a minute later, and a rebuild in between does not bring it forward.
+    await vi.advanceTimersByTimeAsync(4000);
+    await settle();
+    expect(calls.slice(1)).toEqual([`voting ${elsewhere.id}`]);
+    await schedule.rebuild();
+    await vi.advanceTimersByTimeAsync(30_000);
+    await settle();
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await settle();
+    expect(calls.slice(2)).toEqual([`voting again ${elsewhere.id}`]);
+    schedule.stop();
+  });
+
+  it("runs in the leading process only: rebuilt when it takes the lead, again every refresh (a contest created elsewhere), cleared when it loses it", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+    const { contests, calls, clock, schedule } = scheduleWith(() => Date.now());
+    const listeners = new Set<(leader: boolean) => void>();
+    const leadership = {
+      isLeader: false,
+      onChange(listener: (leader: boolean) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      stop() {},
+    };
+    const become = (leader: boolean) => {
+      leadership.isLeader = leader;
+      for (const listener of listeners) listener(leader);
+    };
+    const t0 = Date.now();
+    const due = await contests.create(contestInput({ submissionEndsAt: t0 + 60_000, votingEndsAt: t0 + DAY }));
+    const lead = await scheduleWhileLeader(schedule, leadership, { refreshMs: 30_000, log: silent });
+    expect(lead.scheduled).toBe(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await settle();
+    expect(calls).toEqual([]);
+
+    // The leader died: this process takes over, and runs what came due meanwhile.
+    become(true);
+    await settle();
+    expect(calls).toEqual([`voting ${due.id}`]);
+    const elsewhere = await contests.create(contestInput({ submissionEndsAt: Date.now() + DAY, votingEndsAt: Date.now() + 2 * DAY }));
+    expect(clock.has(`contest:${elsewhere.id}`)).toBe(false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await settle();
+    expect(clock.has(`contest:${elsewhere.id}`)).toBe(true);
+
+    become(false);
+    expect(clock.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(3 * DAY);
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(clock.size).toBe(0);
+
+    become(true);
+    await settle();
+    // Both came due while no timer ran here: both run now.
+    expect(calls.slice(1).sort()).toEqual([`results ${due.id}`, `results ${elsewhere.id}`, `voting ${elsewhere.id}`].sort());
+    lead.stop();
+    expect(listeners.size).toBe(0);
+    expect(clock.size).toBe(0);
+  });
 
   it("at start-up runs phases whose times passed while the bot was down, once each, in order; future ones wait", async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ["setTimeout", "clearTimeout", "Date"] });
