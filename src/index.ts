@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const falTurns = createFalTurns(db, owner, { ceiling: config.MAX_CONCURRENT_JOBS, known: config.FAL_CONCURRENCY_LIMIT, log });
   // fal's webhooks: a job waits for fal's signed callback on HTTP_PORT instead of streaming its status.
   const webhook = config.FAL_WEBHOOK_URL ? { url: config.FAL_WEBHOOK_URL, callbacks: new FalCallbacks(), sweepMs: config.FAL_WEBHOOK_SWEEP_MS } : undefined;
-  const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => falTurns.queue });
+  const metrics = createMetrics({ unfinishedByState: () => jobs.unfinishedByState(), queue: () => falTurns.queue() });
   const runner = new JobRunner({
     metrics: metrics.jobs,
     fal,

@@ -40,8 +40,8 @@ export interface FalTurns {
   acquire(request: SlotRequest & { jobId: number }): Promise<FalSlot>;
   /** A place for a job already at fal (resumed after a restart): taken at once, so that new jobs wait for it. */
   occupy(key: string, jobId: number): FalSlot;
-  /** Jobs waiting for a turn, and jobs holding one, as last known (for the metrics). */
-  readonly queue: { waiting: number; running: number };
+  /** Jobs waiting for a turn, and jobs holding one (for the metrics). */
+  queue(): Promise<{ waiting: number; running: number }>;
   /** How many jobs may be at fal at once now. */
   readonly limit: number;
   /** Stops what the turns run in the background. */
@@ -77,7 +77,7 @@ export class FalCapacity implements FalTurns {
     return this.scheduler.limit;
   }
 
-  get queue() {
+  async queue() {
     return { waiting: this.scheduler.waiting, running: this.scheduler.running };
   }
 

@@ -30,7 +30,7 @@ interface Waiter {
 
 export class SharedFalCapacity implements FalTurns {
   private readonly waiters = new Map<number, Waiter>();
-  private known = { limit: 0, waiting: 0, held: 0 };
+  private known = { limit: 0 };
   private rounding: Promise<void> | undefined;
   private again = false;
   private poller: NodeJS.Timeout | undefined;
@@ -48,9 +48,10 @@ export class SharedFalCapacity implements FalTurns {
     return this.known.limit;
   }
 
-  /** Across all processes, as this one's last round saw them. */
-  get queue() {
-    return { waiting: this.known.waiting, running: this.known.held };
+  /** Across all processes, read from the database. */
+  async queue() {
+    const { waiting, held } = await this.turns.line(this.now());
+    return { waiting, running: held };
   }
 
   acquire({ jobId, signal, onPosition }: SlotRequest & { jobId: number }): Promise<FalSlot> {
@@ -99,7 +100,7 @@ export class SharedFalCapacity implements FalTurns {
   private async round(): Promise<void> {
     try {
       const round = await this.turns.round(this.now());
-      this.known = { limit: round.limit, waiting: round.waiting.length, held: round.held };
+      this.known = { limit: round.limit };
       if (round.raised !== undefined) this.options.onChange?.({ limit: round.raised, reason: "probing" });
       for (const id of round.grantedHere) {
         const waiter = this.waiters.get(id);

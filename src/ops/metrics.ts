@@ -6,8 +6,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 export interface MetricSources {
   /** Jobs not yet delivered, failed or cancelled, by state (from the database). */
   unfinishedByState(): Promise<Record<string, number>>;
-  /** Jobs waiting for a turn at fal in the fair queue, and jobs holding one. */
-  queue(): { waiting: number; running: number };
+  /** Jobs waiting for a turn at fal in the fair queue, and jobs holding one (of every process, when they share it). */
+  queue(): Promise<{ waiting: number; running: number }>;
 }
 
 /** Seconds, from a quick job's fraction of a second to the 10 minutes of JOB_TIMEOUT_MS. */
@@ -32,16 +32,16 @@ export function createMetrics(sources: MetricSources) {
     name: "falcord_queue_waiting",
     help: "Jobs waiting in the fair queue for a turn at fal",
     registers: [registry],
-    collect() {
-      this.set(sources.queue().waiting);
+    async collect() {
+      this.set((await sources.queue()).waiting);
     },
   });
   new Gauge({
     name: "falcord_queue_running",
     help: "Jobs holding a turn at fal",
     registers: [registry],
-    collect() {
-      this.set(sources.queue().running);
+    async collect() {
+      this.set((await sources.queue()).running);
     },
   });
   const falSeconds = new Histogram({

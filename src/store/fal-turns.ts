@@ -33,6 +33,8 @@ export interface FalTurnRound {
 
 export interface FalTurnsRepository {
   round(at: number): Promise<FalTurnRound>;
+  /** How many jobs wait for a turn (whose process runs them) and how many hold one, without changing anything. */
+  line(at: number): Promise<{ waiting: number; held: number }>;
   /**
    * A request waited at fal while others ran: the account runs no more than those now running. Lowers the limit to
    * that and holds it there until `holdUntil`; returns the new limit, or undefined when it was not above.
@@ -66,6 +68,10 @@ const waitingSql = `WITH waiting AS (
   FROM waiting LEFT JOIN fal_member_turns AS turns ON turns.member_key = waiting.member_key
   ORDER BY place, last_turn, first_id`;
 
+const lineSql = `SELECT
+    coalesce(sum(CASE WHEN state <> 'accepted' OR fal_turn IS NOT NULL THEN 1 ELSE 0 END), 0) AS held,
+    coalesce(sum(CASE WHEN state = 'accepted' AND fal_turn IS NULL AND lease_until >= @at THEN 1 ELSE 0 END), 0) AS waiting
+  FROM jobs WHERE ${atFal}`;
 const grantSql = `UPDATE jobs SET fal_turn = @turn WHERE id = @id AND state = 'accepted' AND fal_turn IS NULL`;
 const servedSql = `INSERT INTO fal_member_turns (member_key, last_turn) VALUES (@memberKey, @turn)
   ON CONFLICT (member_key) DO UPDATE SET last_turn = excluded.last_turn`;
@@ -84,7 +90,7 @@ export function createFalTurnsRepository(db: Db, owner: JobOwner, limits: FalTur
   const statements = statementsOf(db);
   // On PostgreSQL every round waits here for the others: the counts it reads stay true until it commits.
   const lockAccountSql = `SELECT turn_limit, held_until, next_turn FROM fal_account WHERE id = 1${statements.dialect === "postgres" ? " FOR UPDATE" : ""}`;
-  statements.check(ensureAccountSql, countsSql, waitingSql, grantSql, servedSql, grantedHereSql, lockAccountSql, accountSql, holdSql, lowerSql);
+  statements.check(ensureAccountSql, countsSql, lineSql, waitingSql, grantSql, servedSql, grantedHereSql, lockAccountSql, accountSql, holdSql, lowerSql);
   const initial = Math.min(limits.ceiling, limits.known ?? limits.initial);
   // Made once, committed on its own, before any round: every round (of any process) then finds the row to lock.
   let accountMade: Promise<number> | undefined;
@@ -98,6 +104,10 @@ export function createFalTurnsRepository(db: Db, owner: JobOwner, limits: FalTur
   const account = async (queries: Queries) => (await queries.get<{ turn_limit: number; held_until: number; next_turn: number }>(lockAccountSql))!;
 
   return {
+    async line(at) {
+      const row = (await statements.get<{ waiting: number; held: number }>(lineSql, { at }))!;
+      return { waiting: Number(row.waiting), held: Number(row.held) };
+    },
     round: (at) =>
       inTurn(async (queries) => {
         const row = await account(queries);

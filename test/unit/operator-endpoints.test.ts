@@ -28,7 +28,7 @@ describe("the operators' endpoints", () => {
 
   it("/metrics: the jobs' figures as the runner reports them, the unfinished jobs and the queue read at the scrape", async () => {
     let waiting = 3;
-    const metrics = createMetrics({ unfinishedByState: async () => ({ submitted: 2 }), queue: () => ({ waiting, running: 1 }) });
+    const metrics = createMetrics({ unfinishedByState: async () => ({ submitted: 2 }), queue: async () => ({ waiting, running: 1 }) });
     metrics.jobs.atFal("nano-banana", 1.5);
     metrics.jobs.charged("nano-banana", 0.039);
     metrics.jobs.charged("nano-banana", 0.039);

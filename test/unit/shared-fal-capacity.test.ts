@@ -33,7 +33,7 @@ describe(`shared fal turns on ${testDialect}`, () => {
     const waitingThird = acquire(third);
     await expect.poll(() => places.get(third)?.at(-1)).toBe(2);
     expect(places.get(second)).toEqual([1]);
-    expect(capacity.queue).toEqual({ waiting: 2, running: 1 });
+    expect(await capacity.queue()).toEqual({ waiting: 2, running: 1 });
 
     cancel.abort(new Error("cancelled by the member"));
     await expect(waitingSecond).rejects.toThrow("cancelled by the member");
@@ -45,7 +45,7 @@ describe(`shared fal turns on ${testDialect}`, () => {
     slot.release();
     await waitingThird;
     expect(places.get(third)?.at(-1)).toBe(0);
-    expect(capacity.queue).toEqual({ waiting: 0, running: 1 });
+    expect(await capacity.queue()).toEqual({ waiting: 0, running: 1 });
     capacity.stop();
     expect(errors).toEqual([]);
   });

@@ -51,6 +51,8 @@ describe(`fal's turns on ${testDialect}`, () => {
     expect(first).toMatchObject({ limit: 1, held: 1 });
     // Everyone's first job before anyone's second: the light member is next.
     expect(first.waiting.map((job) => job.id)).toEqual([light.id, heavy[1]!.id, heavy[2]!.id, heavy[3]!.id]);
+    // What the metrics read, from any process.
+    expect(await b!.turns.line(now())).toEqual({ waiting: 4, held: 1 });
 
     // Nothing is free until the first leaves fal: b's round gives nothing.
     expect(await b!.turns.round(now())).toMatchObject({ held: 1, grantedHere: [] });
