@@ -53,7 +53,7 @@ async function vote(interaction: ButtonInteraction, ctx: ContestButtonDeps, entr
   const text = say(result.voted ? "contests.voted" : "contests.unvoted", { id: entryId, usage: usage(result.used) });
   if (contest.hideCounts) return replyPrivately(interaction, text);
   // The button stays in the channel: its label in the server's language, as it was posted.
-  await interaction.update({ components: [voteRow(entryId, result.count, serverTranslator(interaction.client, contest.guildId))] });
+  await interaction.update({ components: [voteRow(entryId, result.count, serverTranslator(interaction.client, contest))] });
   await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
 }
 

@@ -71,6 +71,7 @@ export function readCreate(
       allowedModels,
       approval: o.getBoolean("approval") ?? false,
       hideCounts: o.getBoolean("hide_counts") ?? true,
+      locale: interaction.guildLocale ?? interaction.guild?.preferredLocale ?? null,
     },
   };
 }

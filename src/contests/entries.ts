@@ -103,7 +103,7 @@ export class ContestEntries {
       { bytes: image.bytes, contentType: image.contentType, fileName: `entry-${entry.id}.${extensionOf(image.contentType)}` },
       job && job.uploadLimit > 0 ? job.uploadLimit : DEFAULT_UPLOAD_LIMIT,
     );
-    const say = serverTranslator(this.deps.client, contest.guildId);
+    const say = serverTranslator(this.deps.client, contest);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const message = await channel.send({
       embeds: [entryEmbed(contest, entry, this.deps.catalog, file.fileName, say)],
@@ -115,12 +115,12 @@ export class ContestEntries {
   }
 
   /**
-   * A /contest enter job was delivered: its image enters, and the member is told privately how that went (in the
-   * server's language: the job does not keep the member's).
+   * A /contest enter job was delivered: its image enters, and the member is told privately how that went, in the
+   * language the job kept for them.
    */
   async fromDeliveredJob(job: JobRecord, output: NormalizedOutput): Promise<void> {
     if (job.contestId === undefined) return;
-    const say = job.guildId ? serverTranslator(this.deps.client, job.guildId) : english;
+    const say = translator(job.locale);
     const contest = await this.deps.contests.get(job.contestId);
     const outcome: EnterOutcome = contest ? await this.enterJob(contest, job, output, say) : { ok: false, problem: say("contests.contestGone") };
     await this.tellRequester(job, enteredText(outcome, contest?.channelId, say));
@@ -139,7 +139,7 @@ export class ContestEntries {
     try {
       const user = await this.deps.client.users.fetch(entry.userId);
       // A direct message: the member's language is not known here, so the server's.
-      const say = serverTranslator(this.deps.client, contest.guildId);
+      const say = serverTranslator(this.deps.client, contest);
       const again = contest.phase === "submission" ? "yes" : "no";
       await user.send({
         content: say("contests.rejectedDm", { id: entry.id, theme: contest.theme.slice(0, 200), again, until: stamp(contest.submissionEndsAt) }),

@@ -29,7 +29,7 @@ export class ContestPhases {
     if (!claimed && !(retry && contest.phase === "voting" && contest.votingAnnouncedAt === null)) return false;
     const shown = await contests.entries(contestId, ["approved"]);
     const count = contest.hideCounts ? undefined : 0;
-    const say = serverTranslator(this.deps.client, contest.guildId);
+    const say = serverTranslator(this.deps.client, contest);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     for (const entry of shown) {
       try {
@@ -66,7 +66,7 @@ export class ContestPhases {
     const winners = winnersOf(ranked);
     await this.closeVoting(contest, shown);
     const collage = ranked.length ? await this.collage(contest, ranked.slice(0, 4)) : undefined;
-    const say = serverTranslator(this.deps.client, contest.guildId);
+    const say = serverTranslator(this.deps.client, contest);
     const channel = await sendableChannel(this.deps.client, contest.channelId);
     const description = say("contests.collageAlt", { theme: contest.theme.slice(0, 200) });
     const message = await channel.send({
@@ -91,7 +91,7 @@ export class ContestPhases {
     await this.closeVoting(contest, await contests.entries(contestId, ["approved"]));
     try {
       const channel = await sendableChannel(this.deps.client, contest.channelId);
-      const say = serverTranslator(this.deps.client, contest.guildId);
+      const say = serverTranslator(this.deps.client, contest);
       await channel.send({ content: say("contests.cancelledPost", { theme: contest.theme.slice(0, 200) }) });
     } catch (error) {
       log.warn({ err: error, contest: contestId }, "could not announce a cancelled contest");
@@ -129,7 +129,7 @@ export class ContestPhases {
       })),
     );
     try {
-      return await renderCollage(tiles, serverTranslator(this.deps.client, contest.guildId));
+      return await renderCollage(tiles, serverTranslator(this.deps.client, contest));
     } catch (error) {
       this.deps.log.warn({ err: error }, "could not render the contest collage");
       return undefined;

@@ -18,6 +18,8 @@ export interface NewContest {
   allowedModels: string[] | null;
   approval: boolean;
   hideCounts: boolean;
+  /** The server's preferred locale when the contest was made (the interaction's guild_locale). */
+  locale: string | null;
 }
 
 export interface ContestRecord extends NewContest {
@@ -109,6 +111,7 @@ function toContest(row: Selectable<ContestsTable>): ContestRecord {
     allowedModels: row.allowed_models_json ? (JSON.parse(row.allowed_models_json) as string[]) : null,
     approval: row.approval === 1,
     hideCounts: row.hide_counts === 1,
+    locale: row.locale,
     announcementMessageId: row.announcement_message_id,
     votingAnnouncedAt: row.voting_announced_at,
     resultsMessageId: row.results_message_id,
@@ -166,6 +169,7 @@ export function createContestRepository(db: Db, now: () => number = Date.now): C
           allowed_models_json: contest.allowedModels ? JSON.stringify(contest.allowedModels) : null,
           approval: contest.approval ? 1 : 0,
           hide_counts: contest.hideCounts ? 1 : 0,
+          locale: contest.locale,
           created_at: at,
           updated_at: at,
         })

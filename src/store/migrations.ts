@@ -432,5 +432,12 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         });
       },
     },
+    "0019_contest_locale": {
+      async up(db: Kysely<unknown>) {
+        // The server's language when the contest was made: what the contest posts in from a process that does not
+        // have the server in its cache (the contests' leader may run another shard).
+        await db.schema.alterTable("contests").addColumn("locale", "text").execute();
+      },
+    },
   };
 }

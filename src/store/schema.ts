@@ -146,6 +146,8 @@ export interface ContestsTable {
   allowed_models_json: string | null;
   approval: number;
   hide_counts: number;
+  /** The server's preferred locale when the contest was made; null for contests made before it was kept. */
+  locale: string | null;
   announcement_message_id: string | null;
   results_message_id: string | null;
   voting_announced_at: number | null;

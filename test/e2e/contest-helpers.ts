@@ -64,7 +64,8 @@ export async function enterByCommand(
 export function entryMessages(h: Harness): Map<number, FakeMessage> {
   const byEntry = new Map<number, FakeMessage>();
   for (const message of h.discord.messages(h.discord.channels.art)) {
-    const id = /^Entry #(\d+)/.exec(message.embeds[0]?.title ?? "")?.[1];
+    // English, or French for a server whose preferred locale is fr.
+    const id = /^(?:Entry #|Participation n° )(\d+)/.exec(message.embeds[0]?.title ?? "")?.[1];
     if (id && !message.deleted) byEntry.set(Number(id), message);
   }
   return byEntry;

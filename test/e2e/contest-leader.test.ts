@@ -1,7 +1,8 @@
 // Contests with several bot processes on one PostgreSQL database (issue 20): one process, the leader, runs the
 // phases. A contest created through the other process (its server is on that one's shard) is found by the leader,
 // which opens the voting; the leader is killed with SIGKILL and the other takes over and posts the results. Each
-// post is made once. PostgreSQL only: SQLite is for one process.
+// post is made once, in the server's language although the leader does not have the server in its cache.
+// PostgreSQL only: SQLite is for one process.
 import { afterEach, describe, expect, it } from "vitest";
 import { guildOnShard } from "../fakes/discord/index.js";
 import { contest, createContest, entryMessages, vote, voteButton } from "./contest-helpers.js";
@@ -16,10 +17,10 @@ afterEach(async () => {
 });
 
 describe.skipIf(chosenDatabase().dialect !== "postgres")("contests with two processes on one PostgreSQL database", () => {
-  it("the leader runs the phases, once each; killed with SIGKILL, the other process takes over and posts the results once", { timeout: 60_000 }, async () => {
-    // The first process (shard 0) starts alone and leads; the main server is on the second's shard.
+  it("the leader runs the phases, once each and in the server's language; killed with SIGKILL, the other process takes over and posts the results once", { timeout: 60_000 }, async () => {
+    // The first process (shard 0) starts alone and leads; the main server, in French, is on the second's shard.
     const harness = await startHarness({
-      discord: { guildIds: { main: guildOnShard(1, 2), second: guildOnShard(0, 2) } },
+      discord: { preferredLocale: "fr", guildIds: { main: guildOnShard(1, 2), second: guildOnShard(0, 2) } },
       env: { SHARD_COUNT: "2", SHARD_IDS: "0", LEADER_RETRY_MS: "300", CONTEST_REFRESH_MS: "500" },
     });
     h = harness;
@@ -33,11 +34,11 @@ describe.skipIf(chosenDatabase().dialect !== "postgres")("contests with two proc
       harness.discord.requests.filter(
         (r) => r.kind === "http" && r.method === "POST" && r.path.endsWith(`/channels/${art}/messages`) && pattern.test(String(bodyOf(r).content ?? "")),
       );
-    const votingPosts = () => posts(/^🗳️ Voting is open for \*\*cats in space\*\*/);
+    const votingPosts = () => posts(/^🗳️ Les votes sont ouverts pour \*\*cats in space\*\*/);
     const resultsPosts = () =>
       harness.discord.requests.filter((r) => {
         const embeds = bodyOf(r).embeds as { title?: string }[] | undefined;
-        return r.kind === "http" && r.method === "POST" && r.path.endsWith(`/channels/${art}/messages`) && Boolean(embeds?.[0]?.title?.startsWith("Results"));
+        return r.kind === "http" && r.method === "POST" && r.path.endsWith(`/channels/${art}/messages`) && Boolean(embeds?.[0]?.title?.startsWith("Résultats · "));
       });
 
     // Through the other process: it sets no timer; the leader finds the contest at its next look.
@@ -49,7 +50,8 @@ describe.skipIf(chosenDatabase().dialect !== "postgres")("contests with two proc
     await waitForFinal(harness, entering);
     const entry = Number((await other.waitForLog((line) => line.msg === "contest entry posted" && line.contest === id)).entry);
 
-    // The leader, without the server in its cache, puts the Vote button on the entry and announces the voting.
+    // The leader, without the server in its cache, puts the Vote button on the entry and announces the voting in the
+    // language the server had when the contest was made.
     await leader.waitForLog((line) => line.msg === "contest voting opened" && line.contest === id, 20_000);
     expect(votingPosts()).toHaveLength(1);
     expect(other.logs.some((line) => line.msg === "contest voting opened")).toBe(false);
@@ -63,7 +65,7 @@ describe.skipIf(chosenDatabase().dialect !== "postgres")("contests with two proc
     const posted = await other.waitForLog((line) => line.msg === "contest results posted" && line.contest === id, 20_000);
     expect(posted).toMatchObject({ winningEntry: entry, votes: 1 });
     const { voting_ends_at: votingEndsAt } = (await harness.database.get<{ voting_ends_at: number }>("select voting_ends_at from contests where id = ?", id))!;
-    const results = harness.discord.messages(art).filter((m) => m.embeds[0]?.title?.startsWith("Results"));
+    const results = harness.discord.messages(art).filter((m) => m.embeds[0]?.title?.startsWith("Résultats · "));
     expect(results).toHaveLength(1);
     expect(Date.parse(results[0]!.timestamp)).toBeGreaterThanOrEqual(votingEndsAt);
     expect(resultsPosts()).toHaveLength(1);

@@ -1,8 +1,9 @@
 // Issue 18, Languages, for the server and member features: a member whose Discord speaks German gets /usage, a
 // quota refusal and /preferences in German, while the bot's own post in a channel (a contest's announcement)
-// follows the server's language (`guild_locale`, French here) and the moderator's reply follows theirs.
+// follows the server's language (`guild_locale`, French here) and the moderator's reply follows theirs, as does what
+// an entrant is told of their entry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
+import { bodyOf, fieldsOf, imagine, waitForFinal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { changeSettings, plainMember, privateText, resetsTag } from "./policy-helpers.js";
 
@@ -82,5 +83,23 @@ describe("languages of usage, preferences and contests", () => {
     expect((embed.fields ?? []).map((f) => f.name)).toEqual(["Fin des participations", "Fin des votes"]);
     expect(embed.footer?.text).toMatch(/^Concours n° \d+$/);
     expect(announcement!.allowed_mentions).toMatchObject({ parse: [] });
+
+    // A member whose Discord speaks Japanese enters: what the bot tells them privately of their entry is in Japanese.
+    const user = plainMember(h, "nihongo");
+    const entering = h.discord.dispatchSlashCommand({
+      name: "contest",
+      subcommand: "enter",
+      options: [{ name: "prompt", value: "宇宙の猫" }],
+      user,
+      locale: "ja",
+      guildLocale: "fr",
+    });
+    expect((await entering.response()).type).toBe(5);
+    await waitForFinal(h, entering);
+    const told = await h.discord.waitForRequest(
+      (r) => r.kind === "http" && r.method === "POST" && r.path.endsWith(`/webhooks/${h.discord.applicationId}/${entering.token}`),
+    );
+    expect(bodyOf(told).flags).toBe(64);
+    expect(bodyOf(told).content).toMatch(new RegExp(`^あなたの画像はコンテスト <#${art}> の作品 #\\d+ です。$`));
   });
 });

@@ -115,6 +115,7 @@ const contestInput = (overrides: Partial<NewContest> = {}): NewContest => ({
   allowedModels: null,
   approval: false,
   hideCounts: true,
+  locale: null,
   ...overrides,
 });
 

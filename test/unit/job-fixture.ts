@@ -37,4 +37,5 @@ export const sampleContest: NewContest = {
   allowedModels: null,
   approval: false,
   hideCounts: true,
+  locale: null,
 };
