@@ -260,6 +260,10 @@ export class JobRunner {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
     const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
+    const leftToOtherProcess = async () => {
+      log.warn({ state: job.state }, "this process no longer owns the job (another took it over, or it ended); leaving it");
+      await reporter.close();
+    };
     // Waiting for a turn ends at shutdown (the job stays for the next start) or at a member's cancel.
     const waiting = AbortSignal.any([stop, cancel]);
     let resultShown = false;
@@ -291,6 +295,8 @@ export class JobRunner {
           } else {
             log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
             await refresh();
+            // Still waiting, but not ours to submit: another process took it over while this one stalled.
+            if (job.state === "accepted" && !submitted) return await leftToOtherProcess();
           }
         }
         while (job.state === "submitted" || job.state === "running") {
@@ -374,6 +380,8 @@ export class JobRunner {
           asset: job.request.asset,
         });
         if (stop.aborted) throw stop.reason;
+        // The last moment before Discord has it: posted only while this process still owns the job.
+        if (!(await deps.jobs.holdForDelivery(job.id))) return await leftToOtherProcess();
         const finished = { output: job.result, elapsedMs: now() - job.createdAt };
         const prepared = files;
         await reporter.delivered({ ...prepared, ...finished }).catch(async (error: unknown) => {

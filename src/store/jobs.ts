@@ -93,7 +93,8 @@ export interface JobRepository<Request, Result> {
   /**
    * The submit to fal is about to begin: from here until markSubmitted, fal may hold the job without falcord
    * knowing its request id. Also records the reply's message id, when known (learned at the defer; written here
-   * to save a write while interactions pour in).
+   * to save a write while interactions pour in). Only while this process owns the job (its lease is renewed too):
+   * a process that stalled past its lease and woke must not submit a job another one took over.
    */
   markSubmitting(id: number, replyMessageId?: string | null): Promise<boolean>;
   /** The same for a second submit of a job at fal (its images re-hosted): in doubt again until markResubmitted. */
@@ -135,6 +136,11 @@ export interface JobRepository<Request, Result> {
   claim(options?: { othersOnly?: boolean }): Promise<JobRecord<Request, Result>[]>;
   /** Extends this owner's lease on its unfinished jobs; returns their ids (a job missing was taken over by another). */
   renewLeases(): Promise<Set<number>>;
+  /**
+   * Renews this owner's lease on a completed job just before its result is posted; false when another process took
+   * the job over (that one delivers it) or it is no longer waiting for its delivery.
+   */
+  holdForDelivery(id: number): Promise<boolean>;
 }
 
 /** The row of a job just accepted. */
@@ -215,6 +221,8 @@ export function toRecord<Request, Result>(row: Selectable<JobsTable>): JobRecord
 
 /** The values every transition binds: the job (`@id`) and the time of the change (`@at`). */
 type Change = { id: number; at: number };
+/** The process making a change that only the job's owner may make, and the end of its renewed lease. */
+type Owned = { owner: string; until: number };
 
 /**
  * Transitions run for every job: each is one hand-written statement (statements.ts), on SQLite prepared once and run
@@ -241,20 +249,26 @@ function createTransitions(db: Db) {
       usd = coalesce(${firstCost}, usd), images = CASE WHEN ${firstCost} IS NULL THEN images ELSE 0 END, settled_at = @at
     WHERE job_id = @id AND status = 'reserved'`;
   return {
-    submitting: transition<Change & { replyMessageId: string | null }>(
-      `UPDATE jobs SET state = 'submitting', reply_message_id = coalesce(@replyMessageId, reply_message_id), updated_at = @at
-       WHERE id = @id AND state IN ('accepted')`,
+    submitting: transition<Change & Owned & { replyMessageId: string | null }>(
+      `UPDATE jobs SET state = 'submitting', reply_message_id = coalesce(@replyMessageId, reply_message_id), lease_until = @until,
+         updated_at = @at
+       WHERE id = @id AND state IN ('accepted') AND owner = @owner`,
     ),
     submitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, submitted_at = @at, updated_at = @at
        WHERE id = @id AND state IN ('accepted', 'submitting')`,
     ),
-    redelivering: transition<Change & { applicationId: string; interactionToken: string; tokenExpiresAt: number }>(
+    // The process whose button asked delivers it: it becomes the job's owner.
+    redelivering: transition<Change & Owned & { applicationId: string; interactionToken: string; tokenExpiresAt: number }>(
       `UPDATE jobs SET state = 'completed', error_json = NULL, application_id = @applicationId,
-         interaction_token = @interactionToken, token_expires_at = @tokenExpiresAt, updated_at = @at
+         interaction_token = @interactionToken, token_expires_at = @tokenExpiresAt, owner = @owner, lease_until = @until,
+         updated_at = @at
        WHERE id = @id AND state IN ('failed') AND result_json IS NOT NULL`,
     ),
-    resubmitting: transition<Change>("UPDATE jobs SET state = 'submitting', updated_at = @at WHERE id = @id AND state IN ('submitted', 'running')"),
+    resubmitting: transition<Change & Owned>(
+      `UPDATE jobs SET state = 'submitting', lease_until = @until, updated_at = @at
+       WHERE id = @id AND state IN ('submitted', 'running') AND owner = @owner`,
+    ),
     resubmitted: transition<Change & { requestId: string; input: string }>(
       `UPDATE jobs SET state = 'submitted', request_id = @requestId, input_json = @input, updated_at = @at
        WHERE id = @id AND state IN ('submitting', 'submitted', 'running')`,
@@ -302,6 +316,7 @@ function claimSql(dialect: Dialect, othersOnly: boolean): string {
 }
 
 const renewSql = `UPDATE jobs SET lease_until = @until WHERE owner = @owner AND ${unfinishedCondition} RETURNING id`;
+const holdSql = "UPDATE jobs SET lease_until = @until WHERE id = @id AND state = 'completed' AND owner = @owner";
 
 export function createJobRepository<Request, Result>(
   db: Db,
@@ -309,9 +324,13 @@ export function createJobRepository<Request, Result>(
   owner: JobOwner = soleOwner,
 ): JobRepository<Request, Result> {
   const transitions = createTransitions(db);
+  const owned = () => {
+    const at = now();
+    return { at, owner: owner.id, until: at + owner.leaseMs };
+  };
   const statements = statementsOf(db);
   const claims = { all: claimSql(statements.dialect, false), others: claimSql(statements.dialect, true) };
-  statements.check(claims.all, claims.others, renewSql);
+  statements.check(claims.all, claims.others, renewSql, holdSql);
   const get = async (id: number) => {
     const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
     return row && toRecord<Request, Result>(row);
@@ -360,9 +379,10 @@ export function createJobRepository<Request, Result>(
       await db.updateTable("jobs").set({ reply_message_id: messageId, updated_at: now() }).where("id", "=", id).execute();
     },
     markSubmitted: (id, requestId, input) => transitions.submitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
-    markSubmitting: (id, replyMessageId) => transitions.submitting({ id, at: now(), replyMessageId: replyMessageId || null }),
-    markRedelivering: (id, via) => transitions.redelivering({ id, at: now(), ...via }),
-    markResubmitting: (id) => transitions.resubmitting({ id, at: now() }),
+    markSubmitting: (id, replyMessageId) => transitions.submitting({ id, ...owned(), replyMessageId: replyMessageId || null }),
+    markRedelivering: (id, via) => transitions.redelivering({ id, ...owned(), ...via }),
+    markResubmitting: (id) => transitions.resubmitting({ id, ...owned() }),
+    holdForDelivery: async (id) => (await statements.run(holdSql, { id, owner: owner.id, until: now() + owner.leaseMs })) > 0,
     markResubmitted: (id, requestId, input) => transitions.resubmitted({ id, at: now(), requestId, input: JSON.stringify(input) }),
     markRunning: (id) => transitions.running({ id, at: now() }),
     markCutoutAgain: (id) => transitions.cutoutAgain({ id, at: now() }),

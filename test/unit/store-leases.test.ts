@@ -58,6 +58,52 @@ describe(`job leases on ${testDialect}`, () => {
     expect(await b.jobs.claim({ othersOnly: true })).toEqual([]);
   });
 
+  it("fence a process that stalled past its lease: it can no longer submit or deliver the jobs another took over", async () => {
+    const { each, advance } = await processes(["a", "b"]);
+    const [a, b] = each as [(typeof each)[number], (typeof each)[number]];
+    const waiting = await a.jobs.create(sampleJob("FENCE1"));
+    const atFal = await a.jobs.create(sampleJob("FENCE2"));
+    const done = await a.jobs.create(sampleJob("FENCE3"));
+    for (const job of [atFal, done]) {
+      expect(await a.jobs.markSubmitting(job.id)).toBe(true);
+      expect(await a.jobs.markSubmitted(job.id, `req-${job.ref}`, {})).toBe(true);
+    }
+    expect(await a.jobs.markCompleted(done.id, { images: [] }, 0.039, 1)).toBe(true);
+    // a stalls; its leases run out and b takes the three jobs over.
+    advance(1001);
+    expect((await b.jobs.claim({ othersOnly: true })).map((job) => job.ref)).toEqual(["FENCE1", "FENCE2", "FENCE3"]);
+    // a wakes: each step only the owner takes is refused, and the jobs are as b has them.
+    expect(await a.jobs.markSubmitting(waiting.id)).toBe(false);
+    expect(await a.jobs.markResubmitting(atFal.id)).toBe(false);
+    expect(await a.jobs.holdForDelivery(done.id)).toBe(false);
+    expect((await b.jobs.get(waiting.id))?.state).toBe("accepted");
+    expect((await b.jobs.get(atFal.id))?.state).toBe("submitted");
+    // b, the owner, may; holding renews its lease.
+    expect(await b.jobs.markSubmitting(waiting.id)).toBe(true);
+    advance(900);
+    expect(await b.jobs.holdForDelivery(done.id)).toBe(true);
+    advance(900);
+    // The two b did not renew ran out again; the one b held for its delivery did not.
+    expect((await a.jobs.claim({ othersOnly: true })).map((job) => job.ref)).toEqual(["FENCE1", "FENCE2"]);
+    // Nothing left to hold once it is delivered.
+    expect(await b.jobs.markDelivered(done.id)).toBe(true);
+    expect(await b.jobs.holdForDelivery(done.id)).toBe(false);
+  });
+
+  it("a Retry that redelivers a result makes the process whose button asked the job's owner", async () => {
+    const { each } = await processes(["a", "b"]);
+    const [a, b] = each as [(typeof each)[number], (typeof each)[number]];
+    const job = await a.jobs.create(sampleJob("RETRY1"));
+    expect(await a.jobs.markSubmitting(job.id)).toBe(true);
+    expect(await a.jobs.markSubmitted(job.id, "req-retry", {})).toBe(true);
+    expect(await a.jobs.markCompleted(job.id, { images: [] }, 0.039, 1)).toBe(true);
+    expect(await a.jobs.markFailed(job.id, { kind: "unknown" })).toBe(true);
+    const via = { applicationId: "100000000000000009", interactionToken: "token", tokenExpiresAt: Date.now() + 900_000 };
+    expect(await b.jobs.markRedelivering(job.id, via)).toBe(true);
+    expect(await a.jobs.holdForDelivery(job.id)).toBe(false);
+    expect(await b.jobs.holdForDelivery(job.id)).toBe(true);
+  });
+
   it("go to one process each when several claim the same orphaned jobs at once", async () => {
     const { each, advance } = await processes(["dead", "b", "c", "d"]);
     const [dead, ...living] = each;
