@@ -1,11 +1,12 @@
 // A member's own install of the app (issue 18): /imagine from the bot's DM, a group DM and a server that never added
 // the bot, each answered through the interaction token (the bot token never writes to those channels); with the token
-// spent, the result goes by direct message; the operator's per-member limits refuse what exceeds them before fal;
+// spent, the result goes by direct message; the operator's per-member limits (images, models, budget, jobs at once)
+// refuse what exceeds them before fal;
 // where Discord forces the reply private the reply says so; and a result's button works in a DM.
 import { PermissionFlagsBits } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordFault, FakeUser, InteractionHandle } from "../fakes/discord/index.js";
-import { buttonIds, falRequests, waitForFinal } from "./generation-helpers.js";
+import { buttonIds, falRequests, submitBody, waitForFinal, watchedAtFal } from "./generation-helpers.js";
 import { startHarness, type Harness } from "./harness.js";
 import { textOf } from "./v2-message.js";
 import { storedJob } from "./job-records.js";
@@ -33,8 +34,8 @@ interface Order {
   memberPermissions?: bigint;
 }
 
-function imagineHere(order: Order): InteractionHandle {
-  return h.discord.dispatchSlashCommand({
+function imagineHere(order: Order, harness = h): InteractionHandle {
+  return harness.discord.dispatchSlashCommand({
     name: "imagine",
     options: [{ name: "prompt", value: order.prompt }, ...Object.entries(order.options ?? {}).map(([name, value]) => ({ name, value }))],
     channelId: order.channelId,
@@ -151,6 +152,80 @@ describe("the operator's limits for a member's own install", () => {
     const embed = (response.data?.embeds as { title: string; fields: { name: string; value: string }[] }[])[0]!;
     expect(embed.title).toBe("Your usage today (your own install)");
     expect(embed.fields.find((f) => f.name === "Images today")?.value).toBe("4 of 7 used · 3 left");
+  });
+});
+
+describe("the operator's budget and jobs at once for a member's own install", () => {
+  // A budget for two Nano Banana images ($0.039 each) and one job at a time, per member.
+  let own: Harness;
+  beforeAll(async () => {
+    own = await startHarness({
+      env: { DISCORD_GUILD_ID: "", USER_INSTALL_DAILY_BUDGET_USD: "0.1", USER_INSTALL_MAX_JOBS: "1", PROGRESS_INTERVAL_MS: "250" },
+    });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  const nanoBanana = (prompt: string, channelId: string, user: FakeUser, count = 1) =>
+    imagineHere({ prompt, channelId, user, options: { model: "nano-banana", count } }, own);
+  /** The words of a refusal: a private reply at once, before anything reaches fal. */
+  async function refusalOf(interaction: InteractionHandle): Promise<string> {
+    const submitted = submits().length;
+    const refusal = await interaction.response();
+    expect([refusal.type, refusal.data?.flags]).toEqual([4, 64]);
+    expect(submits()).toHaveLength(submitted);
+    return String(refusal.data?.content);
+  }
+  /** Every submit that reached fal, answered or not. */
+  const submits = () => own.fal.arrivals.filter((a) => a.route === "submit");
+  /** What the member's own install has spent, row by row. */
+  const ledgerOf = (user: FakeUser) =>
+    own.database.all<{ jobId: number; status: string; usd: number }>(
+      `SELECT job_id AS "jobId", status, usd FROM ledger WHERE guild_id = ? ORDER BY job_id`,
+      `user:${user.id}`,
+    );
+
+  it("refuse an image over what is left of the member's daily budget, privately, with nothing sent to fal or spent", async () => {
+    const { member } = own.discord.users;
+    const channelId = own.discord.elsewhere.groupDmId;
+    const first = nanoBanana("two brass keys", channelId, member, 2);
+    expect((await waitForFinal(own, first)).attachments).toHaveLength(2);
+    await expect.poll(async () => (await ledgerOf(member)).map((row) => row.status)).toEqual(["settled"]);
+    const spent = await ledgerOf(member);
+    expect(spent[0]!.usd).toBeCloseTo(0.078, 9);
+
+    expect(await refusalOf(nanoBanana("one more key", channelId, member))).toMatch(
+      /^Nothing was sent to the model\. Please change this:\n• This would go over what is left of your daily budget \(\$0\.02\); try a cheaper model or fewer images, or wait until it resets <t:\d+:R>\.$/,
+    );
+    expect(await ledgerOf(member)).toEqual(spent);
+  });
+
+  it("refuse a second job while the member's first is at fal, with nothing sent there; once the first has ended they may ask again", async () => {
+    const { other } = own.discord.users;
+    const channelId = own.discord.botDm(other);
+    own.fal.failNext({ kind: "never-finish" });
+    const first = nanoBanana("a kettle that never boils", channelId, other);
+    expect((await first.response()).type).toBe(5);
+    await watchedAtFal(own, (submit) => submitBody(submit).prompt === "a kettle that never boils");
+    const submitted = submits().length;
+
+    expect(await refusalOf(nanoBanana("a second kettle", channelId, other))).toBe(
+      "Nothing was sent to the model. Please change this:\n• You already have 1 job running, the most allowed through your own install. Wait for one to finish.",
+    );
+    expect((await ledgerOf(other)).map((row) => row.status)).toEqual(["reserved"]);
+
+    // The member cancels the first (under its progress in their DM); its reservation is released, and the next is taken.
+    const progress = await first.waitForOriginal((m) => buttonIds(m).some((id) => id.startsWith("job:1:cancel:")), 15_000);
+    const cancel = buttonIds(progress).find((id) => id.startsWith("job:1:cancel:"))!;
+    const press = own.discord.clickButton({ message: progress, customId: cancel, user: other, userInstall: true });
+    expect((await press.response()).type).toBe(6);
+    await expect.poll(async () => (await storedJob(own, first)).state).toBe("cancelled");
+    const again = nanoBanana("a second kettle, later", channelId, other);
+    expect((await again.response()).type).toBe(5);
+    expect((await waitForFinal(own, again)).attachments).toHaveLength(1);
+    expect(submits()).toHaveLength(submitted + 1);
+    expect((await ledgerOf(other)).map((row) => row.status)).toEqual(["released", "settled"]);
   });
 });
 

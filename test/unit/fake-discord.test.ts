@@ -1244,6 +1244,78 @@ describe("a member's own install (user install)", () => {
     for (let i = 0; i < 6; i++) await there.followUp(`follow-up ${i}`);
   });
 
+  it("refuses to dispatch a global command where its contexts or integration_types keep Discord from showing it", async () => {
+    const { fake, client } = await connect();
+    const everywhere = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
+    const serverOnly = new SlashCommandBuilder()
+      .setName("settings")
+      .setDescription("Server settings")
+      .setContexts(InteractionContextType.Guild)
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .addStringOption((o) => o.setName("key").setDescription("Which").setAutocomplete(true))
+      .toJSON();
+    const ownInstallOnly = new SlashCommandBuilder()
+      .setName("mine")
+      .setDescription("Only through a member's own install")
+      .setContexts(...everywhere)
+      .setIntegrationTypes(ApplicationIntegrationType.UserInstall)
+      .toJSON();
+    const anyInstall = new SlashCommandBuilder()
+      .setName("imagine")
+      .setDescription("Generate an image")
+      .setContexts(...everywhere)
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+      .toJSON();
+    const serverMenu = new ContextMenuCommandBuilder()
+      .setName("Tidy")
+      .setType(ApplicationCommandType.Message)
+      .setContexts(InteractionContextType.Guild)
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .toJSON();
+    fake.setCommands([serverOnly, ownInstallOnly, anyInstall, serverMenu]);
+    let arrivals = 0;
+    client.on(Events.InteractionCreate, () => arrivals++);
+    const dmId = fake.botDm(fake.users.member);
+    const { groupDmId, channelId: street } = fake.elsewhere;
+
+    // A server-only command: not in the bot's DM, a group DM, nor a server reached only through the member's install.
+    expect(() => fake.dispatchSlashCommand({ name: "settings", channelId: dmId })).toThrow(/"settings" is not offered in a bot DM \(its contexts are \[0\]\)/);
+    expect(() => fake.dispatchSlashCommand({ name: "settings", channelId: groupDmId, userInstall: true })).toThrow(/not offered in a private channel/);
+    expect(() => fake.dispatchSlashCommand({ name: "settings", channelId: street, userInstall: true })).toThrow(
+      /"settings" is for \[guild install\] only, and a guild reached through \[user install\] does not offer it/,
+    );
+    expect(() => fake.dispatchAutocomplete({ name: "settings", channelId: dmId, options: [{ name: "key", value: "b" }], focused: "key" })).toThrow(
+      /not offered in a bot DM/,
+    );
+    const posted = fake.postUserMessage({ channelId: fake.channels.general, user: fake.users.other, content: "look" });
+    expect(() => fake.dispatchMessageCommand({ name: "Tidy", targetMessage: { ...posted, channel_id: groupDmId }, userInstall: true })).toThrow(
+      /"Tidy" is not offered in a private channel/,
+    );
+    // A command for members' own installs only: not where only the server's install (or the bot's DM without one) reaches.
+    expect(() => fake.dispatchSlashCommand({ name: "mine" })).toThrow(/"mine" is for \[user install\] only, and a guild reached through \[guild install\]/);
+    expect(() => fake.dispatchSlashCommand({ name: "mine", channelId: dmId })).toThrow(/"mine" is for \[user install\] only, and a bot DM/);
+    expect(arrivals).toBe(0);
+    expect(fake.requests.filter((r) => r.t === "INTERACTION_CREATE")).toEqual([]);
+
+    // What Discord does show arrives: each where its contexts and installs allow.
+    const shown = [
+      () => fake.dispatchSlashCommand({ name: "settings" }),
+      () => fake.dispatchSlashCommand({ name: "settings", userInstall: true }),
+      () => fake.dispatchSlashCommand({ name: "mine", channelId: dmId, userInstall: true }),
+      () => fake.dispatchSlashCommand({ name: "mine", channelId: street, userInstall: true }),
+      () => fake.dispatchSlashCommand({ name: "imagine", channelId: dmId }),
+      () => fake.dispatchSlashCommand({ name: "imagine", channelId: groupDmId, userInstall: true }),
+      () => fake.dispatchSlashCommand({ name: "imagine", channelId: street, userInstall: true }),
+      () => fake.dispatchMessageCommand({ name: "Tidy", targetMessage: posted }),
+    ];
+    for (const dispatch of shown) {
+      const arrived = once(client, Events.InteractionCreate);
+      dispatch();
+      await arrived;
+    }
+    expect(arrivals).toBe(shown.length);
+  });
+
   it("carries the interaction's attachment_size_limit", async () => {
     const { fake, client } = await connect();
     const arrived = nextInteraction(client, chatInput);

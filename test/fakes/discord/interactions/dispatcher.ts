@@ -27,6 +27,7 @@ import type { World } from "../world.js";
 import { interactionHandle } from "./handle.js";
 import { submissionComponents } from "./modal-submit.js";
 import { buildOptions, wrapSubcommand } from "./options.js";
+import { assertOffered } from "./offered.js";
 import { asInteraction, basePayload, placeOf } from "./payloads.js";
 import type { InteractionState, InteractionStore } from "./state.js";
 
@@ -74,7 +75,7 @@ export class InteractionDispatcher {
   messageCommand(p: MessageCommandDispatch): InteractionHandle {
     const target: APIMessage = "origin" in p.targetMessage ? toApiMessage(p.targetMessage) : p.targetMessage;
     const source = this.source(p, target.channel_id);
-    const command = this.lookup(p.name, ApplicationCommandType.Message, source.guildId);
+    const command = this.lookup(p.name, ApplicationCommandType.Message, source);
     return this.send({
       ...source,
       type: InteractionType.ApplicationCommand,
@@ -150,7 +151,7 @@ export class InteractionDispatcher {
 
   private command(p: SlashCommandDispatch, type: InteractionType, focused: string | undefined): InteractionHandle {
     const source = this.source(p, this.deps.world.channels.general);
-    const command = this.lookup(p.name, ApplicationCommandType.ChatInput, source.guildId);
+    const command = this.lookup(p.name, ApplicationCommandType.ChatInput, source);
     const resolved: APIInteractionDataResolved = {};
     const ctx = {
       world: this.deps.world,
@@ -184,11 +185,13 @@ export class InteractionDispatcher {
     });
   }
 
-  private lookup(name: string, type: ApplicationCommandType, guildId: string): APIApplicationCommand | undefined {
-    const command = this.deps.commands.resolve(name, type, guildId);
+  /** The registered command a member invokes here; only one Discord shows here may be invoked. */
+  private lookup(name: string, type: ApplicationCommandType, source: Omit<Common, "type" | "extra">): APIApplicationCommand | undefined {
+    const command = this.deps.commands.resolve(name, type, source.guildId);
     if (!command && this.deps.strictCommands) {
       throw new Error(`fake discord: command "${name}" (type ${type}) is not registered; register it first or pass strictCommands: false`);
     }
+    if (command) assertOffered(command, placeOf(this.deps.world, source));
     return command;
   }
 
