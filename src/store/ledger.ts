@@ -78,13 +78,16 @@ const todayTotalsSql = `
 
 /**
  * The same totals for spend counted against a member (their own install, see memberSpendKey): their jobs span servers
- * and DMs, so the jobs in flight are their reservations not yet settled, and their last job is their last reservation.
+ * and DMs, so the jobs in flight are their unfinished jobs reserved under the member's key (until delivered, as in a
+ * server: a result still downloading or being posted counts), and their last job is their last reservation.
  */
 const memberTotalsSql = `
   SELECT
     (SELECT images FROM ledger_member_days WHERE guild_id = @guildId AND user_id = @userId AND day = @day) AS "memberImages",
     (SELECT usd_micros FROM ledger_guild_days WHERE guild_id = @guildId AND day = @day) AS "guildUsdMicros",
-    (SELECT count(*) FROM ledger WHERE guild_id = @guildId AND user_id = @userId AND status = 'reserved') AS "inFlight",
+    (SELECT count(*) FROM jobs
+      WHERE requester_id = @userId AND ${unfinishedCondition}
+        AND EXISTS (SELECT 1 FROM ledger WHERE ledger.job_id = jobs.id AND ledger.guild_id = @guildId)) AS "inFlight",
     (SELECT max(created_at) FROM ledger WHERE guild_id = @guildId AND user_id = @userId) AS "lastAt"`;
 
 /** Every column `newJobRow` fills, bound by its name. */

@@ -227,6 +227,32 @@ describe("the operator's budget and jobs at once for a member's own install", ()
     expect(submits()).toHaveLength(submitted + 1);
     expect((await ledgerOf(other)).map((row) => row.status)).toEqual(["released", "settled"]);
   });
+
+  it("count a job until it is delivered: made and billed at fal but still on its way to Discord, it still holds the member's one place", async () => {
+    const { owner } = own.discord.users;
+    const channelId = own.discord.botDm(owner);
+    const release = own.fal.holdCdn();
+    try {
+      const first = nanoBanana("a lighthouse in fog", channelId, owner);
+      expect((await first.response()).type).toBe(5);
+      const submit = await own.fal.waitForRequest((r) => r.route === "submit" && submitBody(r).prompt === "a lighthouse in fog", 10_000);
+      // fal made it (its reservation is settled); the bot is downloading the image.
+      await own.fal.waitForRequest((r) => r.route === "result" && r.requestId === submit.requestId, 10_000);
+      const made = (own.fal.jobs.get(submit.requestId!)!.result!.body as { images: { url: string }[] }).images[0]!.url;
+      await own.fal.waitForArrival((a) => a.route === "cdn" && a.targetUrl === made, 10_000);
+      expect((await ledgerOf(owner)).map((row) => row.status)).toEqual(["settled"]);
+      expect(await refusalOf(nanoBanana("a second lighthouse", channelId, owner))).toBe(
+        "Nothing was sent to the model. Please change this:\n• You already have 1 job running, the most allowed through your own install. Wait for one to finish.",
+      );
+      release();
+      expect((await waitForFinal(own, first)).attachments).toHaveLength(1);
+      await expect.poll(async () => (await storedJob(own, first)).state).toBe("delivered");
+    } finally {
+      release();
+    }
+    const again = nanoBanana("a second lighthouse, later", channelId, owner);
+    expect((await waitForFinal(own, again)).attachments).toHaveLength(1);
+  });
 });
 
 describe("where Discord keeps the replies private", () => {

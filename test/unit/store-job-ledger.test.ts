@@ -284,7 +284,7 @@ describe("the ledger's day totals", () => {
 });
 
 describe("spend counted against a member (their own install, no server's settings)", () => {
-  it("is the member's alone: their images and USD, their reserved jobs in flight across places, their last job", async () => {
+  it("is the member's alone: their images and USD, their unfinished jobs across places, their last job", async () => {
     const t = await setUp();
     const member = "100000000000000001";
     const key = memberSpendKey(member);
@@ -297,6 +297,9 @@ describe("spend counted against a member (their own install, no server's setting
     expect(await t.ledgerRepository.today(key, member, day)).toEqual({ memberImages: 8, guildUsd: 0.312, memberInFlight: 2, memberLastJobAt: 6000 });
     await t.jobs.markSubmitted(first, "req-M1", {});
     await t.jobs.markCompleted(first, { images: [] }, 0.039, 1);
+    // Made and settled, but not yet delivered: still in flight, as in a server.
+    expect(await t.ledgerRepository.today(key, member, day)).toMatchObject({ memberImages: 5, guildUsd: 0.195, memberInFlight: 2 });
+    await t.jobs.markDelivered(first);
     expect(await t.ledgerRepository.today(key, member, day)).toMatchObject({ memberImages: 5, guildUsd: 0.195, memberInFlight: 1 });
   });
 });
