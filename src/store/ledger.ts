@@ -66,7 +66,7 @@ export function utcDay(at: number): string {
 /**
  * One row: the day's totals (kept by triggers, see migration 0007) and the member's jobs, each a scalar subquery
  * on its own key or index; the member's unfinished jobs by the partial index jobs_member_unfinished
- * (migration 0005), whose condition is written out, not bound.
+ * (migrations 0005 and 0020), whose condition is written out, not bound.
  */
 const todayTotalsSql = `
   SELECT

@@ -439,5 +439,20 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("contests").addColumn("locale", "text").execute();
       },
     },
+    "0020_member_unfinished_by_requester": {
+      async up(db: Kysely<unknown>) {
+        // A member's jobs in flight are also counted across every server and DM (spend on their own install): the
+        // requester leads the index, so both that count and a server's (requester and server) search it.
+        await inTransaction(db, async (trx) => {
+          await trx.schema.dropIndex("jobs_member_unfinished").execute();
+          await trx.schema
+            .createIndex("jobs_member_unfinished")
+            .on("jobs")
+            .columns(["requester_id", "guild_id"])
+            .where(sql.ref("state"), "not in", ["delivered", "failed", "cancelled"])
+            .execute();
+        });
+      },
+    },
   };
 }

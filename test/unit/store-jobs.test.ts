@@ -89,7 +89,9 @@ describe("the store's prepared statements", () => {
     // The one scan allowed walks the partial index of unfinished jobs (the search for orphaned jobs), never the history.
     const scans = plans.flat().filter((step) => step.startsWith("SCAN ") && step !== "SCAN CONSTANT ROW");
     expect(scans.filter((step) => step !== "SCAN jobs USING INDEX jobs_unfinished")).toEqual([]);
-    expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (guild_id=? AND requester_id=?)");
+    // A member's jobs in flight in a server, and across every place (their own install's).
+    expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (requester_id=? AND guild_id=?)");
+    expect(plans.flat()).toContain("SEARCH jobs USING INDEX jobs_member_unfinished (requester_id=?)");
   });
 
   it("admit a job as the very row that create stores, every column", async () => {
