@@ -46,8 +46,8 @@ async function create(interaction: ChatInputCommandInteraction, ctx: Ctx) {
   const contest = await ctx.contests.create(read.contest);
   try {
     const channel = await sendableChannel(interaction.client, contest.channelId);
-    // Posted in the channel for everyone: in the server's language.
-    const serverSay = translator(resolveLocale(interaction.guildLocale ?? interaction.guild?.preferredLocale));
+    // Posted in the channel for everyone: in the server's language, as the contest keeps it.
+    const serverSay = translator(resolveLocale(contest.locale));
     const announcement = await channel.send({ embeds: [announcementEmbed(contest, ctx.catalog, serverSay)] });
     await ctx.contests.setAnnouncementMessage(contest.id, announcement.id);
   } catch (error) {

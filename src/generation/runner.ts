@@ -260,6 +260,8 @@ export class JobRunner {
       job = (await deps.jobs.get(job.id)) ?? job;
     };
     const memberKey = `${job.guildId ?? "dm"}:${job.requesterId}`;
+    // Not this process's to submit or post any more: another took the job over while this one stalled (its lease ran
+    // out), or the job ended meanwhile (a member's cancel).
     const leftToOtherProcess = async () => {
       log.warn({ state: job.state }, "this process no longer owns the job (another took it over, or it ended); leaving it");
       await reporter.close();
@@ -288,15 +290,14 @@ export class JobRunner {
         if (job.state === "accepted") {
           const input = job.step === 1 ? cutoutInput(stepModel, job) : await this.firstInput(job, model, waiting, log);
           const submitted = await this.submit(job, stepModel.endpoint, input, memberKey, waiting);
-          if (submitted) reporter.submitted();
-          if (submitted?.marked) {
+          if (!submitted) return await leftToOtherProcess();
+          reporter.submitted();
+          if (submitted.marked) {
             log.info({ requestId: submitted.requestId, step: job.step }, "submitted to fal");
             job = { ...job, state: "submitted", requestId: submitted.requestId, ...(job.step === 0 ? { input } : {}), submittedAt: now() };
           } else {
-            log.warn({ requestId: submitted?.requestId }, "the job changed state while it was being submitted");
+            log.warn({ requestId: submitted.requestId }, "the job changed state while it was being submitted");
             await refresh();
-            // Still waiting, but not ours to submit: another process took it over while this one stalled.
-            if (job.state === "accepted" && !submitted) return await leftToOtherProcess();
           }
         }
         while (job.state === "submitted" || job.state === "running") {
@@ -345,8 +346,9 @@ export class JobRunner {
             const input = await rehostInput(deps.fal, deps.download, stepModel, job.step === 1 ? cutoutInput(stepModel, job) : job.input);
             rehosted = true;
             const again = await this.submit(job, stepModel.endpoint, input, memberKey, waiting, true);
+            if (!again) return await leftToOtherProcess();
             reporter.submitted();
-            log.info({ requestId: again?.requestId }, "submitted to fal again with re-hosted images");
+            log.info({ requestId: again.requestId }, "submitted to fal again with re-hosted images");
             await refresh();
           }
         }
